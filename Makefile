@@ -1,0 +1,102 @@
+# monoc: compile drug monographs to HTML, text and man pages.
+# GNU make.  `make` builds ./monoc; see also docs, check, install, clean.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+bindir = $(PREFIX)/bin
+datadir = $(PREFIX)/share
+mandir = $(datadir)/man
+docdir = $(datadir)/doc/monoc
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS ?= -O2 -g
+WARN = -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 libxslt)
+XML_LIBS := $(shell $(PKG_CONFIG) --libs libxml-2.0 libxslt)
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(XML_CFLAGS) -pthread -MMD -MP \
+	-DDATADIR='"$(datadir)/monoc"'
+ALL_LDFLAGS = $(LDFLAGS) -pthread
+
+MODULES = diag xmlmsg load schema check xform output index options monoc
+OBJS = $(MODULES:%=build/%.o)
+UNIT_TESTS = $(patsubst tests/unit/%.c,build/%,$(wildcard tests/unit/test_*.c))
+
+MONOGRAPHS = $(wildcard monographs/*.xml)
+NAMES = $(MONOGRAPHS:monographs/%.xml=%)
+HTML = $(NAMES:%=output/html/%.html)
+TEXT = $(NAMES:%=output/text/%.txt)
+MAN7 = $(NAMES:%=output/man/man7/%-info.7)
+METAS = $(NAMES:%=output/meta/%.xml)
+XSLT = $(wildcard xslt/*.xsl)
+
+.PHONY: all docs check install uninstall clean
+
+all: monoc
+
+monoc: build/main.o $(OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ build/main.o $(OBJS) $(XML_LIBS)
+
+build/%.o: src/%.c | build
+	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
+
+build/test_%.o: tests/unit/test_%.c | build
+	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
+
+build/test_%: build/test_%.o $(OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(OBJS) $(XML_LIBS) $(CMOCKA_LIBS)
+
+build:
+	mkdir -p build
+
+# Each monograph's outputs come from one run of monoc; make does the
+# incremental part, and the index is rebuilt from the sidecars alone.
+docs: $(HTML) $(TEXT) $(MAN7) output/html/index.html
+
+output/html/%.html output/text/%.txt output/man/man7/%-info.7 output/meta/%.xml &: \
+		monographs/%.xml monoc schema/monograph.xsd $(XSLT)
+	./monoc --no-index -o output $<
+
+output/html/index.html: $(METAS) xslt/index.xsl monoc
+	./monoc --index-only -o output
+
+# Run every unit test program, then the end-to-end runner; fail at the
+# end if anything failed.
+check: $(UNIT_TESTS) monoc
+	@fail=0; \
+	for t in $(UNIT_TESTS); do \
+		echo "== $$t"; \
+		./$$t || fail=1; \
+	done; \
+	if [ -x tests/run-tests.sh ]; then \
+		tests/run-tests.sh || fail=1; \
+	fi; \
+	exit $$fail
+
+install: monoc docs
+	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1 \
+		$(DESTDIR)$(mandir)/man7 $(DESTDIR)$(datadir)/monoc/schema \
+		$(DESTDIR)$(datadir)/monoc/xslt $(DESTDIR)$(docdir)/html \
+		$(DESTDIR)$(docdir)/text
+	install -m 755 monoc $(DESTDIR)$(bindir)/monoc
+	install -m 644 monoc.1 $(DESTDIR)$(mandir)/man1/monoc.1
+	install -m 644 schema/*.xsd $(DESTDIR)$(datadir)/monoc/schema/
+	install -m 644 xslt/*.xsl $(DESTDIR)$(datadir)/monoc/xslt/
+	install -m 644 output/html/*.html $(wildcard output/html/*.css) \
+		$(DESTDIR)$(docdir)/html/
+	install -m 644 output/text/*.txt $(DESTDIR)$(docdir)/text/
+	install -m 644 output/man/man7/*.7 $(DESTDIR)$(mandir)/man7/
+
+uninstall:
+	rm -f $(DESTDIR)$(bindir)/monoc $(DESTDIR)$(mandir)/man1/monoc.1
+	rm -f $(NAMES:%=$(DESTDIR)$(mandir)/man7/%-info.7)
+	rm -rf $(DESTDIR)$(datadir)/monoc $(DESTDIR)$(docdir)
+
+clean:
+	rm -rf build monoc output
+
+-include $(wildcard build/*.d)

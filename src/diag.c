@@ -1,0 +1,587 @@
+/*
+ * Diagnostics: the only writer to stderr.
+ *
+ * Messages about an input file are collected in a struct diag_file while a
+ * worker thread compiles it, then printed by diag_flush() in input order, so
+ * the output is the same whatever the number of threads.  Located messages
+ * follow GCC: "FILE:LINE:COL: error: message [code]", the source line, and a
+ * caret under the column.  libxml2 errors arrive through diag_xml_error(),
+ * the structured error handler, and are rewritten by xmlmsg.c.
+ */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include "diag.h"
+#include "xmlmsg.h"
+
+#define MAXSHOW		512	/* bytes of a source line shown */
+#define SEARCHLINES	50	/* lines searched for a start tag */
+
+struct diag {
+	FILE		*stream;
+	int		 werror;
+	int		 errors;	/* errors and fatal errors */
+	int		 warnings;
+	int		 files;		/* files with diagnostics */
+	enum diag_level	 worst;
+	int		 any;		/* worst is meaningful */
+	pthread_mutex_t	 lock;
+	char		 pending[1024];	/* libxslt message pieces */
+};
+
+struct entry {
+	enum diag_level	 level;
+	int		 line;
+	int		 col;
+	char		*code;
+	char		*msg;
+};
+
+struct diag_file {
+	char		*path;
+	int		 werror;
+	char		*src;		/* the file as read, or NULL */
+	size_t		 srclen;
+	size_t		*lines;		/* offset of each line's start */
+	size_t		 nlines;
+	struct entry	*v;
+	size_t		 n;
+	size_t		 cap;
+	enum diag_level	 worst;
+};
+
+static const char *const levelnames[] = {
+	"note", "warning", "error", "error"
+};
+
+struct diag *
+diag_new(FILE *stream, int werror)
+{
+	struct diag	*diag;
+
+	if ((diag = calloc(1, sizeof(*diag))) == NULL)
+		return NULL;
+	diag->stream = stream;
+	diag->werror = werror;
+	pthread_mutex_init(&diag->lock, NULL);
+	return diag;
+}
+
+void
+diag_free(struct diag *diag)
+{
+	if (diag == NULL)
+		return;
+	pthread_mutex_destroy(&diag->lock);
+	free(diag);
+}
+
+/* Remember the worst level and count it; called with the lock held. */
+static void
+count(struct diag *diag, enum diag_level level)
+{
+	if (level >= DIAG_ERROR)
+		diag->errors++;
+	else if (level == DIAG_WARNING)
+		diag->warnings++;
+	if (!diag->any || level > diag->worst)
+		diag->worst = level;
+	diag->any = 1;
+}
+
+/*
+ * Print an unlocated message "monoc: message" at once.  Errors about the
+ * tool or the system use DIAG_FATAL.
+ */
+void
+diag_msg(struct diag *diag, enum diag_level level, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (level == DIAG_WARNING && diag->werror)
+		level = DIAG_ERROR;
+	pthread_mutex_lock(&diag->lock);
+	count(diag, level);
+	fputs("monoc: ", diag->stream);
+	if (level < DIAG_ERROR)
+		fprintf(diag->stream, "%s: ", levelnames[level]);
+	va_start(ap, fmt);
+	vfprintf(diag->stream, fmt, ap);
+	va_end(ap);
+	fputc('\n', diag->stream);
+	fflush(diag->stream);
+	pthread_mutex_unlock(&diag->lock);
+}
+
+/*
+ * The generic error handler of libxml2 and libxslt (stylesheet compile
+ * errors, stray messages): system errors.  libxslt
+ * hands messages over in pieces, so buffer up to each newline.
+ */
+void
+diag_generic(void *ctx, const char *fmt, ...)
+{
+	struct diag	*diag = ctx;
+	char		 line[sizeof(diag->pending)];
+	char		*nl;
+	size_t		 len;
+	va_list		 ap;
+
+	pthread_mutex_lock(&diag->lock);
+	len = strlen(diag->pending);
+	va_start(ap, fmt);
+	if (len + 1 < sizeof(diag->pending))
+		vsnprintf(diag->pending + len, sizeof(diag->pending) - len,
+		    fmt, ap);
+	va_end(ap);
+	for (;;) {
+		if ((nl = strchr(diag->pending, '\n')) == NULL) {
+			if (strlen(diag->pending) + 1 <
+			    sizeof(diag->pending))
+				break;
+			nl = diag->pending + sizeof(diag->pending) - 2;
+		}
+		len = nl - diag->pending;
+		memcpy(line, diag->pending, len);
+		line[len] = '\0';
+		memmove(diag->pending, nl + 1, strlen(nl + 1) + 1);
+		if (len == 0)
+			continue;
+		pthread_mutex_unlock(&diag->lock);
+		diag_msg(diag, DIAG_FATAL, "%s", line);
+		pthread_mutex_lock(&diag->lock);
+	}
+	pthread_mutex_unlock(&diag->lock);
+}
+
+/* Print a caret under column col (counted in characters) of line s. */
+static void
+caret(FILE *f, const char *s, size_t len, int col)
+{
+	size_t	 i;
+	int	 c;
+
+	fputs("      | ", f);
+	for (i = 0, c = 1; i < len && c < col; i++) {
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		fputc(s[i] == '\t' ? '\t' : ' ', f);
+		c++;
+	}
+	fputs("^\n", f);
+}
+
+/* Print source line number line, control characters replaced. */
+static void
+show_line(FILE *f, const struct diag_file *df, int line, int col)
+{
+	const char	*s;
+	size_t		 i, len;
+
+	if (df->src == NULL || line < 1 || (size_t)line > df->nlines)
+		return;
+	s = df->src + df->lines[line - 1];
+	len = strcspn(s, "\n");
+	if (s + len > df->src + df->srclen)
+		len = df->src + df->srclen - s;
+	if (len > 0 && s[len - 1] == '\r')
+		len--;
+	if (len > MAXSHOW)
+		len = MAXSHOW;
+	fprintf(f, "%5d | ", line);
+	for (i = 0; i < len; i++)
+		fputc(s[i] == '\t' || (unsigned char)s[i] >= ' ' ?
+		    s[i] : '?', f);
+	fputc('\n', f);
+	if (col > 0)
+		caret(f, s, len, col);
+}
+
+/*
+ * Print the buffered diagnostics of one input file and count them.
+ * Called by the main thread only, in input order.
+ */
+void
+diag_flush(struct diag *diag, struct diag_file *df)
+{
+	struct entry	*e;
+	FILE		*f;
+	size_t		 i;
+
+	if (df == NULL || df->n == 0)
+		return;
+	f = diag->stream;
+	pthread_mutex_lock(&diag->lock);
+	diag->files++;
+	for (i = 0; i < df->n; i++) {
+		e = &df->v[i];
+		count(diag, e->level);
+		fputs(df->path, f);
+		if (e->line > 0)
+			fprintf(f, ":%d", e->line);
+		if (e->line > 0 && e->col > 0)
+			fprintf(f, ":%d", e->col);
+		fprintf(f, ": %s: %s", levelnames[e->level], e->msg);
+		if (e->code != NULL)
+			fprintf(f, " [%s]", e->code);
+		fputc('\n', f);
+		show_line(f, df, e->line, e->col);
+	}
+	fflush(f);
+	pthread_mutex_unlock(&diag->lock);
+}
+
+/* Print "2 errors, 1 warning in 1 file" when anything was reported. */
+void
+diag_summary(struct diag *diag)
+{
+	FILE	*f = diag->stream;
+
+	if (diag->errors == 0 && diag->warnings == 0)
+		return;
+	if (diag->errors > 0)
+		fprintf(f, "%d error%s", diag->errors,
+		    diag->errors == 1 ? "" : "s");
+	if (diag->errors > 0 && diag->warnings > 0)
+		fputs(", ", f);
+	if (diag->warnings > 0)
+		fprintf(f, "%d warning%s", diag->warnings,
+		    diag->warnings == 1 ? "" : "s");
+	if (diag->files > 0)
+		fprintf(f, " in %d file%s", diag->files,
+		    diag->files == 1 ? "" : "s");
+	fputc('\n', f);
+	fflush(f);
+}
+
+/* The exit status: 0 good, 1 some input invalid, 2 system failure. */
+int
+diag_status(const struct diag *diag)
+{
+	if (!diag->any || diag->worst < DIAG_ERROR)
+		return 0;
+	return diag->worst == DIAG_FATAL ? 2 : 1;
+}
+
+struct diag_file *
+diag_file_new(const struct diag *diag, const char *path)
+{
+	struct diag_file	*df;
+
+	if ((df = calloc(1, sizeof(*df))) == NULL)
+		return NULL;
+	if ((df->path = strdup(path)) == NULL) {
+		free(df);
+		return NULL;
+	}
+	df->werror = diag == NULL ? 0 : diag->werror;
+	df->worst = DIAG_NOTE;
+	return df;
+}
+
+void
+diag_file_free(struct diag_file *df)
+{
+	size_t	 i;
+
+	if (df == NULL)
+		return;
+	for (i = 0; i < df->n; i++) {
+		free(df->v[i].code);
+		free(df->v[i].msg);
+	}
+	free(df->v);
+	free(df->lines);
+	free(df->src);
+	free(df->path);
+	free(df);
+}
+
+const char *
+diag_file_path(const struct diag_file *df)
+{
+	return df->path;
+}
+
+/*
+ * Keep the source text (taking ownership of buf, which must have a NUL
+ * at buf[len]) so that messages can show the offending line.
+ */
+void
+diag_file_set_source(struct diag_file *df, char *buf, size_t len)
+{
+	const char	*p, *end;
+	size_t		 n;
+
+	free(df->src);
+	free(df->lines);
+	df->src = buf;
+	df->srclen = len;
+	df->lines = NULL;
+	df->nlines = 0;
+	if (buf == NULL)
+		return;
+	n = 1;
+	end = buf + len;
+	for (p = buf; (p = memchr(p, '\n', end - p)) != NULL; p++)
+		n++;
+	if ((df->lines = malloc(n * sizeof(*df->lines))) == NULL)
+		return;
+	df->lines[0] = 0;
+	n = 1;
+	for (p = buf; (p = memchr(p, '\n', end - p)) != NULL; p++)
+		df->lines[n++] = p + 1 - buf;
+	df->nlines = n;
+}
+
+const char *
+diag_file_source(const struct diag_file *df, size_t *len)
+{
+	*len = df->srclen;
+	return df->src;
+}
+
+static void
+vadd(struct diag_file *df, enum diag_level level, int line, int col,
+    const char *code, const char *fmt, va_list ap)
+{
+	struct entry	*e;
+	void		*p;
+	char		 buf[2048];
+
+	if (level == DIAG_WARNING && df->werror)
+		level = DIAG_ERROR;
+	if (df->n == df->cap) {
+		p = realloc(df->v, (df->cap ? df->cap * 2 : 8) *
+		    sizeof(*df->v));
+		if (p == NULL)
+			return;
+		df->v = p;
+		df->cap = df->cap ? df->cap * 2 : 8;
+	}
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	e = &df->v[df->n];
+	e->level = level;
+	e->line = line;
+	e->col = col;
+	e->code = code == NULL ? NULL : strdup(code);
+	if ((e->msg = strdup(buf)) == NULL) {
+		free(e->code);
+		return;
+	}
+	df->n++;
+	if (level > df->worst)
+		df->worst = level;
+}
+
+/* Add a message at line:col (0 when unknown) with an optional code. */
+void
+diag_file_add(struct diag_file *df, enum diag_level level, int line, int col,
+    const char *code, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vadd(df, level, line, col, code, fmt, ap);
+	va_end(ap);
+}
+
+/* Write the qualified name of an element into buf. */
+static void
+qname(char *buf, size_t sz, xmlNodePtr node)
+{
+	if (node->ns != NULL && node->ns->prefix != NULL)
+		snprintf(buf, sz, "%s:%s", node->ns->prefix, node->name);
+	else
+		snprintf(buf, sz, "%s", node->name);
+}
+
+/*
+ * Add a message about an element, or about attribute attr of it when attr
+ * is not NULL, pointing at its start tag in the source.
+ */
+void
+diag_file_add_node(struct diag_file *df, enum diag_level level,
+    xmlNodePtr node, const char *attr, const char *code, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 name[256];
+	int	 line, col;
+
+	line = col = 0;
+	if (node != NULL && node->type == XML_ELEMENT_NODE) {
+		line = xmlGetLineNo(node);
+		qname(name, sizeof(name), node);
+		diag_file_locate(df, &line, &col, name, attr);
+	} else if (node != NULL)
+		line = xmlGetLineNo(node);
+	va_start(ap, fmt);
+	vadd(df, level, line < 0 ? 0 : line, col, code, fmt, ap);
+	va_end(ap);
+}
+
+static int
+isnamechar(int c)
+{
+	return isalnum(c) || c == '-' || c == '_' || c == '.' || c == ':' ||
+	    c >= 0x80;
+}
+
+/* Does a start tag for qname begin at offset off? */
+static int
+tagat(const struct diag_file *df, size_t off, const char *qname, size_t qlen)
+{
+	return df->src[off] == '<' && off + 1 + qlen < df->srclen &&
+	    memcmp(df->src + off + 1, qname, qlen) == 0 &&
+	    !isnamechar((unsigned char)df->src[off + 1 + qlen]);
+}
+
+/* Offset of attribute attr inside the start tag at off, or off. */
+static size_t
+attrat(const struct diag_file *df, size_t off, const char *attr)
+{
+	const char	*s = df->src;
+	size_t		 i, alen;
+	char		 q;
+
+	alen = strlen(attr);
+	for (i = off + 1; i < df->srclen && s[i] != '>'; i++) {
+		if (s[i] == '"' || s[i] == '\'') {
+			q = s[i];
+			while (++i < df->srclen && s[i] != q)
+				continue;
+			continue;
+		}
+		if (isspace((unsigned char)s[i - 1]) &&
+		    i + alen < df->srclen &&
+		    memcmp(s + i, attr, alen) == 0 &&
+		    !isnamechar((unsigned char)s[i + alen]))
+			return i;
+	}
+	return off;
+}
+
+/*
+ * Find the start tag of element qname (or attribute attr in it) that
+ * libxml2 reports at *line.  libxml2 records the line where the start
+ * tag ends, so search backwards from the end of that line, then forwards.
+ * On success set *line and *col (in characters); else leave *line and
+ * set *col to 0.
+ */
+void
+diag_file_locate(const struct diag_file *df, int *line, int *col,
+    const char *qname, const char *attr)
+{
+	size_t	 lo, hi, off, qlen, i, n;
+	int	 found, l;
+
+	*col = 0;
+	if (df->src == NULL || df->lines == NULL || qname == NULL ||
+	    *qname == '\0' || *line < 1 || (size_t)*line > df->nlines)
+		return;
+	qlen = strlen(qname);
+	l = *line;
+	lo = df->lines[l > SEARCHLINES ? l - SEARCHLINES : 0];
+	hi = (size_t)l < df->nlines ? df->lines[l] : df->srclen;
+	found = 0;
+	for (off = hi; off > lo; off--)
+		if (tagat(df, off - 1, qname, qlen)) {
+			off--;
+			found = 1;
+			break;
+		}
+	if (!found) {
+		n = (size_t)l + SEARCHLINES < df->nlines ?
+		    df->lines[l + SEARCHLINES] : df->srclen;
+		for (off = df->lines[l - 1]; off < n; off++)
+			if (tagat(df, off, qname, qlen)) {
+				found = 1;
+				break;
+			}
+	}
+	if (!found)
+		return;
+	if (attr != NULL && *attr != '\0')
+		off = attrat(df, off, attr);
+	/* Binary search the line holding off. */
+	lo = 0;
+	hi = df->nlines;
+	while (hi - lo > 1) {
+		i = (lo + hi) / 2;
+		if (df->lines[i] <= off)
+			lo = i;
+		else
+			hi = i;
+	}
+	*line = lo + 1;
+	n = 1;
+	for (i = df->lines[lo]; i < off; i++)
+		if (((unsigned char)df->src[i] & 0xc0) != 0x80)
+			n++;
+	*col = n;
+}
+
+enum diag_level
+diag_file_worst(const struct diag_file *df)
+{
+	return df->worst;
+}
+
+size_t
+diag_file_count(const struct diag_file *df)
+{
+	return df->n;
+}
+
+/*
+ * The libxml2 structured error handler (xmlSetStructuredErrorFunc and
+ * xmlSchemaSetValidStructuredErrors), with the input's diag_file as
+ * context.  Rewrites the message and finds the column.
+ */
+void
+diag_xml_error(void *ctx, xmlErrorPtr err)
+{
+	struct diag_file	*df = ctx;
+	struct xmlmsg		 m;
+	xmlNodePtr		 node;
+	enum diag_level		 level;
+	char			 name[256];
+	const char		*attr;
+	int			 line, col;
+
+	if (df == NULL || err == NULL)
+		return;
+	level = err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR;
+	xmlmsg_rewrite(&m, err->domain, err->message);
+	line = err->line;
+	col = 0;
+	if (err->file != NULL && strcmp(err->file, df->path) != 0) {
+		diag_file_add(df, level, 0, 0, m.code, "%s:%d: %s",
+		    err->file, err->line, m.text);
+		return;
+	}
+	if (err->domain == XML_FROM_SCHEMASV) {
+		node = err->node;
+		attr = m.attr;
+		if (node != NULL && node->type == XML_ATTRIBUTE_NODE) {
+			attr = (const char *)node->name;
+			node = node->parent;
+		}
+		if (node != NULL && node->type == XML_ELEMENT_NODE) {
+			line = xmlGetLineNo(node);
+			qname(name, sizeof(name), node);
+		} else
+			snprintf(name, sizeof(name), "%s", m.elem);
+		diag_file_locate(df, &line, &col, name, attr);
+	} else if (err->int2 > 0)
+		col = err->int2;
+	diag_file_add(df, level, line < 0 ? 0 : line, col, m.code, "%s",
+	    m.text);
+}

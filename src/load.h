@@ -1,0 +1,19 @@
+/*
+ * Safe loading of untrusted XML: read into memory, parse with fixed safe
+ * options, refuse DOCTYPEs, entity references, XIncludes and processing
+ * instructions.
+ */
+#ifndef MONOC_LOAD_H
+#define MONOC_LOAD_H
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+struct diag_file;
+
+#define LOAD_MAXSIZE	(16 * 1024 * 1024)
+
+xmlExternalEntityLoader load_lockdown(void);
+xmlDocPtr	load_file(const char *path, struct diag_file *df);
+
+#endif

@@ -1,0 +1,351 @@
+/*
+ * The driver: options -> session -> per-file pipeline -> exit status.
+ *
+ * The schema and stylesheets are compiled once in the main thread; then
+ * worker threads take input files in turn, each running compile_one(): load
+ * -> validate -> check -> transform -> write.  Diagnostics of each input are
+ * buffered and printed by the main thread in input order.  Finally the
+ * index page is rebuilt from the sidecars.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltutils.h>
+
+#include "check.h"
+#include "diag.h"
+#include "index.h"
+#include "load.h"
+#include "monoc.h"
+#include "options.h"
+#include "output.h"
+#include "schema.h"
+#include "xform.h"
+
+#ifndef DATADIR
+#define DATADIR	"/usr/local/share/monoc"
+#endif
+
+struct session {
+	struct options		 opt;
+	struct diag		*diag;
+	char			*datadir;
+	struct schema		*schema;
+	struct xform		*xf;
+	struct check		*check;
+	xmlExternalEntityLoader	 loader;	/* before load_lockdown() */
+	unsigned int		 fmts;		/* formats written */
+	int			 write;		/* outputs are written */
+	pthread_mutex_t		 lock;		/* guards the fields below */
+	pthread_cond_t		 cond;
+	size_t			 next;		/* next input to take */
+	struct diag_file	**results;	/* per input, once done */
+	char			*done;
+};
+
+struct worker {
+	struct session		*s;
+	struct schema_vctx	*vctx;
+	pthread_t		 thread;
+	int			 started;
+};
+
+/*
+ * The data directory: --data-dir, else $MONOC_DATADIR, else the directory
+ * of the executable when it holds schema/monograph.xsd (the source tree),
+ * else the compiled-in DATADIR.
+ */
+static char *
+find_datadir(const struct options *opt)
+{
+	char		 exe[PATH_MAX], probe[PATH_MAX + 32];
+	const char	*env;
+	char		*slash;
+	ssize_t		 n;
+
+	if (opt->datadir != NULL)
+		return strdup(opt->datadir);
+	if ((env = getenv("MONOC_DATADIR")) != NULL && *env != '\0')
+		return strdup(env);
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			snprintf(probe, sizeof(probe),
+			    "%s/schema/monograph.xsd", exe);
+			if (access(probe, R_OK) == 0)
+				return strdup(exe);
+		}
+	}
+	return strdup(DATADIR);
+}
+
+/*
+ * Transform doc into every format, then write each output atomically.
+ * Nothing is written unless every transform succeeded.
+ */
+static void
+transform_and_write(struct session *s, xmlDocPtr doc, const char *name,
+    struct diag_file *df)
+{
+	xmlChar		*out[FMT__MAX];
+	int		 len[FMT__MAX];
+	char		*path;
+	int		 f, ok;
+
+	memset(out, 0, sizeof(out));
+	ok = 1;
+	for (f = 0; ok && f < FMT__MAX; f++)
+		if (s->fmts & FMT_BIT(f))
+			ok = xform_apply(s->xf, f, doc, df, &out[f],
+			    &len[f]) == 0;
+	for (f = 0; ok && f < FMT__MAX; f++) {
+		if ((s->fmts & FMT_BIT(f)) == 0)
+			continue;
+		if ((path = output_path(s->opt.outdir, f, name)) == NULL) {
+			diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
+			    "out of memory");
+			break;
+		}
+		if (output_write(path, out[f] == NULL ? "" : (char *)out[f],
+		    len[f]) == -1)
+			diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
+			    "cannot write '%s': %s", path, strerror(errno));
+		free(path);
+	}
+	for (f = 0; f < FMT__MAX; f++)
+		xmlFree(out[f]);
+}
+
+/*
+ * The pipeline for input number i: load (safe parse) -> validate ->
+ * check -> transform -> write.  Returns its diagnostics, or NULL when out
+ * of memory.
+ */
+static struct diag_file *
+compile_one(struct worker *w, size_t i)
+{
+	struct session		*s = w->s;
+	struct diag_file	*df;
+	xmlDocPtr		 doc;
+	char			*name;
+
+	if ((df = diag_file_new(s->diag, s->opt.files[i])) == NULL)
+		return NULL;
+	if ((doc = load_file(s->opt.files[i], df)) != NULL) {
+		schema_validate(w->vctx, doc, df);
+		check_run(s->check, doc, i, df);
+		if (s->write && diag_file_worst(df) < DIAG_ERROR) {
+			if ((name = check_stem(s->opt.files[i])) != NULL)
+				transform_and_write(s, doc, name, df);
+			free(name);
+		}
+		xmlFreeDoc(doc);
+	}
+	if (diag_file_count(df) == 0)
+		diag_file_set_source(df, NULL, 0);
+	return df;
+}
+
+/* A worker thread: take the next input until there is none. */
+static void *
+worker_main(void *arg)
+{
+	struct worker		*w = arg;
+	struct session		*s = w->s;
+	struct diag_file	*df;
+	size_t			 i;
+
+	xmlSetGenericErrorFunc(s->diag, diag_generic);
+	for (;;) {
+		pthread_mutex_lock(&s->lock);
+		i = s->next++;
+		pthread_mutex_unlock(&s->lock);
+		if (i >= (size_t)s->opt.nfiles)
+			break;
+		df = compile_one(w, i);
+		pthread_mutex_lock(&s->lock);
+		s->results[i] = df;
+		s->done[i] = 1;
+		pthread_cond_broadcast(&s->cond);
+		pthread_mutex_unlock(&s->lock);
+	}
+	return NULL;
+}
+
+/*
+ * Compile every input with nw worker threads, printing each input's
+ * diagnostics in input order as soon as it and all before it are done.
+ */
+static void
+run_inputs(struct session *s, long nw)
+{
+	struct worker	*w;
+	size_t		 i, n = s->opt.nfiles;
+	long		 k, started;
+
+	if ((size_t)nw > n)
+		nw = n;
+	if ((w = calloc(nw, sizeof(*w))) == NULL ||
+	    (s->results = calloc(n, sizeof(*s->results))) == NULL ||
+	    (s->done = calloc(n, 1)) == NULL) {
+		diag_msg(s->diag, DIAG_FATAL, "out of memory");
+		free(w);
+		return;
+	}
+	started = 0;
+	for (k = 0; k < nw; k++) {
+		w[k].s = s;
+		if ((w[k].vctx = schema_vctx_new(s->schema)) == NULL)
+			break;
+		if (pthread_create(&w[k].thread, NULL, worker_main,
+		    &w[k]) != 0) {
+			schema_vctx_free(w[k].vctx);
+			break;
+		}
+		w[k].started = 1;
+		started++;
+	}
+	if (started == 0) {
+		diag_msg(s->diag, DIAG_FATAL, "cannot start worker threads");
+		free(w);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		pthread_mutex_lock(&s->lock);
+		while (!s->done[i])
+			pthread_cond_wait(&s->cond, &s->lock);
+		pthread_mutex_unlock(&s->lock);
+		if (s->results[i] == NULL)
+			diag_msg(s->diag, DIAG_FATAL, "%s: out of memory",
+			    s->opt.files[i]);
+		diag_flush(s->diag, s->results[i]);
+		diag_file_free(s->results[i]);
+		s->results[i] = NULL;
+	}
+	for (k = 0; k < nw; k++) {
+		if (!w[k].started)
+			continue;
+		pthread_join(w[k].thread, NULL);
+		schema_vctx_free(w[k].vctx);
+	}
+	free(w);
+}
+
+/* Create the output directories up front; 0 or -1 after reporting. */
+static int
+make_outdirs(struct session *s)
+{
+	char	*path, *slash;
+	int	 f;
+
+	for (f = 0; f < FMT__MAX; f++) {
+		if ((s->fmts & FMT_BIT(f)) == 0)
+			continue;
+		if ((path = output_path(s->opt.outdir, f, "x")) == NULL)
+			return -1;
+		if ((slash = strrchr(path, '/')) != NULL)
+			*slash = '\0';
+		if (output_mkdirs(path) == -1) {
+			diag_msg(s->diag, DIAG_FATAL, "cannot create output "
+			    "directory '%s': %s", path, strerror(errno));
+			free(path);
+			return -1;
+		}
+		free(path);
+	}
+	return 0;
+}
+
+/*
+ * Compile the inputs named on the command line.  Returns the exit
+ * status: 0 success, 1 some input invalid, 2 usage or system error.
+ */
+int
+monoc_main(int argc, char *argv[], FILE *err)
+{
+	struct session	 s;
+	char		 path[PATH_MAX];
+	unsigned int	 sheets;
+	long		 jobs;
+	int		 status;
+
+	memset(&s, 0, sizeof(s));
+	pthread_mutex_init(&s.lock, NULL);
+	pthread_cond_init(&s.cond, NULL);
+	status = 2;
+	if ((s.diag = diag_new(err, 0)) == NULL)
+		goto out;
+	switch (options_parse(&s.opt, argc, argv, s.diag)) {
+	case OPTIONS_DONE:
+		status = 0;
+		goto out;
+	case OPTIONS_USAGE:
+		goto out;
+	case OPTIONS_RUN:
+		break;
+	}
+	diag_free(s.diag);
+	if ((s.diag = diag_new(err, s.opt.werror)) == NULL ||
+	    (s.datadir = find_datadir(&s.opt)) == NULL)
+		goto out;
+
+	xmlInitParser();
+	LIBXML_TEST_VERSION
+	xsltInit();
+	xmlSetGenericErrorFunc(s.diag, diag_generic);
+
+	s.write = !s.opt.check_only;
+	s.fmts = s.opt.index_only ? 0 : s.opt.fmts | FMT_BIT(FMT_META);
+	sheets = s.write ? s.fmts : 0;
+	if (s.write && !s.opt.no_index)
+		sheets |= FMT_BIT(FMT_INDEX);
+	if (!s.opt.index_only) {
+		snprintf(path, sizeof(path), "%s/schema/monograph.xsd",
+		    s.datadir);
+		if ((s.schema = schema_load(path, s.diag)) == NULL)
+			goto summary;
+	}
+	if (sheets != 0 &&
+	    (s.xf = xform_load(s.datadir, sheets, s.diag)) == NULL)
+		goto summary;
+	s.loader = load_lockdown();
+
+	if (s.write && make_outdirs(&s) == -1)
+		s.write = 0;
+	if (!s.opt.index_only) {
+		if ((s.check = check_new(s.opt.files, s.opt.nfiles)) == NULL) {
+			diag_msg(s.diag, DIAG_FATAL, "out of memory");
+			goto summary;
+		}
+		if ((jobs = s.opt.jobs) == 0 &&
+		    (jobs = sysconf(_SC_NPROCESSORS_ONLN)) < 1)
+			jobs = 1;
+		run_inputs(&s, jobs);
+	}
+	if (s.write && !s.opt.no_index)
+		index_build(s.opt.outdir, s.xf, s.diag);
+summary:
+	diag_summary(s.diag);
+	status = diag_status(s.diag);
+out:
+	if (s.loader != NULL)
+		xmlSetExternalEntityLoader(s.loader);
+	if (s.diag == NULL)
+		fputs("monoc: out of memory\n", err);
+	check_free(s.check);
+	xform_free(s.xf);
+	schema_free(s.schema);
+	free(s.datadir);
+	diag_free(s.diag);
+	pthread_cond_destroy(&s.cond);
+	pthread_mutex_destroy(&s.lock);
+	return status;
+}
