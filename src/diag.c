@@ -23,6 +23,8 @@
 
 #define MAXSHOW		512	/* bytes of a source line shown */
 #define SEARCHLINES	50	/* lines searched for a start tag */
+#define SEARCHBYTES	65536	/* bytes searched for a start tag */
+#define MAXENTRIES	200	/* messages kept per file */
 
 struct diag {
 	FILE		*stream;
@@ -358,6 +360,17 @@ vadd(struct diag_file *df, enum diag_level level, int line, int col,
 
 	if (level == DIAG_WARNING && df->werror)
 		level = DIAG_ERROR;
+	if (level > df->worst)
+		df->worst = level;
+	if (df->n > MAXENTRIES)
+		return;
+	if (df->n == MAXENTRIES) {
+		level = DIAG_NOTE;
+		line = col = 0;
+		code = NULL;
+		fmt = "too many messages; the rest of this file is not "
+		    "reported";
+	}
 	if (df->n == df->cap) {
 		p = realloc(df->v, (df->cap ? df->cap * 2 : 8) *
 		    sizeof(*df->v));
@@ -377,8 +390,6 @@ vadd(struct diag_file *df, enum diag_level level, int line, int col,
 		return;
 	}
 	df->n++;
-	if (level > df->worst)
-		df->worst = level;
 }
 
 /* Add a message at line:col (0 when unknown) with an optional code. */
@@ -434,13 +445,29 @@ isnamechar(int c)
 	    c >= 0x80;
 }
 
-/* Does a start tag for qname begin at offset off? */
+/*
+ * Does a start tag for qname begin at offset off, holding the quoted
+ * attribute value value if that is not NULL?
+ */
 static int
-tagat(const struct diag_file *df, size_t off, const char *qname, size_t qlen)
+tagat(const struct diag_file *df, size_t off, const char *qname, size_t qlen,
+    const char *value)
 {
-	return df->src[off] == '<' && off + 1 + qlen < df->srclen &&
-	    memcmp(df->src + off + 1, qname, qlen) == 0 &&
-	    !isnamechar((unsigned char)df->src[off + 1 + qlen]);
+	const char	*s = df->src;
+	size_t		 i, vlen;
+
+	if (s[off] != '<' || off + 1 + qlen >= df->srclen ||
+	    memcmp(s + off + 1, qname, qlen) != 0 ||
+	    isnamechar((unsigned char)s[off + 1 + qlen]))
+		return 0;
+	if (value == NULL)
+		return 1;
+	vlen = strlen(value);
+	for (i = off + 1 + qlen; i + vlen + 1 < df->srclen && s[i] != '>'; i++)
+		if ((s[i] == '"' || s[i] == '\'') && s[i + vlen + 1] == s[i] &&
+		    memcmp(s + i + 1, value, vlen) == 0)
+			return 1;
+	return 0;
 }
 
 /* Offset of attribute attr inside the start tag at off, or off. */
@@ -479,6 +506,17 @@ void
 diag_file_locate(const struct diag_file *df, int *line, int *col,
     const char *qname, const char *attr)
 {
+	diag_file_locate_value(df, line, col, qname, attr, NULL);
+}
+
+/*
+ * The same, preferring a start tag holding the attribute value value:
+ * libxml2 gives no node for keyref errors, only a line.
+ */
+void
+diag_file_locate_value(const struct diag_file *df, int *line, int *col,
+    const char *qname, const char *attr, const char *value)
+{
 	size_t	 lo, hi, off, qlen, i, n;
 	int	 found, l;
 
@@ -490,9 +528,11 @@ diag_file_locate(const struct diag_file *df, int *line, int *col,
 	l = *line;
 	lo = df->lines[l > SEARCHLINES ? l - SEARCHLINES : 0];
 	hi = (size_t)l < df->nlines ? df->lines[l] : df->srclen;
+	if (hi - lo > SEARCHBYTES)
+		lo = hi - SEARCHBYTES;
 	found = 0;
 	for (off = hi; off > lo; off--)
-		if (tagat(df, off - 1, qname, qlen)) {
+		if (tagat(df, off - 1, qname, qlen, value)) {
 			off--;
 			found = 1;
 			break;
@@ -500,8 +540,10 @@ diag_file_locate(const struct diag_file *df, int *line, int *col,
 	if (!found) {
 		n = (size_t)l + SEARCHLINES < df->nlines ?
 		    df->lines[l + SEARCHLINES] : df->srclen;
+		if (n - df->lines[l - 1] > SEARCHBYTES)
+			n = df->lines[l - 1] + SEARCHBYTES;
 		for (off = df->lines[l - 1]; off < n; off++)
-			if (tagat(df, off, qname, qlen)) {
+			if (tagat(df, off, qname, qlen, value)) {
 				found = 1;
 				break;
 			}
@@ -577,9 +619,14 @@ diag_xml_error(void *ctx, xmlErrorPtr err)
 		if (node != NULL && node->type == XML_ELEMENT_NODE) {
 			line = xmlGetLineNo(node);
 			qname(name, sizeof(name), node);
-		} else
+			diag_file_locate(df, &line, &col, name, attr);
+		} else {
 			snprintf(name, sizeof(name), "%s", m.elem);
-		diag_file_locate(df, &line, &col, name, attr);
+			diag_file_locate_value(df, &line, &col, name, attr,
+			    *m.value != '\0' ? m.value : NULL);
+			if (col == 0)
+				diag_file_locate(df, &line, &col, name, attr);
+		}
 	} else if (err->int2 > 0)
 		col = err->int2;
 	diag_file_add(df, level, line < 0 ? 0 : line, col, m.code, "%s",

@@ -45,6 +45,9 @@ void		 diag_file_add_node(struct diag_file *df,
 		    __attribute__((format(printf, 6, 7)));
 void		 diag_file_locate(const struct diag_file *df, int *line,
 		    int *col, const char *qname, const char *attr);
+void		 diag_file_locate_value(const struct diag_file *df,
+		    int *line, int *col, const char *qname, const char *attr,
+		    const char *value);
 enum diag_level	 diag_file_worst(const struct diag_file *df);
 size_t		 diag_file_count(const struct diag_file *df);
 

@@ -27,6 +27,8 @@
 
 #define PARSE_OPTIONS	(XML_PARSE_NONET | XML_PARSE_BIG_LINES)
 #define XINCLUDE_NS_OLD	"http://www.w3.org/2003/XInclude"
+#define XSI_NS		"http://www.w3.org/2001/XMLSchema-instance"
+#define MONOGRAPH_NS	"urn:monoc:monograph:1"
 
 /* The external entity loader after lockdown: nothing may be loaded. */
 static xmlParserInputPtr
@@ -113,7 +115,11 @@ readall(const char *path, struct diag_file *df, size_t *lenp)
 		len += n;
 	}
 	if (len > LOAD_MAXSIZE) {
-		diag_file_add(df, DIAG_ERROR, 0, 0, "too-large",
+		/* Point at the line where the limit is crossed. */
+		for (n = 1, p = buf; (p = memchr(p, '\n',
+		    buf + LOAD_MAXSIZE - p)) != NULL; p++)
+			n++;
+		diag_file_add(df, DIAG_ERROR, n, 0, "too-large",
 		    "file is larger than %d MiB", LOAD_MAXSIZE >> 20);
 		goto fail;
 	}
@@ -129,6 +135,32 @@ fail:
 }
 
 /* Line and column of the first occurrence of needle in the source. */
+static void	find_text(struct diag_file *, const char *, int *, int *);
+
+/*
+ * The SAX internalSubset callback: called as soon as "<!DOCTYPE name"
+ * is read, before any declaration in it.  Refuse it and stop parsing, so
+ * no entity is ever declared, let alone expanded.
+ */
+static void
+refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *eid,
+    const xmlChar *sid)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct diag_file	*df = ctxt->_private;
+	int			 line, col;
+
+	(void)name;
+	(void)eid;
+	(void)sid;
+	find_text(df, "<!DOCTYPE", &line, &col);
+	if (line == 0)
+		line = ctxt->input != NULL ? ctxt->input->line : 0;
+	diag_file_add(df, DIAG_ERROR, line, col, "doctype",
+	    "DOCTYPE declarations are not allowed in monographs");
+	xmlStopParser(ctxt);
+}
+
 static void
 find_text(struct diag_file *df, const char *needle, int *line, int *col)
 {
@@ -149,6 +181,42 @@ find_text(struct diag_file *df, const char *needle, int *line, int *col)
 }
 
 /*
+ * Is the xsi attribute a harmless hint?  Editors use xsi:schemaLocation
+ * pointing at the project schema; monoc never loads it, but refuses any
+ * other location, which can only be an attempt to reach something else.
+ */
+static int
+hint_ok(xmlAttrPtr a)
+{
+	xmlChar		*v;
+	const char	*s, *loc, *base;
+	size_t		 n;
+	int		 ok;
+
+	if (!xmlStrEqual(a->name, BAD_CAST "schemaLocation") ||
+	    (v = xmlNodeGetContent((xmlNodePtr)a)) == NULL)
+		return 0;
+	s = (const char *)v;
+	s += strspn(s, " \t\r\n");
+	n = strlen(MONOGRAPH_NS);
+	ok = 0;
+	if (strncmp(s, MONOGRAPH_NS, n) == 0 &&
+	    strchr(" \t\r\n", s[n]) != NULL && s[n] != '\0') {
+		loc = s + n + strspn(s + n, " \t\r\n");
+		n = strcspn(loc, " \t\r\n");
+		base = loc + n;
+		while (base > loc && base[-1] != '/')
+			base--;
+		ok = *loc != '/' && memchr(loc, ':', n) == NULL &&
+		    loc + n - base == 13 &&
+		    strncmp(base, "monograph.xsd", 13) == 0 &&
+		    loc[n + strspn(loc + n, " \t\r\n")] == '\0';
+	}
+	xmlFree(v);
+	return ok;
+}
+
+/*
  * Walk the tree and refuse what monographs never need: entity references,
  * XInclude elements and processing instructions.  Children of entity
  * references are not visited: that is where an entity's text lives.
@@ -158,6 +226,7 @@ static int
 refuse_nodes(xmlDocPtr doc, struct diag_file *df)
 {
 	xmlNodePtr	 n;
+	xmlAttrPtr	 a;
 	char		 name[256];
 	int		 bad, line, col;
 
@@ -166,6 +235,8 @@ refuse_nodes(xmlDocPtr doc, struct diag_file *df)
 	while (n != NULL) {
 		switch (n->type) {
 		case XML_ENTITY_REF_NODE:
+			if (bad > 0)
+				break;	/* one is enough; there may be many */
 			diag_file_add_node(df, DIAG_ERROR, n->parent, NULL,
 			    "entity", "entity reference '&%s;' is not "
 			    "allowed; write the character itself", n->name);
@@ -188,6 +259,19 @@ refuse_nodes(xmlDocPtr doc, struct diag_file *df)
 				diag_file_add_node(df, DIAG_ERROR, n, NULL,
 				    "xinclude", "XInclude element '%s' is "
 				    "not allowed in monographs", n->name);
+				bad++;
+			}
+			for (a = n->properties; a != NULL; a = a->next) {
+				if (a->ns == NULL || !xmlStrEqual(a->ns->href,
+				    BAD_CAST XSI_NS) || hint_ok(a))
+					continue;
+				snprintf(name, sizeof(name), "%s%s%s",
+				    a->ns->prefix ? (char *)a->ns->prefix : "",
+				    a->ns->prefix ? ":" : "", a->name);
+				diag_file_add_node(df, DIAG_ERROR, n, name,
+				    "external-reference", "attribute '%s' is "
+				    "not allowed: monographs may not refer to "
+				    "other files or URLs", name);
 				bad++;
 			}
 			break;
@@ -234,24 +318,27 @@ load_file(const char *path, struct diag_file *df)
 		return NULL;
 	}
 	before = diag_file_count(df);
+	ctxt->sax->internalSubset = refuse_doctype;
+	ctxt->_private = df;
 	xmlSetStructuredErrorFunc(df, diag_xml_error);
 	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, NULL,
 	    PARSE_OPTIONS);
 	xmlSetStructuredErrorFunc(NULL, NULL);
-	bad = doc == NULL || !ctxt->wellFormed;
+	bad = doc == NULL || !ctxt->wellFormed || ctxt->disableSAX;
 	xmlFreeParserCtxt(ctxt);
 	if (bad && diag_file_count(df) == before)
 		diag_file_add(df, DIAG_ERROR, 0, 0, "syntax",
 		    "not a well-formed XML document");
 	if (doc == NULL)
 		return NULL;
-	if (doc->intSubset != NULL || doc->extSubset != NULL) {
+	if ((doc->intSubset != NULL || doc->extSubset != NULL) &&
+	    diag_file_count(df) == before) {
 		find_text(df, "<!DOCTYPE", &line, &col);
 		diag_file_add(df, DIAG_ERROR, line, col, "doctype",
 		    "DOCTYPE declarations are not allowed in monographs");
 		bad = 1;
 	}
-	if (refuse_nodes(doc, df) > 0)
+	if (!bad && refuse_nodes(doc, df) > 0)
 		bad = 1;
 	if (bad) {
 		xmlFreeDoc(doc);

@@ -232,6 +232,17 @@ tidy(char *s)
 		s[--len] = '\0';
 }
 
+/* The list after "Expected is", or "" when there is none. */
+static const char *
+expected_list(const char *rest)
+{
+	const char	*p;
+
+	if ((p = strstr(rest, "Expected is")) == NULL)
+		return "";
+	return p + strcspn(p, "(");
+}
+
 /* Rewrite a message of the schema validator. */
 static void
 rewrite_schema(struct xmlmsg *m, const char *msg)
@@ -263,7 +274,7 @@ rewrite_schema(struct xmlmsg *m, const char *msg)
 	if (strncmp(rest, "This element is not expected.", 29) == 0) {
 		m->code = "unknown-element";
 		add(m, "element '%s' is not allowed here", m->elem);
-		parse_names(&nm, rest + strcspn(rest, "("));
+		parse_names(&nm, expected_list(rest));
 		if ((sugg = suggest(m->elem, &nm)) != NULL)
 			add(m, "; did you mean '%s'?", sugg);
 		add_expected(m, &nm, sugg != NULL);
@@ -271,7 +282,7 @@ rewrite_schema(struct xmlmsg *m, const char *msg)
 		m->code = "missing-element";
 		add(m, "element '%s' is missing a required child element",
 		    m->elem);
-		parse_names(&nm, rest + strcspn(rest, "("));
+		parse_names(&nm, expected_list(rest));
 		add_expected(m, &nm, 0);
 	} else if (strstr(rest, "is not allowed.") != NULL &&
 	    strncmp(rest, "The attribute '", 15) == 0) {
@@ -323,6 +334,7 @@ rewrite_schema(struct xmlmsg *m, const char *msg)
 	} else if (strncmp(rest, "Duplicate key-sequence [", 24) == 0) {
 		m->code = "duplicate-id";
 		quoted(val, sizeof(val), rest, "['");
+		snprintf(m->value, sizeof(m->value), "%s", val);
 		add(m, "duplicate value '%s' in element '%s'; "
 		    "it must be unique", val, m->elem);
 		if (quoted(type, sizeof(type), rest, "identity-constraint '"))
@@ -330,6 +342,7 @@ rewrite_schema(struct xmlmsg *m, const char *msg)
 	} else if (strncmp(rest, "No match found for key-sequence", 31) == 0) {
 		m->code = "dangling-reference";
 		quoted(val, sizeof(val), rest, "['");
+		snprintf(m->value, sizeof(m->value), "%s", val);
 		add(m, "reference '%s' in element '%s' matches nothing "
 		    "declared", val, m->elem);
 		if (quoted(type, sizeof(type), rest, "of keyref '"))

@@ -10,6 +10,7 @@ struct xmlmsg {
 	char		 text[1024];	/* the message for authors */
 	char		 elem[128];	/* element the message names, or "" */
 	char		 attr[128];	/* attribute to point the caret at, or "" */
+	char		 value[128];	/* the offending value, or "" */
 };
 
 void	xmlmsg_rewrite(struct xmlmsg *m, int domain, const char *msg);
