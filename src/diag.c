@@ -187,7 +187,8 @@ show_line(FILE *f, const struct diag_file *df, int line, int col)
 	const char	*s;
 	size_t		 i, len;
 
-	if (df->src == NULL || line < 1 || (size_t)line > df->nlines)
+	if (df->src == NULL || df->srclen == 0 || line < 1 ||
+	    (size_t)line > df->nlines)
 		return;
 	s = df->src + df->lines[line - 1];
 	len = strcspn(s, "\n");

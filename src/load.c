@@ -20,13 +20,13 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
-#include <libxml/xinclude.h>
 
 #include "diag.h"
 #include "load.h"
 
 #define PARSE_OPTIONS	(XML_PARSE_NONET | XML_PARSE_BIG_LINES)
-#define XINCLUDE_NS_OLD	"http://www.w3.org/2003/XInclude"
+#define XINCLUDE_2001	"http://www.w3.org/2001/XInclude"
+#define XINCLUDE_2003	"http://www.w3.org/2003/XInclude"
 #define XSI_NS		"http://www.w3.org/2001/XMLSchema-instance"
 #define MONOGRAPH_NS	"urn:monoc:monograph:1"
 
@@ -253,9 +253,10 @@ refuse_nodes(xmlDocPtr doc, struct diag_file *df)
 			break;
 		case XML_ELEMENT_NODE:
 			if (n->ns != NULL && n->ns->href != NULL &&
-			    (xmlStrEqual(n->ns->href, XINCLUDE_NS) ||
+			    (xmlStrEqual(n->ns->href,
+			    BAD_CAST XINCLUDE_2001) ||
 			    xmlStrEqual(n->ns->href,
-			    BAD_CAST XINCLUDE_NS_OLD))) {
+			    BAD_CAST XINCLUDE_2003))) {
 				diag_file_add_node(df, DIAG_ERROR, n, NULL,
 				    "xinclude", "XInclude element '%s' is "
 				    "not allowed in monographs", n->name);

@@ -113,7 +113,11 @@ suggest(const char *s, const struct names *nm)
 			best = nm->v[i];
 		}
 	}
-	return bestd <= limit ? best : NULL;
+	/* A suggestion that changes every letter is no suggestion. */
+	if (best == NULL || bestd > limit || (size_t)bestd >= len ||
+	    (size_t)bestd >= strlen(best))
+		return NULL;
+	return best;
 }
 
 /*

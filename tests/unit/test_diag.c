@@ -1,0 +1,247 @@
+/* Unit tests for diag.c: message format, caret, summary, exit status. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "diag.h"
+#include "util.h"
+
+static char *
+dupstr(const char *s)
+{
+	char	*p = malloc(strlen(s) + 1);
+
+	strcpy(p, s);
+	return p;
+}
+
+static void
+test_located_with_caret(void **state)
+{
+	struct capture		 c;
+	struct diag		*d;
+	struct diag_file	*df;
+	const char		*src = "<a>\n  <side-efect x='1'/>\n</a>\n";
+
+	(void)state;
+	capture_open(&c);
+	d = diag_new(c.f, 0);
+	df = diag_file_new(d, "m/b.xml");
+	diag_file_set_source(df, dupstr(src), strlen(src));
+	diag_file_add(df, DIAG_ERROR, 2, 3, "unknown-element",
+	    "element '%s' is not allowed here", "side-efect");
+	diag_flush(d, df);
+	diag_summary(d);
+	assert_int_equal(diag_status(d), 1);
+	diag_file_free(df);
+	diag_free(d);
+	assert_string_equal(capture_close(&c),
+	    "m/b.xml:2:3: error: element 'side-efect' is not allowed here "
+	    "[unknown-element]\n"
+	    "    2 |   <side-efect x='1'/>\n"
+	    "      |   ^\n"
+	    "1 error in 1 file\n");
+	capture_free(&c);
+}
+
+static void
+test_no_column_no_caret(void **state)
+{
+	struct capture		 c;
+	struct diag		*d;
+	struct diag_file	*df;
+
+	(void)state;
+	capture_open(&c);
+	d = diag_new(c.f, 0);
+	df = diag_file_new(d, "x.xml");
+	diag_file_add(df, DIAG_ERROR, 0, 0, "read",
+	    "cannot open file: %s", "No such file or directory");
+	diag_flush(d, df);
+	diag_file_free(df);
+	diag_free(d);
+	assert_string_equal(capture_close(&c), "x.xml: error: cannot open "
+	    "file: No such file or directory [read]\n");
+	capture_free(&c);
+}
+
+static void
+test_summary_plurals(void **state)
+{
+	struct capture		 c;
+	struct diag		*d;
+	struct diag_file	*df;
+
+	(void)state;
+	capture_open(&c);
+	d = diag_new(c.f, 0);
+	df = diag_file_new(d, "a.xml");
+	diag_file_add(df, DIAG_ERROR, 1, 0, "x", "one");
+	diag_file_add(df, DIAG_ERROR, 2, 0, "x", "two");
+	diag_file_add(df, DIAG_WARNING, 3, 0, "x", "three");
+	diag_flush(d, df);
+	diag_file_free(df);
+	df = diag_file_new(d, "b.xml");
+	diag_flush(d, df);	/* no diagnostics: not counted */
+	diag_file_free(df);
+	diag_summary(d);
+	diag_free(d);
+	assert_non_null(strstr(capture_close(&c),
+	    "\n2 errors, 1 warning in 1 file\n"));
+	capture_free(&c);
+
+	capture_open(&c);
+	d = diag_new(c.f, 0);
+	df = diag_file_new(d, "a.xml");
+	diag_file_add(df, DIAG_WARNING, 1, 0, "x", "w");
+	diag_flush(d, df);
+	diag_file_free(df);
+	df = diag_file_new(d, "b.xml");
+	diag_file_add(df, DIAG_WARNING, 1, 0, "x", "w");
+	diag_flush(d, df);
+	diag_file_free(df);
+	diag_summary(d);
+	assert_int_equal(diag_status(d), 0);
+	diag_free(d);
+	assert_non_null(strstr(capture_close(&c),
+	    "\n2 warnings in 2 files\n"));
+	capture_free(&c);
+}
+
+static void
+test_nothing_no_summary(void **state)
+{
+	struct capture	 c;
+	struct diag	*d;
+
+	(void)state;
+	capture_open(&c);
+	d = diag_new(c.f, 0);
+	diag_summary(d);
+	assert_int_equal(diag_status(d), 0);
+	diag_free(d);
+	assert_string_equal(capture_close(&c), "");
+	capture_free(&c);
+}
+
+static void
+test_unlocated_and_fatal(void **state)
+{
+	struct capture	 c;
+	struct diag	*d;
+
+	(void)state;
+	capture_open(&c);
+	d = diag_new(c.f, 0);
+	diag_msg(d, DIAG_FATAL, "cannot read stylesheet '%s'", "x.xsl");
+	assert_int_equal(diag_status(d), 2);
+	diag_summary(d);
+	diag_free(d);
+	assert_string_equal(capture_close(&c),
+	    "monoc: cannot read stylesheet 'x.xsl'\n1 error\n");
+	capture_free(&c);
+}
+
+static void
+test_werror(void **state)
+{
+	struct capture		 c;
+	struct diag		*d;
+	struct diag_file	*df;
+
+	(void)state;
+	capture_open(&c);
+	d = diag_new(c.f, 1);
+	df = diag_file_new(d, "a.xml");
+	diag_file_add(df, DIAG_WARNING, 1, 0, "old", "reviewed long ago");
+	assert_int_equal(diag_file_worst(df), DIAG_ERROR);
+	diag_flush(d, df);
+	diag_file_free(df);
+	assert_int_equal(diag_status(d), 1);
+	diag_free(d);
+	assert_string_equal(capture_close(&c),
+	    "a.xml:1: error: reviewed long ago [old]\n");
+	capture_free(&c);
+}
+
+static void
+test_locate(void **state)
+{
+	struct diag_file	*df;
+	const char		*src =
+	    "<m>\n"
+	    "  <p:dose x=\"1\"\n"
+	    "     unit=\"mgs\"/>\n"
+	    "  <cite ref=\"a\"/><cite ref=\"b\"/>\n"
+	    "</m>\n";
+	int			 line, col;
+
+	(void)state;
+	df = diag_file_new(NULL, "a.xml");
+	diag_file_set_source(df, dupstr(src), strlen(src));
+	/* libxml2 reports the line where the start tag ends. */
+	line = 3;
+	diag_file_locate(df, &line, &col, "p:dose", NULL);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 3);
+	line = 3;
+	diag_file_locate(df, &line, &col, "p:dose", "unit");
+	assert_int_equal(line, 3);
+	assert_int_equal(col, 6);
+	line = 4;
+	diag_file_locate_value(df, &line, &col, "cite", NULL, "a");
+	assert_int_equal(col, 3);
+	line = 4;
+	diag_file_locate_value(df, &line, &col, "cite", NULL, "b");
+	assert_int_equal(col, 18);
+	line = 4;
+	diag_file_locate(df, &line, &col, "nosuch", NULL);
+	assert_int_equal(col, 0);
+	assert_int_equal(line, 4);
+	diag_file_free(df);
+}
+
+static void
+test_caret_tabs_and_utf8(void **state)
+{
+	struct capture		 c;
+	struct diag		*d;
+	struct diag_file	*df;
+	const char		*src = "\t\xc2\xb5g <x/>\n";
+
+	(void)state;
+	capture_open(&c);
+	d = diag_new(c.f, 0);
+	df = diag_file_new(d, "u.xml");
+	diag_file_set_source(df, dupstr(src), strlen(src));
+	diag_file_add(df, DIAG_NOTE, 1, 5, NULL, "here");
+	diag_flush(d, df);
+	diag_file_free(df);
+	diag_free(d);
+	assert_string_equal(capture_close(&c),
+	    "u.xml:1:5: note: here\n"
+	    "    1 | \t\xc2\xb5g <x/>\n"
+	    "      | \t   ^\n");
+	capture_free(&c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_located_with_caret),
+		cmocka_unit_test(test_no_column_no_caret),
+		cmocka_unit_test(test_summary_plurals),
+		cmocka_unit_test(test_nothing_no_summary),
+		cmocka_unit_test(test_unlocated_and_fatal),
+		cmocka_unit_test(test_werror),
+		cmocka_unit_test(test_locate),
+		cmocka_unit_test(test_caret_tabs_and_utf8),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

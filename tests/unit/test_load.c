@@ -1,0 +1,165 @@
+/*
+ * Unit tests for load.c: safe loading refuses DOCTYPEs, external
+ * entities, XInclude, processing instructions, and reports empty, binary,
+ * missing and directory inputs, each with file and line.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "diag.h"
+#include "load.h"
+#include "util.h"
+
+#define D	"tests/data/load/"
+
+/*
+ * Load path; return what diag prints for it (static buffer) and whether
+ * a document came back.
+ */
+static const char *
+run(const char *path, int *gotdoc)
+{
+	static char		 out[8192];
+	struct capture		 c;
+	struct diag		*d;
+	struct diag_file	*df;
+	xmlDocPtr		 doc;
+
+	capture_open(&c);
+	d = diag_new(c.f, 0);
+	df = diag_file_new(d, path);
+	doc = load_file(path, df);
+	*gotdoc = doc != NULL;
+	xmlFreeDoc(doc);
+	diag_flush(d, df);
+	diag_file_free(df);
+	diag_free(d);
+	snprintf(out, sizeof(out), "%s", capture_close(&c));
+	capture_free(&c);
+	return out;
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	xmlInitParser();
+	load_lockdown();
+	return 0;
+}
+
+static void
+test_ok(void **state)
+{
+	int	 doc;
+
+	(void)state;
+	assert_string_equal(run("tests/data/ok.xml", &doc), "");
+	assert_true(doc);
+	assert_string_equal(run(D "hint.xml", &doc), "");
+	assert_true(doc);
+	assert_string_equal(run(D "latin1.xml", &doc), "");
+	assert_true(doc);
+}
+
+static void
+test_doctype(void **state)
+{
+	const char	*s;
+	int		 doc;
+
+	(void)state;
+	s = run(D "doctype.xml", &doc);
+	assert_false(doc);
+	assert_non_null(strstr(s, D "doctype.xml:2:1: error: DOCTYPE "
+	    "declarations are not allowed in monographs [doctype]\n"));
+	s = run(D "xxe.xml", &doc);
+	assert_false(doc);
+	assert_non_null(strstr(s, D "xxe.xml:2:1: error: DOCTYPE"));
+	assert_null(strstr(s, "Okay drug"));
+}
+
+static void
+test_xinclude_pi_hint(void **state)
+{
+	const char	*s;
+	int		 doc;
+
+	(void)state;
+	s = run(D "xinclude.xml", &doc);
+	assert_false(doc);
+	assert_non_null(strstr(s, D "xinclude.xml:4:3: error: XInclude "
+	    "element 'include' is not allowed in monographs [xinclude]"));
+	s = run(D "pi.xml", &doc);
+	assert_false(doc);
+	assert_non_null(strstr(s, D "pi.xml:2:1: error: processing "
+	    "instruction '<?xml-stylesheet' is not allowed in monographs "
+	    "[pi]"));
+	s = run(D "evil-hint.xml", &doc);
+	assert_false(doc);
+	assert_non_null(strstr(s, D "evil-hint.xml:4:5: error: attribute "
+	    "'xsi:schemaLocation' is not allowed"));
+}
+
+static void
+test_broken_files(void **state)
+{
+	const char	*s;
+	int		 doc;
+
+	(void)state;
+	s = run(D "empty.xml", &doc);
+	assert_false(doc);
+	assert_string_equal(s, D "empty.xml:1:1: error: empty file "
+	    "[syntax]\n");
+	s = run(D "binary.xml", &doc);
+	assert_false(doc);
+	assert_non_null(strstr(s, D "binary.xml:1:"));
+	assert_non_null(strstr(s, "[syntax]"));
+	s = run(D "badutf8.xml", &doc);
+	assert_false(doc);
+	assert_non_null(strstr(s, D "badutf8.xml:2:"));
+	s = run(D "nwf.xml", &doc);
+	assert_false(doc);
+	assert_non_null(strstr(s, D "nwf.xml:3:"));
+	assert_non_null(strstr(s, "end tag 'p' does not match start tag "
+	    "'title'"));
+}
+
+static void
+test_not_files(void **state)
+{
+	const char	*s;
+	int		 doc;
+
+	(void)state;
+	s = run(D "no-such.xml", &doc);
+	assert_false(doc);
+	assert_string_equal(s, D "no-such.xml: error: cannot open file: "
+	    "No such file or directory [read]\n");
+	s = run("tests/data", &doc);
+	assert_false(doc);
+	assert_string_equal(s, "tests/data: error: is a directory, not a "
+	    "monograph file [read]\n");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ok),
+		cmocka_unit_test(test_doctype),
+		cmocka_unit_test(test_xinclude_pi_hint),
+		cmocka_unit_test(test_broken_files),
+		cmocka_unit_test(test_not_files),
+	};
+
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
