@@ -5,7 +5,9 @@
 # has exactly one defect and must be rejected as invalid (xmllint exit
 # status 3, not 1 "not well-formed" or 5 "schema does not compile"), and
 # the first validity error xmllint reports must be the one invalid/NAME.expect
-# names: one line "LINE<TAB>substring of the message".
+# names: one line "LINE<TAB>substring of the message".  Last, it checks
+# that docs/format.md documents, and tests/schema/valid/ uses, every
+# element, attribute and closed-list value of the schema.
 #
 # Prints ok/FAIL per file and "N passed, N failed" last; exits 1 on any
 # failure.  Run from anywhere; XMLLINT overrides the xmllint to use.
@@ -102,6 +104,57 @@ for f in tests/schema/invalid/*.xml; do
 		;;
 	esac
 done
+
+# The names of the schema's elements, attributes or enumeration values
+# ($1 is element, attribute or enumeration), one a line.
+names() {
+	if [ "$1" = enumeration ]; then
+		x='//*[local-name()="enumeration"]/@value'
+	else
+		x="//*[local-name()=\"$1\"]/@name"
+	fi
+	"$XMLLINT" --xpath "$x" "$XSD" 2>/dev/null |
+	    sed 's/ [a-z]*="/\
+/g; s/"//g' | sed '/^$/d' | sort -u
+}
+
+# coverage LABEL KIND CMD: CMD NAME must succeed for every name of KIND.
+coverage() {
+	label=$1
+	kind=$2
+	shift 2
+	: >"$tmp"
+	n=0
+	for v in $(names "$kind" | tr ' ' '@'); do
+		v=$(echo "$v" | tr '@' ' ')
+		n=$((n + 1))
+		"$@" "$v" || echo "$kind '$v'" >>"$tmp"
+	done
+	if [ "$n" -eq 0 ]; then
+		echo "could not list the schema's ${kind}s" >"$tmp"
+		bad "$label" "no ${kind}s found"
+	elif [ -s "$tmp" ]; then
+		bad "$label" "$(wc -l <"$tmp") ${kind}s missing"
+	else
+		ok "$label ($n ${kind}s)"
+	fi
+}
+
+doc_element() { grep -Eq "^#+ $1\$" docs/format.md; }
+doc_attribute() { grep -Fq "| \`$1\` |" docs/format.md; }
+doc_value() { grep -Fq "\`$1\`" docs/format.md; }
+valid_element() { cat tests/schema/valid/*.xml | grep -Eq "<$1[ />]"; }
+valid_attribute() { cat tests/schema/valid/*.xml | grep -Fq " $1=\""; }
+valid_value() { cat tests/schema/valid/*.xml | grep -Fq "=\"$1\""; }
+
+# docs/format.md documents every element, attribute and closed-list value,
+# and the valid monographs use every one of them at least once.
+coverage "docs/format.md: every element has a heading" element doc_element
+coverage "docs/format.md: every attribute has a table row" attribute doc_attribute
+coverage "docs/format.md: every closed-list value" enumeration doc_value
+coverage "tests/schema/valid: every element used" element valid_element
+coverage "tests/schema/valid: every attribute used" attribute valid_attribute
+coverage "tests/schema/valid: every closed-list value used" enumeration valid_value
 
 # Every invalid case needs its file, and every expectation its case.
 for e in tests/schema/invalid/*.expect; do
