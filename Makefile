@@ -15,8 +15,8 @@ WARN = -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra
 ifeq ($(WERROR),1)
 WARN += -Werror
 endif
-XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 libxslt)
-XML_LIBS := $(shell $(PKG_CONFIG) --libs libxml-2.0 libxslt)
+XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 libxslt libexslt)
+XML_LIBS := $(shell $(PKG_CONFIG) --libs libxml-2.0 libxslt libexslt)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(XML_CFLAGS) -pthread -MMD -MP \
 	-DDATADIR='"$(datadir)/monoc"'

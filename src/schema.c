@@ -4,7 +4,9 @@
  * includes and imports can still be read); each worker validates with its
  * own validation context, whose errors go to the input's diag_file.
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <libxml/xmlschemas.h>
 
@@ -24,12 +26,21 @@ static void
 compile_error(void *ctx, xmlErrorPtr err)
 {
 	struct diag	*diag = ctx;
+	char		 msg[1024];
+	size_t		 len;
 
 	if (err == NULL || err->level == XML_ERR_WARNING)
 		return;
-	diag_msg(diag, DIAG_FATAL, "%s:%d: cannot compile schema: %s",
-	    err->file != NULL ? err->file : "schema", err->line,
-	    err->message != NULL ? err->message : "unknown error\n");
+	snprintf(msg, sizeof(msg), "%s", err->message != NULL ?
+	    err->message : "unknown error");
+	len = strlen(msg);
+	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == '.'))
+		msg[--len] = '\0';
+	if (err->file != NULL)
+		diag_msg(diag, DIAG_FATAL, "%s:%d: %s", err->file, err->line,
+		    msg);
+	else
+		diag_msg(diag, DIAG_FATAL, "cannot load schema: %s", msg);
 }
 
 /*

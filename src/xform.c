@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <libxml/xmlerror.h>
+#include <libexslt/exslt.h>
 #include <libxslt/extensions.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -57,7 +58,9 @@ xform_name(enum fmt fmt)
 static void
 register_extensions(void)
 {
-	/* None yet: xsltRegisterExtModuleFunction(name, MONOC_EXT_NS, fn) */
+	/* EXSLT, as xsltproc has it, so both give the same output. */
+	exsltRegisterAll();
+	/* Ours, none yet: xsltRegisterExtModuleFunction(name, ns, fn). */
 }
 
 /* libxml2 errors while reading a stylesheet: system errors. */

@@ -1,0 +1,123 @@
+/* Unit tests for options.c: getopt_long parsing and usage errors. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "diag.h"
+#include "options.h"
+#include "util.h"
+#include "xform.h"
+
+#define ARGC(v)	((int)(sizeof(v) / sizeof((v)[0])) - 1)
+
+static struct capture	 cap;
+
+/* Parse argv; what diag printed is left in cap.buf. */
+static enum options_result
+parse(struct options *o, int argc, char **argv)
+{
+	struct diag		*d;
+	enum options_result	 r;
+
+	capture_free(&cap);
+	capture_open(&cap);
+	d = diag_new(cap.f, 0);
+	r = options_parse(o, argc, argv, d);
+	diag_free(d);
+	capture_close(&cap);
+	return r;
+}
+
+static void
+test_defaults(void **state)
+{
+	struct options	 o;
+	char		*argv[] = { "monoc", "a.xml", "b.xml", NULL };
+
+	(void)state;
+	assert_int_equal(parse(&o, ARGC(argv), argv), OPTIONS_RUN);
+	assert_string_equal(o.outdir, "output");
+	assert_null(o.datadir);
+	assert_int_equal(o.fmts, FMT_DOCS);
+	assert_int_equal(o.jobs, 0);
+	assert_int_equal(o.nfiles, 2);
+	assert_string_equal(o.files[0], "a.xml");
+	assert_false(o.check_only || o.werror || o.no_index ||
+	    o.index_only);
+	assert_string_equal(cap.buf, "");
+}
+
+static void
+test_everything(void **state)
+{
+	struct options	 o;
+	char		*argv[] = { "monoc", "-o", "out", "-f", "man,html",
+	    "-j", "3", "--check", "-Werror", "--data-dir", "dd",
+	    "--no-index", "x.xml", NULL };
+	char		*argv2[] = { "monoc", "-W", "error", "--index-only",
+	    NULL };
+
+	(void)state;
+	assert_int_equal(parse(&o, ARGC(argv), argv), OPTIONS_RUN);
+	assert_string_equal(o.outdir, "out");
+	assert_int_equal(o.fmts, FMT_BIT(FMT_MAN) | FMT_BIT(FMT_HTML));
+	assert_int_equal(o.jobs, 3);
+	assert_true(o.check_only && o.werror && o.no_index);
+	assert_string_equal(o.datadir, "dd");
+	assert_int_equal(o.nfiles, 1);
+	assert_int_equal(parse(&o, ARGC(argv2), argv2), OPTIONS_RUN);
+	assert_true(o.werror && o.index_only);
+	assert_int_equal(o.nfiles, 0);
+}
+
+static void
+test_usage_errors(void **state)
+{
+	struct options	 o;
+	char		*a1[] = { "monoc", NULL };
+	char		*a2[] = { "monoc", "-f", "pdf", "x.xml", NULL };
+	char		*a3[] = { "monoc", "-j", "0", "x.xml", NULL };
+	char		*a4[] = { "monoc", "-W", "all", "x.xml", NULL };
+	char		*a5[] = { "monoc", "--bogus", "x.xml", NULL };
+	char		*a6[] = { "monoc", "--index-only", "x.xml", NULL };
+	char		*a7[] = { "monoc", "x.xml", "-o", NULL };
+
+	(void)state;
+	assert_int_equal(parse(&o, ARGC(a1), a1), OPTIONS_USAGE);
+	assert_non_null(strstr(cap.buf, "monoc: no input files\n"));
+	assert_int_equal(parse(&o, ARGC(a2), a2), OPTIONS_USAGE);
+	assert_non_null(strstr(cap.buf, "monoc: unknown format 'pdf'"));
+	assert_int_equal(parse(&o, ARGC(a3), a3), OPTIONS_USAGE);
+	assert_non_null(strstr(cap.buf, "invalid number of jobs '0'"));
+	assert_int_equal(parse(&o, ARGC(a4), a4), OPTIONS_USAGE);
+	assert_int_equal(parse(&o, ARGC(a5), a5), OPTIONS_USAGE);
+	assert_non_null(strstr(cap.buf, "unknown option '--bogus'"));
+	assert_int_equal(parse(&o, ARGC(a6), a6), OPTIONS_USAGE);
+	assert_int_equal(parse(&o, ARGC(a7), a7), OPTIONS_USAGE);
+	assert_non_null(strstr(cap.buf, "option '-o' requires an argument"));
+	assert_non_null(strstr(cap.buf, "try 'monoc --help'"));
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	capture_free(&cap);
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_everything),
+		cmocka_unit_test(test_usage_errors),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, teardown);
+}
