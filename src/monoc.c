@@ -197,8 +197,7 @@ run_inputs(struct session *s, long nw)
 	    (s->results = calloc(n, sizeof(*s->results))) == NULL ||
 	    (s->done = calloc(n, 1)) == NULL) {
 		diag_msg(s->diag, DIAG_FATAL, "out of memory");
-		free(w);
-		return;
+		goto out;
 	}
 	started = 0;
 	for (k = 0; k < nw; k++) {
@@ -215,8 +214,7 @@ run_inputs(struct session *s, long nw)
 	}
 	if (started == 0) {
 		diag_msg(s->diag, DIAG_FATAL, "cannot start worker threads");
-		free(w);
-		return;
+		goto out;
 	}
 	for (i = 0; i < n; i++) {
 		pthread_mutex_lock(&s->lock);
@@ -236,7 +234,12 @@ run_inputs(struct session *s, long nw)
 		pthread_join(w[k].thread, NULL);
 		schema_vctx_free(w[k].vctx);
 	}
+out:
 	free(w);
+	free(s->results);
+	free(s->done);
+	s->results = NULL;
+	s->done = NULL;
 }
 
 /* Create the output directories up front; 0 or -1 after reporting. */

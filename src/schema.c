@@ -4,6 +4,7 @@
  * includes and imports can still be read); each worker validates with its
  * own validation context, whose errors go to the input's diag_file.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,18 +22,27 @@ struct schema_vctx {
 	xmlSchemaValidCtxtPtr	 ctxt;
 };
 
+struct compile {
+	struct diag	*diag;
+	int		 errors;
+};
+
 /* Report schema compile errors as system errors through diag. */
 static void
 compile_error(void *ctx, xmlErrorPtr err)
 {
-	struct diag	*diag = ctx;
+	struct compile	*c = ctx;
+	struct diag	*diag = c->diag;
 	char		 msg[1024];
 	size_t		 len;
 
 	if (err == NULL || err->level == XML_ERR_WARNING)
 		return;
+	c->errors++;
 	snprintf(msg, sizeof(msg), "%s", err->message != NULL ?
 	    err->message : "unknown error");
+	if (isupper((unsigned char)msg[0]) && islower((unsigned char)msg[1]))
+		msg[0] = tolower((unsigned char)msg[0]);
 	len = strlen(msg);
 	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == '.'))
 		msg[--len] = '\0';
@@ -52,18 +62,23 @@ schema_load(const char *path, struct diag *diag)
 {
 	xmlSchemaParserCtxtPtr	 pctxt;
 	struct schema		*schema;
+	struct compile		 c;
 
 	schema = NULL;
-	xmlSetStructuredErrorFunc(diag, compile_error);
+	c.diag = diag;
+	c.errors = 0;
+	xmlSetStructuredErrorFunc(&c, compile_error);
 	if ((pctxt = xmlSchemaNewParserCtxt(path)) == NULL) {
 		diag_msg(diag, DIAG_FATAL, "%s: cannot read schema", path);
 		goto out;
 	}
-	xmlSchemaSetParserStructuredErrors(pctxt, compile_error, diag);
+	xmlSchemaSetParserStructuredErrors(pctxt, compile_error, &c);
 	if ((schema = calloc(1, sizeof(*schema))) == NULL)
 		goto out;
 	if ((schema->xsd = xmlSchemaParse(pctxt)) == NULL) {
-		diag_msg(diag, DIAG_FATAL, "%s: cannot load schema", path);
+		if (c.errors == 0)
+			diag_msg(diag, DIAG_FATAL, "%s: cannot load schema",
+			    path);
 		free(schema);
 		schema = NULL;
 	}
