@@ -73,6 +73,13 @@ for c in make cc pkg-config xmllint xsltproc mandoc groff man lexgrog col \
 	command -v "$c" >/dev/null 2>&1 || { say "missing after install: $c" >&2; exit 1; }
 done
 
+# html-validate 10 and its dependencies need Node 20.19 or later.
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+	say "node $(node --version) is too old: the HTML checkers need Node 20 or later" >&2
+	exit 1
+fi
+
 # npm: node_modules/.package-lock.json is npm's record of what it
 # installed; when it is newer than package-lock.json, `npm ci` has run
 # since the last lock change.
