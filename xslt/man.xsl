@@ -1,0 +1,437 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  man.xsl: a monograph as a section-7 man page (NAME-info.7).
+
+  Conventional order: NAME, DESCRIPTION, the monograph's sections (.SH,
+  subsections .SS), REFERENCES, SEE ALSO. Tables go through tbl (allbox,
+  T{ T} text blocks with fixed column widths that fit 80 columns).
+
+  Every text node passes through the named template "roff-escape", so the
+  page source is pure ASCII and no text can be read as a request or an
+  escape. A C extension function may replace it with identical output.
+  The page is built in a variable and then cleaned of the .PP that would
+  follow a heading directly (mandoc warns about those).
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:m="urn:monoc:monograph:1"
+                xmlns:exsl="http://exslt.org/common"
+                exclude-result-prefixes="m exsl">
+
+  <xsl:include href="common.xsl"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <!-- The version of monoc named in the page footer. -->
+  <xsl:param name="monoc-version" select="'0.1.0'"/>
+
+  <xsl:variable name="NL" select="'&#10;'"/>
+  <xsl:variable name="TAB" select="'&#9;'"/>
+  <!-- Marks the end of a heading until the page is cleaned. -->
+  <xsl:variable name="HEAD" select="'&#xE000;'"/>
+
+  <!-- Printable ASCII that stands for itself in roff text. -->
+  <xsl:variable name="PLAIN"
+    select="concat(' !#$%&amp;()*+,./0123456789:;&lt;=&gt;?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]_',
+                   'abcdefghijklmnopqrstuvwxyz{|}')"/>
+
+  <!-- Code point tables: U0 is U+00A0..U+02FF, U1 U+0370..U+03FF,
+       U2 U+2000..U+22FF, one character per code point. -->
+  <xsl:variable name="U0" select="' ¡¢£¤¥¦§¨©ª«¬­®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıĲĳĴĵĶķĸĹĺĻļĽľĿŀŁłŃńŅņŇňŉŊŋŌōŎŏŐőŒœŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſƀƁƂƃƄƅƆƇƈƉƊƋƌƍƎƏƐƑƒƓƔƕƖƗƘƙƚƛƜƝƞƟƠơƢƣƤƥƦƧƨƩƪƫƬƭƮƯưƱƲƳƴƵƶƷƸƹƺƻƼƽƾƿǀǁǂǃǄǅǆǇǈǉǊǋǌǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǝǞǟǠǡǢǣǤǥǦǧǨǩǪǫǬǭǮǯǰǱǲǳǴǵǶǷǸǹǺǻǼǽǾǿȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȜȝȞȟȠȡȢȣȤȥȦȧȨȩȪȫȬȭȮȯȰȱȲȳȴȵȶȷȸȹȺȻȼȽȾȿɀɁɂɃɄɅɆɇɈɉɊɋɌɍɎɏɐɑɒɓɔɕɖɗɘəɚɛɜɝɞɟɠɡɢɣɤɥɦɧɨɩɪɫɬɭɮɯɰɱɲɳɴɵɶɷɸɹɺɻɼɽɾɿʀʁʂʃʄʅʆʇʈʉʊʋʌʍʎʏʐʑʒʓʔʕʖʗʘʙʚʛʜʝʞʟʠʡʢʣʤʥʦʧʨʩʪʫʬʭʮʯʰʱʲʳʴʵʶʷʸʹʺʻʼʽʾʿˀˁ˂˃˄˅ˆˇˈˉˊˋˌˍˎˏːˑ˒˓˔˕˖˗˘˙˚˛˜˝˞˟ˠˡˢˣˤ˥˦˧˨˩˪˫ˬ˭ˮ˯˰˱˲˳˴˵˶˷˸˹˺˻˼˽˾˿'"/>
+  <xsl:variable name="U1" select="'ͰͱͲͳʹ͵Ͷͷ͸͹ͺͻͼͽ;Ϳ΀΁΂΃΄΅Ά·ΈΉΊ΋Ό΍ΎΏΐΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡ΢ΣΤΥΦΧΨΩΪΫάέήίΰαβγδεζηθικλμνξοπρςστυφχψωϊϋόύώϏϐϑϒϓϔϕϖϗϘϙϚϛϜϝϞϟϠϡϢϣϤϥϦϧϨϩϪϫϬϭϮϯϰϱϲϳϴϵ϶ϷϸϹϺϻϼϽϾϿ'"/>
+  <xsl:variable name="U2" select="'           ​‌‍‎‏‐‑‒–—―‖‗‘’‚‛“”„‟†‡•‣․‥…‧  ‪‫‬‭‮ ‰‱′″‴‵‶‷‸‹›※‼‽‾‿⁀⁁⁂⁃⁄⁅⁆⁇⁈⁉⁊⁋⁌⁍⁎⁏⁐⁑⁒⁓⁔⁕⁖⁗⁘⁙⁚⁛⁜⁝⁞ ⁠⁡⁢⁣⁤⁥⁦⁧⁨⁩⁪⁫⁬⁭⁮⁯⁰ⁱ⁲⁳⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎₏ₐₑₒₓₔₕₖₗₘₙₚₛₜ₝₞₟₠₡₢₣₤₥₦₧₨₩₪₫€₭₮₯₰₱₲₳₴₵₶₷₸₹₺₻₼₽₾₿⃀⃁⃂⃃⃄⃅⃆⃇⃈⃉⃊⃋⃌⃍⃎⃏⃒⃓⃘⃙⃚⃐⃑⃔⃕⃖⃗⃛⃜⃝⃞⃟⃠⃡⃢⃣⃤⃥⃦⃪⃫⃨⃬⃭⃮⃯⃧⃩⃰⃱⃲⃳⃴⃵⃶⃷⃸⃹⃺⃻⃼⃽⃾⃿℀℁ℂ℃℄℅℆ℇ℈℉ℊℋℌℍℎℏℐℑℒℓ℔ℕ№℗℘ℙℚℛℜℝ℞℟℠℡™℣ℤ℥Ω℧ℨ℩KÅℬℭ℮ℯℰℱℲℳℴℵℶℷℸℹ℺℻ℼℽℾℿ⅀⅁⅂⅃⅄ⅅⅆⅇⅈⅉ⅊⅋⅌⅍ⅎ⅏⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅟ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫⅬⅭⅮⅯⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅺⅻⅼⅽⅾⅿↀↁↂↃↄↅↆↇↈ↉↊↋↌↍↎↏←↑→↓↔↕↖↗↘↙↚↛↜↝↞↟↠↡↢↣↤↥↦↧↨↩↪↫↬↭↮↯↰↱↲↳↴↵↶↷↸↹↺↻↼↽↾↿⇀⇁⇂⇃⇄⇅⇆⇇⇈⇉⇊⇋⇌⇍⇎⇏⇐⇑⇒⇓⇔⇕⇖⇗⇘⇙⇚⇛⇜⇝⇞⇟⇠⇡⇢⇣⇤⇥⇦⇧⇨⇩⇪⇫⇬⇭⇮⇯⇰⇱⇲⇳⇴⇵⇶⇷⇸⇹⇺⇻⇼⇽⇾⇿∀∁∂∃∄∅∆∇∈∉∊∋∌∍∎∏∐∑−∓∔∕∖∗∘∙√∛∜∝∞∟∠∡∢∣∤∥∦∧∨∩∪∫∬∭∮∯∰∱∲∳∴∵∶∷∸∹∺∻∼∽∾∿≀≁≂≃≄≅≆≇≈≉≊≋≌≍≎≏≐≑≒≓≔≕≖≗≘≙≚≛≜≝≞≟≠≡≢≣≤≥≦≧≨≩≪≫≬≭≮≯≰≱≲≳≴≵≶≷≸≹≺≻≼≽≾≿⊀⊁⊂⊃⊄⊅⊆⊇⊈⊉⊊⊋⊌⊍⊎⊏⊐⊑⊒⊓⊔⊕⊖⊗⊘⊙⊚⊛⊜⊝⊞⊟⊠⊡⊢⊣⊤⊥⊦⊧⊨⊩⊪⊫⊬⊭⊮⊯⊰⊱⊲⊳⊴⊵⊶⊷⊸⊹⊺⊻⊼⊽⊾⊿⋀⋁⋂⋃⋄⋅⋆⋇⋈⋉⋊⋋⋌⋍⋎⋏⋐⋑⋒⋓⋔⋕⋖⋗⋘⋙⋚⋛⋜⋝⋞⋟⋠⋡⋢⋣⋤⋥⋦⋧⋨⋩⋪⋫⋬⋭⋮⋯⋰⋱⋲⋳⋴⋵⋶⋷⋸⋹⋺⋻⋼⋽⋾⋿'"/>
+
+  <!-- ============================================================ -->
+  <!-- roff-escape: text to roff, pure ASCII out.                    -->
+  <!--                                                              -->
+  <!-- Tab, CR and LF become spaces. Printable ASCII stands for      -->
+  <!-- itself except: \ -> \e, - -> \-, ' -> \(aq, " -> \(dq,        -->
+  <!-- ` -> \(ga, ~ -> \(ti, ^ -> \(ha. U+00A0 -> \~ (no-break       -->
+  <!-- space). Named: en dash \(en, em dash \(em, quotes \(lq \(rq   -->
+  <!-- \(oq \(cq, micro sign \(mc, >= \(>=, <= \(<=, times \(mu,     -->
+  <!-- degree \(de, plus-minus \(+-, bullet \(bu, right arrow \(->.  -->
+  <!-- Any other character in U+00A0..U+02FF, U+0370..U+03FF or      -->
+  <!-- U+2000..U+22FF -> \[uXXXX] (4 upper-case hex digits); any     -->
+  <!-- other character at all -> \[uFFFD]. A text starting with "."  -->
+  <!-- gets a leading \& so it cannot start a request.               -->
+  <!-- ============================================================ -->
+  <xsl:template name="roff-escape">
+    <xsl:param name="s"/>
+    <xsl:variable name="t" select="translate($s, '&#9;&#10;&#13;', '   ')"/>
+    <xsl:if test="starts-with($t, '.')">\&amp;</xsl:if>
+    <xsl:call-template name="roff-escape-run">
+      <xsl:with-param name="s" select="$t"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="roff-escape-run">
+    <xsl:param name="s"/>
+    <xsl:variable name="c" select="substring(translate($s, $PLAIN, ''), 1, 1)"/>
+    <xsl:choose>
+      <xsl:when test="$c = ''"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="substring-before($s, $c)"/>
+        <xsl:call-template name="roff-char"><xsl:with-param name="c" select="$c"/></xsl:call-template>
+        <xsl:call-template name="roff-escape-run">
+          <xsl:with-param name="s" select="substring-after($s, $c)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="roff-char">
+    <xsl:param name="c"/>
+    <xsl:choose>
+      <xsl:when test="$c = '\'">\e</xsl:when>
+      <xsl:when test="$c = '-'">\-</xsl:when>
+      <xsl:when test='$c = "&apos;"'>\(aq</xsl:when>
+      <xsl:when test="$c = '&quot;'">\(dq</xsl:when>
+      <xsl:when test="$c = '`'">\(ga</xsl:when>
+      <xsl:when test="$c = '~'">\(ti</xsl:when>
+      <xsl:when test="$c = '^'">\(ha</xsl:when>
+      <xsl:when test="$c = '&#160;'">\~</xsl:when>
+      <xsl:when test="$c = '&#8211;'">\(en</xsl:when>
+      <xsl:when test="$c = '&#8212;'">\(em</xsl:when>
+      <xsl:when test="$c = '&#8220;'">\(lq</xsl:when>
+      <xsl:when test="$c = '&#8221;'">\(rq</xsl:when>
+      <xsl:when test="$c = '&#8216;'">\(oq</xsl:when>
+      <xsl:when test="$c = '&#8217;'">\(cq</xsl:when>
+      <xsl:when test="$c = '&#181;'">\(mc</xsl:when>
+      <xsl:when test="$c = '&#8805;'">\(&gt;=</xsl:when>
+      <xsl:when test="$c = '&#8804;'">\(&lt;=</xsl:when>
+      <xsl:when test="$c = '&#215;'">\(mu</xsl:when>
+      <xsl:when test="$c = '&#176;'">\(de</xsl:when>
+      <xsl:when test="$c = '&#177;'">\(+-</xsl:when>
+      <xsl:when test="$c = '&#8226;'">\(bu</xsl:when>
+      <xsl:when test="$c = '&#8594;'">\(-&gt;</xsl:when>
+      <xsl:otherwise>
+        <xsl:text>\[u</xsl:text>
+        <xsl:choose>
+          <xsl:when test="contains($U0, $c)">
+            <xsl:call-template name="hex4"><xsl:with-param name="n" select="160 + string-length(substring-before($U0, $c))"/></xsl:call-template>
+          </xsl:when>
+          <xsl:when test="contains($U1, $c)">
+            <xsl:call-template name="hex4"><xsl:with-param name="n" select="880 + string-length(substring-before($U1, $c))"/></xsl:call-template>
+          </xsl:when>
+          <xsl:when test="contains($U2, $c)">
+            <xsl:call-template name="hex4"><xsl:with-param name="n" select="8192 + string-length(substring-before($U2, $c))"/></xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>FFFD</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>]</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="hex4">
+    <xsl:param name="n"/>
+    <xsl:variable name="H" select="'0123456789ABCDEF'"/>
+    <xsl:value-of select="concat(substring($H, floor($n div 4096) mod 16 + 1, 1),
+                                 substring($H, floor($n div 256) mod 16 + 1, 1),
+                                 substring($H, floor($n div 16) mod 16 + 1, 1),
+                                 substring($H, $n mod 16 + 1, 1))"/>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- Text lines                                                   -->
+  <!-- ============================================================ -->
+
+  <xsl:template match="text()" mode="rin">
+    <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="."/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="em" mode="rin">
+    <xsl:text>\fI</xsl:text>
+    <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
+    <xsl:text>\fP</xsl:text>
+  </xsl:template>
+  <xsl:template match="strong" mode="rin">
+    <xsl:text>\fB</xsl:text>
+    <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
+    <xsl:text>\fP</xsl:text>
+  </xsl:template>
+  <xsl:template match="xref" mode="rin">
+    <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="cites" mode="rin">
+    <xsl:text>\~[</xsl:text>
+    <xsl:for-each select="c">
+      <xsl:if test="position() &gt; 1">, </xsl:if>
+      <xsl:value-of select="@n"/>
+    </xsl:for-each>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <!-- One text line from escaped pieces: white space collapsed (no
+       escape contains a space), a leading dot guarded. -->
+  <xsl:template name="line">
+    <xsl:param name="s"/>
+    <xsl:variable name="n" select="normalize-space($s)"/>
+    <xsl:if test="$n != ''">
+      <xsl:if test="starts-with($n, '.')">\&amp;</xsl:if>
+      <xsl:value-of select="concat($n, $NL)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="inline-line">
+    <xsl:param name="node" select="."/>
+    <xsl:call-template name="line">
+      <xsl:with-param name="s"><xsl:apply-templates select="$node/node()" mode="rin"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="esc">
+    <xsl:param name="s"/>
+    <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="normalize-space($s)"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- The page                                                     -->
+  <!-- ============================================================ -->
+
+  <xsl:template match="/">
+    <xsl:variable name="page">
+      <xsl:apply-templates select="$model" mode="r"/>
+    </xsl:variable>
+    <xsl:call-template name="drop-marks">
+      <xsl:with-param name="s">
+        <xsl:call-template name="drop-pp">
+          <xsl:with-param name="s" select="string($page)"/>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Remove ".PP" right after a heading, then the heading marks. -->
+  <xsl:template name="drop-pp">
+    <xsl:param name="s"/>
+    <xsl:variable name="pat" select="concat($HEAD, '.PP', $NL)"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, $pat)">
+        <xsl:value-of select="substring-before($s, $pat)"/>
+        <xsl:call-template name="drop-pp">
+          <xsl:with-param name="s" select="substring-after($s, $pat)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="drop-marks">
+    <xsl:param name="s"/>
+    <xsl:value-of select="translate($s, $HEAD, '')"/>
+  </xsl:template>
+
+  <xsl:template match="doc" mode="r">
+    <xsl:variable name="id">
+      <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="@id"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:text>'\" t&#10;</xsl:text>
+    <xsl:text>.\" Generated by monoc from the </xsl:text>
+    <xsl:value-of select="$id"/>
+    <xsl:text> monograph; do not edit.&#10;</xsl:text>
+    <xsl:text>.TH </xsl:text>
+    <xsl:call-template name="roff-escape">
+      <xsl:with-param name="s" select="translate(concat(@id, '-info'), $LOWER, $UPPER)"/>
+    </xsl:call-template>
+    <xsl:value-of select="concat(' 7 ', @reviewed, ' &quot;monoc ')"/>
+    <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="$monoc-version"/></xsl:call-template>
+    <xsl:text>" "Drug Monographs"&#10;</xsl:text>
+    <xsl:text>.nh&#10;.ad l&#10;</xsl:text>
+    <xsl:text>.SH NAME&#10;</xsl:text>
+    <xsl:value-of select="concat($id, '\-info \- ')"/>
+    <xsl:call-template name="esc"><xsl:with-param name="s" select="@summary"/></xsl:call-template>
+    <xsl:value-of select="$NL"/>
+    <xsl:value-of select="concat('.SH DESCRIPTION', $NL, $HEAD)"/>
+    <xsl:call-template name="line">
+      <xsl:with-param name="s">
+        <xsl:text>\fB</xsl:text>
+        <xsl:call-template name="esc"><xsl:with-param name="s" select="@title"/></xsl:call-template>
+        <xsl:text>\fP: </xsl:text>
+        <xsl:call-template name="esc"><xsl:with-param name="s" select="@summary"/></xsl:call-template>
+        <xsl:text>.</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:text>.PP&#10;</xsl:text>
+    <xsl:call-template name="line">
+      <xsl:with-param name="s">
+        <xsl:text>Monograph version </xsl:text>
+        <xsl:call-template name="esc"><xsl:with-param name="s" select="@version"/></xsl:call-template>
+        <xsl:text>, reviewed </xsl:text>
+        <xsl:call-template name="esc"><xsl:with-param name="s" select="@reviewed"/></xsl:call-template>
+        <xsl:text>. Numbers in square brackets refer to the list under REFERENCES.</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:apply-templates select="section | refs" mode="r"/>
+    <xsl:text>.SH "SEE ALSO"&#10;</xsl:text>
+    <xsl:for-each select="related">
+      <xsl:text>.BR </xsl:text>
+      <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="concat(@ref, '-info')"/></xsl:call-template>
+      <xsl:text> (7),&#10;</xsl:text>
+    </xsl:for-each>
+    <xsl:text>.BR monoc (1)&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="section" mode="r">
+    <xsl:text>.SH "</xsl:text>
+    <xsl:call-template name="esc"><xsl:with-param name="s" select="translate(@title, $LOWER, $UPPER)"/></xsl:call-template>
+    <xsl:value-of select="concat('&quot;', $NL, $HEAD)"/>
+    <xsl:apply-templates select="*" mode="r"/>
+  </xsl:template>
+
+  <xsl:template match="sub" mode="r">
+    <xsl:text>.SS "</xsl:text>
+    <xsl:if test="@kind = 'warn'">WARNING: </xsl:if>
+    <xsl:call-template name="esc"><xsl:with-param name="s" select="@title"/></xsl:call-template>
+    <xsl:value-of select="concat('&quot;', $NL, $HEAD)"/>
+    <xsl:apply-templates select="*" mode="r"/>
+  </xsl:template>
+
+  <xsl:template match="p" mode="r">
+    <xsl:text>.PP&#10;</xsl:text>
+    <xsl:call-template name="inline-line"/>
+  </xsl:template>
+
+  <xsl:template match="note" mode="r">
+    <xsl:text>.PP&#10;.RS 4&#10;</xsl:text>
+    <xsl:call-template name="line">
+      <xsl:with-param name="s">
+        <xsl:text>\fB</xsl:text>
+        <xsl:call-template name="esc"><xsl:with-param name="s" select="@label"/></xsl:call-template>
+        <xsl:text>\fP </xsl:text>
+        <xsl:apply-templates mode="rin"/>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:text>.RE&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="list" mode="r">
+    <xsl:for-each select="item">
+      <xsl:choose>
+        <xsl:when test="../@type = 'ordered'">
+          <xsl:value-of select="concat('.IP ', position(), '. 4', $NL)"/>
+        </xsl:when>
+        <xsl:otherwise>.IP \(bu 3&#10;</xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="inline-line"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- tbl: allbox, tab-separated, every data cell a T{ T} block with a
+       fixed width; the widths fit an 80-column terminal. -->
+  <xsl:template match="table" mode="r">
+    <xsl:variable name="w">
+      <xsl:choose>
+        <xsl:when test="@cols = 'stage dose'">14 46</xsl:when>
+        <xsl:when test="@cols = 'form status strengths products'">15 12 16 12</xsl:when>
+        <xsl:when test="@cols = 'effect category severity'">28 10 17</xsl:when>
+        <xsl:when test="@cols = 'agent severity effect'">15 16 27</xsl:when>
+        <xsl:otherwise>14 14 14 14</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:text>.PP&#10;</xsl:text>
+    <xsl:call-template name="line">
+      <xsl:with-param name="s">
+        <xsl:text>\fBTable: </xsl:text>
+        <xsl:call-template name="esc"><xsl:with-param name="s" select="@caption"/></xsl:call-template>
+        <xsl:text>\fP</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:text>.TS&#10;allbox;&#10;</xsl:text>
+    <xsl:for-each select="head/cell">
+      <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+      <xsl:text>lb</xsl:text>
+    </xsl:for-each>
+    <xsl:value-of select="$NL"/>
+    <xsl:call-template name="tbl-widths">
+      <xsl:with-param name="w" select="normalize-space($w)"/>
+      <xsl:with-param name="n" select="count(head/cell)"/>
+    </xsl:call-template>
+    <xsl:text>.&#10;</xsl:text>
+    <xsl:for-each select="head/cell">
+      <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
+      <xsl:call-template name="esc"><xsl:with-param name="s" select="."/></xsl:call-template>
+    </xsl:for-each>
+    <xsl:value-of select="$NL"/>
+    <xsl:for-each select="row">
+      <xsl:for-each select="cell">
+        <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
+        <xsl:text>T{&#10;</xsl:text>
+        <!-- mandoc allows no macros inside T{ T}: paragraphs of a cell
+             are joined, with "; " unless the next one starts with a
+             label. -->
+        <xsl:call-template name="line">
+          <xsl:with-param name="s">
+            <xsl:for-each select="para">
+              <xsl:if test="position() &gt; 1">
+                <xsl:choose>
+                  <xsl:when test="node()[1][self::strong]"><xsl:text> </xsl:text></xsl:when>
+                  <xsl:otherwise><xsl:text>; </xsl:text></xsl:otherwise>
+                </xsl:choose>
+              </xsl:if>
+              <xsl:apply-templates mode="rin"/>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:text>T}</xsl:text>
+      </xsl:for-each>
+      <xsl:value-of select="$NL"/>
+    </xsl:for-each>
+    <xsl:text>.TE&#10;.sp&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="tbl-widths">
+    <xsl:param name="w"/>
+    <xsl:param name="n"/>
+    <xsl:if test="$n &gt; 0">
+      <xsl:value-of select="concat('lw(', substring-before(concat($w, ' '), ' '), 'n)')"/>
+      <xsl:if test="$n &gt; 1">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="tbl-widths">
+          <xsl:with-param name="w" select="substring-after($w, ' ')"/>
+          <xsl:with-param name="n" select="$n - 1"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- References: hanging [n]; URLs on lines of their own, with \:
+       break points after each slash. -->
+  <xsl:template match="refs" mode="r">
+    <xsl:text>.SH REFERENCES&#10;</xsl:text>
+    <xsl:for-each select="ref">
+      <xsl:value-of select="concat('.IP [', @n, '] 5', $NL)"/>
+      <xsl:call-template name="line">
+        <xsl:with-param name="s">
+          <xsl:for-each select="part[@kind != 'url']">
+            <xsl:call-template name="esc"><xsl:with-param name="s" select="."/></xsl:call-template>
+            <xsl:if test="not(contains('.?!', substring(., string-length(.))))">.</xsl:if>
+            <xsl:text> </xsl:text>
+          </xsl:for-each>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:for-each select="part[@kind = 'url']">
+        <xsl:text>.br&#10;</xsl:text>
+        <xsl:variable name="u">
+          <xsl:call-template name="esc"><xsl:with-param name="s" select="."/></xsl:call-template>
+        </xsl:variable>
+        <xsl:call-template name="line">
+          <xsl:with-param name="s">
+            <xsl:call-template name="url-breaks"><xsl:with-param name="s" select="string($u)"/></xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="url-breaks">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, '/')">
+        <xsl:value-of select="concat(substring-before($s, '/'), '/\:')"/>
+        <xsl:call-template name="url-breaks"><xsl:with-param name="s" select="substring-after($s, '/')"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
