@@ -21,7 +21,7 @@
 #include "diag.h"
 #include "xmlmsg.h"
 
-#define MAXSHOW		512	/* bytes of a source line shown */
+#define MAXSHOW		320	/* bytes of a long line: window of half */
 #define SEARCHLINES	50	/* lines searched for a start tag */
 #define SEARCHBYTES	65536	/* bytes searched for a start tag */
 #define MAXENTRIES	200	/* messages kept per file */
@@ -163,29 +163,28 @@ diag_generic(void *ctx, const char *fmt, ...)
 	pthread_mutex_unlock(&diag->lock);
 }
 
-/* Print a caret under column col (counted in characters) of line s. */
-static void
-caret(FILE *f, const char *s, size_t len, int col)
+/* Step from byte offset i of s to the start of the next character. */
+static size_t
+nextchar(const char *s, size_t len, size_t i)
 {
-	size_t	 i;
-	int	 c;
-
-	fputs("      | ", f);
-	for (i = 0, c = 1; i < len && c < col; i++) {
-		if (((unsigned char)s[i] & 0xc0) == 0x80)
-			continue;
-		fputc(s[i] == '\t' ? '\t' : ' ', f);
-		c++;
-	}
-	fputs("^\n", f);
+	if (i < len)
+		i++;
+	while (i < len && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i++;
+	return i;
 }
 
-/* Print source line number line, control characters replaced. */
+/*
+ * Print source line number line, control characters replaced, and a caret
+ * under column col (in characters) when it is known.  Of a long line only
+ * a window around the column is shown, marked with "...".
+ */
 static void
 show_line(FILE *f, const struct diag_file *df, int line, int col)
 {
 	const char	*s;
-	size_t		 i, len;
+	size_t		 i, len, off, start, end;
+	int		 c;
 
 	if (df->src == NULL || df->srclen == 0 || line < 1 ||
 	    (size_t)line > df->nlines)
@@ -196,15 +195,29 @@ show_line(FILE *f, const struct diag_file *df, int line, int col)
 		len = df->src + df->srclen - s;
 	if (len > 0 && s[len - 1] == '\r')
 		len--;
-	if (len > MAXSHOW)
-		len = MAXSHOW;
-	fprintf(f, "%5d | ", line);
-	for (i = 0; i < len; i++)
+	for (off = 0, c = 1; off < len && c < col; c++)
+		off = nextchar(s, len, off);
+	start = 0;
+	end = len;
+	if (len > MAXSHOW) {
+		if (off > MAXSHOW / 4)
+			while (start < off - MAXSHOW / 4)
+				start = nextchar(s, len, start);
+		end = start;
+		while (end < len && end - start < MAXSHOW / 2)
+			end = nextchar(s, len, end);
+	}
+	fprintf(f, "%5d | %s", line, start > 0 ? "..." : "");
+	for (i = start; i < end; i++)
 		fputc(s[i] == '\t' || (unsigned char)s[i] >= ' ' ?
 		    s[i] : '?', f);
-	fputc('\n', f);
-	if (col > 0)
-		caret(f, s, len, col);
+	fprintf(f, "%s\n", end < len ? "..." : "");
+	if (col <= 0)
+		return;
+	fprintf(f, "      | %s", start > 0 ? "   " : "");
+	for (i = start; i < off; i = nextchar(s, len, i))
+		fputc(s[i] == '\t' ? '\t' : ' ', f);
+	fputs("^\n", f);
 }
 
 /*

@@ -229,6 +229,34 @@ test_caret_tabs_and_utf8(void **state)
 	capture_free(&c);
 }
 
+static void
+test_long_line_window(void **state)
+{
+	struct capture		 c;
+	struct diag		*d;
+	struct diag_file	*df;
+	char			 src[1024], want[1024];
+
+	(void)state;
+	memset(src, 'a', 600);
+	memcpy(src + 500, "<x/>", 4);
+	src[600] = '\0';
+	capture_open(&c);
+	d = diag_new(c.f, 0);
+	df = diag_file_new(d, "l.xml");
+	diag_file_set_source(df, dupstr(src), 600);
+	diag_file_add(df, DIAG_ERROR, 1, 501, NULL, "here");
+	diag_flush(d, df);
+	diag_file_free(df);
+	diag_free(d);
+	/* 80 bytes before the column, 160 in all, "..." on both sides. */
+	snprintf(want, sizeof(want), "l.xml:1:501: error: here\n"
+	    "    1 | ...%.80s<x/>%.76s...\n      |    %80s^\n",
+	    src, src, "");
+	assert_string_equal(capture_close(&c), want);
+	capture_free(&c);
+}
+
 int
 main(void)
 {
@@ -241,6 +269,7 @@ main(void)
 		cmocka_unit_test(test_werror),
 		cmocka_unit_test(test_locate),
 		cmocka_unit_test(test_caret_tabs_and_utf8),
+		cmocka_unit_test(test_long_line_window),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
