@@ -27,6 +27,7 @@
 
   <xsl:variable name="NL" select="'&#10;'"/>
   <xsl:variable name="TAB" select="'&#9;'"/>
+  <xsl:variable name="LETTERS" select="'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
   <!-- Marks the end of a heading until the page is cleaned. -->
   <xsl:variable name="HEAD" select="'&#xE000;'"/>
 
@@ -53,7 +54,8 @@
   <!-- Any other character in U+00A0..U+02FF, U+0370..U+03FF or      -->
   <!-- U+2000..U+22FF -> \[uXXXX] (4 upper-case hex digits); any     -->
   <!-- other character at all -> \[uFFFD]. A text starting with "."  -->
-  <!-- gets a leading \& so it cannot start a request.               -->
+  <!-- gets a leading \& so it cannot start a request. A hyphen      -->
+  <!-- between two ASCII letters gets a break point: \-\:            -->
   <!-- ============================================================ -->
   <xsl:template name="roff-escape">
     <xsl:param name="s"/>
@@ -70,8 +72,13 @@
     <xsl:choose>
       <xsl:when test="$c = ''"><xsl:value-of select="$s"/></xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="substring-before($s, $c)"/>
+        <xsl:variable name="before" select="substring-before($s, $c)"/>
+        <xsl:value-of select="$before"/>
         <xsl:call-template name="roff-char"><xsl:with-param name="c" select="$c"/></xsl:call-template>
+        <xsl:if test="$c = '-' and $before != '' and
+                      contains($LETTERS, substring($before, string-length($before), 1)) and
+                      substring(substring-after($s, $c), 1, 1) != '' and
+                      contains($LETTERS, substring(substring-after($s, $c), 1, 1))">\:</xsl:if>
         <xsl:call-template name="roff-escape-run">
           <xsl:with-param name="s" select="substring-after($s, $c)"/>
         </xsl:call-template>
@@ -155,7 +162,7 @@
   <xsl:template match="cites" mode="rin">
     <xsl:text>\~[</xsl:text>
     <xsl:for-each select="c">
-      <xsl:if test="position() &gt; 1">, </xsl:if>
+      <xsl:if test="position() &gt; 1">,\~</xsl:if>
       <xsl:value-of select="@n"/>
     </xsl:for-each>
     <xsl:text>]</xsl:text>
@@ -322,9 +329,9 @@
     <xsl:variable name="w">
       <xsl:choose>
         <xsl:when test="@cols = 'stage dose'">14 46</xsl:when>
-        <xsl:when test="@cols = 'form status strengths products'">15 12 16 12</xsl:when>
+        <xsl:when test="@cols = 'form status strengths products'">14 12 20 12</xsl:when>
         <xsl:when test="@cols = 'effect category severity'">28 10 17</xsl:when>
-        <xsl:when test="@cols = 'agent severity effect'">15 16 27</xsl:when>
+        <xsl:when test="@cols = 'agent severity effect'">18 16 25</xsl:when>
         <xsl:otherwise>14 14 14 14</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -426,9 +433,10 @@
   <xsl:template name="url-breaks">
     <xsl:param name="s"/>
     <xsl:choose>
-      <xsl:when test="contains($s, '/')">
-        <xsl:value-of select="concat(substring-before($s, '/'), '/\:')"/>
-        <xsl:call-template name="url-breaks"><xsl:with-param name="s" select="substring-after($s, '/')"/></xsl:call-template>
+      <xsl:when test="translate($s, '/?&amp;=', '') != $s">
+        <xsl:variable name="c" select="substring(translate($s, translate($s, '/?&amp;=', ''), ''), 1, 1)"/>
+        <xsl:value-of select="concat(substring-before($s, $c), $c, '\:')"/>
+        <xsl:call-template name="url-breaks"><xsl:with-param name="s" select="substring-after($s, $c)"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
     </xsl:choose>

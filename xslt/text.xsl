@@ -167,7 +167,7 @@
   <xsl:template match="cites" mode="tin">
     <xsl:value-of select="concat($NBSP, '[')"/>
     <xsl:for-each select="c">
-      <xsl:if test="position() &gt; 1">, </xsl:if>
+      <xsl:if test="position() &gt; 1"><xsl:value-of select="concat(',', $NBSP)"/></xsl:if>
       <xsl:value-of select="@n"/>
     </xsl:for-each>
     <xsl:text>]</xsl:text>
