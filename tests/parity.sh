@@ -10,16 +10,18 @@
 #   files       the other two formats exist as well;
 #   citations   the citation markers in reading order, outside the
 #               references list, form the same multiset in the text, in
-#               the man page (rendered: MANWIDTH=80 man -l, col -b) and in
+#               the man page (rendered: MANWIDTH=80 man -l, col -bx) and in
 #               the HTML (tags stripped, entities decoded), and every
 #               number is between 1 and the number of sources.  Markers
 #               are "[1]", "[1, 3]", "[1][3]" and ranges "[1-3]"/"[1–3]";
+#               each format shows one number per <cite> of the monograph;
 #   references  the REFERENCES list has one entry per <source> element of
 #               the monograph in each format;
 #   sections    every section title (h2-h6, .SH/.SS, text headings) of one
 #               format appears, case-insensitively, in the other two,
 #               ignoring the man page's conventional NAME, SYNOPSIS,
 #               DESCRIPTION and SEE ALSO and an HTML table of contents.
+# PARITY_DEBUG=1 also prints what was extracted from each format.
 # Prints "ok CHECK NAME" or "FAIL CHECK NAME" with details indented, then
 # "N passed, N failed" last.  Exit status 0 when all passed, 1 otherwise
 # (2 when node, man or xmllint is missing: run tools/setup.sh).
@@ -49,15 +51,27 @@ const list = (d, re) => { try { return fs.readdirSync(d).filter((f) => re.test(f
 const norm = (s) => s.replace(/[\u00a0\s]+/g, ' ').trim();
 const key = (t) => norm(t).toLowerCase().replace(/^(\d+(\.\d+)*\.?\s+)/, '').replace(/[:.]$/, '').trim();
 
-// Citation numbers in reading order from flat text.
-const CITE = /\[(\s*\d+(?:\s*(?:,|[-\u2010\u2011\u2012\u2013\u2212])\s*\d+)*\s*)\]/g;
+// Citation numbers in reading order.  Text and man tables wrap a group
+// such as "[1, 3]" inside a cell, so one rendered line may hold "[1," and
+// a later one "3]" with other columns in between: after the whole groups,
+// an unclosed "[1," and an unopened "3]" count as fragments of a group.
+const N = String.raw`\d+(?:\s*(?:,|[-\u2010\u2011\u2012\u2013\u2212])\s*\d+)*`;
+const FULL = new RegExp(String.raw`\[\s*(` + N + String.raw`)\s*\]`, 'g');
+const OPEN = new RegExp(String.raw`\[\s*(` + N + String.raw`)\s*,?`, 'g');
+const CLOSE = new RegExp(String.raw`(?<=^|[\s\u2502\u2503|,])(` + N + String.raw`)\s*\]`, 'g');
+function expand(list, out) {
+  for (const part of list.split(',')) {
+    const r = part.trim().split(/\s*[-\u2010\u2011\u2012\u2013\u2212]\s*/).map(Number);
+    if (r.length === 2 && r[1] > r[0] && r[1] - r[0] < 100) for (let i = r[0]; i <= r[1]; i++) out.push(i);
+    else out.push(...r);
+  }
+}
 function cites(text) {
   const out = [];
-  for (const m of norm(text).matchAll(CITE)) {
-    for (const part of m[1].split(',')) {
-      const r = part.trim().split(/\s*[-\u2010\u2011\u2012\u2013\u2212]\s*/).map(Number);
-      if (r.length === 2 && r[1] > r[0] && r[1] - r[0] < 100) for (let i = r[0]; i <= r[1]; i++) out.push(i);
-      else out.push(...r);
+  for (let line of text.split('\n')) {
+    line = line.replace(/\u00a0/g, ' ');
+    for (const re of [FULL, OPEN, CLOSE]) {
+      line = line.replace(re, (m, list) => { expand(list, out); return ' '.repeat(m.length); });
     }
   }
   return out;
@@ -123,10 +137,27 @@ function splitRefs(lines, heads) {
 function fromText(file) {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   const underline = (l) => /^\s*([=~\-\u2500\u2550])\1{2,}\s*$/.test(l || '');
+  const border = (l) => /^\s*\+-{3,}\+\s*$/.test(l || '');
+  const boxed = (l) => (l || '').replace(/^\s*[|\u2502]/, '').replace(/[|\u2502]\s*$/, '');
   const caps = (l) => /^\S/.test(l) && /\p{Lu}{2}/u.test(l) && !/\p{Ll}/u.test(l) && !REFENTRY.test(l) &&
-    !underline(l);
-  const heads = headingsOfLines(lines, (l, i) => norm(l) !== '' && !underline(l) &&
-    (underline(lines[i + 1]) || caps(l)));
+    !underline(l) && !border(l);
+  const heads = [];
+  lines.forEach((l, i) => {
+    if (norm(l) === '' || underline(l) || border(l)) return;
+    if (underline(lines[i + 1])) {
+      // A title wrapped over several lines, all above its underline.
+      let j = i;
+      while (j > 0 && norm(lines[j - 1]) !== '' && !underline(lines[j - 1])) j--;
+      heads.push({ i: j, title: norm(lines.slice(j, i + 1).join(' ')) });
+    } else if (border(lines[i - 1]) && /^\s*[|\u2502]/.test(l)) {
+      // The first paragraph of a box is its title.
+      let j = i, t = [];
+      while (j < lines.length && norm(boxed(lines[j])) !== '' && !border(lines[j])) t.push(boxed(lines[j++]));
+      heads.push({ i, title: norm(t.join(' ')) });
+    } else if (caps(l) && !underline(lines[i - 1])) {
+      heads.push({ i, title: norm(l) });
+    }
+  });
   // The first heading is the document title (like the HTML h1).
   const titles = heads.slice(1).map((x) => x.title);
   const { body, refs } = splitRefs(lines, heads);
@@ -134,6 +165,19 @@ function fromText(file) {
 }
 
 // ---------------------------------------------------------------- man
+// The roff escapes a title may carry, turned back into characters.
+const ROFF_CHARS = { aq: "'", dq: '"', em: '\u2014', en: '\u2013', hy: '-', lq: '\u201c', rq: '\u201d',
+  oq: '\u2018', cq: '\u2019', mc: '\u00b5', de: '\u00b0', '*m': '\u03bc', '>=': '\u2265', '<=': '\u2264',
+  mu: '\u00d7', rs: '\\', ti: '~', ha: '^', bu: '\u2022', ga: '`', 'co': '\u00a9', pl: '+', eq: '=',
+  sl: '/', ul: '_', ba: '|', 'or': '|', '+-': '\u00b1', mi: '\u2212', fm: '\u2032', sd: '\u2033' };
+function unescapeRoff(t) {
+  return t.replace(/\\\[u([0-9A-Fa-f]{4,6})\]/g, (m, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/\\\(([^\s]{2})/g, (m, c) => ROFF_CHARS[c] ?? '')
+    .replace(/\\\[([^\]]*)\]/g, (m, c) => ROFF_CHARS[c] ?? '')
+    .replace(/\\f(?:\[[^\]]*\]|\(..|.)/g, '').replace(/\\s[-+]?\d/g, '')
+    .replace(/\\[&:%c]/g, '').replace(/\\[-]/g, '-').replace(/\\e/g, '\\')
+    .replace(/\\[~0 ]/g, ' ').replace(/\\\|/g, '').replace(/\\\^/g, '');
+}
 const MAN_CONVENTIONAL = new Set(['name', 'synopsis', 'description', 'see also']);
 function fromMan(file) {
   const srcLines = fs.readFileSync(file, 'utf8').split('\n');
@@ -143,12 +187,11 @@ function fromMan(file) {
     if (!m) continue;
     let t = (m[1] || '').trim();
     if (t.startsWith('"')) t = t.replace(/^"((?:[^"]|"")*)"?.*$/, '$1').replace(/""/g, '"');
-    t = t.replace(/\\&|\\:|\\%|\\c/g, '').replace(/\\-/g, '-').replace(/\\\(en/g, '\u2013')
-      .replace(/\\f[BIRP]|\\f\[[A-Z]*\]|\\fB/g, '').replace(/\\(~|0| )/g, ' ');
+    t = unescapeRoff(t);
     titles.push(norm(t));
   }
   const env = { ...process.env, LC_ALL: 'C.UTF-8', MANWIDTH: '80', MANPAGER: 'cat', PAGER: 'cat' };
-  const rendered = execFileSync('sh', ['-c', 'man -l "$1" 2>/dev/null | col -b', 'sh', file],
+  const rendered = execFileSync('sh', ['-c', 'man -l "$1" 2>/dev/null | col -bx', 'sh', file],
     { env, encoding: 'utf8' });
   const lines = rendered.split('\n');
   // Rendered section headings start at column 0 (.SH) or 3 (.SS); the
@@ -161,19 +204,19 @@ function fromMan(file) {
 }
 
 // ---------------------------------------------------------------- compare
+// Number of <source> and <cite> elements of the monograph whose id is name.
 function sources(name) {
+  const q = (p, xp) => execFileSync('xmllint', ['--nonet', '--xpath', xp, p],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   for (const f of list(srcDir, /\.xml$/).sort()) {
     const p = path.join(srcDir, f);
     try {
-      const id = execFileSync('xmllint', ['--nonet', '--xpath', 'string(/*/@id)', p],
-        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-      if (id !== name) continue;
-      return +execFileSync('xmllint', ['--nonet', '--xpath',
-        'count(/*/*[local-name()="sources"]/*[local-name()="source"])', p],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      if (q(p, 'string(/*/@id)') !== name) continue;
+      return { sources: +q(p, 'count(/*/*[local-name()="sources"]/*[local-name()="source"])'),
+        cites: +q(p, 'count(//*[local-name()="cite"])') };
     } catch (e) { /* not a monograph: ignore */ }
   }
-  return null;
+  return { sources: null, cites: null };
 }
 const bag = (a) => a.reduce((m, x) => m.set(x, (m.get(x) || 0) + 1), new Map());
 function bagDiff(a, b) {
@@ -206,12 +249,17 @@ for (const name of [...names].sort()) {
     report('extract', name, [e.message]);
     continue;
   }
-  const nsrc = sources(name);
+  const { sources: nsrc, cites: ncite } = sources(name);
+  if (process.env.PARITY_DEBUG)
+    for (const k of Object.keys(F))
+      console.log('# ' + name + ' ' + k + ': ' + F[k].cites.length + ' citations, ' + F[k].refs +
+        ' references, titles: ' + F[k].titles.join(' | '));
 
   const p1 = [];
   for (const k of ['man', 'html']) for (const d of bagDiff(F.text.cites, F[k].cites)) p1.push('text vs ' + k + ': ' + d);
   for (const k of Object.keys(F)) {
-    if (F[k].cites.length === 0 && nsrc) p1.push(k + ': no citation markers found');
+    if (ncite !== null && F[k].cites.length !== ncite)
+      p1.push(k + ': ' + F[k].cites.length + ' citation numbers, ' + ncite + ' <cite> elements');
     if (nsrc !== null) for (const n of new Set(F[k].cites)) if (n < 1 || n > nsrc) p1.push(k + ': citation [' + n + '] but ' + nsrc + ' sources');
   }
   if (p1.length) for (const k of Object.keys(F)) p1.push(k + ': ' + F[k].cites.length + ' markers: ' + F[k].cites.join(' '));
