@@ -22,9 +22,14 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(XML_CFLAGS) -pthread -MMD -MP \
 	-DDATADIR='"$(datadir)/monoc"'
 ALL_LDFLAGS = $(LDFLAGS) -pthread
 
+# BUILD and MONOC_BIN let check-asan build a second, instrumented copy.
+BUILD ?= build
+MONOC_BIN ?= monoc
 MODULES = diag xmlmsg load schema check xform output index options monoc
-OBJS = $(MODULES:%=build/%.o)
-UNIT_TESTS = $(patsubst tests/unit/%.c,build/%,$(wildcard tests/unit/test_*.c))
+OBJS = $(MODULES:%=$(BUILD)/%.o)
+UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(wildcard tests/unit/test_*.c))
+ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
 
 MONOGRAPHS = $(wildcard monographs/*.xml)
 NAMES = $(MONOGRAPHS:monographs/%.xml=%)
@@ -34,24 +39,24 @@ MAN7 = $(NAMES:%=output/man/man7/%-info.7)
 METAS = $(NAMES:%=output/meta/%.xml)
 XSLT = $(wildcard xslt/*.xsl)
 
-.PHONY: all docs check install uninstall clean
+.PHONY: all docs check check-asan install uninstall clean
 
-all: monoc
+all: $(MONOC_BIN)
 
-monoc: build/main.o $(OBJS)
-	$(CC) $(ALL_LDFLAGS) -o $@ build/main.o $(OBJS) $(XML_LIBS)
+$(MONOC_BIN): $(BUILD)/main.o $(OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(OBJS) $(XML_LIBS)
 
-build/%.o: src/%.c | build
+$(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
 
-build/test_%.o: tests/unit/test_%.c | build
+$(BUILD)/test_%.o: tests/unit/test_%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
 
-build/test_%: build/test_%.o $(OBJS)
+$(BUILD)/test_%: $(BUILD)/test_%.o $(OBJS)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(OBJS) $(XML_LIBS) $(CMOCKA_LIBS)
 
-build:
-	mkdir -p build
+$(BUILD):
+	mkdir -p $(BUILD)
 
 # Each monograph's outputs come from one run of monoc; make does the
 # incremental part, and the index is rebuilt from the sidecars alone.
@@ -66,16 +71,21 @@ output/html/index.html: $(METAS) xslt/index.xsl monoc
 
 # Run every unit test program, then the end-to-end runner; fail at the
 # end if anything failed.
-check: $(UNIT_TESTS) monoc
+check: $(UNIT_TESTS) $(MONOC_BIN)
 	@fail=0; \
 	for t in $(UNIT_TESTS); do \
 		echo "== $$t"; \
 		./$$t || fail=1; \
 	done; \
 	if [ -x tests/run-tests.sh ]; then \
-		tests/run-tests.sh || fail=1; \
+		tests/run-tests.sh ./$(MONOC_BIN) || fail=1; \
 	fi; \
 	exit $$fail
+
+# The same tests, built with AddressSanitizer and UBSan under build/asan.
+check-asan:
+	$(MAKE) check BUILD=build/asan MONOC_BIN=build/asan/monoc \
+		CC=clang CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_CFLAGS)"
 
 install: monoc docs
 	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1 \
@@ -99,4 +109,4 @@ uninstall:
 clean:
 	rm -rf build monoc output
 
--include $(wildcard build/*.d)
+-include $(wildcard $(BUILD)/*.d)
