@@ -96,8 +96,12 @@ install: monoc docs
 	install -m 644 monoc.1 $(DESTDIR)$(mandir)/man1/monoc.1
 	install -m 644 schema/*.xsd $(DESTDIR)$(datadir)/monoc/schema/
 	install -m 644 xslt/*.xsl $(DESTDIR)$(datadir)/monoc/xslt/
-	install -m 644 output/html/*.html $(wildcard output/html/*.css) \
-		$(DESTDIR)$(docdir)/html/
+	install -m 644 output/html/*.html $(DESTDIR)$(docdir)/html/
+	for f in output/html/*.css; do \
+		if [ -f "$$f" ]; then \
+			install -m 644 "$$f" $(DESTDIR)$(docdir)/html/ || exit 1; \
+		fi; \
+	done
 	install -m 644 output/text/*.txt $(DESTDIR)$(docdir)/text/
 	install -m 644 output/man/man7/*.7 $(DESTDIR)$(mandir)/man7/
 
