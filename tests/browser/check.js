@@ -16,7 +16,8 @@
 //   - every in-page link href="#x" must have an element with id (or a named
 //     anchor) x;
 //   - a full-page screenshot goes to tests/screenshots/NAME-1280.png and
-//     NAME-360.png (git-ignored) for a person to look at.
+//     NAME-360.png (git-ignored) for a person to look at; SCREENSHOT_DIR
+//     overrides the folder.
 // Prints "ok FILE" or "FAIL FILE" per page with the reasons indented, then
 // "N passed, N failed" alone on the last line.  Exit status 0 when every
 // page passed, 1 when one failed, 2 when the browser or the tools are
@@ -30,7 +31,7 @@ const { createRequire } = require('module');
 const root = path.resolve(__dirname, '..', '..');
 const toolsRequire = createRequire(path.join(root, 'tools', 'package.json'));
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
-const shotDir = path.join(root, 'tests', 'screenshots');
+const shotDir = process.env.SCREENSHOT_DIR || path.join(root, 'tests', 'screenshots');
 const viewports = [
   { name: '1280', width: 1280, height: 800 },
   { name: '360', width: 360, height: 740 },
