@@ -220,6 +220,33 @@ show_line(FILE *f, const struct diag_file *df, int line, int col)
 	fputs("^\n", f);
 }
 
+/* Is entry a to be printed after entry b?  File-level ones go last. */
+static int
+after(const struct entry *a, const struct entry *b)
+{
+	if (a->line == 0 || b->line == 0)
+		return a->line == 0 && b->line != 0;
+	return a->line > b->line || (a->line == b->line && a->col > b->col);
+}
+
+/*
+ * Sort the messages by line and column, keeping the order of equal ones:
+ * later validation passes find problems earlier in the file.
+ */
+static void
+sort_entries(struct diag_file *df)
+{
+	struct entry	 e;
+	size_t		 i, j;
+
+	for (i = 1; i < df->n; i++) {
+		e = df->v[i];
+		for (j = i; j > 0 && after(&df->v[j - 1], &e); j--)
+			df->v[j] = df->v[j - 1];
+		df->v[j] = e;
+	}
+}
+
 /*
  * Print the buffered diagnostics of one input file and count them.
  * Called by the main thread only, in input order.
@@ -233,6 +260,7 @@ diag_flush(struct diag *diag, struct diag_file *df)
 
 	if (df == NULL || df->n == 0)
 		return;
+	sort_entries(df);
 	f = diag->stream;
 	pthread_mutex_lock(&diag->lock);
 	diag->files++;
@@ -370,6 +398,7 @@ vadd(struct diag_file *df, enum diag_level level, int line, int col,
 {
 	struct entry	*e;
 	void		*p;
+	size_t		 i;
 	char		 buf[2048];
 
 	if (level == DIAG_WARNING && df->werror)
@@ -394,6 +423,11 @@ vadd(struct diag_file *df, enum diag_level level, int line, int col,
 		df->cap = df->cap ? df->cap * 2 : 8;
 	}
 	vsnprintf(buf, sizeof(buf), fmt, ap);
+	/* The same message twice at the same place says nothing new. */
+	for (i = 0; i < df->n; i++)
+		if (df->v[i].line == line && df->v[i].col == col &&
+		    strcmp(df->v[i].msg, buf) == 0)
+			return;
 	e = &df->v[df->n];
 	e->level = level;
 	e->line = line;

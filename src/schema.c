@@ -13,6 +13,7 @@
 
 #include "diag.h"
 #include "schema.h"
+#include "xmlmsg.h"
 
 struct schema {
 	xmlSchemaPtr	 xsd;
@@ -121,18 +122,135 @@ schema_vctx_free(struct schema_vctx *vctx)
 	free(vctx);
 }
 
-/* Validate doc, reporting every error to df. */
+/*
+ * The state of one validation.  libxml2 stops checking the siblings that
+ * follow an element it did not expect, so a misspelt element would hide
+ * every later problem in its parent.  To report them in the same run, the
+ * unexpected elements are recorded, then on a copy of the document renamed
+ * to the suggested name or to the only name allowed there (or removed when
+ * there is neither), and the copy is
+ * validated again.  Errors already reported are not repeated (diag drops
+ * duplicates), and in later passes content-model errors in the parents
+ * that were changed are dropped as likely consequences of the change.
+ */
+#define MAXPASSES	8
+#define MAXFIXES	64
+
+struct vstate {
+	struct diag_file	*df;
+	int			 pass;
+	size_t			 nbad;
+	xmlNodePtr		 bad[MAXFIXES];
+	char			 fix[MAXFIXES][128];	/* new name, or "" */
+	size_t			 nchanged;
+	xmlNodePtr		 changed[MAXPASSES * MAXFIXES];
+};
+
+static int
+was_changed(const struct vstate *vs, xmlNodePtr parent)
+{
+	size_t	 i;
+
+	for (i = 0; i < vs->nchanged; i++)
+		if (vs->changed[i] == parent)
+			return 1;
+	return 0;
+}
+
+/* The validation error handler: record, filter, pass on to diag. */
+static void
+validity_error(void *ctx, xmlErrorPtr err)
+{
+	struct vstate	*vs = ctx;
+	struct xmlmsg	 m;
+	xmlNodePtr	 n;
+
+	if (err == NULL)
+		return;
+	n = err->node;
+	if (err->domain == XML_FROM_SCHEMASV && n != NULL &&
+	    n->type == XML_ELEMENT_NODE && err->message != NULL) {
+		xmlmsg_rewrite(&m, err->domain, err->message);
+		if (vs->pass > 1 && (strcmp(m.code, "unknown-element") == 0 ||
+		    strcmp(m.code, "missing-element") == 0) &&
+		    (was_changed(vs, n) || was_changed(vs, n->parent)))
+			return;
+		if (strcmp(m.code, "unknown-element") == 0 &&
+		    n->parent != NULL && n->parent->type == XML_ELEMENT_NODE &&
+		    vs->nbad < MAXFIXES) {
+			vs->bad[vs->nbad] = n;
+			snprintf(vs->fix[vs->nbad], sizeof(vs->fix[0]), "%s",
+			    *m.suggest != '\0' ? m.suggest : m.expect);
+			vs->nbad++;
+		}
+	}
+	diag_xml_error(vs->df, err);
+}
+
+/* Rename or remove the unexpected elements recorded in the last pass. */
+static void
+fix_unexpected(struct vstate *vs)
+{
+	size_t	 i;
+
+	for (i = 0; i < vs->nbad; i++) {
+		if (vs->nchanged < MAXPASSES * MAXFIXES)
+			vs->changed[vs->nchanged++] = vs->bad[i]->parent;
+		if (*vs->fix[i] != '\0')
+			xmlNodeSetName(vs->bad[i], BAD_CAST vs->fix[i]);
+		else {
+			xmlUnlinkNode(vs->bad[i]);
+			xmlFreeNode(vs->bad[i]);
+		}
+	}
+	vs->nbad = 0;
+}
+
+/* Run one validation of doc with the handlers installed. */
+static int
+validate_once(struct schema_vctx *vctx, xmlDocPtr doc, struct vstate *vs)
+{
+	int	 rc;
+
+	xmlSchemaSetValidStructuredErrors(vctx->ctxt, validity_error, vs);
+	xmlSetStructuredErrorFunc(vs->df, diag_xml_error);
+	rc = xmlSchemaValidateDoc(vctx->ctxt, doc);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSchemaSetValidStructuredErrors(vctx->ctxt, NULL, NULL);
+	return rc;
+}
+
+/*
+ * Validate doc, reporting every error to df, including those libxml2
+ * would hide behind an unexpected element (see struct vstate).  doc is
+ * not changed.
+ */
 enum schema_result
 schema_validate(struct schema_vctx *vctx, xmlDocPtr doc,
     struct diag_file *df)
 {
-	int	 rc;
+	struct vstate	*vs;
+	xmlDocPtr	 copy;
+	int		 rc, rc2;
 
-	xmlSchemaSetValidStructuredErrors(vctx->ctxt, diag_xml_error, df);
-	xmlSetStructuredErrorFunc(df, diag_xml_error);
-	rc = xmlSchemaValidateDoc(vctx->ctxt, doc);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	xmlSchemaSetValidStructuredErrors(vctx->ctxt, NULL, NULL);
+	if ((vs = calloc(1, sizeof(*vs))) == NULL) {
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
+		return SCHEMA_INTERNAL;
+	}
+	vs->df = df;
+	copy = NULL;
+	rc = validate_once(vctx, doc, vs);
+	if (rc > 0 && vs->nbad > 0 && (copy = xmlCopyDoc(doc, 1)) != NULL) {
+		vs->nbad = 0;
+		for (vs->pass = 1; vs->pass < MAXPASSES; vs->pass++) {
+			rc2 = validate_once(vctx, copy, vs);
+			if (rc2 <= 0 || vs->nbad == 0)
+				break;
+			fix_unexpected(vs);
+		}
+		xmlFreeDoc(copy);
+	}
+	free(vs);
 	if (rc == 0)
 		return SCHEMA_VALID;
 	if (rc > 0)

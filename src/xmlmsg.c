@@ -61,37 +61,46 @@ copyname(char *dst, size_t dstsz, const char *src, size_t n)
 }
 
 /*
- * Levenshtein distance, used for "did you mean" suggestions.
+ * Edit distance counting a swap of two neighbouring letters as one edit
+ * (optimal string alignment), used for "did you mean" suggestions.
  * Names longer than NAMELEN are never close to anything.
  */
 int
 xmlmsg_distance(const char *a, const char *b)
 {
-	int	 row[NAMELEN + 1];
+	int	 d[3][NAMELEN + 1];	/* rows i-2, i-1, i, rotating */
+	int	*r0, *r1, *r2, *t;
 	size_t	 i, j, la, lb;
-	int	 diag, up, best;
+	int	 best;
 
 	la = strlen(a);
 	lb = strlen(b);
 	if (la > NAMELEN || lb > NAMELEN)
 		return NAMELEN * 2;
+	r0 = d[0];
+	r1 = d[1];
+	r2 = d[2];
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
+		r1[j] = j;
 	for (i = 1; i <= la; i++) {
-		diag = row[0];
-		row[0] = i;
+		r2[0] = i;
 		for (j = 1; j <= lb; j++) {
-			up = row[j];
-			best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
+			best = r1[j - 1] + (a[i - 1] != b[j - 1]);
+			if (r1[j] + 1 < best)
+				best = r1[j] + 1;
+			if (r2[j - 1] + 1 < best)
+				best = r2[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && r0[j - 2] + 1 < best)
+				best = r0[j - 2] + 1;
+			r2[j] = best;
 		}
+		t = r0;
+		r0 = r1;
+		r1 = r2;
+		r2 = t;
 	}
-	return row[lb];
+	return r1[lb];
 }
 
 /* The closest of the names to s, or NULL when none is close enough. */
@@ -279,8 +288,12 @@ rewrite_schema(struct xmlmsg *m, const char *msg)
 		m->code = "unknown-element";
 		add(m, "element '%s' is not allowed here", m->elem);
 		parse_names(&nm, expected_list(rest));
-		if ((sugg = suggest(m->elem, &nm)) != NULL)
+		if ((sugg = suggest(m->elem, &nm)) != NULL) {
 			add(m, "; did you mean '%s'?", sugg);
+			snprintf(m->suggest, sizeof(m->suggest), "%s", sugg);
+		} else if (nm.n == 1)
+			snprintf(m->expect, sizeof(m->expect), "%s",
+			    nm.v[0]);
 		add_expected(m, &nm, sugg != NULL);
 	} else if (strncmp(rest, "Missing child element(s).", 25) == 0) {
 		m->code = "missing-element";

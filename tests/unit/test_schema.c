@@ -38,7 +38,7 @@ test_validate(void **state)
 	df = diag_file_new(d, "tests/data/bad.xml");
 	doc = load_file("tests/data/bad.xml", df);
 	assert_int_equal(schema_validate(v, doc, df), SCHEMA_INVALID);
-	assert_int_equal(diag_file_count(df), 6);
+	assert_int_equal(diag_file_count(df), 7);
 	xmlFreeDoc(doc);
 	diag_flush(d, df);
 	diag_file_free(df);

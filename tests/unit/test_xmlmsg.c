@@ -177,6 +177,8 @@ test_distance(void **state)
 	assert_int_equal(xmlmsg_distance("side-efect", "side-effect"), 1);
 	assert_int_equal(xmlmsg_distance("", "abc"), 3);
 	assert_int_equal(xmlmsg_distance("kitten", "sitting"), 3);
+	assert_int_equal(xmlmsg_distance("titel", "title"), 1);
+	assert_int_equal(xmlmsg_distance("ab", "ba"), 1);
 }
 
 int
