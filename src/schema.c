@@ -127,14 +127,21 @@ schema_vctx_free(struct schema_vctx *vctx)
  * follow an element it did not expect, so a misspelt element would hide
  * every later problem in its parent.  To report them in the same run, the
  * unexpected elements are recorded, then on a copy of the document renamed
- * to the suggested name or to the only name allowed there (or removed when
- * there is neither), and the copy is
+ * to the suggested name (or removed when there is none: often it is a real
+ * element out of order), and the copy is
  * validated again.  Errors already reported are not repeated (diag drops
  * duplicates), and in later passes content-model errors in the parents
  * that were changed are dropped as likely consequences of the change.
+ *
+ * A content-model error also makes libxml2 lose the keys declared after
+ * it, so every reference to them "matches nothing".  Dangling-reference
+ * errors are therefore held back and reported only from a pass without
+ * content-model errors, and not for a value that was itself rejected (an
+ * id with a bad value declares nothing).
  */
 #define MAXPASSES	8
 #define MAXFIXES	64
+#define MAXDEFER	256
 
 struct vstate {
 	struct diag_file	*df;
@@ -144,6 +151,11 @@ struct vstate {
 	char			 fix[MAXFIXES][128];	/* new name, or "" */
 	size_t			 nchanged;
 	xmlNodePtr		 changed[MAXPASSES * MAXFIXES];
+	int			 structural;	/* content-model errors */
+	size_t			 ndefer;
+	xmlError		 defer[MAXDEFER];	/* dangling references */
+	size_t			 nrejected;
+	char			 rejected[MAXFIXES][128]; /* bad values */
 };
 
 static int
@@ -168,9 +180,29 @@ validity_error(void *ctx, xmlErrorPtr err)
 	if (err == NULL)
 		return;
 	n = err->node;
-	if (err->domain == XML_FROM_SCHEMASV && n != NULL &&
-	    n->type == XML_ELEMENT_NODE && err->message != NULL) {
-		xmlmsg_rewrite(&m, err->domain, err->message);
+	if (err->domain != XML_FROM_SCHEMASV || err->message == NULL) {
+		diag_xml_error(vs->df, err);
+		return;
+	}
+	/* libxml2's own follow-ups to a rejected value say nothing more. */
+	if (strstr(err->message, "No precomputed value available") != NULL)
+		return;
+	xmlmsg_rewrite(&m, err->domain, err->message);
+	if (strcmp(m.code, "bad-value") == 0 && *m.value != '\0' &&
+	    vs->nrejected < MAXFIXES)
+		snprintf(vs->rejected[vs->nrejected++], sizeof(vs->rejected[0]),
+		    "%s", m.value);
+	if (strcmp(m.code, "dangling-reference") == 0 ||
+	    strstr(err->message, "ot all fields of key") != NULL) {
+		if (vs->ndefer < MAXDEFER &&
+		    xmlCopyError(err, &vs->defer[vs->ndefer]) == 0)
+			vs->ndefer++;
+		return;
+	}
+	if (strcmp(m.code, "unknown-element") == 0 ||
+	    strcmp(m.code, "missing-element") == 0)
+		vs->structural++;
+	if (n != NULL && n->type == XML_ELEMENT_NODE) {
 		if (vs->pass > 1 && (strcmp(m.code, "unknown-element") == 0 ||
 		    strcmp(m.code, "missing-element") == 0) &&
 		    (was_changed(vs, n) || was_changed(vs, n->parent)))
@@ -180,7 +212,7 @@ validity_error(void *ctx, xmlErrorPtr err)
 		    vs->nbad < MAXFIXES) {
 			vs->bad[vs->nbad] = n;
 			snprintf(vs->fix[vs->nbad], sizeof(vs->fix[0]), "%s",
-			    *m.suggest != '\0' ? m.suggest : m.expect);
+			    m.suggest);
 			vs->nbad++;
 		}
 	}
@@ -206,17 +238,48 @@ fix_unexpected(struct vstate *vs)
 	vs->nbad = 0;
 }
 
-/* Run one validation of doc with the handlers installed. */
+/* Is the held-back error a consequence of a rejected value? */
+static int
+follows_rejected(const struct vstate *vs, xmlErrorPtr err)
+{
+	struct xmlmsg	 m;
+	size_t		 i;
+
+	if (vs->nrejected == 0)
+		return 0;
+	xmlmsg_rewrite(&m, err->domain, err->message);
+	if (strcmp(m.code, "dangling-reference") != 0)
+		return 1;	/* "not all fields of key ..." */
+	for (i = 0; i < vs->nrejected; i++)
+		if (strcmp(vs->rejected[i], m.value) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Run one validation of doc with the handlers installed, then report the
+ * dangling references it found if it found no content-model error.
+ */
 static int
 validate_once(struct schema_vctx *vctx, xmlDocPtr doc, struct vstate *vs)
 {
+	size_t	 i;
 	int	 rc;
 
+	vs->structural = 0;
+	vs->ndefer = 0;
 	xmlSchemaSetValidStructuredErrors(vctx->ctxt, validity_error, vs);
 	xmlSetStructuredErrorFunc(vs->df, diag_xml_error);
 	rc = xmlSchemaValidateDoc(vctx->ctxt, doc);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSchemaSetValidStructuredErrors(vctx->ctxt, NULL, NULL);
+	for (i = 0; i < vs->ndefer; i++) {
+		if (vs->structural == 0 && !follows_rejected(vs, &vs->defer[i]))
+			diag_xml_error(vs->df, &vs->defer[i]);
+		xmlResetError(&vs->defer[i]);
+	}
+	vs->ndefer = 0;
+	vs->nrejected = 0;
 	return rc;
 }
 
@@ -240,11 +303,12 @@ schema_validate(struct schema_vctx *vctx, xmlDocPtr doc,
 	vs->df = df;
 	copy = NULL;
 	rc = validate_once(vctx, doc, vs);
-	if (rc > 0 && vs->nbad > 0 && (copy = xmlCopyDoc(doc, 1)) != NULL) {
+	if (rc > 0 && vs->structural > 0 &&
+	    (copy = xmlCopyDoc(doc, 1)) != NULL) {
 		vs->nbad = 0;
 		for (vs->pass = 1; vs->pass < MAXPASSES; vs->pass++) {
 			rc2 = validate_once(vctx, copy, vs);
-			if (rc2 <= 0 || vs->nbad == 0)
+			if (rc2 <= 0 || vs->nbad == 0 || vs->structural == 0)
 				break;
 			fix_unexpected(vs);
 		}

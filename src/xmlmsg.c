@@ -291,9 +291,7 @@ rewrite_schema(struct xmlmsg *m, const char *msg)
 		if ((sugg = suggest(m->elem, &nm)) != NULL) {
 			add(m, "; did you mean '%s'?", sugg);
 			snprintf(m->suggest, sizeof(m->suggest), "%s", sugg);
-		} else if (nm.n == 1)
-			snprintf(m->expect, sizeof(m->expect), "%s",
-			    nm.v[0]);
+		}
 		add_expected(m, &nm, sugg != NULL);
 	} else if (strncmp(rest, "Missing child element(s).", 25) == 0) {
 		m->code = "missing-element";
@@ -314,6 +312,7 @@ rewrite_schema(struct xmlmsg *m, const char *msg)
 	} else if (strncmp(rest, "[facet 'enumeration']", 21) == 0 &&
 	    quoted(val, sizeof(val), rest, "The value '")) {
 		m->code = "bad-value";
+		snprintf(m->value, sizeof(m->value), "%s", val);
 		add(m, "'%s' is not a valid value for %s", val, what);
 		parse_names(&nm, rest + strcspn(rest, "{"));
 		if ((sugg = suggest(val, &nm)) != NULL)
@@ -323,6 +322,7 @@ rewrite_schema(struct xmlmsg *m, const char *msg)
 	    quoted(val, sizeof(val), rest, "The value '") &&
 	    quoted(type, sizeof(type), rest, "pattern '")) {
 		m->code = "bad-value";
+		snprintf(m->value, sizeof(m->value), "%s", val);
 		add(m, "'%s' is not a valid value for %s; "
 		    "it must match the pattern '%s'", val, what, type);
 	} else if (strncmp(rest, "[facet '", 8) == 0 &&
@@ -343,6 +343,7 @@ rewrite_schema(struct xmlmsg *m, const char *msg)
 			return;
 		}
 		m->code = "bad-value";
+		snprintf(m->value, sizeof(m->value), "%s", val);
 		add(m, "'%s' is not a valid value for %s", val, what);
 		if (*type != '\0' && typeword(type) != NULL)
 			add(m, "; expected %s", typeword(type));

@@ -12,7 +12,6 @@ struct xmlmsg {
 	char		 attr[128];	/* attribute to point the caret at, or "" */
 	char		 value[128];	/* the offending value, or "" */
 	char		 suggest[128];	/* the "did you mean" name, or "" */
-	char		 expect[128];	/* the one name allowed, or "" */
 };
 
 void	xmlmsg_rewrite(struct xmlmsg *m, int domain, const char *msg);
