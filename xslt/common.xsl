@@ -987,7 +987,7 @@ li { margin: .25rem 0; }
 .boxed > section > h3, section.warn > h3 { color: var(--warn); }
 .boxed > section > h3::before, section.warn > h3::before { content: "\26A0\FE0E  "; }
 .note { border-left: 5px solid #8a6d00; background: var(--note-bg); padding: .4rem .9rem; margin: 1rem 0; }
-.note-label { color: var(--note); text-transform: uppercase; letter-spacing: .03em; font-size: .9em; }
+.note-tag { color: var(--note); text-transform: uppercase; letter-spacing: .03em; font-size: .9em; }
 .table-wrap { max-width: 100%; overflow-x: auto; margin: 1rem 0; }
 table { border-collapse: collapse; width: 100%; }
 caption { text-align: left; font-weight: 600; padding: .3rem 0; }

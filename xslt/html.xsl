@@ -130,7 +130,7 @@
   <xsl:template match="note" mode="h">
     <div class="note note-{@kind}">
       <p>
-        <strong class="note-label"><xsl:value-of select="@label"/></strong>
+        <strong class="note-tag"><xsl:value-of select="@label"/></strong>
         <xsl:text> </xsl:text>
         <xsl:apply-templates mode="hin"/>
       </p>

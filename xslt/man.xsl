@@ -223,6 +223,19 @@
     </xsl:choose>
   </xsl:template>
 
+  <xsl:template name="drop-break-points">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, '\:')">
+        <xsl:value-of select="substring-before($s, '\:')"/>
+        <xsl:call-template name="drop-break-points">
+          <xsl:with-param name="s" select="substring-after($s, '\:')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="drop-marks">
     <xsl:param name="s"/>
     <xsl:value-of select="translate($s, $HEAD, '')"/>
@@ -246,7 +259,12 @@
     <xsl:text>.nh&#10;.ad l&#10;</xsl:text>
     <xsl:text>.SH NAME&#10;</xsl:text>
     <xsl:value-of select="concat($id, '\-info \- ')"/>
-    <xsl:call-template name="esc"><xsl:with-param name="s" select="@summary"/></xsl:call-template>
+    <!-- No \: break points here: lexgrog would keep the colon. -->
+    <xsl:call-template name="drop-break-points">
+      <xsl:with-param name="s">
+        <xsl:call-template name="esc"><xsl:with-param name="s" select="@summary"/></xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
     <xsl:value-of select="$NL"/>
     <xsl:value-of select="concat('.SH DESCRIPTION', $NL, $HEAD)"/>
     <xsl:call-template name="line">

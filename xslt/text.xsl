@@ -42,9 +42,9 @@
   <!-- an empty result. Greedy filling: a word goes on the current   -->
   <!-- line when line + " " + word fits, else starts the next line.  -->
   <!-- A word that does not fit on a line of its own is broken after -->
-  <!-- the last / ? & or = that keeps the piece within the width,    -->
-  <!-- and the rest is treated as the next word; a word with no such -->
-  <!-- break point is left whole on its own line.                    -->
+  <!-- the last / ? & or = that keeps the piece within the width     -->
+  <!-- (failing that, after the last -; failing that, at the width), -->
+  <!-- and the rest is treated as the next word on a new line.       -->
   <!-- Lengths count characters (XPath string-length).               -->
   <!-- ============================================================ -->
   <xsl:template name="wrap">
@@ -98,9 +98,23 @@
       <xsl:otherwise>
         <xsl:variable name="cut">
           <xsl:if test="string-length($line) + string-length($word) &gt; $width">
-            <xsl:call-template name="wrap-break-point">
-              <xsl:with-param name="s" select="substring($word, 1, $width - string-length($line))"/>
-            </xsl:call-template>
+            <xsl:variable name="room" select="substring($word, 1, $width - string-length($line))"/>
+            <xsl:variable name="at">
+              <xsl:call-template name="wrap-break-point">
+                <xsl:with-param name="s" select="$room"/>
+              </xsl:call-template>
+            </xsl:variable>
+            <xsl:variable name="at-hyphen">
+              <xsl:call-template name="wrap-break-point">
+                <xsl:with-param name="s" select="$room"/>
+                <xsl:with-param name="chars" select="'-'"/>
+              </xsl:call-template>
+            </xsl:variable>
+            <xsl:choose>
+              <xsl:when test="$at &gt; 0"><xsl:value-of select="$at"/></xsl:when>
+              <xsl:when test="$at-hyphen &gt; 0"><xsl:value-of select="$at-hyphen"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="string-length($room)"/></xsl:otherwise>
+            </xsl:choose>
           </xsl:if>
         </xsl:variable>
         <xsl:choose>
@@ -131,13 +145,15 @@
   <!-- Length of the longest prefix of s ending in / ? & or =; 0 if none. -->
   <xsl:template name="wrap-break-point">
     <xsl:param name="s"/>
+    <xsl:param name="chars" select="'/?&amp;='"/>
     <xsl:variable name="n" select="string-length($s)"/>
     <xsl:choose>
       <xsl:when test="$n = 0">0</xsl:when>
-      <xsl:when test="contains('/?&amp;=', substring($s, $n, 1))"><xsl:value-of select="$n"/></xsl:when>
+      <xsl:when test="contains($chars, substring($s, $n, 1))"><xsl:value-of select="$n"/></xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="wrap-break-point">
           <xsl:with-param name="s" select="substring($s, 1, $n - 1)"/>
+          <xsl:with-param name="chars" select="$chars"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
