@@ -65,11 +65,8 @@ async function checkViewport(page, file, vp, base) {
   const problems = [];
   const where = '[' + vp.name + '] ';
   await page.setViewportSize({ width: vp.width, height: vp.height });
-  // Load once, then resize: axe stays injected and the layout is redone.
-  if (page.url() !== 'file://' + file) {
-    await page.goto('file://' + file, { waitUntil: 'load' });
-    await page.addScriptTag({ content: axeSrc });
-  }
+  await page.goto('file://' + file, { waitUntil: 'load' });
+  await page.addScriptTag({ content: axeSrc });
   const res = await page.evaluate((tags) => window.axe.run(document, {
     runOnly: { type: 'tag', values: tags },
     resultTypes: ['violations'],
@@ -149,18 +146,23 @@ async function main() {
     });
     for (const file of files) {
       const base = path.basename(file, '.html');
-      const page = await context.newPage();
       problems = [];
       pageUrl = 'file://' + file;
-      page.on('pageerror', (e) => problems.push('JavaScript error: ' + e.message));
-      page.on('dialog', (d) => { problems.push('opens a dialog'); d.dismiss(); });
-      try {
-        for (const vp of viewports)
-          problems.push(...await checkViewport(page, file, vp, base));
-      } catch (e) {
-        problems.push('could not check the page: ' + e.message);
-      }
-      await page.close();
+      // Both widths at once, one tab each: axe and the full-page
+      // screenshots of a long monograph take seconds apiece.
+      const results = await Promise.all(viewports.map(async (vp) => {
+        const page = await context.newPage();
+        page.on('pageerror', (e) => problems.push('JavaScript error: ' + e.message));
+        page.on('dialog', (d) => { problems.push('opens a dialog'); d.dismiss(); });
+        try {
+          return await checkViewport(page, file, vp, base);
+        } catch (e) {
+          return ['[' + vp.name + '] could not check the page: ' + e.message];
+        } finally {
+          await page.close();
+        }
+      }));
+      for (const r of results) problems.push(...r);
       let rel = path.relative(process.cwd(), file);
       if (rel === '' || rel.startsWith('..')) rel = file;
       if (problems.length === 0) {
