@@ -86,7 +86,7 @@ fi
 cd "$here"
 if [ "${SETUP_FORCE_NPM:-0}" != 1 ] &&
     [ -f node_modules/.package-lock.json ] &&
-    [ node_modules/.package-lock.json -nt package-lock.json ] &&
+    [ -n "$(find node_modules/.package-lock.json -newer package-lock.json)" ] &&
     [ -f node_modules/vnu-jar/build/dist/vnu.jar ] &&
     [ -f node_modules/html-validate/package.json ] &&
     [ -f node_modules/axe-core/axe.min.js ] &&

@@ -12,6 +12,9 @@
 # fails here.  All lint cases share one directory (one JVM for vnu.jar).
 # Prints "ok ..." / "FAIL ..." per case and "N passed, N failed" last;
 # exit 0 when all passed.  --no-browser leaves out the Chromium cases.
+
+# The sed scripts are single-quoted on purpose ($a is sed's "append").
+# shellcheck disable=SC2016,SC1003
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
