@@ -23,7 +23,8 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 
 # Everything the build (make, monoc), the unit tests, the output linters,
-# the browser test, the sanitizer/fuzz builds and valgrind need.
+# the browser test, the sanitizer/fuzz builds and valgrind, the hostile-
+# input runner (strace, /usr/bin/time) and the benchmark (/usr/bin/time).
 pkgs="
 	ca-certificates
 	make gcc libc6-dev pkg-config
@@ -31,7 +32,7 @@ pkgs="
 	libxml2-utils xsltproc
 	mandoc groff-base man-db bsdextrautils
 	chromium fonts-dejavu-core
-	clang libclang-rt-14-dev valgrind
+	clang libclang-rt-14-dev valgrind strace time
 	default-jre-headless
 "
 command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
@@ -69,7 +70,7 @@ fi
 
 # Fail now, with a clear message, if a tool the tests call is still absent.
 for c in make cc pkg-config xmllint xsltproc mandoc groff man lexgrog col \
-    iconv java node npm clang valgrind /usr/bin/chromium; do
+    iconv java node npm clang valgrind strace /usr/bin/time /usr/bin/chromium; do
 	command -v "$c" >/dev/null 2>&1 || { say "missing after install: $c" >&2; exit 1; }
 done
 
