@@ -71,15 +71,13 @@ output/html/index.html: $(METAS) xslt/index.xsl monoc
 
 # Run every unit test program, then the end-to-end runner; fail at the
 # end if anything failed.
-check: $(UNIT_TESTS) $(MONOC_BIN)
+check: $(UNIT_TESTS) $(MONOC_BIN) docs
 	@fail=0; \
 	for t in $(UNIT_TESTS); do \
 		echo "== $$t"; \
 		./$$t || fail=1; \
 	done; \
-	if [ -x tests/run-tests.sh ]; then \
-		tests/run-tests.sh ./$(MONOC_BIN) || fail=1; \
-	fi; \
+	tests/suites.sh ./$(MONOC_BIN) output || fail=1; \
 	exit $$fail
 
 # The same tests, built with AddressSanitizer and UBSan under build/asan.

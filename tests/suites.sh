@@ -1,0 +1,55 @@
+#!/bin/sh
+# suites.sh: run every end-to-end suite of make check, one after another,
+# and add up their results.  Each suite is a script that prints
+# "N passed, N failed" as its last line and exits non-zero on failure; a
+# suite that cannot run (a missing tool, a crash) counts as failed, never as
+# skipped.  Prints the total "N passed, N failed" last and exits 1 when
+# anything failed.
+#
+# usage: tests/suites.sh [MONOC [OUTDIR]]      (from the repository root;
+#        OUTDIR holds the outputs of `make docs`, by default output)
+monoc=${1:-./monoc}
+out=${2:-output}
+tmp=$(mktemp) || exit 2
+trap 'rm -f "$tmp"' EXIT
+pass=0
+fail=0
+bad=""
+
+# suite NAME COMMAND...: run one suite and fold its counts into the total
+suite() {
+	name=$1
+	shift
+	echo "== $name"
+	"$@" > "$tmp" 2>&1
+	rc=$?
+	cat "$tmp"
+	last=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$tmp" | tail -n 1)
+	if [ -z "$last" ]; then
+		echo "FAIL $name: no summary line (exit $rc)"
+		fail=$((fail + 1))
+		bad="$bad $name"
+		return
+	fi
+	p=${last%% passed*}
+	f=${last#*, }
+	f=${f%% failed*}
+	pass=$((pass + p))
+	fail=$((fail + f))
+	if [ "$rc" -ne 0 ]; then
+		[ "$f" -gt 0 ] || fail=$((fail + 1))
+		bad="$bad $name"
+	fi
+}
+
+suite "golden tests on fixtures" tests/run-tests.sh "$monoc"
+suite "schema tests" tests/schema/run.sh
+suite "hostile inputs" tests/hostile/run.sh "$monoc"
+suite "output linters" tests/lint-outputs.sh "$out"
+suite "format parity" tests/parity.sh "$out"
+suite "browser: axe-core, phone width, links" tests/browser/run.sh "$out"
+
+echo
+[ -z "$bad" ] || echo "failed suites:$bad"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ] && [ -z "$bad" ]
