@@ -274,8 +274,9 @@
   </xsl:template>
 
   <xsl:template name="cite-run">
-    <c n="{count(key('source', @ref)/preceding-sibling::m:source) + 1}"
-       k="{count(preceding::m:cite) + 1}"/>
+    <c n="{count(key('source', @ref)/preceding-sibling::m:source) + 1}">
+      <xsl:attribute name="k"><xsl:call-template name="cite-ordinal"/></xsl:attribute>
+    </c>
     <xsl:variable name="next" select="following-sibling::node()[1]"/>
     <xsl:choose>
       <xsl:when test="$next[self::m:cite]">
@@ -285,6 +286,26 @@
         <xsl:for-each select="$next/following-sibling::node()[1]"><xsl:call-template name="cite-run"/></xsl:for-each>
       </xsl:when>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The 1-based index of the context cite among all cites of the
+       document, count(preceding::m:cite) + 1 (cites are empty, so none
+       is an ancestor of another).  Counting the preceding axis for each
+       of hundreds of cites is quadratic; the table below is built once
+       and searched through a key. -->
+  <xsl:key name="cite-ordinal" match="cite-ordinal" use="@id"/>
+  <xsl:variable name="cite-ordinals-rtf">
+    <xsl:for-each select="//m:cite">
+      <cite-ordinal id="{generate-id()}" k="{position()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="cite-ordinals" select="exsl:node-set($cite-ordinals-rtf)"/>
+
+  <xsl:template name="cite-ordinal">
+    <xsl:variable name="id" select="generate-id()"/>
+    <xsl:for-each select="$cite-ordinals">
+      <xsl:value-of select="key('cite-ordinal', $id)/@k"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The inline content of the context element, with a separator
@@ -935,7 +956,8 @@
             <part kind="url"><xsl:value-of select="normalize-space(.)"/></part>
           </xsl:for-each>
           <xsl:for-each select="key('cites-of', @id)">
-            <back k="{count(preceding::m:cite) + 1}">
+            <back>
+              <xsl:attribute name="k"><xsl:call-template name="cite-ordinal"/></xsl:attribute>
               <xsl:attribute name="where">
                 <xsl:choose>
                   <xsl:when test="ancestor::m:boxed-warning">Boxed warning</xsl:when>

@@ -16,7 +16,8 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:m="urn:monoc:monograph:1"
                 xmlns:exsl="http://exslt.org/common"
-                exclude-result-prefixes="m exsl">
+                xmlns:str="http://exslt.org/strings"
+                exclude-result-prefixes="m exsl str">
 
   <xsl:include href="common.xsl"/>
 
@@ -208,11 +209,17 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Remove ".PP" right after a heading, then the heading marks. -->
+  <!-- Remove ".PP" right after a heading, then the heading marks.
+       EXSLT str:replace (libexslt, so xsltproc has it too) does this in
+       one pass; the recursion, which copies the rest of the page for
+       each heading, is only the fallback. -->
   <xsl:template name="drop-pp">
     <xsl:param name="s"/>
     <xsl:variable name="pat" select="concat($HEAD, '.PP', $NL)"/>
     <xsl:choose>
+      <xsl:when test="function-available('str:replace')">
+        <xsl:value-of select="str:replace($s, $pat, '')"/>
+      </xsl:when>
       <xsl:when test="contains($s, $pat)">
         <xsl:value-of select="substring-before($s, $pat)"/>
         <xsl:call-template name="drop-pp">
