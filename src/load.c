@@ -292,23 +292,18 @@ refuse_nodes(xmlDocPtr doc, struct diag_file *df)
 }
 
 /*
- * Load the monograph at path.  Diagnostics go to df, which also keeps the
- * source text.  Returns the document, or NULL when it cannot be read, is
- * not well-formed or contains something refused.
+ * Parse the NUL-terminated buffer buf of len bytes, which df takes over as
+ * the source text, under the name url.  Returns the document, or NULL when
+ * it is not well-formed or contains something refused.
  */
-xmlDocPtr
-load_file(const char *path, struct diag_file *df)
+static xmlDocPtr
+parse_buffer(char *buf, size_t len, const char *url, struct diag_file *df)
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr	 doc;
-	char		*buf;
-	size_t		 len, before;
+	size_t		 before;
 	int		 line, col, bad;
 
-	ctxt = NULL;
-	doc = NULL;
-	if ((buf = readall(path, df, &len)) == NULL)
-		return NULL;
 	diag_file_set_source(df, buf, len);
 	if (len == 0) {
 		diag_file_add(df, DIAG_ERROR, 1, 1, "syntax", "empty file");
@@ -322,7 +317,7 @@ load_file(const char *path, struct diag_file *df)
 	ctxt->sax->internalSubset = refuse_doctype;
 	ctxt->_private = df;
 	xmlSetStructuredErrorFunc(df, diag_xml_error);
-	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, NULL,
+	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, url, NULL,
 	    PARSE_OPTIONS);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	bad = doc == NULL || !ctxt->wellFormed || ctxt->disableSAX;
@@ -346,4 +341,46 @@ load_file(const char *path, struct diag_file *df)
 		return NULL;
 	}
 	return doc;
+}
+
+/*
+ * Load the monograph at path.  Diagnostics go to df, which also keeps the
+ * source text.  Returns the document, or NULL when it cannot be read, is
+ * not well-formed or contains something refused.
+ */
+xmlDocPtr
+load_file(const char *path, struct diag_file *df)
+{
+	char	*buf;
+	size_t	 len;
+
+	if ((buf = readall(path, df, &len)) == NULL)
+		return NULL;
+	return parse_buffer(buf, len, path, df);
+}
+
+/*
+ * Load a monograph already in memory (len bytes at data, not necessarily
+ * NUL-terminated) as if read from a file called name: the same limits,
+ * refusals and diagnostics as load_file().  Used by the fuzzer.
+ */
+xmlDocPtr
+load_memory(const void *data, size_t len, const char *name,
+    struct diag_file *df)
+{
+	char	*buf;
+
+	if (len > LOAD_MAXSIZE) {
+		diag_file_add(df, DIAG_ERROR, 0, 0, "too-large",
+		    "file is larger than %d MiB", LOAD_MAXSIZE >> 20);
+		return NULL;
+	}
+	if ((buf = malloc(len + 1)) == NULL) {
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
+		return NULL;
+	}
+	if (len > 0)
+		memcpy(buf, data, len);
+	buf[len] = '\0';
+	return parse_buffer(buf, len, name, df);
 }

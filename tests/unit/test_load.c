@@ -150,6 +150,50 @@ test_not_files(void **state)
 	    "monograph file [read]\n");
 }
 
+/*
+ * load_memory() reads a buffer that need not end in NUL, with the same
+ * refusals and located messages as load_file().
+ */
+static void
+test_memory(void **state)
+{
+	static const char	 good[] = "<monograph "
+	    "xmlns=\"urn:monoc:monograph:1\"/>XXXX";
+	static const char	 bad[] = "<?xml version=\"1.0\"?>\n"
+	    "<!DOCTYPE m [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><m>&e;</m>";
+	struct capture		 c;
+	struct diag		*d;
+	struct diag_file	*df;
+	xmlDocPtr		 doc;
+
+	(void)state;
+	capture_open(&c);
+	d = diag_new(c.f, 0);
+	df = diag_file_new(d, "mem.xml");
+	/* Only the element: the bytes after it are outside the buffer. */
+	doc = load_memory(good, strlen(good) - 4, "mem.xml", df);
+	assert_non_null(doc);
+	xmlFreeDoc(doc);
+	assert_int_equal(diag_file_count(df), 0);
+	diag_file_free(df);
+	df = diag_file_new(d, "mem.xml");
+	assert_null(load_memory(bad, strlen(bad), "mem.xml", df));
+	diag_flush(d, df);
+	diag_file_free(df);
+	df = diag_file_new(d, "empty.xml");
+	assert_null(load_memory("", 0, "empty.xml", df));
+	diag_flush(d, df);
+	diag_file_free(df);
+	diag_free(d);
+	assert_string_equal(capture_close(&c), "mem.xml:2:1: error: DOCTYPE "
+	    "declarations are not allowed in monographs [doctype]\n"
+	    "    2 | <!DOCTYPE m [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+	    "<m>&e;</m>\n"
+	    "      | ^\n"
+	    "empty.xml:1:1: error: empty file [syntax]\n");
+	capture_free(&c);
+}
+
 int
 main(void)
 {
@@ -159,6 +203,7 @@ main(void)
 		cmocka_unit_test(test_xinclude_pi_hint),
 		cmocka_unit_test(test_broken_files),
 		cmocka_unit_test(test_not_files),
+		cmocka_unit_test(test_memory),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
