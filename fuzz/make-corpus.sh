@@ -1,0 +1,22 @@
+#!/bin/sh
+# make-corpus.sh: fill the fuzzer's working corpus DIR (git-ignored) with
+# the real and test monographs: monographs/*.xml, docs/skeleton.xml,
+# tests/schema/{valid,invalid}, the small files of tests/hostile and the
+# XML fixtures under tests/data.  Files are named after their path so
+# that nothing is overwritten; existing corpus entries are kept.
+#
+# usage: fuzz/make-corpus.sh DIR      (from the repository root)
+set -eu
+dir=${1:?usage: fuzz/make-corpus.sh DIR}
+mkdir -p "$dir"
+n=0
+for f in monographs/*.xml docs/skeleton.xml tests/schema/valid/*.xml \
+    tests/schema/invalid/*.xml tests/hostile/*.xml \
+    $(find tests/data -name '*.xml' | sort); do
+	[ -f "$f" ] || continue
+	# The corpus is for -max_len=262144; larger files would be cut.
+	[ "$(wc -c < "$f")" -le 262144 ] || continue
+	cp "$f" "$dir/seed-$(printf '%s' "$f" | tr '/' '_')"
+	n=$((n + 1))
+done
+echo "make-corpus.sh: $n seed files in $dir"

@@ -1,0 +1,66 @@
+#!/bin/sh
+# make-dict.sh: write the libFuzzer dictionary fuzz/monograph.dict: the
+# element and attribute names and enumerated values of the schema, then
+# XML syntax tokens.  Run again when the schema changes.
+#
+# usage: fuzz/make-dict.sh > fuzz/monograph.dict   (from the repository root)
+set -eu
+xsd=schema/monograph.xsd
+names() {
+	grep -ohE "<xs:$1 name=\"[A-Za-z-]+\"" "$xsd" |
+	    sed -E 's/.*name="([^"]+)"/\1/' | sort -u
+}
+echo '# libFuzzer dictionary for monographs, written by fuzz/make-dict.sh:'
+echo '# names and enumerated values from schema/monograph.xsd, XML tokens.'
+names element | while read -r n; do
+	k=$(echo "$n" | tr - _)
+	printf 'el_%s="<%s"\nend_%s="</%s>"\n' "$k" "$n" "$k" "$n"
+done
+names attribute | while read -r n; do
+	printf 'at_%s=" %s=\\""\n' "$(echo "$n" | tr - _)" "$n"
+done
+grep -ohE '<xs:enumeration value="[^"]+"' "$xsd" |
+    sed -E 's/.*value="([^"]+)"/\1/' | sort -u | grep -v '[\\"]' |
+    while read -r n; do printf '"%s"\n' "$n"; done
+cat <<'EOF'
+xml_decl="<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+enc_latin1="encoding=\"ISO-8859-1\""
+enc_utf16="encoding=\"UTF-16\""
+ns_monograph="xmlns=\"urn:monoc:monograph:1\""
+ns_xsi="xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+schema_loc="xsi:schemaLocation=\"urn:monoc:monograph:1 ../schema/monograph.xsd\""
+ns_xi="xmlns:xi=\"http://www.w3.org/2001/XInclude\""
+xi_include="<xi:include href=\""
+format_version="format-version=\"1.0\""
+xml_lang="xml:lang=\""
+xml_space="xml:space=\"preserve\""
+doctype="<!DOCTYPE"
+entity="<!ENTITY"
+system="SYSTEM"
+public="PUBLIC"
+cdata_open="<![CDATA["
+cdata_close="]]>"
+comment_open="<!--"
+comment_close="-->"
+pi_open="<?"
+pi_close="?>"
+empty_close="/>"
+close_open="</"
+amp="&amp;"
+lt="&lt;"
+gt="&gt;"
+quot="&quot;"
+apos="&apos;"
+charref_dec="&#181;"
+charref_hex="&#x3BC;"
+charref_bad="&#0;"
+nbsp="\xc2\xa0"
+micro="\xc2\xb5"
+mu="\xce\xbc"
+bom="\xef\xbb\xbf"
+bad_utf8="\xc3\x28"
+nul="\x00"
+url_https="https://"
+url_http="http://"
+url_file="file:///"
+EOF
