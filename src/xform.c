@@ -22,6 +22,7 @@
 #include <libxslt/xsltutils.h>
 
 #include "diag.h"
+#include "ext.h"
 #include "version.h"
 #include "xform.h"
 
@@ -56,11 +57,14 @@ xform_name(enum fmt fmt)
  * and fall back to plain XSLT so that xsltproc gives the same bytes.
  */
 static void
-register_extensions(void)
+register_extensions(struct diag *diag)
 {
 	/* EXSLT, as xsltproc has it, so both give the same output. */
 	exsltRegisterAll();
-	/* Ours, none yet: xsltRegisterExtModuleFunction(name, ns, fn). */
+	/* Ours: ext:wrap and ext:roff-escape (ext.c). */
+	if (ext_register() == -1)
+		diag_msg(diag, DIAG_FATAL, "cannot register the extension "
+		    "functions of '%s'", MONOC_EXT_NS);
 }
 
 /* libxml2 errors while reading a stylesheet: system errors. */
@@ -111,7 +115,7 @@ xform_load(const char *datadir, unsigned int fmts, struct diag *diag)
 			ok = 0;
 	xsltSetGenericErrorFunc(diag, diag_generic);
 	xmlSetStructuredErrorFunc(diag, style_error);
-	register_extensions();
+	register_extensions(diag);
 	for (f = 0; ok && f < FMT__MAX; f++) {
 		if ((fmts & FMT_BIT(f)) == 0)
 			continue;

@@ -1,0 +1,420 @@
+/*
+ * XSLT extension functions, namespace urn:monoc:ext.
+ *
+ * ext:wrap(text, width[, indent[, first-indent]]) is the named template
+ * "wrap" of text.xsl and ext:roff-escape(s) the template "roff-escape" of
+ * man.xsl, in C: the templates recurse once per word or per escaped
+ * character, copying the rest of the string each time, and were most of
+ * the cost of those two formats.  The comments above the templates are
+ * the specification; lengths count characters (code points), as XPath
+ * string-length() does.  Both functions are pure, so the registration
+ * is process-wide and safe to use from every worker thread.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
+
+#include "ext.h"
+#include "xform.h"
+
+struct buf {
+	char	*p;
+	size_t	 len;
+	size_t	 cap;
+	int	 fail;
+};
+
+/* Append n bytes of s; remember an allocation failure. */
+static void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	char	*np;
+	size_t	 ncap;
+
+	if (b->fail)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		ncap = b->cap == 0 ? 256 : b->cap;
+		while (b->len + n + 1 > ncap)
+			ncap *= 2;
+		if ((np = realloc(b->p, ncap)) == NULL) {
+			b->fail = 1;
+			return;
+		}
+		b->p = np;
+		b->cap = ncap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void
+buf_str(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+/* The string built, or NULL (after freeing) when memory ran out. */
+static char *
+buf_done(struct buf *b)
+{
+	if (b->fail) {
+		free(b->p);
+		return NULL;
+	}
+	if (b->p == NULL)
+		return strdup("");
+	return b->p;
+}
+
+/* Characters in the n bytes of UTF-8 at s. */
+static size_t
+u8chars(const char *s, size_t n)
+{
+	size_t	 i, c;
+
+	for (i = c = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			c++;
+	return c;
+}
+
+/* Bytes taken by the first k characters of the n bytes at s. */
+static size_t
+u8bytes(const char *s, size_t n, size_t k)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && k-- == 0)
+			break;
+	return i;
+}
+
+static int
+is_xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* XPath normalize-space(): NULL when out of memory. */
+static char *
+normalize(const char *s)
+{
+	char	*n, *q;
+
+	if ((q = n = malloc(strlen(s) + 1)) == NULL)
+		return NULL;
+	while (*s != '\0') {
+		if (is_xml_space(*s)) {
+			while (is_xml_space(*s))
+				s++;
+			if (q != n && *s != '\0')
+				*q++ = ' ';
+		} else
+			*q++ = *s++;
+	}
+	*q = '\0';
+	return n;
+}
+
+/*
+ * Length in characters of the longest prefix of the n bytes at s that
+ * ends in one of chars; 0 when there is none (template wrap-break-point).
+ */
+static size_t
+break_point(const char *s, size_t n, const char *chars)
+{
+	size_t	 i;
+
+	for (i = n; i > 0; i--)
+		if (strchr(chars, s[i - 1]) != NULL)
+			return u8chars(s, i);
+	return 0;
+}
+
+/*
+ * The template "wrap" of text.xsl: greedy filling of the words of text
+ * (white space normalised, only U+0020 separates words) into lines of at
+ * most width characters, the first prefixed by first_indent, the others
+ * by indent, joined by LF without a final LF.  A word too long for a line
+ * of its own breaks after the last / ? & or = that fits, else after the
+ * last -, else at the width.  Returns NULL when out of memory.
+ */
+char *
+ext_wrap(const char *text, double width, const char *indent,
+    const char *first_indent)
+{
+	struct buf	 out, line;
+	const char	*rest, *end;
+	char		*t;
+	size_t		 wbytes, wchars, lchars, icnt, room, rbytes, cut;
+	double		 n;
+	int		 fresh;
+
+	memset(&out, 0, sizeof(out));
+	memset(&line, 0, sizeof(line));
+	if ((t = normalize(text)) == NULL)
+		return NULL;
+	if (*t == '\0') {
+		free(t);
+		return strdup("");
+	}
+	icnt = u8chars(indent, strlen(indent));
+	buf_str(&line, first_indent);
+	lchars = u8chars(first_indent, strlen(first_indent));
+	fresh = 1;
+	rest = t;
+	while (*rest != '\0') {
+		if ((end = strchr(rest, ' ')) == NULL)
+			end = rest + strlen(rest);
+		wbytes = end - rest;
+		wchars = u8chars(rest, wbytes);
+		if (!fresh && lchars + 1 + wchars > width) {
+			buf_add(&out, line.p, line.len);
+			buf_add(&out, "\n", 1);
+			line.len = 0;
+			buf_str(&line, indent);
+			lchars = icnt;
+			fresh = 1;
+			continue;
+		}
+		if (!fresh) {
+			buf_add(&line, " ", 1);
+			buf_add(&line, rest, wbytes);
+			lchars += 1 + wchars;
+			rest = *end == '\0' ? end : end + 1;
+			continue;
+		}
+		cut = 0;
+		if (lchars + wchars > width) {
+			/* substring($word, 1, $width - string-length($line)) */
+			n = floor(width - (double)lchars + 0.5);
+			room = n > 0 ? (n < wchars ? (size_t)n : wchars) : 0;
+			rbytes = u8bytes(rest, wbytes, room);
+			if ((cut = break_point(rest, rbytes, "/?&=")) == 0 &&
+			    (cut = break_point(rest, rbytes, "-")) == 0)
+				cut = room;
+		}
+		if (cut > 0) {
+			rbytes = u8bytes(rest, wbytes, cut);
+			buf_add(&out, line.p, line.len);
+			buf_add(&out, rest, rbytes);
+			buf_add(&out, "\n", 1);
+			rest += rbytes;
+			line.len = 0;
+			buf_str(&line, indent);
+			lchars = icnt;
+		} else {
+			buf_add(&line, rest, wbytes);
+			lchars += wchars;
+			rest = *end == '\0' ? end : end + 1;
+			fresh = 0;
+		}
+	}
+	buf_add(&out, line.p, line.len);
+	free(t);
+	if (line.fail)
+		out.fail = 1;
+	free(line.p);
+	return buf_done(&out);
+}
+
+/* Decode one UTF-8 character at *s (valid UTF-8, as libxml2 gives). */
+static uint32_t
+u8next(const char **s)
+{
+	const unsigned char	*p = (const unsigned char *)*s;
+	uint32_t		 c;
+	int			 n, i;
+
+	if (p[0] < 0x80) {
+		*s += 1;
+		return p[0];
+	}
+	if ((p[0] & 0xE0) == 0xC0) {
+		c = p[0] & 0x1F;
+		n = 1;
+	} else if ((p[0] & 0xF0) == 0xE0) {
+		c = p[0] & 0x0F;
+		n = 2;
+	} else {
+		c = p[0] & 0x07;
+		n = 3;
+	}
+	for (i = 1; i <= n && (p[i] & 0xC0) == 0x80; i++)
+		c = (c << 6) | (p[i] & 0x3F);
+	*s += i;
+	return c;
+}
+
+static int
+is_ascii_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Printable ASCII that stands for itself in roff text ($PLAIN). */
+static int
+is_plain(uint32_t c)
+{
+	return c >= ' ' && c < 0x7F && strchr("\\-'\"`~^", (int)c) == NULL;
+}
+
+/* The escape of one character that is not plain (template roff-char). */
+static void
+roff_char(struct buf *b, uint32_t c)
+{
+	static const struct {
+		uint32_t	 c;
+		const char	*esc;
+	} named[] = {
+		{ '\\', "\\e" }, { '-', "\\-" }, { '\'', "\\(aq" },
+		{ '"', "\\(dq" }, { '`', "\\(ga" }, { '~', "\\(ti" },
+		{ '^', "\\(ha" }, { 0xA0, "\\~" }, { 0x2013, "\\(en" },
+		{ 0x2014, "\\(em" }, { 0x201C, "\\(lq" }, { 0x201D, "\\(rq" },
+		{ 0x2018, "\\(oq" }, { 0x2019, "\\(cq" }, { 0xB5, "\\(mc" },
+		{ 0x2265, "\\(>=" }, { 0x2264, "\\(<=" }, { 0xD7, "\\(mu" },
+		{ 0xB0, "\\(de" }, { 0xB1, "\\(+-" }, { 0x2022, "\\(bu" },
+		{ 0x2192, "\\(->" }
+	};
+	static const char	 hex[] = "0123456789ABCDEF";
+	char			 u[10];
+	size_t			 i;
+
+	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (named[i].c == c) {
+			buf_str(b, named[i].esc);
+			return;
+		}
+	/* The code point tables U0, U1 and U2 of man.xsl. */
+	if (!((c >= 0xA0 && c <= 0x2FF) || (c >= 0x370 && c <= 0x3FF) ||
+	    (c >= 0x2000 && c <= 0x22FF)))
+		c = 0xFFFD;
+	memcpy(u, "\\[u", 3);
+	u[3] = hex[(c >> 12) & 0xF];
+	u[4] = hex[(c >> 8) & 0xF];
+	u[5] = hex[(c >> 4) & 0xF];
+	u[6] = hex[c & 0xF];
+	u[7] = ']';
+	buf_add(b, u, 8);
+}
+
+/*
+ * The template "roff-escape" of man.xsl: tab, CR and LF become spaces,
+ * printable ASCII stands for itself except \ - ' " ` ~ ^, everything
+ * else is a named or \[uXXXX] escape, a leading "." is guarded by \&,
+ * and a hyphen between two ASCII letters gets a break point \:.
+ * Returns NULL when out of memory.
+ */
+char *
+ext_roff_escape(const char *s)
+{
+	struct buf	 b;
+	const char	*p, *q;
+	uint32_t	 c, prev, next;
+	char		 ch;
+
+	memset(&b, 0, sizeof(b));
+	if (*s == '.')
+		buf_add(&b, "\\&", 2);
+	prev = 0;
+	p = s;
+	while (*p != '\0') {
+		c = u8next(&p);
+		if (c == '\t' || c == '\n' || c == '\r')
+			c = ' ';
+		if (is_plain(c)) {
+			ch = (char)c;
+			buf_add(&b, &ch, 1);
+		} else {
+			roff_char(&b, c);
+			if (c == '-' && is_ascii_letter(prev)) {
+				q = p;
+				next = *q == '\0' ? 0 : u8next(&q);
+				if (is_ascii_letter(next))
+					buf_add(&b, "\\:", 2);
+			}
+		}
+		prev = c;
+	}
+	return buf_done(&b);
+}
+
+/* Return the string s (malloc'd by us) to XPath; NULL: out of memory. */
+static void
+return_string(xmlXPathParserContextPtr ctxt, char *s)
+{
+	if (s == NULL) {
+		xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+		return;
+	}
+	xmlXPathReturnString(ctxt, xmlStrdup(BAD_CAST s));
+	free(s);
+}
+
+/* ext:wrap(text, width[, indent[, first-indent]]) */
+static void
+xp_wrap(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar	*text, *indent, *first;
+	double	 width;
+
+	if (nargs < 2 || nargs > 4) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	indent = first = NULL;
+	if (nargs == 4)
+		first = xmlXPathPopString(ctxt);
+	if (nargs >= 3)
+		indent = xmlXPathPopString(ctxt);
+	width = xmlXPathPopNumber(ctxt);
+	text = xmlXPathPopString(ctxt);
+	if (ctxt->error == XPATH_EXPRESSION_OK)
+		return_string(ctxt, ext_wrap(text == NULL ? "" :
+		    (char *)text, width, indent == NULL ? "" :
+		    (char *)indent, first != NULL ? (char *)first :
+		    indent != NULL ? (char *)indent : ""));
+	xmlFree(text);
+	xmlFree(indent);
+	xmlFree(first);
+}
+
+/* ext:roff-escape(s) */
+static void
+xp_roff_escape(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar	*s;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	s = xmlXPathPopString(ctxt);
+	if (ctxt->error == XPATH_EXPRESSION_OK)
+		return_string(ctxt, ext_roff_escape(s == NULL ? "" :
+		    (char *)s));
+	xmlFree(s);
+}
+
+/*
+ * Register the functions for every transform of the process.  Call once,
+ * before any worker thread starts.  Returns 0, or -1 on failure.
+ */
+int
+ext_register(void)
+{
+	if (xsltRegisterExtModuleFunction(BAD_CAST "wrap",
+	    BAD_CAST MONOC_EXT_NS, xp_wrap) != 0 ||
+	    xsltRegisterExtModuleFunction(BAD_CAST "roff-escape",
+	    BAD_CAST MONOC_EXT_NS, xp_roff_escape) != 0)
+		return -1;
+	return 0;
+}

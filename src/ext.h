@@ -1,0 +1,15 @@
+/*
+ * XSLT extension functions in the namespace MONOC_EXT_NS (xform.h): C
+ * versions of the hot text templates of the stylesheets, with the same
+ * results byte for byte.  Each stylesheet tests function-available() and
+ * falls back to its own template, so stock xsltproc still works.
+ */
+#ifndef MONOC_EXT_H
+#define MONOC_EXT_H
+
+char	*ext_wrap(const char *text, double width, const char *indent,
+	    const char *first_indent);
+char	*ext_roff_escape(const char *s);
+int	 ext_register(void);
+
+#endif
