@@ -126,11 +126,19 @@ install: monoc docs
 	done
 	install -m 644 output/text/*.txt $(DESTDIR)$(docdir)/text/
 	install -m 644 output/man/man7/*.7 $(DESTDIR)$(mandir)/man7/
+	@# On the live system, refresh the whatis/apropos index; a staged
+	@# install (DESTDIR) leaves that to the package manager.
+	@if [ -z "$(DESTDIR)" ] && command -v mandb >/dev/null; then \
+		mandb -q || echo "monoc: mandb failed; run it by hand for whatis" >&2; \
+	fi
 
 uninstall:
 	rm -f $(DESTDIR)$(bindir)/monoc $(DESTDIR)$(mandir)/man1/monoc.1
 	rm -f $(NAMES:%=$(DESTDIR)$(mandir)/man7/%-info.7)
 	rm -rf $(DESTDIR)$(datadir)/monoc $(DESTDIR)$(docdir)
+	@if [ -z "$(DESTDIR)" ] && command -v mandb >/dev/null; then \
+		mandb -q || echo "monoc: mandb failed; run it by hand" >&2; \
+	fi
 
 clean:
 	rm -rf build monoc output

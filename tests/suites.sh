@@ -47,6 +47,7 @@ suite "schema tests" tests/schema/run.sh
 suite "hostile inputs" tests/hostile/run.sh "$monoc"
 suite "output linters" tests/lint-outputs.sh "$out"
 suite "format parity" tests/parity.sh "$out"
+suite "make install and man" tests/install.sh
 suite "browser: axe-core, phone width, links" tests/browser/run.sh "$out"
 
 echo
