@@ -17,7 +17,8 @@
                 xmlns:m="urn:monoc:monograph:1"
                 xmlns:exsl="http://exslt.org/common"
                 xmlns:str="http://exslt.org/strings"
-                exclude-result-prefixes="m exsl str">
+                xmlns:ext="urn:monoc:ext"
+                exclude-result-prefixes="m exsl str ext">
 
   <xsl:include href="common.xsl"/>
 
@@ -60,11 +61,19 @@
   <!-- ============================================================ -->
   <xsl:template name="roff-escape">
     <xsl:param name="s"/>
-    <xsl:variable name="t" select="translate($s, '&#9;&#10;&#13;', '   ')"/>
-    <xsl:if test="starts-with($t, '.')">\&amp;</xsl:if>
-    <xsl:call-template name="roff-escape-run">
-      <xsl:with-param name="s" select="$t"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <!-- monoc's C version (src/ext.c), same result. -->
+      <xsl:when test="function-available('ext:roff-escape')">
+        <xsl:value-of select="ext:roff-escape($s)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="t" select="translate($s, '&#9;&#10;&#13;', '   ')"/>
+        <xsl:if test="starts-with($t, '.')">\&amp;</xsl:if>
+        <xsl:call-template name="roff-escape-run">
+          <xsl:with-param name="s" select="$t"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="roff-escape-run">

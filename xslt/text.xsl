@@ -17,7 +17,8 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:m="urn:monoc:monograph:1"
                 xmlns:exsl="http://exslt.org/common"
-                exclude-result-prefixes="m exsl">
+                xmlns:ext="urn:monoc:ext"
+                exclude-result-prefixes="m exsl ext">
 
   <xsl:include href="common.xsl"/>
 
@@ -53,15 +54,22 @@
     <xsl:param name="indent" select="''"/>
     <xsl:param name="first-indent" select="$indent"/>
     <xsl:variable name="t" select="normalize-space($text)"/>
-    <xsl:if test="$t != ''">
-      <xsl:call-template name="wrap-line">
-        <xsl:with-param name="rest" select="$t"/>
-        <xsl:with-param name="line" select="$first-indent"/>
-        <xsl:with-param name="fresh" select="true()"/>
-        <xsl:with-param name="width" select="$width"/>
-        <xsl:with-param name="indent" select="$indent"/>
-      </xsl:call-template>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="$t = ''"/>
+      <!-- monoc's C version (src/ext.c), same result. -->
+      <xsl:when test="function-available('ext:wrap')">
+        <xsl:value-of select="ext:wrap($t, $width, string($indent), string($first-indent))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="wrap-line">
+          <xsl:with-param name="rest" select="$t"/>
+          <xsl:with-param name="line" select="$first-indent"/>
+          <xsl:with-param name="fresh" select="true()"/>
+          <xsl:with-param name="width" select="$width"/>
+          <xsl:with-param name="indent" select="$indent"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="wrap-line">
