@@ -1,0 +1,177 @@
+/*
+ * Unit tests for ext.c: the C word wrapper and roff escaper against
+ * expected strings worked out from the specifications above the
+ * templates "wrap" (text.xsl) and "roff-escape" (man.xsl).  That both
+ * give the same bytes as the templates on whole monographs is checked by
+ * tests/ext-parity.sh.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+
+#include "ext.h"
+
+/* Wrap and compare, freeing the result. */
+static void
+wrap_is(const char *text, double width, const char *indent,
+    const char *first, const char *want)
+{
+	char	*got;
+
+	got = ext_wrap(text, width, indent, first);
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+escape_is(const char *s, const char *want)
+{
+	char	*got;
+
+	got = ext_roff_escape(s);
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_wrap_empty(void **state)
+{
+	(void)state;
+	wrap_is("", 78, "", "", "");
+	wrap_is(" \t\r\n ", 78, "  ", "- ", "");
+}
+
+static void
+test_wrap_normalizes_space(void **state)
+{
+	(void)state;
+	wrap_is("  one  two\tthree\n", 78, "", "", "one two three");
+}
+
+static void
+test_wrap_greedy(void **state)
+{
+	(void)state;
+	wrap_is("aaa bbb ccc", 7, "", "", "aaa bbb\nccc");
+	wrap_is("aaa bbb ccc", 6, "", "", "aaa\nbbb\nccc");
+	wrap_is("aaa bbb ccc", 8, "  ", "- ", "- aaa\n  bbb\n  ccc");
+}
+
+static void
+test_wrap_counts_characters(void **state)
+{
+	(void)state;
+	/* é is two bytes but one character */
+	wrap_is("\xc3\xa9\xc3\xa9\xc3\xa9 \xc3\xa9\xc3\xa9\xc3\xa9", 7, "", "",
+	    "\xc3\xa9\xc3\xa9\xc3\xa9 \xc3\xa9\xc3\xa9\xc3\xa9");
+	wrap_is("\xc3\xa9\xc3\xa9\xc3\xa9 \xc3\xa9\xc3\xa9\xc3\xa9", 6, "", "",
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\n\xc3\xa9\xc3\xa9\xc3\xa9");
+	/* a word too long is cut at the width in characters, not bytes */
+	wrap_is("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 4, "", "",
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\n\xc3\xa9\xc3\xa9");
+}
+
+static void
+test_wrap_nbsp_joins(void **state)
+{
+	(void)state;
+	/* U+00A0 is part of the word: "a b" stays together */
+	wrap_is("x a\xc2\xa0" "b c", 4, "", "", "x\na\xc2\xa0" "b\nc");
+}
+
+static void
+test_wrap_long_url(void **state)
+{
+	(void)state;
+	wrap_is("https://example.org/abc/defgh", 20, "", "",
+	    "https://example.org/\nabc/defgh");
+	/* ? & = are break points too; the last one that fits wins */
+	wrap_is("see a/b?c=d&eeeeeeeeee", 12, "", "",
+	    "see\na/b?c=d&\neeeeeeeeee");
+}
+
+static void
+test_wrap_hyphen_then_hard_cut(void **state)
+{
+	(void)state;
+	wrap_is("aaaa-bbbb-cccc", 10, "", "", "aaaa-bbbb-\ncccc");
+	wrap_is("abcdefghij", 4, "", "", "abcd\nefgh\nij");
+	wrap_is("x abcdefghij", 6, "  ", "", "x\n  abcd\n  efgh\n  ij");
+}
+
+static void
+test_escape_plain_and_specials(void **state)
+{
+	(void)state;
+	escape_is("plain text, 10% (ok) [x] {y} a|b @c #d $e & f;",
+	    "plain text, 10% (ok) [x] {y} a|b @c #d $e & f;");
+	escape_is("back\\slash 'q' \"d\" `g` ~t ^c",
+	    "back\\eslash \\(aqq\\(aq \\(dqd\\(dq \\(gag\\(ga \\(tit \\(hac");
+	escape_is("a\tb\nc\rd", "a b c d");
+}
+
+static void
+test_escape_leading_dot(void **state)
+{
+	(void)state;
+	escape_is(".TH x", "\\&.TH x");
+	escape_is(" .x", " .x");
+	escape_is("a.b", "a.b");
+}
+
+static void
+test_escape_hyphens(void **state)
+{
+	(void)state;
+	escape_is("x-ray", "x\\-\\:ray");
+	escape_is("x-1", "x\\-1");
+	escape_is("-a", "\\-a");
+	escape_is("a-", "a\\-");
+	escape_is("a--b", "a\\-\\-b");
+	escape_is("\xc3\xa9-a", "\\[u00E9]\\-a");
+}
+
+static void
+test_escape_unicode(void **state)
+{
+	(void)state;
+	escape_is("10\xc2\xa0mg", "10\\~mg");
+	escape_is("\xe2\x80\x93 \xe2\x80\x94 \xe2\x80\x9cq\xe2\x80\x9d",
+	    "\\(en \\(em \\(lqq\\(rq");
+	escape_is("\xc2\xb5g \xe2\x89\xa5 \xe2\x86\x92",
+	    "\\(mcg \\(>= \\(->");
+	/* the three code point ranges, then anything else */
+	escape_is("\xc3\xa9", "\\[u00E9]");
+	escape_is("\xce\xa9", "\\[u03A9]");
+	escape_is("\xe2\x82\xac", "\\[u20AC]");
+	escape_is("\xd0\x80", "\\[uFFFD]");
+	escape_is("\xe4\xb8\xad", "\\[uFFFD]");
+	escape_is("\xf0\x9f\x98\x80", "\\[uFFFD]");
+	escape_is("\x7f", "\\[uFFFD]");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_wrap_empty),
+		cmocka_unit_test(test_wrap_normalizes_space),
+		cmocka_unit_test(test_wrap_greedy),
+		cmocka_unit_test(test_wrap_counts_characters),
+		cmocka_unit_test(test_wrap_nbsp_joins),
+		cmocka_unit_test(test_wrap_long_url),
+		cmocka_unit_test(test_wrap_hyphen_then_hard_cut),
+		cmocka_unit_test(test_escape_plain_and_specials),
+		cmocka_unit_test(test_escape_leading_dot),
+		cmocka_unit_test(test_escape_hyphens),
+		cmocka_unit_test(test_escape_unicode),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
