@@ -39,7 +39,7 @@ MAN7 = $(NAMES:%=output/man/man7/%-info.7)
 METAS = $(NAMES:%=output/meta/%.xml)
 XSLT = $(wildcard xslt/*.xsl)
 
-.PHONY: all docs check check-asan fuzz install uninstall clean
+.PHONY: all docs check check-asan check-valgrind fuzz install uninstall clean
 
 all: $(MONOC_BIN)
 
@@ -84,6 +84,11 @@ check: $(UNIT_TESTS) $(MONOC_BIN) docs
 check-asan:
 	$(MAKE) check BUILD=build/asan MONOC_BIN=build/asan/monoc \
 		CC=clang CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_CFLAGS)"
+
+# What `make docs` does and the hostile corpus, under valgrind: fails on
+# any memory error and any definite or indirect leak.
+check-valgrind: $(MONOC_BIN)
+	tests/valgrind.sh ./$(MONOC_BIN)
 
 # libFuzzer over load -> validate -> check -> transform (fuzz/fuzz_monograph.c),
 # the modules built with coverage, ASan and UBSan under build/fuzz.  The
