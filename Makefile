@@ -31,13 +31,20 @@ UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(wildcard tests/unit/test_*.c
 ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 
-MONOGRAPHS = $(wildcard monographs/*.xml)
-NAMES = $(MONOGRAPHS:monographs/%.xml=%)
-HTML = $(NAMES:%=output/html/%.html)
-TEXT = $(NAMES:%=output/text/%.txt)
-MAN7 = $(NAMES:%=output/man/man7/%-info.7)
-METAS = $(NAMES:%=output/meta/%.xml)
+# make docs MONODIR=dir OUTDIR=dir compiles another set (bench/run.sh).
+MONODIR ?= monographs
+OUTDIR ?= output
+MONOGRAPHS = $(wildcard $(MONODIR)/*.xml)
+NAMES = $(MONOGRAPHS:$(MONODIR)/%.xml=%)
+HTML = $(NAMES:%=$(OUTDIR)/html/%.html)
+TEXT = $(NAMES:%=$(OUTDIR)/text/%.txt)
+MAN7 = $(NAMES:%=$(OUTDIR)/man/man7/%-info.7)
+METAS = $(NAMES:%=$(OUTDIR)/meta/%.xml)
 XSLT = $(wildcard xslt/*.xsl)
+# Every monograph's outputs depend on these (the index page only on
+# xslt/index.xsl and the sidecars).
+DOC_DEPS = monoc schema/monograph.xsd $(filter-out xslt/index.xsl,$(XSLT))
+PENDING = $(OUTDIR)/.pending
 
 .PHONY: all docs check check-asan check-valgrind fuzz install uninstall clean
 
@@ -58,16 +65,36 @@ $(BUILD)/test_%: $(BUILD)/test_%.o $(OBJS)
 $(BUILD):
 	mkdir -p $(BUILD)
 
-# Each monograph's outputs come from one run of monoc; make does the
-# incremental part, and the index is rebuilt from the sidecars alone.
-docs: $(HTML) $(TEXT) $(MAN7) output/html/index.html
+# make decides which monographs are stale; the rule of each stale one
+# only adds it to $(PENDING) (no process).  $(STAMP), newer than every
+# output when all is up to date, then compiles all of them in one monoc
+# run (one process, every core), and the index is rebuilt from the
+# sidecars alone.  Nothing stale: nothing runs.
+STAMP = $(OUTDIR)/.compiled
 
-output/html/%.html output/text/%.txt output/man/man7/%-info.7 output/meta/%.xml &: \
-		monographs/%.xml monoc schema/monograph.xsd $(XSLT)
-	./monoc --no-index -o output $<
+docs: $(OUTDIR)/html/index.html
 
-output/html/index.html: $(METAS) xslt/index.xsl monoc
-	./monoc --index-only -o output
+$(OUTDIR)/html/%.html $(OUTDIR)/text/%.txt $(OUTDIR)/man/man7/%-info.7 \
+    $(OUTDIR)/meta/%.xml &: $(MONODIR)/%.xml $(DOC_DEPS) | $(OUTDIR)
+	$(file >>$(PENDING),$<)
+
+$(STAMP): $(HTML) $(TEXT) $(MAN7) $(METAS) $(MONOGRAPHS) $(DOC_DEPS)
+	@if [ -s $(PENDING) ]; then \
+		sort -u $(PENDING) | while read -r f; do \
+			[ ! -f "$$f" ] || echo "$$f"; \
+		done > $(PENDING).run; \
+		rm -f $(PENDING); \
+		echo "monoc: $$(wc -l < $(PENDING).run) monographs to compile"; \
+		xargs ./monoc --no-index -o $(OUTDIR) < $(PENDING).run; \
+		rc=$$?; rm -f $(PENDING).run; [ $$rc -eq 0 ] || exit 1; \
+	fi
+	@touch $@
+
+$(OUTDIR)/html/index.html: $(STAMP) xslt/index.xsl monoc
+	./monoc --index-only -o $(OUTDIR)
+
+$(OUTDIR):
+	mkdir -p $@
 
 # Run every unit test program, then the end-to-end runner; fail at the
 # end if anything failed.
