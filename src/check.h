@@ -16,5 +16,8 @@ void		 check_free(struct check *check);
 int		 check_run(const struct check *check, xmlDocPtr doc,
 		    size_t input, struct diag_file *df);
 char		*check_stem(const char *path);
+void		 check_set_review(struct check *check, int year, int month,
+		    int day, long max_age);
+long		 check_days(int year, int month, int day);
 
 #endif
