@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -85,6 +86,44 @@ find_datadir(const struct options *opt)
 		}
 	}
 	return strdup(DATADIR);
+}
+
+/*
+ * Give the review rules today's date: the UTC date of SOURCE_DATE_EPOCH
+ * when it is set (the reproducible-builds convention, which also lets
+ * tests fix the date), else of the clock.  UTC, so that no time zone file
+ * is read.  Returns -1 after reporting a malformed SOURCE_DATE_EPOCH.
+ */
+static int
+set_today(struct session *s)
+{
+	const char	*env;
+	char		*end;
+	long long	 secs;
+	time_t		 t;
+	struct tm	 tm;
+
+	if ((env = getenv("SOURCE_DATE_EPOCH")) != NULL && *env != '\0') {
+		errno = 0;
+		secs = strtoll(env, &end, 10);
+		t = (time_t)secs;
+		if (*end != '\0' || errno != 0 || secs < 0 ||
+		    (long long)t != secs || gmtime_r(&t, &tm) == NULL) {
+			diag_msg(s->diag, DIAG_FATAL, "SOURCE_DATE_EPOCH '%s' "
+			    "is not a number of seconds since 1970-01-01; "
+			    "fix or unset it", env);
+			return -1;
+		}
+	} else {
+		t = time(NULL);
+		if (gmtime_r(&t, &tm) == NULL) {
+			diag_msg(s->diag, DIAG_FATAL, "cannot read the clock");
+			return -1;
+		}
+	}
+	check_set_review(s->check, tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday, s->opt.max_age);
+	return 0;
 }
 
 /*
@@ -328,6 +367,8 @@ monoc_main(int argc, char *argv[], FILE *err)
 			diag_msg(s.diag, DIAG_FATAL, "out of memory");
 			goto summary;
 		}
+		if (set_today(&s) == -1)
+			goto summary;
 		if ((jobs = s.opt.jobs) == 0 &&
 		    (jobs = sysconf(_SC_NPROCESSORS_ONLN)) < 1)
 			jobs = 1;

@@ -17,6 +17,7 @@ enum {
 	OPT_DATADIR,
 	OPT_NOINDEX,
 	OPT_INDEXONLY,
+	OPT_MAXAGE,
 	OPT_HELP,
 	OPT_VERSION
 };
@@ -29,6 +30,7 @@ static const struct option longopts[] = {
 	{ "data-dir",	required_argument,	NULL, OPT_DATADIR },
 	{ "no-index",	no_argument,		NULL, OPT_NOINDEX },
 	{ "index-only",	no_argument,		NULL, OPT_INDEXONLY },
+	{ "max-age",	required_argument,	NULL, OPT_MAXAGE },
 	{ "help",	no_argument,		NULL, OPT_HELP },
 	{ "version",	no_argument,		NULL, OPT_VERSION },
 	{ NULL,		0,			NULL, 0 }
@@ -40,7 +42,8 @@ options_usage(FILE *f)
 {
 	fputs("usage: monoc [-o DIR] [-f html,text,man] [-j N] [--check] "
 	    "[-W error]\n"
-	    "             [--data-dir DIR] [--no-index] FILE...\n"
+	    "             [--max-age DAYS] [--data-dir DIR] [--no-index] "
+	    "FILE...\n"
 	    "       monoc [-o DIR] [--data-dir DIR] --index-only\n", f);
 }
 
@@ -56,6 +59,8 @@ help(void)
 	    "one per CPU)\n"
 	    "      --check          validate only, write nothing\n"
 	    "  -W error             treat warnings as errors\n"
+	    "      --max-age DAYS   warn when meta/reviewed is older "
+	    "(default: 1095)\n"
 	    "      --data-dir DIR   read schema/ and xslt/ from DIR\n"
 	    "      --no-index       do not rebuild DIR/html/index.html\n"
 	    "      --index-only     only rebuild DIR/html/index.html\n"
@@ -110,6 +115,7 @@ options_parse(struct options *opt, int argc, char *argv[], struct diag *diag)
 	memset(opt, 0, sizeof(*opt));
 	opt->outdir = "output";
 	opt->fmts = FMT_DOCS;
+	opt->max_age = 1095;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:f:j:W:", longopts,
@@ -150,6 +156,16 @@ options_parse(struct options *opt, int argc, char *argv[], struct diag *diag)
 			if (*optarg == '\0')
 				goto empty;
 			opt->datadir = optarg;
+			break;
+		case OPT_MAXAGE:
+			opt->max_age = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' ||
+			    opt->max_age < 0 || opt->max_age > 100000) {
+				diag_msg(diag, DIAG_FATAL, "invalid number "
+				    "of days '%s'; expected 0 to 100000",
+				    optarg);
+				goto usage;
+			}
 			break;
 		case OPT_NOINDEX:
 			opt->no_index = 1;
