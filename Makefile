@@ -46,7 +46,7 @@ XSLT = $(wildcard xslt/*.xsl)
 DOC_DEPS = monoc schema/monograph.xsd $(filter-out xslt/index.xsl,$(XSLT))
 PENDING = $(OUTDIR)/.pending
 
-.PHONY: all docs check check-asan check-valgrind fuzz install uninstall clean
+.PHONY: all docs check check-asan check-valgrind fuzz bench install uninstall clean
 
 all: $(MONOC_BIN)
 
@@ -95,6 +95,11 @@ $(OUTDIR)/html/index.html: $(STAMP) xslt/index.xsl monoc
 
 $(OUTDIR):
 	mkdir -p $@
+
+# The benchmark of docs/benchmark.md: N=1000 monographs by default; N,
+# A_MAX and BIG are passed on (see bench/run.sh).  No part of make check.
+bench: $(MONOC_BIN)
+	bench/run.sh
 
 # Run every unit test program, then the end-to-end runner; fail at the
 # end if anything failed.
