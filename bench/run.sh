@@ -25,6 +25,9 @@ schema=schema/monograph.xsd
 
 die() { echo "bench: $*" >&2; exit 2; }
 [ -x ./monoc ] || die "build ./monoc first (make)"
+# monoc passes its version to every stylesheet (xform.c); so must (a), (b)
+ver=$(./monoc --version | sed -n '1s/.* //p')
+xp=(--nonet --novalid --stringparam monoc-version "$ver")
 for t in xmllint xsltproc /usr/bin/time; do
 	command -v "$t" >/dev/null || die "missing $t (run tools/setup.sh)"
 done
@@ -43,6 +46,7 @@ measure() {
 
 echo "monoc benchmark: N=$N on $(nproc) CPUs, $(date -u +%Y-%m-%d)"
 echo "machine: $(uname -srm); $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
+echo "load average before: $(cut -d" " -f1-3 /proc/loadavg) (other work on the machine skews every figure)"
 rm -rf "$work"
 mkdir -p "$work"
 bench/gen-corpus.sh "$N" "$corpus" monographs/*.xml
@@ -60,9 +64,9 @@ t0=$(now)
 for f in "${files[@]:0:$na}"; do
 	id=${f##*/}; id=${id%.xml}
 	xmllint --noout --nonet --schema "$schema" "$f" 2>/dev/null
-	xsltproc --nonet --novalid -o "$a/html/$id.html" "$xsl/html.xsl" "$f"
-	xsltproc --nonet --novalid -o "$a/text/$id.txt" "$xsl/text.xsl" "$f"
-	xsltproc --nonet --novalid -o "$a/man/man7/$id-info.7" "$xsl/man.xsl" "$f"
+	xsltproc "${xp[@]}" -o "$a/html/$id.html" "$xsl/html.xsl" "$f"
+	xsltproc "${xp[@]}" -o "$a/text/$id.txt" "$xsl/text.xsl" "$f"
+	xsltproc "${xp[@]}" -o "$a/man/man7/$id-info.7" "$xsl/man.xsl" "$f"
 done
 t1=$(now)
 ta=$(elapsed "$t0" "$t1")
@@ -70,24 +74,26 @@ ta=$(elapsed "$t0" "$t1")
 echo "(a) per-file xmllint + 3 xsltproc:  $(fmt "$ta") s$([ "$na" -eq "$N" ] || echo " (scaled from $na files)")"
 
 # (b) batched stock pipeline
+# (xsltproc -o DIR/ fails on several inputs: "Is a directory"; each
+# format's results go to one file instead, the same bytes written.)
 b=$work/b
-mkdir -p "$b/html" "$b/text" "$b/man"
+mkdir -p "$b"
 t0=$(now)
 xmllint --noout --nonet --schema "$schema" "${files[@]}" 2>/dev/null
-xsltproc --nonet --novalid -o "$b/html/" "$xsl/html.xsl" "${files[@]}"
-xsltproc --nonet --novalid -o "$b/text/" "$xsl/text.xsl" "${files[@]}"
-xsltproc --nonet --novalid -o "$b/man/" "$xsl/man.xsl" "${files[@]}"
+xsltproc "${xp[@]}" "$xsl/html.xsl" "${files[@]}" > "$b/html.all"
+xsltproc "${xp[@]}" "$xsl/text.xsl" "${files[@]}" > "$b/text.all"
+xsltproc "${xp[@]}" "$xsl/man.xsl" "${files[@]}" > "$b/man.all"
 t1=$(now)
 tb=$(elapsed "$t0" "$t1")
 echo "(b) batched xmllint + 3 xsltproc:   $(fmt "$tb") s"
 
 # (c) monoc cold, default -j
 c=$work/c
-measure "$work/c.time" ./monoc -o "$c" "${files[@]}"
+measure "$work/c.time" ./monoc -o "$c" "${files[@]}" 2>/dev/null
 read -r tc rssc < "$work/c.time"
 echo "(c) monoc cold (-j$(nproc)):              $(fmt "$tc") s, peak RSS $((rssc / 1024)) MB"
 
-# (d), (e): make docs over the corpus
+# (d), (e): make docs over the corpus (the first run builds it)
 m=$work/make
 make -s docs MONODIR="$corpus" OUTDIR="$m" >/dev/null
 t0=$(now)
@@ -95,6 +101,7 @@ make -s docs MONODIR="$corpus" OUTDIR="$m" >/dev/null
 t1=$(now)
 td=$(elapsed "$t0" "$t1")
 echo "(d) make docs, nothing changed:     $(fmt "$td") s"
+sleep 1		# a coarse file system clock must see the change
 touch "${files[$((N / 2))]}"
 t0=$(now)
 make -s docs MONODIR="$corpus" OUTDIR="$m" >/dev/null
@@ -103,8 +110,8 @@ te=$(elapsed "$t0" "$t1")
 echo "(e) make docs, one file changed:    $(fmt "$te") s"
 
 # (f) -j1 against -j2
-measure "$work/j1.time" ./monoc -j1 -o "$work/j1" "${files[@]}"
-measure "$work/j2.time" ./monoc -j2 -o "$work/j2" "${files[@]}"
+measure "$work/j1.time" ./monoc -j1 -o "$work/j1" "${files[@]}" 2>/dev/null
+measure "$work/j2.time" ./monoc -j2 -o "$work/j2" "${files[@]}" 2>/dev/null
 read -r tj1 rss1 < "$work/j1.time"
 read -r tj2 rss2 < "$work/j2.time"
 echo "(f) monoc -j1 / -j2:                $(fmt "$tj1") s / $(fmt "$tj2") s"
@@ -121,7 +128,7 @@ echo "monoc: $(printf '%.0f' "$(calc "$N / $tc")") monographs/s, $(printf '%.1f'
 if [ "${BIG:-1}" != 0 ]; then
 	big=$work/big
 	bench/gen-corpus.sh "$((N * 10))" "$big" monographs/*.xml
-	measure "$work/big.time" ./monoc -o "$work/bigout" "$big"/*.xml
+	measure "$work/big.time" ./monoc -o "$work/bigout" "$big"/*.xml 2>/dev/null
 	read -r tbig rssbig < "$work/big.time"
 	echo "monoc on $((N * 10)) files: $(fmt "$tbig") s, peak RSS $((rssbig / 1024)) MB;" \
 	    "ratio to N=$N: $(ratio "$rssbig" "$rssc")   (target <= 1.5)"
