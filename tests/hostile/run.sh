@@ -4,6 +4,11 @@
 # status 1, an error located at the expected FILE:LINE, within 5 seconds and
 # 300 MB, with no output written for it, no file read but the compiler's
 # own (schema, stylesheets, the input) and no connection opened (strace).
+# Then hostile stylesheets (evil-*.xsl, from a copy of the data directory)
+# whose file reads, writes and fetches must be refused, and broken
+# environments (output below a file, a name taken by a directory, a full
+# tmpfs) that must end with exit 2, no temporary file and earlier outputs
+# intact.
 #
 # usage: tests/hostile/run.sh [MONOC]      (from the repository root)
 set -uo pipefail
@@ -12,7 +17,7 @@ export LC_ALL=C
 monoc=${1:-./monoc}
 here=tests/hostile
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap 'umount "$tmp/full" 2> /dev/null; rm -rf "$tmp"' EXIT
 pass=0
 fail=0
 
@@ -129,6 +134,117 @@ if [ $rc -eq 1 ] && grep -q "^$tmp/no-such-file.xml: error: " "$tmp/stderr"; the
 	ok "missing file"
 else
 	bad "missing file: exit $rc: $(head -n 1 "$tmp/stderr")"
+fi
+
+# A valid monograph for the cases below: the skeleton, named after its id.
+cp docs/skeleton.xml "$tmp/example.xml"
+
+# Hostile stylesheets, run from a copy of the data directory: every
+# transform must run with file reads, file writes, directory creation
+# and network access refused.  Each replaces one format's stylesheet.
+# evil FORMAT SHEET WHAT: run monoc -f FORMAT with SHEET as FORMAT.xsl;
+# stderr must say WHAT was refused
+evil() {
+	local fmt=$1 sheet=$2 what=$3 name data rc
+	name="stylesheet $sheet"
+	data=$tmp/data-$fmt
+	rm -rf "$data" "$tmp/evil" "$tmp/out-evil"
+	mkdir -p "$data" "$tmp/evil"
+	cp -R schema xslt "$data/"
+	sed "s|EVIL-TARGET|$tmp/evil|g" "$here/$sheet" > "$data/xslt/$fmt.xsl"
+	timeout 10 strace -f -qq -o "$tmp/strace" \
+	    -e trace=connect,open,openat,mkdir,mkdirat,execve \
+	    "$monoc" --data-dir "$data" -f "$fmt" --no-index \
+	    -o "$tmp/out-evil" "$tmp/example.xml" > "$tmp/stdout" 2> "$tmp/stderr"
+	rc=$?
+	if [ "$rc" -ne 1 ]; then
+		bad "$name: exit status $rc, expected 1"
+		sed 's/^/     /' "$tmp/stderr" | head -n 5
+	elif ! grep -q "$what refused" "$tmp/stderr"; then
+		bad "$name: no '$what refused' error"
+		sed 's/^/     /' "$tmp/stderr" | head -n 5
+	elif grep -E 'open(at)?\(' "$tmp/strace" | grep -q '/etc/passwd'; then
+		bad "$name: opened /etc/passwd: $(grep -m1 passwd "$tmp/strace")"
+	elif grep -q 'connect(' "$tmp/strace"; then
+		bad "$name: opened a connection: $(grep -m1 'connect(' "$tmp/strace")"
+	elif grep -q "$tmp/evil" "$tmp/strace" ||
+	    [ -n "$(find "$tmp/evil" -mindepth 1)" ]; then
+		bad "$name: wrote below $tmp/evil: $(find "$tmp/evil" -mindepth 1 | head -n 1)"
+	elif grep -q 'root:' "$tmp/stderr" "$tmp/stdout"; then
+		bad "$name: leaked the contents of /etc/passwd"
+	elif [ -n "$(find "$tmp/out-evil" -type f 2>/dev/null)" ]; then
+		bad "$name: wrote output: $(find "$tmp/out-evil" -type f | head -n 1)"
+	else
+		ok "$name refused"
+	fi
+}
+evil text evil-read.xsl "Local file read for file:///etc/passwd"
+evil man evil-write.xsl "File write for $tmp/evil/evil-written.txt"
+evil html evil-net.xsl "Network file read for http://127.0.0.1:9/evil.xml"
+
+# Broken environments: exit 2, a "monoc: " or located error naming the
+# problem, no file half-written, no temporary file left, earlier outputs
+# intact.
+# leftovers DIR: the temporary files output_write() left in DIR
+leftovers() { find "$1" -name '.*.??????' 2>/dev/null; }
+
+# An output directory below a regular file.
+: > "$tmp/plainfile"
+"$monoc" -o "$tmp/plainfile/out" "$tmp/example.xml" 2> "$tmp/stderr"
+rc=$?
+if [ $rc -eq 2 ] && grep -q "^monoc: cannot create output directory '$tmp/plainfile/out/[a-z/0-9]*': Not a directory" "$tmp/stderr" &&
+    [ -f "$tmp/plainfile" ] && [ ! -s "$tmp/plainfile" ]; then
+	ok "output directory below a regular file"
+else
+	bad "output directory below a regular file: exit $rc: $(head -n 1 "$tmp/stderr")"
+fi
+
+# An output file name taken by a directory: that output fails, the
+# others are still written whole.
+rm -rf "$tmp/o2"
+mkdir -p "$tmp/o2/text/example.txt"
+"$monoc" --no-index -o "$tmp/o2" "$tmp/example.xml" 2> "$tmp/stderr"
+rc=$?
+if [ $rc -eq 2 ] && grep -q "cannot write '$tmp/o2/text/example.txt': Is a directory" "$tmp/stderr" &&
+    [ -z "$(leftovers "$tmp/o2")" ]; then
+	ok "output file name taken by a directory"
+else
+	bad "output file name taken by a directory: exit $rc: $(head -n 1 "$tmp/stderr")"
+fi
+
+# A full disk: a 64 KiB tmpfs (needs root).  The small monograph fits,
+# then baclofen does not: its outputs fail, the earlier ones are intact.
+full=$tmp/full
+mkdir -p "$full"
+if mount -t tmpfs -o size=64k monoc-test "$full" 2> /dev/null; then
+	"$monoc" -o "$full" "$tmp/example.xml" 2> "$tmp/stderr"
+	rc1=$?
+	before=$(cd "$full" && find . -type f | sort | xargs md5sum)
+	cp monographs/baclofen.xml "$tmp/baclofen.xml"
+	"$monoc" --no-index -o "$tmp/ref" "$tmp/baclofen.xml" 2> /dev/null
+	"$monoc" -o "$full" "$tmp/example.xml" "$tmp/baclofen.xml" 2> "$tmp/stderr"
+	rc=$?
+	after=$(cd "$full" && find . -type f -name 'example*' | sort | xargs md5sum)
+	was=$(printf '%s\n' "$before" | grep 'example')
+	if [ "$rc1" -ne 0 ]; then
+		bad "full disk: the small monograph failed already (exit $rc1)"
+	elif [ $rc -ne 2 ] || ! grep -q "No space left on device" "$tmp/stderr"; then
+		bad "full disk: exit $rc: $(head -n 1 "$tmp/stderr")"
+	elif [ -n "$(leftovers "$full")" ]; then
+		bad "full disk: left temporary files: $(leftovers "$full" | head -n 1)"
+	elif [ "$after" != "$was" ]; then
+		bad "full disk: earlier outputs changed"
+	elif (cd "$full" && find . -type f -name 'baclofen*' |
+	    while read -r f; do cmp -s "$f" "$tmp/ref/$f" || echo "$f"; done) |
+	    grep -q .; then
+		bad "full disk: a baclofen output is half-written"
+	else
+		ok "full disk (tmpfs of 64 KiB)"
+	fi
+	umount "$full"
+else
+	echo "SKIP full disk: cannot mount a tmpfs here (not root?);" \
+	    "tests/unit/test_output.c covers it with RLIMIT_FSIZE"
 fi
 
 echo "$pass passed, $fail failed"
