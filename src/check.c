@@ -144,6 +144,11 @@ enum family {
 	FAM_PERCENT
 };
 
+/* The unit each family is compared in. */
+static const char *const family_base[] = {
+	"mg", "mL", "mg/mL", "mg/kg", "%"
+};
+
 static const char *const family_names[] = {
 	"a mass (mg, mcg, g)",
 	"a volume (mL)",
@@ -964,8 +969,10 @@ rule_maximum_below_start(struct rule_ctx *c)
 			continue;
 		diag_file_add_node(c->df, DIAG_ERROR, max, "low", c->code,
 		    "maximum dose '%s' is below the starting dose '%s' on "
-		    "line %d; correct the figures or their units", dm, ds,
-		    node_line(c, start, NULL));
+		    "line %d (%g %s against %g %s a %s); correct the figures "
+		    "or their units", dm, ds, node_line(c, start, NULL), am,
+		    family_base[fm], as, family_base[fs],
+		    bm == BASIS_DAY ? "day" : "dose");
 	}
 }
 
@@ -1156,11 +1163,11 @@ rule_stale_review(struct rule_ctx *c)
 }
 
 /*
- * An agent's name for comparison: lower case, white space runs made one
- * space, trimmed.
+ * An agent's name with white space runs made one space and trimmed, and
+ * for comparison (fold set) in lower case.
  */
 static char *
-agent_key(xmlNodePtr agent)
+agent_key(xmlNodePtr agent, int fold)
 {
 	xmlChar	*t;
 	char	*s, *p, *q;
@@ -1173,7 +1180,7 @@ agent_key(xmlNodePtr agent)
 		return NULL;
 	for (p = q = s; *p != '\0'; p++) {
 		if (!isspace((unsigned char)*p))
-			*q++ = tolower((unsigned char)*p);
+			*q++ = fold ? tolower((unsigned char)*p) : *p;
 		else if (q > s && q[-1] != ' ')
 			*q++ = ' ';
 	}
@@ -1189,7 +1196,7 @@ rule_duplicate_interaction(struct rule_ctx *c)
 {
 	xmlNodePtr	 n, agent;
 	struct keyed	*v;
-	xmlChar		*name;
+	char		*name;
 	size_t		 i, cnt, first;
 
 	cnt = 0;
@@ -1204,7 +1211,7 @@ rule_duplicate_interaction(struct rule_ctx *c)
 		if (!named(n, "interaction") ||
 		    (agent = child(n, "agent")) == NULL)
 			continue;
-		if ((v[cnt].key = agent_key(agent)) == NULL)
+		if ((v[cnt].key = agent_key(agent, 1)) == NULL)
 			break;
 		if (*v[cnt].key == '\0') {
 			free(v[cnt].key);
@@ -1220,13 +1227,13 @@ rule_duplicate_interaction(struct rule_ctx *c)
 			first = i;
 			continue;
 		}
-		name = xmlNodeGetContent(v[i].node);
+		name = agent_key(v[i].node, 0);
 		diag_file_add_node(c->df, DIAG_ERROR, v[i].node, NULL,
 		    c->code, "agent '%s' is already listed in the "
 		    "interaction on line %d; merge the two interactions",
-		    name == NULL ? "" : (const char *)name,
+		    name == NULL ? "" : name,
 		    node_line(c, v[first].node, NULL));
-		xmlFree(name);
+		free(name);
 	}
 	free_keyed(v, cnt);
 }
