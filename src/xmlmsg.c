@@ -222,6 +222,8 @@ typeword(const char *type)
 		{ "xs:IDREF", "a name without spaces or colons" },
 		{ "xs:anyURI", "a URI" },
 		{ "xs:token", "text without leading or trailing spaces" },
+		{ "quantity", "a number 0 or more written with a dot, such as "
+		    "2.5" },
 	};
 	size_t	 i;
 
