@@ -44,6 +44,7 @@ test_defaults(void **state)
 	assert_null(o.datadir);
 	assert_int_equal(o.fmts, FMT_DOCS);
 	assert_int_equal(o.jobs, 0);
+	assert_int_equal(o.max_age, 1095);
 	assert_int_equal(o.nfiles, 2);
 	assert_string_equal(o.files[0], "a.xml");
 	assert_false(o.check_only || o.werror || o.no_index ||
@@ -57,7 +58,7 @@ test_everything(void **state)
 	struct options	 o;
 	char		*argv[] = { "monoc", "-o", "out", "-f", "man,html",
 	    "-j", "3", "--check", "-Werror", "--data-dir", "dd",
-	    "--no-index", "x.xml", NULL };
+	    "--no-index", "--max-age", "30", "x.xml", NULL };
 	char		*argv2[] = { "monoc", "-W", "error", "--index-only",
 	    NULL };
 
@@ -68,6 +69,7 @@ test_everything(void **state)
 	assert_int_equal(o.jobs, 3);
 	assert_true(o.check_only && o.werror && o.no_index);
 	assert_string_equal(o.datadir, "dd");
+	assert_int_equal(o.max_age, 30);
 	assert_int_equal(o.nfiles, 1);
 	assert_int_equal(parse(&o, ARGC(argv2), argv2), OPTIONS_RUN);
 	assert_true(o.werror && o.index_only);
@@ -85,6 +87,7 @@ test_usage_errors(void **state)
 	char		*a5[] = { "monoc", "--bogus", "x.xml", NULL };
 	char		*a6[] = { "monoc", "--index-only", "x.xml", NULL };
 	char		*a7[] = { "monoc", "x.xml", "-o", NULL };
+	char		*a8[] = { "monoc", "--max-age", "-1", "x.xml", NULL };
 
 	(void)state;
 	assert_int_equal(parse(&o, ARGC(a1), a1), OPTIONS_USAGE);
@@ -99,6 +102,8 @@ test_usage_errors(void **state)
 	assert_int_equal(parse(&o, ARGC(a6), a6), OPTIONS_USAGE);
 	assert_int_equal(parse(&o, ARGC(a7), a7), OPTIONS_USAGE);
 	assert_non_null(strstr(cap.buf, "option '-o' requires an argument"));
+	assert_int_equal(parse(&o, ARGC(a8), a8), OPTIONS_USAGE);
+	assert_non_null(strstr(cap.buf, "invalid number of days '-1'"));
 	assert_non_null(strstr(cap.buf, "try 'monoc --help'"));
 }
 
