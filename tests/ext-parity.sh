@@ -23,8 +23,15 @@ for f in monographs/*.xml tests/xslt-fixtures/*.xml; do
 	id=$(xmllint --xpath 'string(/*/@id)' "$f")
 	mkdir -p "$tmp/in"
 	cp "$f" "$tmp/in/$id.xml"
-	if ! "$monoc" --no-index -o "$tmp/c" "$tmp/in/$id.xml" 2> "$tmp/err"
-	then
+	"$monoc" --no-index -o "$tmp/c" "$tmp/in/$id.xml" 2> "$tmp/err"
+	rc=$?
+	if [ "$rc" -eq 1 ] && [ "$f" != "${f#tests/xslt-fixtures/}" ]; then
+		# an XSLT fixture need not pass every content rule of check.c
+		echo "SKIP $f: monoc rejects it as input, nothing to compare:"
+		sed 's/^/     /' "$tmp/err" | grep 'error:'
+		continue
+	fi
+	if [ "$rc" -ne 0 ]; then
 		sed 's/^/     /' "$tmp/err"
 		echo "FAIL $f: monoc failed"
 		fail=$((fail + 1))
