@@ -139,6 +139,22 @@ else
 	bad "missing file: exit $rc: $(head -n 1 "$tmp/stderr")"
 fi
 
+# Inputs the fuzzer once crashed on (fuzz/regress/, see docs/security.md):
+# the real monoc must end each with exit 0 or 1 within 5 seconds.
+for f in fuzz/regress/*; do
+	[ -f "$f" ] || continue
+	cp "$f" "$tmp/regress.xml"
+	timeout 5 "$monoc" -o "$tmp/out-regress" \
+	    "$tmp/regress.xml" > /dev/null 2> "$tmp/stderr"
+	rc=$?
+	if [ "$rc" -le 1 ]; then
+		ok "fuzz regression $(basename "$f")"
+	else
+		bad "fuzz regression $(basename "$f"): exit $rc"
+		tail -n 5 "$tmp/stderr" | sed 's/^/     /'
+	fi
+done
+
 # A valid monograph for the cases below: the skeleton, named after its id.
 cp docs/skeleton.xml "$tmp/example.xml"
 
