@@ -32,6 +32,7 @@
 
 #define EXCERPT		40	/* characters of a statement quoted */
 #define MINDUPLICATE	30	/* shorter statements may repeat */
+#define MAXREPORTS	200	/* diag keeps no more messages per file */
 
 struct check {
 	char		**paths;	/* the inputs, in order */
@@ -480,6 +481,17 @@ excerpt(char *buf, size_t sz, const char *text)
 	buf[len] = '\0';
 }
 
+/*
+ * Has the file had as many messages as diag keeps?  Rules that report
+ * item by item stop then, so that a hostile input with a million bad
+ * items costs no more than one with two hundred.
+ */
+static int
+full(const struct rule_ctx *c)
+{
+	return diag_file_count(c->df) >= MAXREPORTS;
+}
+
 /* Does element n hold a cite? */
 static int
 has_cite(xmlNodePtr n)
@@ -685,7 +697,7 @@ rule_unknown_source(struct rule_ctx *c)
 
 	if ((ids = source_ids(c, &nids)) == NULL)
 		return;
-	for (n = c->root; n != NULL; n = walk(n, c->root, 0)) {
+	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
 		if (!named(n, "cite") || (ref = attr_value(n, "ref")) == NULL)
 			continue;
 		if (xmlValidateNCName(BAD_CAST ref, 0) != 0 ||
@@ -726,7 +738,7 @@ rule_uncited_source(struct rule_ctx *c)
 	if ((sources = child(c->root, "sources")) == NULL ||
 	    (refs = cite_refs(c, &nrefs)) == NULL)
 		return;
-	for (n = xmlFirstElementChild(sources); n != NULL;
+	for (n = xmlFirstElementChild(sources); n != NULL && !full(c);
 	    n = xmlNextElementSibling(n)) {
 		if (!named(n, "source") || (id = attr_value(n, "id")) == NULL)
 			continue;
@@ -747,7 +759,7 @@ rule_uncited_statement(struct rule_ctx *c)
 	char	*text;
 	size_t	 i;
 
-	for (i = 0; i < c->nstmts; i++) {
+	for (i = 0; i < c->nstmts && !full(c); i++) {
 		if (has_cite(c->stmts[i]))
 			continue;
 		if ((text = statement_text(c->stmts[i])) == NULL)
@@ -817,7 +829,7 @@ rule_duplicate_statement(struct rule_ctx *c)
 		n++;
 	}
 	qsort(v, n, sizeof(*v), cmp_keyed);
-	for (first = 0, i = 1; i < n; i++) {
+	for (first = 0, i = 1; i < n && !full(c); i++) {
 		if (strcmp(v[i].key, v[first].key) != 0) {
 			first = i;
 			continue;
@@ -987,7 +999,7 @@ rule_bad_range(struct rule_ctx *c)
 	double		 low, high;
 	char		*sl, *sh;
 
-	for (n = c->root; n != NULL; n = walk(n, c->root, 0)) {
+	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
 		if (!named_in(n, ranges))
 			continue;
 		if (attr_number(n, "low", &low) == 1 &&
@@ -1024,7 +1036,7 @@ rule_missing_unit(struct rule_ctx *c)
 	xmlChar		*u;
 	const char	*attr;
 
-	for (n = c->root; n != NULL; n = walk(n, c->root, 0)) {
+	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
 		if (!named(n, "onset"))
 			continue;
 		if ((u = xmlGetProp(n, BAD_CAST "unit")) != NULL) {
@@ -1222,7 +1234,7 @@ rule_duplicate_interaction(struct rule_ctx *c)
 		cnt++;
 	}
 	qsort(v, cnt, sizeof(*v), cmp_keyed);
-	for (first = 0, i = 1; i < cnt; i++) {
+	for (first = 0, i = 1; i < cnt && !full(c); i++) {
 		if (strcmp(v[i].key, v[first].key) != 0) {
 			first = i;
 			continue;
@@ -1245,7 +1257,7 @@ rule_dangling_xref(struct rule_ctx *c)
 	xmlNodePtr	 n, sec;
 	char		*to;
 
-	for (n = c->root; n != NULL; n = walk(n, c->root, 0)) {
+	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
 		if (!named(n, "xref") || (to = attr_value(n, "to")) == NULL)
 			continue;
 		/* Only the section names; other values are the schema's. */
