@@ -128,7 +128,9 @@ set_today(struct session *s)
 
 /*
  * Transform doc into every format, then write each output atomically.
- * Nothing is written unless every transform succeeded.
+ * Nothing is written unless every transform succeeded.  The document
+ * model is built once and rendered into html, text and man; it is freed
+ * as soon as they are.
  */
 static void
 transform_and_write(struct session *s, xmlDocPtr doc, const char *name,
@@ -136,15 +138,20 @@ transform_and_write(struct session *s, xmlDocPtr doc, const char *name,
 {
 	xmlChar		*out[FMT__MAX];
 	int		 len[FMT__MAX];
+	xmlDocPtr	 model;
 	char		*path;
 	int		 f, ok;
 
 	memset(out, 0, sizeof(out));
+	model = NULL;
 	ok = 1;
+	if (s->fmts & FMT_DOCS)
+		ok = (model = xform_model(s->xf, doc, df)) != NULL;
 	for (f = 0; ok && f < FMT__MAX; f++)
 		if (s->fmts & FMT_BIT(f))
-			ok = xform_apply(s->xf, f, doc, df, &out[f],
-			    &len[f]) == 0;
+			ok = xform_apply(s->xf, f, (FMT_DOCS & FMT_BIT(f)) ?
+			    model : doc, df, &out[f], &len[f]) == 0;
+	xmlFreeDoc(model);
 	for (f = 0; ok && f < FMT__MAX; f++) {
 		if ((s->fmts & FMT_BIT(f)) == 0)
 			continue;

@@ -5,6 +5,11 @@
  * transform context (per call, so per worker thread), forbidding every
  * file and network access, and returns the serialised result as
  * xsl:output describes it.  The C code writes the outputs, never libxslt.
+ *
+ * html.xsl, text.xsl and man.xsl render the document model of common.xsl;
+ * given a monograph they build it first.  xform_model() builds it once
+ * with xslt/model.xsl (loaded with any of those formats), so that the
+ * three can be applied to the model instead of building it three times.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -28,6 +33,7 @@
 
 struct xform {
 	xsltStylesheetPtr	 style[FMT__MAX];
+	xsltStylesheetPtr	 model;		/* model.xsl, with FMT_DOCS */
 	xsltSecurityPrefsPtr	 sec;
 	struct diag		*diag;
 };
@@ -87,15 +93,40 @@ style_error(void *ctx, xmlErrorPtr err)
 }
 
 /*
+ * Compile datadir/xslt/NAME.xsl into *style.  A missing or broken
+ * stylesheet is a system error: returns -1 after reporting.
+ */
+static int
+load_sheet(const char *datadir, const char *name, xsltStylesheetPtr *style,
+    struct diag *diag)
+{
+	char	 path[4096];
+
+	snprintf(path, sizeof(path), "%s/xslt/%s.xsl", datadir, name);
+	if (access(path, R_OK) == -1) {
+		diag_msg(diag, DIAG_FATAL, "cannot read stylesheet '%s': %s",
+		    path, strerror(errno));
+		return -1;
+	}
+	*style = xsltParseStylesheetFile(BAD_CAST path);
+	if (*style == NULL || (*style)->errors > 0) {
+		diag_msg(diag, DIAG_FATAL, "cannot compile stylesheet '%s'",
+		    path);
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * Compile the stylesheets of the formats in the bit set fmts from
- * datadir/xslt/.  A missing or broken stylesheet is a system error.
- * Returns NULL after reporting when any of them fails.
+ * datadir/xslt/, and model.xsl when fmts has any of FMT_DOCS.  A missing
+ * or broken stylesheet is a system error.  Returns NULL after reporting
+ * when any of them fails.
  */
 struct xform *
 xform_load(const char *datadir, unsigned int fmts, struct diag *diag)
 {
 	struct xform	*xf;
-	char		 path[4096];
 	int		 f, ok, i;
 	static const int what[] = {
 		XSLT_SECPREF_READ_FILE, XSLT_SECPREF_WRITE_FILE,
@@ -116,24 +147,13 @@ xform_load(const char *datadir, unsigned int fmts, struct diag *diag)
 	xsltSetGenericErrorFunc(diag, diag_generic);
 	xmlSetStructuredErrorFunc(diag, style_error);
 	register_extensions(diag);
-	for (f = 0; ok && f < FMT__MAX; f++) {
-		if ((fmts & FMT_BIT(f)) == 0)
-			continue;
-		snprintf(path, sizeof(path), "%s/xslt/%s.xsl", datadir,
-		    names[f]);
-		if (access(path, R_OK) == -1) {
-			diag_msg(diag, DIAG_FATAL, "cannot read stylesheet "
-			    "'%s': %s", path, strerror(errno));
+	for (f = 0; ok && f < FMT__MAX; f++)
+		if ((fmts & FMT_BIT(f)) != 0 &&
+		    load_sheet(datadir, names[f], &xf->style[f], diag) == -1)
 			ok = 0;
-			break;
-		}
-		xf->style[f] = xsltParseStylesheetFile(BAD_CAST path);
-		if (xf->style[f] == NULL || xf->style[f]->errors > 0) {
-			diag_msg(diag, DIAG_FATAL, "cannot compile "
-			    "stylesheet '%s'", path);
-			ok = 0;
-		}
-	}
+	if (ok && (fmts & FMT_DOCS) != 0 &&
+	    load_sheet(datadir, "model", &xf->model, diag) == -1)
+		ok = 0;
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (!ok) {
 		xform_free(xf);
@@ -152,6 +172,8 @@ xform_free(struct xform *xf)
 	for (f = 0; f < FMT__MAX; f++)
 		if (xf->style[f] != NULL)
 			xsltFreeStylesheet(xf->style[f]);
+	if (xf->model != NULL)
+		xsltFreeStylesheet(xf->model);
 	if (xf->sec != NULL)
 		xsltFreeSecurityPrefs(xf->sec);
 	xsltSetGenericErrorFunc(NULL, NULL);
@@ -195,14 +217,13 @@ collect_error(void *ctx, const char *fmt, ...)
 }
 
 /*
- * Apply the stylesheet of fmt to doc.  On success set *out (free with
- * xmlFree) and *outlen and return 0; on failure report to df and return
- * -1.  Anything the transform reports (including xsl:message) counts as
- * an error of the input.
+ * Apply style (named sheet in diagnostics) to doc and return the result
+ * document, or NULL after reporting to df.  Anything the transform
+ * reports (including xsl:message) counts as an error of the input.
  */
-int
-xform_apply(const struct xform *xf, enum fmt fmt, xmlDocPtr doc,
-    struct diag_file *df, xmlChar **out, int *outlen)
+static xmlDocPtr
+run(const struct xform *xf, xsltStylesheetPtr style, const char *sheet,
+    xmlDocPtr doc, struct diag_file *df)
 {
 	xsltTransformContextPtr	 ctxt;
 	struct collect		 c;
@@ -210,29 +231,23 @@ xform_apply(const struct xform *xf, enum fmt fmt, xmlDocPtr doc,
 	const char		*params[] = {
 		"monoc-version", "'" MONOC_VERSION "'", NULL
 	};
-	int			 ret;
 
-	*out = NULL;
-	*outlen = 0;
-	ret = -1;
-	res = NULL;
 	memset(&c, 0, sizeof(c));
 	c.df = df;
-	c.sheet = names[fmt];
-	if (xf->style[fmt] == NULL) {
+	c.sheet = sheet;
+	if (style == NULL) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
-		    "stylesheet '%s.xsl' is not loaded", names[fmt]);
-		return -1;
+		    "stylesheet '%s.xsl' is not loaded", sheet);
+		return NULL;
 	}
-	if ((ctxt = xsltNewTransformContext(xf->style[fmt], doc)) == NULL) {
+	if ((ctxt = xsltNewTransformContext(style, doc)) == NULL) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
-		return -1;
+		return NULL;
 	}
 	xsltSetCtxtSecurityPrefs(xf->sec, ctxt);
 	xsltSetTransformErrorFunc(ctxt, &c, collect_error);
 	xmlSetStructuredErrorFunc(df, diag_xml_error);
-	res = xsltApplyStylesheetUser(xf->style[fmt], doc, params, NULL,
-	    NULL, ctxt);
+	res = xsltApplyStylesheetUser(style, doc, params, NULL, NULL, ctxt);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (*c.buf != '\0')
 		collect_line(&c, c.buf);
@@ -240,18 +255,48 @@ xform_apply(const struct xform *xf, enum fmt fmt, xmlDocPtr doc,
 	    ctxt->state == XSLT_STATE_STOPPED || c.count > 0) {
 		if (c.count == 0)
 			diag_file_add(df, DIAG_ERROR, 0, 0, "xslt",
-			    "transformation with '%s.xsl' failed",
-			    names[fmt]);
-		goto out;
+			    "transformation with '%s.xsl' failed", sheet);
+		xmlFreeDoc(res);
+		res = NULL;
 	}
+	xsltFreeTransformContext(ctxt);
+	return res;
+}
+
+/*
+ * The document model of the monograph doc (xslt/model.xsl), to give to
+ * xform_apply() for any of FMT_DOCS in place of doc; free it with
+ * xmlFreeDoc().  Returns NULL after reporting to df.
+ */
+xmlDocPtr
+xform_model(const struct xform *xf, xmlDocPtr doc, struct diag_file *df)
+{
+	return run(xf, xf->model, "model", doc, df);
+}
+
+/*
+ * Apply the stylesheet of fmt to doc: a monograph, or for any of FMT_DOCS
+ * also its model from xform_model().  On success set *out (free with
+ * xmlFree) and *outlen and return 0; on failure report to df and return
+ * -1.
+ */
+int
+xform_apply(const struct xform *xf, enum fmt fmt, xmlDocPtr doc,
+    struct diag_file *df, xmlChar **out, int *outlen)
+{
+	xmlDocPtr	 res;
+	int		 ret;
+
+	*out = NULL;
+	*outlen = 0;
+	if ((res = run(xf, xf->style[fmt], names[fmt], doc, df)) == NULL)
+		return -1;
+	ret = 0;
 	if (xsltSaveResultToString(out, outlen, res, xf->style[fmt]) != 0) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
 		    "cannot serialise the '%s' output", names[fmt]);
-		goto out;
+		ret = -1;
 	}
-	ret = 0;
-out:
 	xmlFreeDoc(res);
-	xsltFreeTransformContext(ctxt);
 	return ret;
 }

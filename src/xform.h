@@ -31,6 +31,8 @@ const char	*xform_name(enum fmt fmt);
 struct xform	*xform_load(const char *datadir, unsigned int fmts,
 		    struct diag *diag);
 void		 xform_free(struct xform *xf);
+xmlDocPtr	 xform_model(const struct xform *xf, xmlDocPtr doc,
+		    struct diag_file *df);
 int		 xform_apply(const struct xform *xf, enum fmt fmt,
 		    xmlDocPtr doc, struct diag_file *df, xmlChar **out,
 		    int *outlen);

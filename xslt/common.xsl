@@ -295,7 +295,7 @@
        and searched through a key. -->
   <xsl:key name="cite-ordinal" match="cite-ordinal" use="@id"/>
   <xsl:variable name="cite-ordinals-rtf">
-    <xsl:for-each select="//m:cite">
+    <xsl:for-each select="/m:monograph//m:cite">
       <cite-ordinal id="{generate-id()}" k="{position()}"/>
     </xsl:for-each>
   </xsl:variable>
@@ -1047,10 +1047,15 @@ footer { border-top: 1px solid var(--line); margin-top: 2.5rem; padding-top: .8r
 </style>
   </xsl:template>
 
-  <!-- The model of the input document, as a node-set. -->
+  <!-- The model of the input document, as a node-set.  The input is
+       either a monograph, whose model is built here, or a model already
+       built by model.xsl (monoc builds it once for all formats), which
+       is used as it is; the renderers read nothing but $model. -->
   <xsl:variable name="model-rtf">
-    <xsl:apply-templates select="/m:monograph" mode="model"/>
+    <xsl:if test="not(/doc)">
+      <xsl:apply-templates select="/m:monograph" mode="model"/>
+    </xsl:if>
   </xsl:variable>
-  <xsl:variable name="model" select="exsl:node-set($model-rtf)/doc"/>
+  <xsl:variable name="model" select="/doc | exsl:node-set($model-rtf)/doc"/>
 
 </xsl:stylesheet>

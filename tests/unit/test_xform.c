@@ -33,7 +33,7 @@ test_apply(void **state)
 	struct diag		*d;
 	struct diag_file	*df;
 	struct xform		*xf;
-	xmlDocPtr		 doc;
+	xmlDocPtr		 doc, model;
 	xmlChar			*out;
 	int			 len;
 
@@ -48,6 +48,14 @@ test_apply(void **state)
 	assert_string_equal((char *)out, "Okay drug\n");
 	assert_int_equal(len, 10);
 	xmlFree(out);
+	/* The model (here the stand-in's copy), rendered in its place. */
+	model = xform_model(xf, doc, df);
+	assert_non_null(model);
+	assert_int_equal(xform_apply(xf, FMT_TEXT, model, df, &out, &len),
+	    0);
+	assert_string_equal((char *)out, "Okay drug\n");
+	xmlFree(out);
+	xmlFreeDoc(model);
 	/* The same document again, in another format. */
 	assert_int_equal(xform_apply(xf, FMT_MAN, doc, df, &out, &len), 0);
 	assert_non_null(strstr((char *)out, ".TH OK-INFO 7\n"));
