@@ -19,9 +19,13 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:m="urn:monoc:monograph:1"
                 xmlns:exsl="http://exslt.org/common"
-                exclude-result-prefixes="m exsl">
+                xmlns:set="http://exslt.org/sets"
+                exclude-result-prefixes="m exsl set">
 
   <xsl:include href="common.xsl"/>
+
+  <!-- The back links of a reference (model refs/ref/back) by section. -->
+  <xsl:key name="backs-where" match="back" use="concat(generate-id(..), ' ', @where)"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
@@ -240,12 +244,24 @@
               <span class="backs">
                 <xsl:text>Cited in: </xsl:text>
                 <xsl:for-each select="back">
-                  <xsl:variable name="i" select="count(preceding-sibling::back[@where = current()/@where]) + 1"/>
+                  <!-- The backs of this reference to the same section,
+                       numbered when more than one: the key and EXSLT
+                       set:leading (libexslt, so xsltproc has it too)
+                       instead of counting the preceding siblings for
+                       each, which is quadratic; that is the fallback. -->
+                  <xsl:variable name="same" select="key('backs-where', concat(generate-id(..), ' ', @where))"/>
                   <xsl:if test="position() &gt; 1">, </xsl:if>
                   <a href="#cite-{@k}">
                     <xsl:value-of select="@where"/>
-                    <xsl:if test="$i &gt; 1 or following-sibling::back[@where = current()/@where]">
-                      <xsl:value-of select="concat($NBSP, $i)"/>
+                    <xsl:if test="count($same) &gt; 1">
+                      <xsl:choose>
+                        <xsl:when test="function-available('set:leading')">
+                          <xsl:value-of select="concat($NBSP, count(set:leading($same, .)) + 1)"/>
+                        </xsl:when>
+                        <xsl:otherwise>
+                          <xsl:value-of select="concat($NBSP, count(preceding-sibling::back[@where = current()/@where]) + 1)"/>
+                        </xsl:otherwise>
+                      </xsl:choose>
                     </xsl:if>
                   </a>
                 </xsl:for-each>
