@@ -43,6 +43,7 @@ suite() {
 }
 
 suite "golden tests on fixtures" tests/run-tests.sh "$monoc"
+suite "golden tests on the real monographs" tests/golden/run.sh "$monoc"
 suite "diagnostics corpus" tests/diag/run.sh "$monoc"
 suite "C extensions against the XSLT templates" tests/ext-parity.sh "$monoc"
 suite "schema tests" tests/schema/run.sh
