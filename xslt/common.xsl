@@ -32,7 +32,6 @@
                 exclude-result-prefixes="m exsl">
 
   <xsl:key name="source" match="m:source" use="@id"/>
-  <xsl:key name="cites-of" match="m:cite" use="@ref"/>
 
   <xsl:variable name="WS" select="' &#9;&#10;&#13;'"/>
   <xsl:variable name="NBSP" select="'&#160;'"/>
@@ -274,9 +273,11 @@
   </xsl:template>
 
   <xsl:template name="cite-run">
-    <c n="{count(key('source', @ref)/preceding-sibling::m:source) + 1}">
-      <xsl:attribute name="k"><xsl:call-template name="cite-ordinal"/></xsl:attribute>
-    </c>
+    <xsl:variable name="id" select="generate-id()"/>
+    <xsl:for-each select="$cites">
+      <xsl:variable name="cite" select="key('cite', $id)"/>
+      <c n="{$cite/@n}" k="{$cite/@k}"/>
+    </xsl:for-each>
     <xsl:variable name="next" select="following-sibling::node()[1]"/>
     <xsl:choose>
       <xsl:when test="$next[self::m:cite]">
@@ -288,25 +289,35 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The 1-based index of the context cite among all cites of the
-       document, count(preceding::m:cite) + 1 (cites are empty, so none
-       is an ancestor of another).  Counting the preceding axis for each
-       of hundreds of cites is quadratic; the table below is built once
-       and searched through a key. -->
-  <xsl:key name="cite-ordinal" match="cite-ordinal" use="@id"/>
-  <xsl:variable name="cite-ordinals-rtf">
+  <!-- Every cite of the document once, in document order, built once and
+       searched through keys (by generate-id(), which stays in this
+       table and never reaches the model; by the source it cites):
+       k     the 1-based index of the cite among all cites of the
+             document, count(preceding::m:cite) + 1 (cites are empty, so
+             none is an ancestor of another), which counted for each of
+             hundreds of cites would be quadratic;
+       n     the number of the source it cites;
+       where the title of the section it is in, for the back links. -->
+  <xsl:key name="cite" match="cite" use="@id"/>
+  <xsl:key name="cites-of" match="cite" use="@ref"/>
+  <xsl:variable name="cites-rtf">
     <xsl:for-each select="/m:monograph//m:cite">
-      <cite-ordinal id="{generate-id()}" k="{position()}"/>
+      <cite id="{generate-id()}" ref="{@ref}" k="{position()}"
+            n="{count(key('source', @ref)/preceding-sibling::m:source) + 1}">
+        <xsl:attribute name="where">
+          <xsl:choose>
+            <xsl:when test="ancestor::m:boxed-warning">Boxed warning</xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="section-title">
+                <xsl:with-param name="name" select="local-name(ancestor::*[parent::m:monograph])"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </cite>
     </xsl:for-each>
   </xsl:variable>
-  <xsl:variable name="cite-ordinals" select="exsl:node-set($cite-ordinals-rtf)"/>
-
-  <xsl:template name="cite-ordinal">
-    <xsl:variable name="id" select="generate-id()"/>
-    <xsl:for-each select="$cite-ordinals">
-      <xsl:value-of select="key('cite-ordinal', $id)/@k"/>
-    </xsl:for-each>
-  </xsl:template>
+  <xsl:variable name="cites" select="exsl:node-set($cites-rtf)"/>
 
   <!-- The inline content of the context element, with a separator
        before it when it has any words (the citations alone need none). -->
@@ -955,20 +966,11 @@
           <xsl:for-each select="m:url">
             <part kind="url"><xsl:value-of select="normalize-space(.)"/></part>
           </xsl:for-each>
-          <xsl:for-each select="key('cites-of', @id)">
-            <back>
-              <xsl:attribute name="k"><xsl:call-template name="cite-ordinal"/></xsl:attribute>
-              <xsl:attribute name="where">
-                <xsl:choose>
-                  <xsl:when test="ancestor::m:boxed-warning">Boxed warning</xsl:when>
-                  <xsl:otherwise>
-                    <xsl:call-template name="section-title">
-                      <xsl:with-param name="name" select="local-name(ancestor::*[parent::m:monograph])"/>
-                    </xsl:call-template>
-                  </xsl:otherwise>
-                </xsl:choose>
-              </xsl:attribute>
-            </back>
+          <xsl:variable name="id" select="@id"/>
+          <xsl:for-each select="$cites">
+            <xsl:for-each select="key('cites-of', $id)">
+              <back k="{@k}" where="{@where}"/>
+            </xsl:for-each>
           </xsl:for-each>
         </ref>
       </xsl:for-each>

@@ -14,12 +14,17 @@
                 xmlns:exsl="http://exslt.org/common"
                 exclude-result-prefixes="m exsl">
 
-  <xsl:include href="common.xsl"/>
+  <!-- Imported, so that the model is built straight into the result
+       below rather than into common.xsl's variable and copied. -->
+  <xsl:import href="common.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
+  <xsl:variable name="model-rtf"/>
+  <xsl:variable name="model" select="/.."/>
+
   <xsl:template match="/">
-    <xsl:copy-of select="$model"/>
+    <xsl:apply-templates select="/m:monograph" mode="model"/>
   </xsl:template>
 
 </xsl:stylesheet>
