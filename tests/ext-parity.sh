@@ -67,7 +67,7 @@ for f in monographs/*.xml tests/xslt-fixtures/*.xml; do
 			fail=$((fail + 1))
 		fi
 	done
-	for fmt in html man; do
+	for fmt in html text man; do
 		xsltproc --nonet --novalid --stringparam monoc-version \
 		    "$version" -o "$tmp/z.$fmt" "$tmp/noexslt/$fmt.xsl" "$f"
 		if cmp -s "$tmp/x.$fmt" "$tmp/z.$fmt"; then
