@@ -267,6 +267,8 @@ rewrite_schema(struct xmlmsg *m, const char *msg)
 	char		 val[NAMELEN], type[NAMELEN], what[NAMELEN * 2];
 	char		 buf[sizeof(m->text)];
 
+	/* quoted() leaves them alone when it finds nothing. */
+	*val = *type = '\0';
 	rest = msg;
 	if (strncmp(msg, "Element '", 9) == 0 &&
 	    (p = strchr(msg + 9, '\'')) != NULL) {
