@@ -4,7 +4,8 @@
  * compile_one() in monoc.c runs it.  The real schema and every stylesheet
  * are compiled once in LLVMFuzzerInitialize(); after that the refusing
  * entity loader is installed, as in monoc.  A valid input is transformed
- * into every format and its sidecar through the index stylesheet, as
+ * into its document model, then every format, and its sidecar goes
+ * through the index stylesheet, as
  * index_build() does.  Diagnostics are printed to /dev/null (so that the
  * source-line display runs too); nothing is written to disk.
  *
@@ -170,7 +171,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diag		*diag;
 	struct diag_file	*df;
 	struct check		*check;
-	xmlDocPtr		 doc;
+	xmlDocPtr		 doc, model;
 	xmlChar			*out[FMT__MAX];
 	int			 len[FMT__MAX], f;
 	char			*name;
@@ -191,11 +192,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_free(check);
 		}
 		free(name);
-		if (diag_file_worst(df) < DIAG_ERROR) {
+		if (diag_file_worst(df) < DIAG_ERROR &&
+		    (model = xform_model(xf, doc, df)) != NULL) {
+			/* As transform_and_write() in monoc.c. */
 			for (f = 0; f <= FMT_META; f++)
-				if (xform_apply(xf, f, doc, df, &out[f],
+				if (xform_apply(xf, f, (FMT_DOCS &
+				    FMT_BIT(f)) ? model : doc, df, &out[f],
 				    &len[f]) != 0)
 					break;
+			xmlFreeDoc(model);
 			if (f > FMT_META)
 				index_one(diag, out[FMT_META], len[FMT_META]);
 		}
