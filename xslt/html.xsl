@@ -213,6 +213,7 @@
     <span class="cite">
       <xsl:text>[</xsl:text>
       <xsl:for-each select="c">
+        <xsl:sort select="@n" data-type="number"/>
         <xsl:if test="position() &gt; 1"><xsl:value-of select="concat(',', $NBSP)"/></xsl:if>
         <a href="#ref-{@n}" id="cite-{@k}"><xsl:value-of select="@n"/></a>
       </xsl:for-each>

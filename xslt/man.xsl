@@ -172,6 +172,7 @@
   <xsl:template match="cites" mode="rin">
     <xsl:text>\~[</xsl:text>
     <xsl:for-each select="c">
+      <xsl:sort select="@n" data-type="number"/>
       <xsl:if test="position() &gt; 1">,\~</xsl:if>
       <xsl:value-of select="@n"/>
     </xsl:for-each>

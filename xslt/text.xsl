@@ -192,6 +192,7 @@
   <xsl:template match="cites" mode="tin">
     <xsl:value-of select="concat($NBSP, '[')"/>
     <xsl:for-each select="c">
+      <xsl:sort select="@n" data-type="number"/>
       <xsl:if test="position() &gt; 1"><xsl:value-of select="concat(',', $NBSP)"/></xsl:if>
       <xsl:value-of select="@n"/>
     </xsl:for-each>
