@@ -84,7 +84,8 @@ $(STAMP): $(HTML) $(TEXT) $(MAN7) $(METAS) $(MONOGRAPHS) $(DOC_DEPS)
 			[ ! -f "$$f" ] || echo "$$f"; \
 		done > $(PENDING).run; \
 		rm -f $(PENDING); \
-		echo "monoc: $$(wc -l < $(PENDING).run) monographs to compile"; \
+		n=$$(wc -l < $(PENDING).run); [ "$$n" -eq 1 ] && s= || s=s; \
+		echo "docs: compiling $$n monograph$$s"; \
 		xargs ./monoc --no-index -o $(OUTDIR) < $(PENDING).run; \
 		rc=$$?; rm -f $(PENDING).run; [ $$rc -eq 0 ] || exit 1; \
 	fi
