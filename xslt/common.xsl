@@ -31,7 +31,6 @@
                 xmlns:exsl="http://exslt.org/common"
                 exclude-result-prefixes="m exsl">
 
-  <xsl:key name="source" match="m:source" use="@id"/>
 
   <xsl:variable name="WS" select="' &#9;&#10;&#13;'"/>
   <xsl:variable name="NBSP" select="'&#160;'"/>
@@ -297,23 +296,33 @@
              none is an ancestor of another), which counted for each of
              hundreds of cites would be quadratic;
        n     the number of the source it cites;
-       where the title of the section it is in, for the back links. -->
+       where the title of the top-level section it is in, for the back
+             links.
+       Built in two passes: by section, so that each section's title is
+       worked out once, with a table of the source numbers; then in
+       document order, numbered, with each source number looked up. -->
   <xsl:key name="cite" match="cite" use="@id"/>
   <xsl:key name="cites-of" match="cite" use="@ref"/>
+  <xsl:key name="source-number" match="s" use="@id"/>
+  <xsl:variable name="cites-by-section">
+    <xsl:for-each select="/m:monograph/m:sources/m:source">
+      <s id="{@id}" n="{position()}"/>
+    </xsl:for-each>
+    <xsl:for-each select="/m:monograph/*">
+      <xsl:variable name="where">
+        <xsl:call-template name="section-title">
+          <xsl:with-param name="name" select="local-name()"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:for-each select=".//m:cite">
+        <cite id="{generate-id()}" ref="{@ref}" where="{$where}"/>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:variable>
   <xsl:variable name="cites-rtf">
-    <xsl:for-each select="/m:monograph//m:cite">
-      <cite id="{generate-id()}" ref="{@ref}" k="{position()}"
-            n="{count(key('source', @ref)/preceding-sibling::m:source) + 1}">
-        <xsl:attribute name="where">
-          <xsl:choose>
-            <xsl:when test="ancestor::m:boxed-warning">Boxed warning</xsl:when>
-            <xsl:otherwise>
-              <xsl:call-template name="section-title">
-                <xsl:with-param name="name" select="local-name(ancestor::*[parent::m:monograph])"/>
-              </xsl:call-template>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:attribute>
+    <xsl:for-each select="exsl:node-set($cites-by-section)/cite">
+      <cite k="{position()}" n="{key('source-number', @ref)/@n}">
+        <xsl:copy-of select="@*"/>
       </cite>
     </xsl:for-each>
   </xsl:variable>

@@ -19,13 +19,9 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:m="urn:monoc:monograph:1"
                 xmlns:exsl="http://exslt.org/common"
-                xmlns:set="http://exslt.org/sets"
-                exclude-result-prefixes="m exsl set">
+                exclude-result-prefixes="m exsl">
 
   <xsl:include href="common.xsl"/>
-
-  <!-- The back links of a reference (model refs/ref/back) by section. -->
-  <xsl:key name="backs-where" match="back" use="concat(generate-id(..), ' ', @where)"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
@@ -244,34 +240,38 @@
               <br/>
               <span class="backs">
                 <xsl:text>Cited in: </xsl:text>
-                <xsl:for-each select="back">
-                  <!-- The backs of this reference to the same section,
-                       numbered when more than one: the key and EXSLT
-                       set:leading (libexslt, so xsltproc has it too)
-                       instead of counting the preceding siblings for
-                       each, which is quadratic; that is the fallback. -->
-                  <xsl:variable name="same" select="key('backs-where', concat(generate-id(..), ' ', @where))"/>
-                  <xsl:if test="position() &gt; 1">, </xsl:if>
-                  <a href="#cite-{@k}">
-                    <xsl:value-of select="@where"/>
-                    <xsl:if test="count($same) &gt; 1">
-                      <xsl:choose>
-                        <xsl:when test="function-available('set:leading')">
-                          <xsl:value-of select="concat($NBSP, count(set:leading($same, .)) + 1)"/>
-                        </xsl:when>
-                        <xsl:otherwise>
-                          <xsl:value-of select="concat($NBSP, count(preceding-sibling::back[@where = current()/@where]) + 1)"/>
-                        </xsl:otherwise>
-                      </xsl:choose>
-                    </xsl:if>
-                  </a>
-                </xsl:for-each>
+                <xsl:apply-templates select="back[1]" mode="hback"/>
               </span>
             </xsl:if>
           </li>
         </xsl:for-each>
       </ol>
     </section>
+  </xsl:template>
+
+  <!-- The back links of a reference, one after the other: each is
+       numbered among the back links to the same section when there is
+       more than one.  Those are consecutive (the back links are in
+       document order), so each is told its number by the one before
+       it, instead of counting the preceding ones for each (which is
+       quadratic in the citations of a reference). -->
+  <xsl:template match="back" mode="hback">
+    <xsl:param name="i" select="1"/>
+    <xsl:param name="sep" select="''"/>
+    <xsl:variable name="next" select="following-sibling::back[1]"/>
+    <xsl:variable name="same" select="$next/@where = @where"/>
+    <xsl:value-of select="$sep"/>
+    <a href="#cite-{@k}">
+      <xsl:value-of select="@where"/>
+      <xsl:if test="$i &gt; 1 or $same">
+        <xsl:value-of select="concat($NBSP, $i)"/>
+      </xsl:if>
+    </a>
+    <xsl:apply-templates select="$next" mode="hback">
+      <!-- $i + 1 after one to the same section, else 1 -->
+      <xsl:with-param name="i" select="$same * $i + 1"/>
+      <xsl:with-param name="sep" select="', '"/>
+    </xsl:apply-templates>
   </xsl:template>
 
 </xsl:stylesheet>
