@@ -1,0 +1,238 @@
+/*
+ * The memory allocator of libxml2 and libxslt in the monoc program.
+ *
+ * An XSLT transform allocates and frees millions of small blocks (nodes,
+ * strings, XPath objects): with glibc's malloc a quarter of monoc's time
+ * went to malloc and free, and its per-thread arenas fragmented, so peak
+ * memory grew with the number of inputs.  This allocator keeps, per
+ * thread, one free list per size class (40 classes up to 16 KiB) carved
+ * from 256 KiB slabs, so that allocating and freeing is a few
+ * instructions, and memory is reused for the next input of the same
+ * thread: the pool of a thread grows to the largest working set of one
+ * input and no further.  Larger blocks go to malloc(3).
+ *
+ * A block freed by another thread than the one that allocated it goes to
+ * the freeing thread's lists; blocks are interchangeable, so that is only
+ * a matter of which thread reuses them.  Every block has a 16-byte header
+ * (size class and a magic number); a block that was not allocated here
+ * aborts the program instead of corrupting memory.  Slabs are never given
+ * back before the process exits: they stay reachable from a global list.
+ *
+ * Only the monoc program installs it (main.c), before libxml2 allocates
+ * anything; the unit tests and the sanitizer builds (MONOC_LIBC_MALLOC)
+ * keep malloc(3).
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlmemory.h>
+
+#include "alloc.h"
+
+#define ALLOC_MAGIC	0x6d6f6e6fU	/* "mono" */
+#define ALLOC_HDR	16		/* header size; keeps 16-byte alignment */
+#define ALLOC_NCLASS	40
+#define ALLOC_MAXSMALL	16384		/* larger blocks: malloc(3) */
+#define ALLOC_BIG	0xffffffffU	/* size class of a malloc(3) block */
+#define ALLOC_SLAB	(256 * 1024)
+#define ALLOC_RUN	(16 * 1024)	/* carved at once per class */
+
+struct alloc_hdr {
+	uint32_t	 magic;
+	uint32_t	 cls;		/* size class, or ALLOC_BIG */
+	uint64_t	 size;		/* bytes asked for, ALLOC_BIG blocks */
+};
+
+struct alloc_cache {
+	void		*head[ALLOC_NCLASS];	/* free lists */
+	char		*bump;			/* the rest of the slab */
+	char		*end;
+};
+
+static __thread struct alloc_cache cache;
+
+/* Every slab, linked through its first bytes; kept until exit. */
+static pthread_mutex_t	 slab_lock = PTHREAD_MUTEX_INITIALIZER;
+static void		*slabs;
+
+/*
+ * Size classes: 16 to 256 bytes in steps of 16 (classes 0 to 15), then
+ * four classes per power of two up to 16 KiB (16 to 39).
+ */
+static uint32_t
+size_class(size_t n)
+{
+	unsigned int	 p;
+	size_t		 m;
+
+	if (n <= 256)
+		return n == 0 ? 0 : (uint32_t)((n - 1) >> 4);
+	m = n - 1;
+	for (p = 8; (m >> (p + 1)) != 0; p++)
+		continue;
+	return 16 + (p - 8) * 4 + (uint32_t)(m >> (p - 2)) - 4;
+}
+
+static size_t
+class_size(uint32_t cls)
+{
+	unsigned int	 p;
+
+	if (cls < 16)
+		return ((size_t)cls + 1) << 4;
+	p = 8 + (cls - 16) / 4;
+	return ((size_t)1 << p) + ((cls - 16) % 4 + 1) * ((size_t)1 << (p - 2));
+}
+
+static struct alloc_hdr *
+header(void *p)
+{
+	struct alloc_hdr	*h;
+
+	h = (struct alloc_hdr *)((char *)p - ALLOC_HDR);
+	if (h->magic != ALLOC_MAGIC) {
+		fputs("monoc: internal error: freeing memory that was not "
+		    "allocated by the pool\n", stderr);
+		abort();
+	}
+	return h;
+}
+
+/*
+ * Refill the free list of class cls with a run of blocks carved together
+ * from this thread's slab, so that blocks of one size lie side by side,
+ * and return the first.
+ */
+static void *
+carve(uint32_t cls)
+{
+	struct alloc_hdr	*h;
+	size_t			 need = ALLOC_HDR + class_size(cls);
+	size_t			 k, count;
+	char			*slab, *p;
+
+	count = ALLOC_RUN / need;
+	if (count == 0)
+		count = 1;
+	if (cache.bump == NULL ||
+	    (size_t)(cache.end - cache.bump) < need * count) {
+		if ((slab = malloc(ALLOC_SLAB)) == NULL)
+			return NULL;
+		pthread_mutex_lock(&slab_lock);
+		*(void **)slab = slabs;
+		slabs = slab;
+		pthread_mutex_unlock(&slab_lock);
+		cache.bump = slab + ALLOC_HDR;	/* after the link */
+		cache.end = slab + ALLOC_SLAB;
+	}
+	p = cache.bump;
+	cache.bump += need * count;
+	/* Linked in address order; the first is returned. */
+	for (k = 0; k < count; k++) {
+		h = (struct alloc_hdr *)(p + k * need);
+		h->magic = ALLOC_MAGIC;
+		h->cls = cls;
+		h->size = 0;
+		*(void **)((char *)h + ALLOC_HDR) = k + 1 < count ?
+		    p + (k + 1) * need + ALLOC_HDR : cache.head[cls];
+	}
+	cache.head[cls] = *(void **)(p + ALLOC_HDR);
+	return p + ALLOC_HDR;
+}
+
+void *
+alloc_malloc(size_t n)
+{
+	struct alloc_hdr	*h;
+	uint32_t		 cls;
+	void			*p;
+
+	if (n > ALLOC_MAXSMALL) {
+		if (n > SIZE_MAX - ALLOC_HDR || (h = malloc(ALLOC_HDR + n)) == NULL)
+			return NULL;
+		h->magic = ALLOC_MAGIC;
+		h->cls = ALLOC_BIG;
+		h->size = n;
+		return (char *)h + ALLOC_HDR;
+	}
+	cls = size_class(n);
+	if ((p = cache.head[cls]) != NULL) {
+		cache.head[cls] = *(void **)p;
+		return p;
+	}
+	return carve(cls);
+}
+
+void
+alloc_free(void *p)
+{
+	struct alloc_hdr	*h;
+
+	if (p == NULL)
+		return;
+	h = header(p);
+	if (h->cls == ALLOC_BIG) {
+		h->magic = 0;
+		free(h);
+		return;
+	}
+	*(void **)p = cache.head[h->cls];
+	cache.head[h->cls] = p;
+}
+
+void *
+alloc_realloc(void *p, size_t n)
+{
+	struct alloc_hdr	*h, *nh;
+	size_t			 have;
+	void			*q;
+
+	if (p == NULL)
+		return alloc_malloc(n);
+	h = header(p);
+	if (h->cls == ALLOC_BIG && n > ALLOC_MAXSMALL) {
+		if (n > SIZE_MAX - ALLOC_HDR ||
+		    (nh = realloc(h, ALLOC_HDR + n)) == NULL)
+			return NULL;
+		nh->size = n;
+		return (char *)nh + ALLOC_HDR;
+	}
+	have = h->cls == ALLOC_BIG ? (size_t)h->size : class_size(h->cls);
+	if (h->cls != ALLOC_BIG && n <= have)
+		return p;
+	if ((q = alloc_malloc(n)) == NULL)
+		return NULL;
+	memcpy(q, p, have < n ? have : n);
+	alloc_free(p);
+	return q;
+}
+
+char *
+alloc_strdup(const char *s)
+{
+	size_t	 len = strlen(s) + 1;
+	char	*p;
+
+	if ((p = alloc_malloc(len)) != NULL)
+		memcpy(p, s, len);
+	return p;
+}
+
+/*
+ * Make libxml2 and libxslt allocate from the pool.  Must be called
+ * before either allocates anything.  Returns 0, or -1 when libxml2
+ * refused (it then keeps malloc(3)).
+ */
+int
+alloc_install(void)
+{
+#ifdef MONOC_LIBC_MALLOC
+	return 0;
+#else
+	return xmlMemSetup(alloc_free, alloc_malloc, alloc_realloc,
+	    alloc_strdup) == 0 ? 0 : -1;
+#endif
+}
