@@ -2,12 +2,13 @@
  * XSLT extension functions, namespace urn:monoc:ext.
  *
  * ext:wrap(text, width[, indent[, first-indent]]) is the named template
- * "wrap" of text.xsl and ext:roff-escape(s) the template "roff-escape" of
- * man.xsl, in C: the templates recurse once per word or per escaped
+ * "wrap" of text.xsl, ext:table-row(c1, c2, c3, c4, w1, w2, w3, cap) its
+ * template "table-row", and ext:roff-escape(s) the template "roff-escape"
+ * of man.xsl, in C: the templates recurse once per word, line or escaped
  * character, copying the rest of the string each time, and were most of
  * the cost of those two formats.  The comments above the templates are
  * the specification; lengths count characters (code points), as XPath
- * string-length() does.  Both functions are pure, so the registration
+ * string-length() does.  The functions are pure, so the registration
  * is process-wide and safe to use from every worker thread.
  */
 #include <math.h>
@@ -347,6 +348,67 @@ ext_roff_escape(const char *s)
 	return buf_done(&b);
 }
 
+/*
+ * Append s padded with spaces to width characters, as the template "pad"
+ * of text.xsl does: substring($SPACES, 1, width - string-length(s)), so
+ * at most cap spaces, none when width is not a number.
+ */
+static void
+pad(struct buf *b, const char *s, size_t n, double width, size_t cap)
+{
+	double	 want;
+	size_t	 k;
+
+	buf_add(b, s, n);
+	want = width - (double)u8chars(s, n);
+	if (!(want >= 1))		/* also NaN */
+		return;
+	want = floor(want + 0.5);	/* XPath round() */
+	for (k = 0; k < cap && (double)k < want; k++)
+		buf_add(b, " ", 1);
+}
+
+/*
+ * The template "table-row" of text.xsl: the cells c[0..3] (each wrapped
+ * to its column, lines separated by newlines) side by side, line by line,
+ * columns 1 to 3 padded to w[0..2] and two spaces apart; a line stops
+ * after its last non-empty cell.  Lines are written until every cell is
+ * used up.  cap is string-length($SPACES), the most padding "pad" gives.
+ */
+char *
+ext_table_row(const char *const c[4], const double w[3], size_t cap)
+{
+	struct buf	 b = { NULL, 0, 0, 0 };
+	const char	*p[4], *nl;
+	size_t		 n[4];
+	int		 i, last;
+
+	for (i = 0; i < 4; i++)
+		p[i] = c[i];
+	while (*p[0] != '\0' || *p[1] != '\0' || *p[2] != '\0' ||
+	    *p[3] != '\0') {
+		last = -1;
+		for (i = 0; i < 4; i++) {
+			nl = strchr(p[i], '\n');
+			n[i] = nl != NULL ? (size_t)(nl - p[i]) : strlen(p[i]);
+			if (n[i] > 0)
+				last = i;
+		}
+		/* Column 1 is written even when every cell is empty. */
+		for (i = 0; i <= last || i == 0; i++) {
+			if (i < last) {
+				pad(&b, p[i], n[i], w[i], cap);
+				buf_add(&b, "  ", 2);
+			} else
+				buf_add(&b, p[i], n[i]);
+		}
+		buf_add(&b, "\n", 1);
+		for (i = 0; i < 4; i++)
+			p[i] += p[i][n[i]] == '\n' ? n[i] + 1 : n[i];
+	}
+	return buf_done(&b);
+}
+
 /* Return the string s (malloc'd by us) to XPath; NULL: out of memory. */
 static void
 return_string(xmlXPathParserContextPtr ctxt, char *s)
@@ -404,6 +466,33 @@ xp_roff_escape(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlFree(s);
 }
 
+/* ext:table-row(c1, c2, c3, c4, w1, w2, w3, cap) */
+static void
+xp_table_row(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar		*c[4];
+	const char	*cs[4];
+	double		 w[3], cap;
+	int		 i;
+
+	if (nargs != 8) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	cap = xmlXPathPopNumber(ctxt);
+	for (i = 2; i >= 0; i--)
+		w[i] = xmlXPathPopNumber(ctxt);
+	for (i = 3; i >= 0; i--)
+		c[i] = xmlXPathPopString(ctxt);
+	for (i = 0; i < 4; i++)
+		cs[i] = c[i] == NULL ? "" : (const char *)c[i];
+	if (ctxt->error == XPATH_EXPRESSION_OK)
+		return_string(ctxt, ext_table_row(cs, w,
+		    cap >= 1 && cap < 1e6 ? (size_t)cap : 0));
+	for (i = 0; i < 4; i++)
+		xmlFree(c[i]);
+}
+
 /*
  * Register the functions for every transform of the process.  Call once,
  * before any worker thread starts.  Returns 0, or -1 on failure.
@@ -414,7 +503,9 @@ ext_register(void)
 	if (xsltRegisterExtModuleFunction(BAD_CAST "wrap",
 	    BAD_CAST MONOC_EXT_NS, xp_wrap) != 0 ||
 	    xsltRegisterExtModuleFunction(BAD_CAST "roff-escape",
-	    BAD_CAST MONOC_EXT_NS, xp_roff_escape) != 0)
+	    BAD_CAST MONOC_EXT_NS, xp_roff_escape) != 0 ||
+	    xsltRegisterExtModuleFunction(BAD_CAST "table-row",
+	    BAD_CAST MONOC_EXT_NS, xp_table_row) != 0)
 		return -1;
 	return 0;
 }

@@ -440,8 +440,38 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Zip the lines of up to four wrapped cells into aligned lines. -->
+  <!-- Zip the lines of up to four wrapped cells into aligned lines:
+       line by line, columns 1 to 3 padded to w1 to w3 and two spaces
+       apart, each line ending after its last non-empty cell, until every
+       cell is used up ("table-lines", one line per call). -->
   <xsl:template name="table-row">
+    <xsl:param name="c1"/>
+    <xsl:param name="c2"/>
+    <xsl:param name="c3"/>
+    <xsl:param name="c4"/>
+    <xsl:param name="w1"/>
+    <xsl:param name="w2"/>
+    <xsl:param name="w3"/>
+    <xsl:choose>
+      <!-- monoc's C version (src/ext.c), same result. -->
+      <xsl:when test="function-available('ext:table-row')">
+        <xsl:value-of select="ext:table-row($c1, $c2, $c3, $c4, $w1, $w2, $w3, string-length($SPACES))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="table-lines">
+          <xsl:with-param name="c1" select="$c1"/>
+          <xsl:with-param name="c2" select="$c2"/>
+          <xsl:with-param name="c3" select="$c3"/>
+          <xsl:with-param name="c4" select="$c4"/>
+          <xsl:with-param name="w1" select="$w1"/>
+          <xsl:with-param name="w2" select="$w2"/>
+          <xsl:with-param name="w3" select="$w3"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="table-lines">
     <xsl:param name="c1"/>
     <xsl:param name="c2"/>
     <xsl:param name="c3"/>
@@ -480,7 +510,7 @@
         <xsl:otherwise><xsl:value-of select="$l1"/></xsl:otherwise>
       </xsl:choose>
       <xsl:value-of select="$NL"/>
-      <xsl:call-template name="table-row">
+      <xsl:call-template name="table-lines">
         <xsl:with-param name="c1" select="substring-after($c1, $NL)"/>
         <xsl:with-param name="c2" select="substring-after($c2, $NL)"/>
         <xsl:with-param name="c3" select="substring-after($c3, $NL)"/>

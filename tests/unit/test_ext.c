@@ -11,6 +11,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "ext.h"
@@ -156,6 +157,58 @@ test_escape_unicode(void **state)
 	escape_is("\x7f", "\\[uFFFD]");
 }
 
+/* Lay out one table row and compare, freeing the result. */
+static void
+row_is(const char *c1, const char *c2, const char *c3, const char *c4,
+    double w1, double w2, double w3, size_t cap, const char *want)
+{
+	const char	*c[4];
+	double		 w[3];
+	char		*got;
+
+	c[0] = c1;
+	c[1] = c2;
+	c[2] = c3;
+	c[3] = c4;
+	w[0] = w1;
+	w[1] = w2;
+	w[2] = w3;
+	got = ext_table_row(c, w, cap);
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Cells side by side, padded, each line ending at its last cell. */
+static void
+test_table_row_columns(void **state)
+{
+	(void)state;
+	row_is("Dose", "When", "", "", 6, 5, 5, 80, "Dose    When\n");
+	row_is("5 mg\nthree\ntimes", "day 1", "", "", 6, 5, 5, 80,
+	    "5 mg    day 1\nthree\ntimes\n");
+	/* empty cells before a full one keep their columns */
+	row_is("a", "", "c", "", 2, 3, 2, 80, "a        c\n");
+	row_is("a", "", "", "d", 2, 3, 2, 80, "a            d\n");
+	/* widths count characters, not bytes */
+	row_is("\xc3\xa9", "y", "", "", 3, 5, 5, 80, "\xc3\xa9    y\n");
+}
+
+/* Lines until every cell is used up; padding as substring() gives it. */
+static void
+test_table_row_edges(void **state)
+{
+	(void)state;
+	row_is("", "", "", "", 6, 5, 5, 80, "");
+	row_is("a\n\nb", "", "", "", 6, 5, 5, 80, "a\n\nb\n");
+	row_is("", "", "", "z\n", 1, 1, 1, 80, "   " "   " "   z\n");
+	/* no more padding than $SPACES holds; none for a width NaN */
+	row_is("x", "y", "", "", 10, 5, 5, 3, "x     y\n");
+	row_is("x", "y", "", "", NAN, 5, 5, 80, "x  y\n");
+	/* a cell longer than its column is not cut */
+	row_is("long", "y", "", "", 2, 5, 5, 80, "long  y\n");
+}
+
 int
 main(void)
 {
@@ -171,6 +224,8 @@ main(void)
 		cmocka_unit_test(test_escape_leading_dot),
 		cmocka_unit_test(test_escape_hyphens),
 		cmocka_unit_test(test_escape_unicode),
+		cmocka_unit_test(test_table_row_columns),
+		cmocka_unit_test(test_table_row_edges),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
