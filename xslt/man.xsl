@@ -471,13 +471,29 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- A URL with a break point \: after each / ? & and =.  EXSLT
+       str:replace (libexslt, so xsltproc has it too), once per
+       character, is linear; the recursion, which looks for the first of
+       the four with a translate() as long as the URL, is the fallback. -->
   <xsl:template name="url-breaks">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="function-available('str:replace')">
+        <xsl:value-of select="str:replace(str:replace(str:replace(str:replace($s, '/', '/\:'), '?', '?\:'), '&amp;', '&amp;\:'), '=', '=\:')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="url-breaks-run"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="url-breaks-run">
     <xsl:param name="s"/>
     <xsl:choose>
       <xsl:when test="translate($s, '/?&amp;=', '') != $s">
         <xsl:variable name="c" select="substring(translate($s, translate($s, '/?&amp;=', ''), ''), 1, 1)"/>
         <xsl:value-of select="concat(substring-before($s, $c), $c, '\:')"/>
-        <xsl:call-template name="url-breaks"><xsl:with-param name="s" select="substring-after($s, $c)"/></xsl:call-template>
+        <xsl:call-template name="url-breaks-run"><xsl:with-param name="s" select="substring-after($s, $c)"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
     </xsl:choose>
