@@ -4,7 +4,8 @@
  * ext:wrap(text, width[, indent[, first-indent]]) is the named template
  * "wrap" of text.xsl, ext:table-row(c1, c2, c3, c4, w1, w2, w3, cap) its
  * template "table-row", and ext:roff-escape(s) the template "roff-escape"
- * of man.xsl, in C: the templates recurse once per word, line or escaped
+ * of man.xsl, in C, and ext:replace(s, from, to) is EXSLT str:replace()
+ * with three strings, a quicker one: the templates recurse once per word, line or escaped
  * character, copying the rest of the string each time, and were most of
  * the cost of those two formats.  The comments above the templates are
  * the specification; lengths count characters (code points), as XPath
@@ -409,6 +410,29 @@ ext_table_row(const char *const c[4], const double w[3], size_t cap)
 	return buf_done(&b);
 }
 
+/*
+ * s with every occurrence of from replaced by to, left to right, as EXSLT
+ * str:replace(s, from, to) does with three strings: the whole-page passes
+ * of text.xsl and man.xsl.  An empty from leaves s as it is.
+ */
+char *
+ext_replace(const char *s, const char *from, const char *to)
+{
+	struct buf	 b = { NULL, 0, 0, 0 };
+	size_t		 flen = strlen(from), tlen = strlen(to);
+	const char	*p;
+
+	if (flen == 0)
+		return strdup(s);
+	while ((p = strstr(s, from)) != NULL) {
+		buf_add(&b, s, (size_t)(p - s));
+		buf_add(&b, to, tlen);
+		s = p + flen;
+	}
+	buf_str(&b, s);
+	return buf_done(&b);
+}
+
 /* Return the string s (malloc'd by us) to XPath; NULL: out of memory. */
 static void
 return_string(xmlXPathParserContextPtr ctxt, char *s)
@@ -493,6 +517,28 @@ xp_table_row(xmlXPathParserContextPtr ctxt, int nargs)
 		xmlFree(c[i]);
 }
 
+/* ext:replace(s, from, to) */
+static void
+xp_replace(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar	*s, *from, *to;
+
+	if (nargs != 3) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	to = xmlXPathPopString(ctxt);
+	from = xmlXPathPopString(ctxt);
+	s = xmlXPathPopString(ctxt);
+	if (ctxt->error == XPATH_EXPRESSION_OK)
+		return_string(ctxt, ext_replace(s == NULL ? "" : (char *)s,
+		    from == NULL ? "" : (char *)from,
+		    to == NULL ? "" : (char *)to));
+	xmlFree(s);
+	xmlFree(from);
+	xmlFree(to);
+}
+
 /*
  * Register the functions for every transform of the process.  Call once,
  * before any worker thread starts.  Returns 0, or -1 on failure.
@@ -505,7 +551,9 @@ ext_register(void)
 	    xsltRegisterExtModuleFunction(BAD_CAST "roff-escape",
 	    BAD_CAST MONOC_EXT_NS, xp_roff_escape) != 0 ||
 	    xsltRegisterExtModuleFunction(BAD_CAST "table-row",
-	    BAD_CAST MONOC_EXT_NS, xp_table_row) != 0)
+	    BAD_CAST MONOC_EXT_NS, xp_table_row) != 0 ||
+	    xsltRegisterExtModuleFunction(BAD_CAST "replace",
+	    BAD_CAST MONOC_EXT_NS, xp_replace) != 0)
 		return -1;
 	return 0;
 }

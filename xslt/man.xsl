@@ -223,11 +223,15 @@
        EXSLT str:replace (libexslt, so xsltproc has it too) does this in
        one pass; the recursion, which copies the rest of the page for
        each heading, is only the fallback.  The marks go the same way,
-       quicker than translate() over the whole page. -->
+       quicker than translate() over the whole page.  monoc's ext:replace
+       (src/ext.c) is a quicker str:replace. -->
   <xsl:template name="drop-pp">
     <xsl:param name="s"/>
     <xsl:variable name="pat" select="concat($HEAD, '.PP', $NL)"/>
     <xsl:choose>
+      <xsl:when test="function-available('ext:replace')">
+        <xsl:value-of select="ext:replace($s, $pat, '')"/>
+      </xsl:when>
       <xsl:when test="function-available('str:replace')">
         <xsl:value-of select="str:replace($s, $pat, '')"/>
       </xsl:when>
@@ -257,6 +261,9 @@
   <xsl:template name="drop-marks">
     <xsl:param name="s"/>
     <xsl:choose>
+      <xsl:when test="function-available('ext:replace')">
+        <xsl:value-of select="ext:replace($s, $HEAD, '')"/>
+      </xsl:when>
       <xsl:when test="function-available('str:replace')">
         <xsl:value-of select="str:replace($s, $HEAD, '')"/>
       </xsl:when>

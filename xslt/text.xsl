@@ -233,8 +233,12 @@
       <xsl:apply-templates select="$model" mode="t"/>
     </xsl:variable>
     <!-- EXSLT str:replace (libexslt, so xsltproc has it too) is a
-         quicker translate() of one character over the whole page. -->
+         quicker translate() of one character over the whole page, and
+         monoc's ext:replace (src/ext.c) a quicker str:replace. -->
     <xsl:choose>
+      <xsl:when test="function-available('ext:replace')">
+        <xsl:value-of select="ext:replace($out, $NBSP, ' ')"/>
+      </xsl:when>
       <xsl:when test="function-available('str:replace')">
         <xsl:value-of select="str:replace($out, $NBSP, ' ')"/>
       </xsl:when>

@@ -209,6 +209,33 @@ test_table_row_edges(void **state)
 	row_is("long", "y", "", "", 2, 5, 5, 80, "long  y\n");
 }
 
+/* Replace and compare, freeing the result. */
+static void
+replace_is(const char *s, const char *from, const char *to,
+    const char *want)
+{
+	char	*got;
+
+	got = ext_replace(s, from, to);
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Every occurrence, left to right, not overlapping, as str:replace. */
+static void
+test_replace(void **state)
+{
+	(void)state;
+	replace_is("a\xc2\xa0" "b\xc2\xa0" "c", "\xc2\xa0", " ", "a b c");
+	replace_is("\x01" ".PP\n.SH X\n\x01" ".PP\n", "\x01" ".PP\n", "", ".SH X\n");
+	replace_is("aaaa", "aa", "b", "bb");
+	replace_is("aaa", "aa", "b", "ba");
+	replace_is("none here", "xyz", "q", "none here");
+	replace_is("", "a", "b", "");
+	replace_is("keep", "", "x", "keep");
+}
+
 int
 main(void)
 {
@@ -224,6 +251,7 @@ main(void)
 		cmocka_unit_test(test_escape_leading_dot),
 		cmocka_unit_test(test_escape_hyphens),
 		cmocka_unit_test(test_escape_unicode),
+		cmocka_unit_test(test_replace),
 		cmocka_unit_test(test_table_row_columns),
 		cmocka_unit_test(test_table_row_edges),
 	};
