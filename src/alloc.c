@@ -22,11 +22,15 @@
  * anything; the unit tests and the sanitizer builds (MONOC_LIBC_MALLOC)
  * keep malloc(3).
  */
+#define _DEFAULT_SOURCE		/* malloc_trim() */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <libxml/xmlmemory.h>
 
@@ -57,6 +61,15 @@ static __thread struct alloc_cache cache;
 /* Every slab, linked through its first bytes; kept until exit. */
 static pthread_mutex_t	 slab_lock = PTHREAD_MUTEX_INITIALIZER;
 static void		*slabs;
+
+/*
+ * Free blocks of threads that have finished (alloc_thread_done()), for
+ * any thread to take before it carves new ones: the main thread builds
+ * the index page from the blocks the workers left, so that the two do
+ * not add up.  Guarded by slab_lock; read without it only to see
+ * whether a list is empty.
+ */
+static void		*depot[ALLOC_NCLASS];
 
 /*
  * Size classes: 16 to 256 bytes in steps of 16 (classes 0 to 15), then
@@ -143,6 +156,21 @@ carve(uint32_t cls)
 	return p + ALLOC_HDR;
 }
 
+/* The free blocks of class cls that finished threads left, or NULL. */
+static void *
+from_depot(uint32_t cls)
+{
+	void	*p;
+
+	if (__atomic_load_n(&depot[cls], __ATOMIC_RELAXED) == NULL)
+		return NULL;
+	pthread_mutex_lock(&slab_lock);
+	p = depot[cls];
+	__atomic_store_n(&depot[cls], NULL, __ATOMIC_RELAXED);
+	pthread_mutex_unlock(&slab_lock);
+	return p;
+}
+
 void *
 alloc_malloc(size_t n)
 {
@@ -159,7 +187,8 @@ alloc_malloc(size_t n)
 		return (char *)h + ALLOC_HDR;
 	}
 	cls = size_class(n);
-	if ((p = cache.head[cls]) != NULL) {
+	if ((p = cache.head[cls]) != NULL ||
+	    (p = cache.head[cls] = from_depot(cls)) != NULL) {
 		cache.head[cls] = *(void **)p;
 		return p;
 	}
@@ -219,6 +248,45 @@ alloc_strdup(const char *s)
 	if ((p = alloc_malloc(len)) != NULL)
 		memcpy(p, s, len);
 	return p;
+}
+
+/*
+ * Give the free blocks of the calling thread to the depot, for other
+ * threads to use.  Call when a thread that allocated through the pool is
+ * about to finish; it may still allocate afterwards.
+ */
+void
+alloc_thread_done(void)
+{
+	void		*tail;
+	uint32_t	 cls;
+
+	for (cls = 0; cls < ALLOC_NCLASS; cls++) {
+		if (cache.head[cls] == NULL)
+			continue;
+		for (tail = cache.head[cls]; *(void **)tail != NULL;
+		    tail = *(void **)tail)
+			continue;
+		pthread_mutex_lock(&slab_lock);
+		*(void **)tail = depot[cls];
+		__atomic_store_n(&depot[cls], cache.head[cls],
+		    __ATOMIC_RELAXED);
+		pthread_mutex_unlock(&slab_lock);
+		cache.head[cls] = NULL;
+	}
+}
+
+/*
+ * After the worker threads have finished: give the free memory of
+ * malloc(3) (the blocks above 16 KiB, kept in the workers' arenas) back
+ * to the system, so that the index page does not come on top of it.
+ */
+void
+alloc_trim(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
 }
 
 /*

@@ -5,6 +5,8 @@
 #include <stddef.h>
 
 int	 alloc_install(void);
+void	 alloc_thread_done(void);
+void	 alloc_trim(void);
 void	*alloc_malloc(size_t n);
 void	 alloc_free(void *p);
 void	*alloc_realloc(void *p, size_t n);

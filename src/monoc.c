@@ -20,6 +20,7 @@
 #include <libxslt/xslt.h>
 #include <libxslt/xsltutils.h>
 
+#include "alloc.h"
 #include "check.h"
 #include "diag.h"
 #include "index.h"
@@ -223,6 +224,7 @@ worker_main(void *arg)
 		pthread_cond_broadcast(&s->cond);
 		pthread_mutex_unlock(&s->lock);
 	}
+	alloc_thread_done();
 	return NULL;
 }
 
@@ -280,6 +282,7 @@ run_inputs(struct session *s, long nw)
 		pthread_join(w[k].thread, NULL);
 		schema_vctx_free(w[k].vctx);
 	}
+	alloc_trim();
 out:
 	free(w);
 	free(s->results);
