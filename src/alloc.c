@@ -84,8 +84,7 @@ size_class(size_t n)
 	if (n <= 256)
 		return n == 0 ? 0 : (uint32_t)((n - 1) >> 4);
 	m = n - 1;
-	for (p = 8; (m >> (p + 1)) != 0; p++)
-		continue;
+	p = 63 - (unsigned int)__builtin_clzll((unsigned long long)m);
 	return 16 + (p - 8) * 4 + (uint32_t)(m >> (p - 2)) - 4;
 }
 
