@@ -5,18 +5,27 @@
  * strings, XPath objects): with glibc's malloc a quarter of monoc's time
  * went to malloc and free, and its per-thread arenas fragmented, so peak
  * memory grew with the number of inputs.  This allocator keeps, per
- * thread, one free list per size class (40 classes up to 16 KiB) carved
- * from 256 KiB slabs, so that allocating and freeing is a few
- * instructions, and memory is reused for the next input of the same
- * thread: the pool of a thread grows to the largest working set of one
- * input and no further.  Larger blocks go to malloc(3).
+ * thread, one free list per size class (40 classes up to 16 KiB), refilled
+ * with runs of blocks carved from the thread's 256 KiB slabs, so that
+ * allocating and freeing is a few instructions, and memory is reused for
+ * the next input of the same thread: the pool of a thread grows to the
+ * largest working set of one input and no further.  Larger blocks go to
+ * malloc(3).
  *
  * A block freed by another thread than the one that allocated it goes to
  * the freeing thread's lists; blocks are interchangeable, so that is only
  * a matter of which thread reuses them.  Every block has a 16-byte header
- * (size class and a magic number); a block that was not allocated here
- * aborts the program instead of corrupting memory.  Slabs are never given
- * back before the process exits: they stay reachable from a global list.
+ * (size class, a magic number and its slab); a block that was not
+ * allocated here aborts the program instead of corrupting memory.
+ *
+ * A slab counts the blocks its own thread has taken from it and not given
+ * back.  When a worker thread finishes (alloc_thread_done()), its slabs
+ * whose count is zero go back to malloc(3): no block of theirs is in use
+ * or on another thread's list (a block freed by another thread is never
+ * counted back).  Its other free blocks go to a depot that any thread
+ * draws on before carving new ones.  So the index page, built by the main
+ * thread after the workers, does not come on top of their memory.  Other
+ * slabs stay, reachable from a global list, until the process exits.
  *
  * Only the monoc program installs it (main.c), before libxml2 allocates
  * anything; the unit tests and the sanitizer builds (MONOC_LIBC_MALLOC)
@@ -42,32 +51,45 @@
 #define ALLOC_MAXSMALL	16384		/* larger blocks: malloc(3) */
 #define ALLOC_BIG	0xffffffffU	/* size class of a malloc(3) block */
 #define ALLOC_SLAB	(256 * 1024)
+#define ALLOC_SLABHDR	64		/* struct alloc_slab, rounded up */
 #define ALLOC_RUN	(16 * 1024)	/* carved at once per class */
+
+struct alloc_cache;
+
+struct alloc_slab {
+	struct alloc_slab	*prev, *next;	/* every slab; slab_lock */
+	struct alloc_slab	*mine;		/* the owner's other slabs */
+	struct alloc_cache	*owner;		/* NULL once it has finished */
+	size_t			 live;		/* blocks out, by the owner */
+	int			 dead;		/* to be released */
+};
 
 struct alloc_hdr {
 	uint32_t	 magic;
 	uint32_t	 cls;		/* size class, or ALLOC_BIG */
-	uint64_t	 size;		/* bytes asked for, ALLOC_BIG blocks */
+	union {
+		uint64_t		 size;	/* ALLOC_BIG: bytes asked for */
+		struct alloc_slab	*slab;	/* the others: where it is */
+	} u;
 };
 
 struct alloc_cache {
-	void		*head[ALLOC_NCLASS];	/* free lists */
-	char		*bump;			/* the rest of the slab */
-	char		*end;
+	void			*head[ALLOC_NCLASS];	/* free lists */
+	struct alloc_slab	*slab;		/* the one being carved */
+	char			*bump;		/* its uncarved rest */
+	char			*end;
+	struct alloc_slab	*mine;		/* every slab of the thread */
 };
 
 static __thread struct alloc_cache cache;
 
-/* Every slab, linked through its first bytes; kept until exit. */
 static pthread_mutex_t	 slab_lock = PTHREAD_MUTEX_INITIALIZER;
-static void		*slabs;
+static struct alloc_slab *slabs;	/* every slab */
 
 /*
- * Free blocks of threads that have finished (alloc_thread_done()), for
- * any thread to take before it carves new ones: the main thread builds
- * the index page from the blocks the workers left, so that the two do
- * not add up.  Guarded by slab_lock; read without it only to see
- * whether a list is empty.
+ * Free blocks of threads that have finished, for any thread to take
+ * before it carves new ones.  Guarded by slab_lock; read without it only
+ * to see whether a list is empty.
  */
 static void		*depot[ALLOC_NCLASS];
 
@@ -113,10 +135,34 @@ header(void *p)
 	return h;
 }
 
+/* A new slab for this thread to carve; NULL when out of memory. */
+static struct alloc_slab *
+new_slab(void)
+{
+	struct alloc_slab	*s;
+
+	if ((s = malloc(ALLOC_SLAB)) == NULL)
+		return NULL;
+	memset(s, 0, sizeof(*s));
+	s->owner = &cache;
+	s->mine = cache.mine;
+	cache.mine = s;
+	pthread_mutex_lock(&slab_lock);
+	s->next = slabs;
+	if (slabs != NULL)
+		slabs->prev = s;
+	slabs = s;
+	pthread_mutex_unlock(&slab_lock);
+	cache.slab = s;
+	cache.bump = (char *)s + ALLOC_SLABHDR;
+	cache.end = (char *)s + ALLOC_SLAB;
+	return s;
+}
+
 /*
  * Refill the free list of class cls with a run of blocks carved together
  * from this thread's slab, so that blocks of one size lie side by side,
- * and return the first.
+ * and return the first, counted as taken.
  */
 static void *
 carve(uint32_t cls)
@@ -124,22 +170,15 @@ carve(uint32_t cls)
 	struct alloc_hdr	*h;
 	size_t			 need = ALLOC_HDR + class_size(cls);
 	size_t			 k, count;
-	char			*slab, *p;
+	char			*p;
 
 	count = ALLOC_RUN / need;
 	if (count == 0)
 		count = 1;
 	if (cache.bump == NULL ||
-	    (size_t)(cache.end - cache.bump) < need * count) {
-		if ((slab = malloc(ALLOC_SLAB)) == NULL)
+	    (size_t)(cache.end - cache.bump) < need * count)
+		if (new_slab() == NULL)
 			return NULL;
-		pthread_mutex_lock(&slab_lock);
-		*(void **)slab = slabs;
-		slabs = slab;
-		pthread_mutex_unlock(&slab_lock);
-		cache.bump = slab + ALLOC_HDR;	/* after the link */
-		cache.end = slab + ALLOC_SLAB;
-	}
 	p = cache.bump;
 	cache.bump += need * count;
 	/* Linked in address order; the first is returned. */
@@ -147,11 +186,12 @@ carve(uint32_t cls)
 		h = (struct alloc_hdr *)(p + k * need);
 		h->magic = ALLOC_MAGIC;
 		h->cls = cls;
-		h->size = 0;
+		h->u.slab = cache.slab;
 		*(void **)((char *)h + ALLOC_HDR) = k + 1 < count ?
 		    p + (k + 1) * need + ALLOC_HDR : cache.head[cls];
 	}
 	cache.head[cls] = *(void **)(p + ALLOC_HDR);
+	cache.slab->live++;
 	return p + ALLOC_HDR;
 }
 
@@ -182,13 +222,16 @@ alloc_malloc(size_t n)
 			return NULL;
 		h->magic = ALLOC_MAGIC;
 		h->cls = ALLOC_BIG;
-		h->size = n;
+		h->u.size = n;
 		return (char *)h + ALLOC_HDR;
 	}
 	cls = size_class(n);
 	if ((p = cache.head[cls]) != NULL ||
 	    (p = cache.head[cls] = from_depot(cls)) != NULL) {
 		cache.head[cls] = *(void **)p;
+		h = (struct alloc_hdr *)((char *)p - ALLOC_HDR);
+		if (h->u.slab->owner == &cache)
+			h->u.slab->live++;
 		return p;
 	}
 	return carve(cls);
@@ -207,6 +250,8 @@ alloc_free(void *p)
 		free(h);
 		return;
 	}
+	if (h->u.slab->owner == &cache)
+		h->u.slab->live--;
 	*(void **)p = cache.head[h->cls];
 	cache.head[h->cls] = p;
 }
@@ -225,10 +270,10 @@ alloc_realloc(void *p, size_t n)
 		if (n > SIZE_MAX - ALLOC_HDR ||
 		    (nh = realloc(h, ALLOC_HDR + n)) == NULL)
 			return NULL;
-		nh->size = n;
+		nh->u.size = n;
 		return (char *)nh + ALLOC_HDR;
 	}
-	have = h->cls == ALLOC_BIG ? (size_t)h->size : class_size(h->cls);
+	have = h->cls == ALLOC_BIG ? (size_t)h->u.size : class_size(h->cls);
 	if (h->cls != ALLOC_BIG && n <= have)
 		return p;
 	if ((q = alloc_malloc(n)) == NULL)
@@ -250,21 +295,33 @@ alloc_strdup(const char *s)
 }
 
 /*
- * Give the free blocks of the calling thread to the depot, for other
- * threads to use.  Call when a thread that allocated through the pool is
- * about to finish; it may still allocate afterwards.
+ * The calling thread is about to finish: release its slabs that have no
+ * block out, give its other free blocks to the depot, and disown its
+ * remaining slabs.  Blocks it frees afterwards (libxml2's per-thread
+ * state) stay where they are.
  */
 void
 alloc_thread_done(void)
 {
-	void		*tail;
-	uint32_t	 cls;
+	struct alloc_slab	*s, *next;
+	void			**pp, *p, *tail;
+	uint32_t		 cls;
 
+	for (s = cache.mine; s != NULL; s = s->mine)
+		s->dead = s->live == 0;
 	for (cls = 0; cls < ALLOC_NCLASS; cls++) {
-		if (cache.head[cls] == NULL)
-			continue;
-		for (tail = cache.head[cls]; *(void **)tail != NULL;
-		    tail = *(void **)tail)
+		/* drop the blocks of dead slabs, find the tail */
+		tail = NULL;
+		for (pp = &cache.head[cls]; (p = *pp) != NULL; ) {
+			if (((struct alloc_hdr *)((char *)p -
+			    ALLOC_HDR))->u.slab->dead)
+				*pp = *(void **)p;
+			else {
+				tail = p;
+				pp = (void **)p;
+			}
+		}
+		if (tail == NULL)
 			continue;
 		pthread_mutex_lock(&slab_lock);
 		*(void **)tail = depot[cls];
@@ -273,12 +330,28 @@ alloc_thread_done(void)
 		pthread_mutex_unlock(&slab_lock);
 		cache.head[cls] = NULL;
 	}
+	pthread_mutex_lock(&slab_lock);
+	for (s = cache.mine; s != NULL; s = next) {
+		next = s->mine;
+		s->owner = NULL;
+		if (!s->dead)
+			continue;
+		if (s->prev != NULL)
+			s->prev->next = s->next;
+		else
+			slabs = s->next;
+		if (s->next != NULL)
+			s->next->prev = s->prev;
+		free(s);
+	}
+	pthread_mutex_unlock(&slab_lock);
+	memset(&cache, 0, sizeof(cache));
 }
 
 /*
  * After the worker threads have finished: give the free memory of
- * malloc(3) (the blocks above 16 KiB, kept in the workers' arenas) back
- * to the system, so that the index page does not come on top of it.
+ * malloc(3) (released slabs, the blocks above 16 KiB kept in the
+ * workers' arenas) back to the system.
  */
 void
 alloc_trim(void)

@@ -4,7 +4,8 @@
  * 16-byte alignment; realloc keeps the contents when a block grows,
  * shrinks, or crosses from the pool to malloc(3) and back; a freed block
  * is reused for the next one of its size; threads allocating and freeing
- * one another's blocks keep every block intact.
+ * one another's blocks keep every block intact; a finished thread's
+ * memory is released or reused and what it left in use stays intact.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -190,6 +191,57 @@ test_threads(void **state)
 	assert_int_equal(x.bad, 0);
 }
 
+/*
+ * A thread that finishes gives its memory back: a block the main thread
+ * then asks for of a size the thread used comes from what it left, and
+ * blocks it left in use stay usable and can be freed by another thread.
+ */
+struct leaver {
+	void	*kept;		/* left in use for the main thread */
+	void	*freed;		/* freed before finishing */
+};
+
+static void *
+leave(void *arg)
+{
+	struct leaver	*l = arg;
+	void		*tmp[1000];
+	int		 i;
+
+	for (i = 0; i < 1000; i++)
+		tmp[i] = alloc_malloc(40);
+	l->kept = alloc_malloc(4000);
+	memset(l->kept, 'k', 4000);
+	for (i = 0; i < 1000; i++)
+		alloc_free(tmp[i]);
+	l->freed = tmp[999];
+	alloc_thread_done();
+	return NULL;
+}
+
+static void
+test_thread_done(void **state)
+{
+	struct leaver	 l;
+	pthread_t	 t;
+	unsigned char	*p;
+	int		 i;
+
+	(void)state;
+	memset(&l, 0, sizeof(l));
+	assert_int_equal(pthread_create(&t, NULL, leave, &l), 0);
+	pthread_join(t, NULL);
+	p = l.kept;
+	for (i = 0; i < 4000; i++)
+		assert_int_equal(p[i], 'k');
+	alloc_free(l.kept);
+	/* the thread's 48-byte blocks are usable by this one */
+	p = alloc_malloc(40);
+	assert_non_null(p);
+	memset(p, 1, 40);
+	alloc_free(p);
+}
+
 int
 main(void)
 {
@@ -199,6 +251,7 @@ main(void)
 		cmocka_unit_test(test_grow_and_shrink),
 		cmocka_unit_test(test_copy_string),
 		cmocka_unit_test(test_threads),
+		cmocka_unit_test(test_thread_done),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
