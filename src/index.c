@@ -140,7 +140,7 @@ index_build(const char *outdir, const struct xform *xf, struct diag *diag)
 	if ((html = output_path(outdir, FMT_INDEX, "index")) == NULL ||
 	    (df = diag_file_new(diag, html)) == NULL)
 		goto oom;
-	if (xform_apply(xf, FMT_INDEX, doc, df, &out, &outlen) == 0) {
+	if (xform_apply_free(xf, FMT_INDEX, &doc, df, &out, &outlen) == 0) {
 		if (output_write(html, out == NULL ? "" : (char *)out,
 		    outlen) == -1)
 			diag_file_add(df, DIAG_FATAL, 0, 0, NULL,

@@ -384,8 +384,13 @@ monoc_main(int argc, char *argv[], FILE *err)
 			jobs = 1;
 		run_inputs(&s, jobs);
 	}
-	if (s.write && !s.opt.no_index)
+	if (s.write && !s.opt.no_index) {
+		/* What the monographs needed is not needed any more. */
+		schema_free(s.schema);
+		s.schema = NULL;
+		xform_keep(s.xf, FMT_BIT(FMT_INDEX));
 		index_build(s.opt.outdir, s.xf, s.diag);
+	}
 summary:
 	diag_summary(s.diag);
 	status = diag_status(s.diag);

@@ -180,6 +180,27 @@ xform_free(struct xform *xf)
 	free(xf);
 }
 
+/*
+ * Free the stylesheets of every format not in the bit set keep (and
+ * model.xsl unless keep has any of FMT_DOCS): the index page is built
+ * after every monograph, without the memory of the others.
+ */
+void
+xform_keep(struct xform *xf, unsigned int keep)
+{
+	int	 f;
+
+	for (f = 0; f < FMT__MAX; f++)
+		if ((keep & FMT_BIT(f)) == 0 && xf->style[f] != NULL) {
+			xsltFreeStylesheet(xf->style[f]);
+			xf->style[f] = NULL;
+		}
+	if ((keep & FMT_DOCS) == 0 && xf->model != NULL) {
+		xsltFreeStylesheet(xf->model);
+		xf->model = NULL;
+	}
+}
+
 /* Report one complete line of a transform message. */
 static void
 collect_line(struct collect *c, const char *line)
@@ -275,13 +296,12 @@ xform_model(const struct xform *xf, xmlDocPtr doc, struct diag_file *df)
 }
 
 /*
- * Apply the stylesheet of fmt to doc: a monograph, or for any of FMT_DOCS
- * also its model from xform_model().  On success set *out (free with
- * xmlFree) and *outlen and return 0; on failure report to df and return
- * -1.
+ * Apply the stylesheet of fmt to *docp and serialise the result; with
+ * consume, free *docp (and set it to NULL) as soon as the transform is
+ * done, before the result is serialised.
  */
-int
-xform_apply(const struct xform *xf, enum fmt fmt, xmlDocPtr doc,
+static int
+apply(const struct xform *xf, enum fmt fmt, xmlDocPtr *docp, int consume,
     struct diag_file *df, xmlChar **out, int *outlen)
 {
 	xmlDocPtr	 res;
@@ -289,7 +309,12 @@ xform_apply(const struct xform *xf, enum fmt fmt, xmlDocPtr doc,
 
 	*out = NULL;
 	*outlen = 0;
-	if ((res = run(xf, xf->style[fmt], names[fmt], doc, df)) == NULL)
+	res = run(xf, xf->style[fmt], names[fmt], *docp, df);
+	if (consume) {
+		xmlFreeDoc(*docp);
+		*docp = NULL;
+	}
+	if (res == NULL)
 		return -1;
 	ret = 0;
 	if (xsltSaveResultToString(out, outlen, res, xf->style[fmt]) != 0) {
@@ -299,4 +324,29 @@ xform_apply(const struct xform *xf, enum fmt fmt, xmlDocPtr doc,
 	}
 	xmlFreeDoc(res);
 	return ret;
+}
+
+/*
+ * Apply the stylesheet of fmt to doc: a monograph, or for any of FMT_DOCS
+ * also its model from xform_model().  On success set *out (free with
+ * xmlFree) and *outlen and return 0; on failure report to df and return
+ * -1.
+ */
+int
+xform_apply(const struct xform *xf, enum fmt fmt, xmlDocPtr doc,
+    struct diag_file *df, xmlChar **out, int *outlen)
+{
+	return apply(xf, fmt, &doc, 0, df, out, outlen);
+}
+
+/*
+ * xform_apply() that frees *docp once it is transformed and sets it to
+ * NULL, whatever the outcome: the index page of many monographs is
+ * serialised without its input beside it.
+ */
+int
+xform_apply_free(const struct xform *xf, enum fmt fmt, xmlDocPtr *docp,
+    struct diag_file *df, xmlChar **out, int *outlen)
+{
+	return apply(xf, fmt, docp, 1, df, out, outlen);
 }
