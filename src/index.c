@@ -76,6 +76,33 @@ fail:
 }
 
 /*
+ * Append to root a copy of the sidecar's root element e: its name and
+ * attributes (a sidecar's entry has no content), in the namespace ns of
+ * root rather than with a declaration of its own.  Returns the copy, or
+ * NULL when out of memory.
+ */
+static xmlNodePtr
+add_entry(xmlNodePtr root, xmlNsPtr ns, xmlNodePtr e)
+{
+	xmlNodePtr	 copy;
+	xmlAttrPtr	 a;
+	xmlChar		*v;
+
+	if ((copy = xmlNewChild(root, ns, e->name, NULL)) == NULL)
+		return NULL;
+	for (a = e->properties; a != NULL; a = a->next) {
+		if ((v = xmlNodeGetContent((xmlNodePtr)a)) == NULL)
+			return NULL;
+		if (xmlNewProp(copy, a->name, v) == NULL) {
+			xmlFree(v);
+			return NULL;
+		}
+		xmlFree(v);
+	}
+	return copy;
+}
+
+/*
  * Build DIR/html/index.html from DIR/meta/ *.xml.  Returns 0, or -1 after
  * reporting a failure.
  */
@@ -111,7 +138,9 @@ index_build(const char *outdir, const struct xform *xf, struct diag *diag)
 		    metadir, strerror(errno));
 		goto out;
 	}
+	/* Names from a dictionary: thousands of entries share them. */
 	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
+	    (doc->dict = xmlDictCreate()) == NULL ||
 	    (root = xmlNewDocNode(doc, NULL, BAD_CAST "index", NULL)) == NULL)
 		goto oom;
 	xmlDocSetRootElement(doc, root);
@@ -125,13 +154,10 @@ index_build(const char *outdir, const struct xform *xf, struct diag *diag)
 		if ((df = diag_file_new(diag, path)) == NULL)
 			goto oom;
 		if ((meta = load_file(path, df)) != NULL) {
-			copy = xmlDocCopyNode(xmlDocGetRootElement(meta),
-			    doc, 1);
+			copy = add_entry(root, ns, xmlDocGetRootElement(meta));
 			xmlFreeDoc(meta);
-			if (copy == NULL || xmlAddChild(root, copy) == NULL) {
-				xmlFreeNode(copy);
+			if (copy == NULL)
 				goto oom;
-			}
 		}
 		diag_flush(diag, df);
 		diag_file_free(df);
