@@ -23,9 +23,11 @@
  * whose count is zero go back to malloc(3): no block of theirs is in use
  * or on another thread's list (a block freed by another thread is never
  * counted back).  Its other free blocks go to a depot that any thread
- * draws on before carving new ones.  So the index page, built by the main
- * thread after the workers, does not come on top of their memory.  Other
- * slabs stay, reachable from a global list, until the process exits.
+ * draws on before carving new ones.  The main thread does the same with
+ * its own slabs (alloc_release()) once the monographs' schema and
+ * stylesheets are freed.  So the index page, built after the workers,
+ * does not come on top of their memory.  Other slabs stay, reachable
+ * from a global list, until the process exits.
  *
  * Only the monoc program installs it (main.c), before libxml2 allocates
  * anything; the unit tests and the sanitizer builds (MONOC_LIBC_MALLOC)
@@ -295,47 +297,43 @@ alloc_strdup(const char *s)
 }
 
 /*
- * The calling thread is about to finish: release its slabs that have no
- * block out, give its other free blocks to the depot, and disown its
- * remaining slabs.  Blocks it frees afterwards (libxml2's per-thread
- * state) stay where they are.
+ * Give back to malloc(3) the slabs of the calling thread that have no
+ * block out, after taking their blocks off its free lists.  No block of
+ * theirs is anywhere else: a block freed by another thread is never
+ * counted back, so its slab never has a count of zero.
  */
 void
-alloc_thread_done(void)
+alloc_release(void)
 {
-	struct alloc_slab	*s, *next;
-	void			**pp, *p, *tail;
+	struct alloc_slab	*s, **sp;
+	void			**pp, *p;
 	uint32_t		 cls;
+	int			 any;
 
+	any = 0;
 	for (s = cache.mine; s != NULL; s = s->mine)
-		s->dead = s->live == 0;
-	for (cls = 0; cls < ALLOC_NCLASS; cls++) {
-		/* drop the blocks of dead slabs, find the tail */
-		tail = NULL;
-		for (pp = &cache.head[cls]; (p = *pp) != NULL; ) {
+		if ((s->dead = s->live == 0))
+			any = 1;
+	if (!any)
+		return;
+	for (cls = 0; cls < ALLOC_NCLASS; cls++)
+		for (pp = &cache.head[cls]; (p = *pp) != NULL; )
 			if (((struct alloc_hdr *)((char *)p -
 			    ALLOC_HDR))->u.slab->dead)
 				*pp = *(void **)p;
-			else {
-				tail = p;
+			else
 				pp = (void **)p;
-			}
-		}
-		if (tail == NULL)
-			continue;
-		pthread_mutex_lock(&slab_lock);
-		*(void **)tail = depot[cls];
-		__atomic_store_n(&depot[cls], cache.head[cls],
-		    __ATOMIC_RELAXED);
-		pthread_mutex_unlock(&slab_lock);
-		cache.head[cls] = NULL;
+	if (cache.slab != NULL && cache.slab->dead) {
+		cache.slab = NULL;
+		cache.bump = cache.end = NULL;
 	}
 	pthread_mutex_lock(&slab_lock);
-	for (s = cache.mine; s != NULL; s = next) {
-		next = s->mine;
-		s->owner = NULL;
-		if (!s->dead)
+	for (sp = &cache.mine; (s = *sp) != NULL; ) {
+		if (!s->dead) {
+			sp = &s->mine;
 			continue;
+		}
+		*sp = s->mine;
 		if (s->prev != NULL)
 			s->prev->next = s->next;
 		else
@@ -345,6 +343,36 @@ alloc_thread_done(void)
 		free(s);
 	}
 	pthread_mutex_unlock(&slab_lock);
+}
+
+/*
+ * The calling thread is about to finish: release its slabs that have no
+ * block out, give its other free blocks to the depot, and disown its
+ * remaining slabs.  Blocks it frees afterwards (libxml2's per-thread
+ * state) stay where they are.
+ */
+void
+alloc_thread_done(void)
+{
+	struct alloc_slab	*s;
+	void			*tail;
+	uint32_t		 cls;
+
+	alloc_release();
+	for (cls = 0; cls < ALLOC_NCLASS; cls++) {
+		if (cache.head[cls] == NULL)
+			continue;
+		for (tail = cache.head[cls]; *(void **)tail != NULL;
+		    tail = *(void **)tail)
+			continue;
+		pthread_mutex_lock(&slab_lock);
+		*(void **)tail = depot[cls];
+		__atomic_store_n(&depot[cls], cache.head[cls],
+		    __ATOMIC_RELAXED);
+		pthread_mutex_unlock(&slab_lock);
+	}
+	for (s = cache.mine; s != NULL; s = s->mine)
+		s->owner = NULL;
 	memset(&cache, 0, sizeof(cache));
 }
 

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 int	 alloc_install(void);
+void	 alloc_release(void);
 void	 alloc_thread_done(void);
 void	 alloc_trim(void);
 void	*alloc_malloc(size_t n);

@@ -388,7 +388,11 @@ monoc_main(int argc, char *argv[], FILE *err)
 		/* What the monographs needed is not needed any more. */
 		schema_free(s.schema);
 		s.schema = NULL;
+		check_free(s.check);
+		s.check = NULL;
 		xform_keep(s.xf, FMT_BIT(FMT_INDEX));
+		alloc_release();
+		alloc_trim();
 		index_build(s.opt.outdir, s.xf, s.diag);
 	}
 summary:

@@ -242,6 +242,37 @@ test_thread_done(void **state)
 	alloc_free(p);
 }
 
+/*
+ * A thread releasing its empty slabs keeps working: blocks still out
+ * stay intact, and new ones of the sizes it gave back are handed out.
+ */
+static void
+test_release(void **state)
+{
+	unsigned char	*keep, *p[3000];
+	int		 i;
+
+	(void)state;
+	keep = alloc_malloc(200);
+	memset(keep, 'q', 200);
+	for (i = 0; i < 3000; i++)
+		p[i] = alloc_malloc((size_t)(i % 700) + 1);
+	for (i = 0; i < 3000; i++)
+		alloc_free(p[i]);
+	alloc_release();
+	for (i = 0; i < 200; i++)
+		assert_int_equal(keep[i], 'q');
+	for (i = 0; i < 3000; i++) {
+		p[i] = alloc_malloc((size_t)(i % 700) + 1);
+		assert_non_null(p[i]);
+		memset(p[i], i & 0xff, (size_t)(i % 700) + 1);
+	}
+	for (i = 0; i < 3000; i++)
+		alloc_free(p[i]);
+	alloc_free(keep);
+	alloc_release();
+}
+
 int
 main(void)
 {
@@ -252,6 +283,7 @@ main(void)
 		cmocka_unit_test(test_copy_string),
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_thread_done),
+		cmocka_unit_test(test_release),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
