@@ -1,6 +1,12 @@
 # monoc: compile drug monographs to HTML, text and man pages.
 # GNU make.  `make` builds ./monoc; see also docs, check, install, clean.
 
+# No built-in rules: make docs checks thousands of files, and searching
+# the built-in rules for each took most of a no-op run (0.30 s -> 0.08 s
+# for 1,000 monographs).
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
+
 PREFIX ?= /usr/local
 DESTDIR ?=
 bindir = $(PREFIX)/bin
