@@ -76,28 +76,44 @@ fail:
 }
 
 /*
- * Append to root a copy of the sidecar's root element e: its name and
- * attributes (a sidecar's entry has no content), in the namespace ns of
- * root rather than with a declaration of its own.  Returns the copy, or
- * NULL when out of memory.
+ * Append to root a copy of the sidecar's root element e, in the namespace
+ * ns of root rather than with a declaration of its own: its name, its
+ * attributes and a deep copy of its content (xslt/meta.xsl writes none,
+ * a stylesheet of one's own may).  Returns the copy, or NULL when out of
+ * memory.
  */
 static xmlNodePtr
 add_entry(xmlNodePtr root, xmlNsPtr ns, xmlNodePtr e)
 {
-	xmlNodePtr	 copy;
+	xmlNodePtr	 copy, c, cc;
 	xmlAttrPtr	 a;
+	xmlNsPtr	 ans;
 	xmlChar		*v;
 
 	if ((copy = xmlNewChild(root, ns, e->name, NULL)) == NULL)
 		return NULL;
 	for (a = e->properties; a != NULL; a = a->next) {
+		ans = NULL;
+		if (a->ns != NULL &&
+		    (ans = xmlSearchNsByHref(root->doc, copy,
+		    a->ns->href)) == NULL &&
+		    (ans = xmlNewNs(copy, a->ns->href, a->ns->prefix)) == NULL)
+			return NULL;
 		if ((v = xmlNodeGetContent((xmlNodePtr)a)) == NULL)
 			return NULL;
-		if (xmlNewProp(copy, a->name, v) == NULL) {
+		if (xmlNewNsProp(copy, ans, a->name, v) == NULL) {
 			xmlFree(v);
 			return NULL;
 		}
 		xmlFree(v);
+	}
+	for (c = e->children; c != NULL; c = c->next) {
+		if ((cc = xmlDocCopyNode(c, root->doc, 1)) == NULL)
+			return NULL;
+		if (xmlAddChild(copy, cc) == NULL) {
+			xmlFreeNode(cc);
+			return NULL;
+		}
 	}
 	return copy;
 }
