@@ -31,13 +31,11 @@ ALL_LDFLAGS = $(LDFLAGS) -pthread
 # BUILD and MONOC_BIN let check-asan build a second, instrumented copy.
 BUILD ?= build
 MONOC_BIN ?= monoc
-MODULES = alloc diag xmlmsg load schema check ext xform output index options monoc
+MODULES = diag xmlmsg load schema check ext xform output index options monoc
 OBJS = $(MODULES:%=$(BUILD)/%.o)
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(wildcard tests/unit/test_*.c))
-# The sanitizer and valgrind builds keep malloc(3) (MONOC_LIBC_MALLOC) so
-# that they see inside libxml2's heap; the pool (src/alloc.c) hides it.
 ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
-	-fno-sanitize-recover=all -DMONOC_LIBC_MALLOC
+	-fno-sanitize-recover=all
 
 # make docs MONODIR=dir OUTDIR=dir compiles another set (bench/run.sh).
 MONODIR ?= monographs
@@ -130,14 +128,9 @@ check-asan: monoc
 		CC=clang CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_CFLAGS)"
 
 # What `make docs` does and the hostile corpus, under valgrind: fails on
-# any memory error and any definite or indirect leak.  Run on ./monoc as
-# shipped and on a copy with malloc(3) under build/libc, where valgrind
-# also sees libxml2's blocks one by one.
+# any memory error and any definite or indirect leak.
 check-valgrind: $(MONOC_BIN)
 	tests/valgrind.sh ./$(MONOC_BIN)
-	$(MAKE) build/libc/monoc BUILD=build/libc MONOC_BIN=build/libc/monoc \
-		CFLAGS="$(CFLAGS) -DMONOC_LIBC_MALLOC"
-	MONOC_DATADIR=$(CURDIR) tests/valgrind.sh build/libc/monoc
 
 # libFuzzer over load -> validate -> check -> transform (fuzz/fuzz_monograph.c),
 # the modules built with coverage, ASan and UBSan under build/fuzz.  The

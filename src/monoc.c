@@ -7,6 +7,7 @@
  * buffered and printed by the main thread in input order.  Finally the
  * index page is rebuilt from the sidecars.
  */
+#define _DEFAULT_SOURCE		/* malloc_trim() */
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -15,12 +16,14 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
 #include <libxslt/xsltutils.h>
 
-#include "alloc.h"
 #include "check.h"
 #include "diag.h"
 #include "index.h"
@@ -201,6 +204,19 @@ compile_one(struct worker *w, size_t i)
 	return df;
 }
 
+/*
+ * Give the memory malloc(3) holds free back to the system: the workers'
+ * arenas once they have finished, so that the index page, built last,
+ * does not come on top of them.  Once per run.
+ */
+static void
+trim_memory(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 /* A worker thread: take the next input until there is none. */
 static void *
 worker_main(void *arg)
@@ -224,7 +240,6 @@ worker_main(void *arg)
 		pthread_cond_broadcast(&s->cond);
 		pthread_mutex_unlock(&s->lock);
 	}
-	alloc_thread_done();
 	return NULL;
 }
 
@@ -282,7 +297,7 @@ run_inputs(struct session *s, long nw)
 		pthread_join(w[k].thread, NULL);
 		schema_vctx_free(w[k].vctx);
 	}
-	alloc_trim();
+	trim_memory();
 out:
 	free(w);
 	free(s->results);
@@ -391,8 +406,7 @@ monoc_main(int argc, char *argv[], FILE *err)
 		check_free(s.check);
 		s.check = NULL;
 		xform_keep(s.xf, FMT_BIT(FMT_INDEX));
-		alloc_release();
-		alloc_trim();
+		trim_memory();
 		index_build(s.opt.outdir, s.xf, s.diag);
 	}
 summary:
