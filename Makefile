@@ -52,7 +52,7 @@ XSLT = $(wildcard xslt/*.xsl)
 DOC_DEPS = monoc schema/monograph.xsd $(filter-out xslt/index.xsl,$(XSLT))
 PENDING = $(OUTDIR)/.pending
 
-.PHONY: all docs check check-asan check-valgrind fuzz bench install uninstall clean
+.PHONY: all docs check check-asan check-valgrind fuzz bench install uninstall clean FORCE
 
 all: $(MONOC_BIN)
 
@@ -61,6 +61,14 @@ $(MONOC_BIN): $(BUILD)/main.o $(OBJS)
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
+
+# The data directory is compiled into monoc (src/monoc.c), so `make
+# install PREFIX=...` after a plain `make` must rebuild it: $(BUILD)/datadir
+# holds the one built, and changes only when it does.
+$(BUILD)/datadir: FORCE | $(BUILD)
+	@echo '$(datadir)/monoc' | cmp -s - $@ || echo '$(datadir)/monoc' > $@
+$(BUILD)/monoc.o: $(BUILD)/datadir
+FORCE:
 
 $(BUILD)/test_%.o: tests/unit/test_%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<

@@ -2,8 +2,9 @@
 # install.sh: make install into a staging directory and check what a user
 # would: the files are laid out under PREFIX, man finds and shows
 # baclofen-info, whatis finds it once the index is built, the installed
-# monoc finds its schema and stylesheets, and make uninstall removes
-# everything it installed.  Prints "N passed, N failed" last.
+# monoc finds its schema and stylesheets, make uninstall removes
+# everything it installed, and installing for another PREFIX than the
+# build's rebuilds monoc for it.  Prints "N passed, N failed" last.
 #
 # usage: tests/install.sh        (from the repository root, after make docs)
 tmp=$(mktemp -d) || exit 2
@@ -75,6 +76,20 @@ if [ -z "$left" ]; then
 else
 	bad "make uninstall left: $left"
 fi
+
+# Installing for another PREFIX than the build's rebuilds monoc, which
+# then looks for its data there (here, where DESTDIR has not put it).
+d2=$tmp/stage2
+if make -s install DESTDIR="$d2" PREFIX=/opt/monoc-test > "$tmp/log" 2>&1 &&
+    ! "$d2/opt/monoc-test/bin/monoc" --check monographs/baclofen.xml \
+    > "$tmp/log" 2>&1 &&
+    grep -q "'/opt/monoc-test/share/monoc/schema/monograph.xsd'" "$tmp/log"; then
+	ok "make install PREFIX=other after make: monoc looks in other/share/monoc"
+else
+	bad "install for another PREFIX: $(head -n 3 "$tmp/log")"
+fi
+# back to the tree's own build
+make -s > /dev/null 2>&1 || bad "make after installing for another PREFIX"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
