@@ -9,8 +9,10 @@
 # usage: tests/install.sh        (from the repository root, after make docs)
 tmp=$(mktemp -d) || exit 2
 # make as a user runs it, not with the variables of a make that runs
-# this script (make check-asan passes BUILD, CC, CFLAGS and more down)
-unset MAKEFLAGS MFLAGS MAKELEVEL
+# this script (make check-asan passes BUILD, CC, CFLAGS and more down,
+# in MAKEFLAGS and in the environment)
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES BUILD MONOC_BIN CC CFLAGS \
+    LDFLAGS
 trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
