@@ -105,7 +105,24 @@ $(STAMP): $(HTML) $(TEXT) $(MAN7) $(METAS) $(MONOGRAPHS) $(DOC_DEPS)
 	fi
 	@touch $@
 
-$(OUTDIR)/html/index.html: $(STAMP) xslt/index.xsl monoc
+# The names of the monographs, rewritten only when they change, so that
+# deleting one rebuilds the index.  The outputs and sidecar of a
+# monograph that is gone are removed before the index is rebuilt.
+NAMELIST = $(OUTDIR)/.names
+
+$(NAMELIST): FORCE | $(OUTDIR)
+	$(file >$@.new,$(NAMES))
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
+
+$(OUTDIR)/html/index.html: $(STAMP) $(NAMELIST) xslt/index.xsl monoc
+	@for f in $(OUTDIR)/meta/*.xml; do \
+		[ -e "$$f" ] || continue; \
+		n=$${f##*/}; n=$${n%.xml}; \
+		[ ! -f "$(MONODIR)/$$n.xml" ] || continue; \
+		echo "docs: removing the outputs of $$n (no $(MONODIR)/$$n.xml)"; \
+		rm -f "$$f" "$(OUTDIR)/html/$$n.html" "$(OUTDIR)/text/$$n.txt" \
+		    "$(OUTDIR)/man/man7/$$n-info.7"; \
+	done
 	./monoc --index-only -o $(OUTDIR)
 
 $(OUTDIR):

@@ -51,6 +51,7 @@ suite "hostile inputs" tests/hostile/run.sh "$monoc"
 suite "output linters" tests/lint-outputs.sh "$out"
 suite "format parity" tests/parity.sh "$out"
 suite "make install and man" tests/install.sh
+suite "make docs: incremental, deletions" tests/make-docs.sh
 suite "browser: axe-core, phone width, links" tests/browser/run.sh "$out"
 
 echo

@@ -1,0 +1,62 @@
+#!/bin/sh
+# make-docs.sh: what `make docs` does over time, on a copy of the
+# monographs in a temporary directory (MONODIR, OUTDIR): the first run
+# builds every output and the index; a second run compiles nothing; after
+# one monograph changes only that one is compiled; after one is deleted
+# its outputs and sidecar go and the index no longer lists it.  Prints
+# "N passed, N failed" last.
+#
+# usage: tests/make-docs.sh      (from the repository root, after make)
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { echo "ok   $*"; pass=$((pass + 1)); }
+bad() { echo "FAIL $*"; fail=$((fail + 1)); }
+# make as a user runs it (see tests/install.sh)
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES BUILD MONOC_BIN CC CFLAGS \
+    LDFLAGS
+m="$tmp/m"
+o="$tmp/o"
+mkdir -p "$m"
+cp monographs/baclofen.xml "$m/"
+# a second monograph: the baclofen one under another id
+sed -e 's/id="baclofen"/id="second"/' monographs/baclofen.xml > "$m/second.xml"
+docs() { make -s docs MONODIR="$m" OUTDIR="$o" > "$tmp/log" 2>&1; }
+
+if docs && grep -q 'compiling 2 monographs' "$tmp/log" &&
+    [ -s "$o/html/baclofen.html" ] && [ -s "$o/text/second.txt" ] &&
+    [ -s "$o/man/man7/second-info.7" ] && [ -s "$o/meta/second.xml" ] &&
+    grep -q 'href="second.html"' "$o/html/index.html"; then
+	ok "first run: both monographs and the index"
+else
+	bad "first run: $(head -n 3 "$tmp/log")"
+fi
+
+if docs && ! grep -q compiling "$tmp/log"; then
+	ok "nothing changed: nothing compiled"
+else
+	bad "nothing changed, yet: $(head -n 3 "$tmp/log")"
+fi
+
+sleep 1			# a coarse file system clock must see the change
+touch "$m/second.xml"
+if docs && grep -q 'compiling 1 monograph$' "$tmp/log"; then
+	ok "one monograph changed: only it compiled"
+else
+	bad "one monograph changed: $(head -n 3 "$tmp/log")"
+fi
+
+rm "$m/second.xml"
+if docs && [ ! -e "$o/html/second.html" ] && [ ! -e "$o/text/second.txt" ] &&
+    [ ! -e "$o/man/man7/second-info.7" ] && [ ! -e "$o/meta/second.xml" ] &&
+    ! grep -q 'second' "$o/html/index.html" &&
+    grep -q 'href="baclofen.html"' "$o/html/index.html" &&
+    [ -s "$o/html/baclofen.html" ]; then
+	ok "one monograph deleted: its outputs gone, the index without it"
+else
+	bad "one monograph deleted: $(ls "$o/html" "$o/meta" | tr '\n' ' ')"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
