@@ -62,13 +62,21 @@ $(MONOC_BIN): $(BUILD)/main.o $(OBJS)
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
 
+# $(call write-if-changed,TEXT): the recipe of a FORCE target that holds
+# TEXT, rewritten (and so newer) only when TEXT changes.
+define write-if-changed
+$(file >$@.new,$(1))
+@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
+endef
+
+FORCE:
+
 # The data directory is compiled into monoc (src/monoc.c), so `make
 # install PREFIX=...` after a plain `make` must rebuild it: $(BUILD)/datadir
-# holds the one built, and changes only when it does.
+# holds the one built.
 $(BUILD)/datadir: FORCE | $(BUILD)
-	@echo '$(datadir)/monoc' | cmp -s - $@ || echo '$(datadir)/monoc' > $@
+	$(call write-if-changed,$(datadir)/monoc)
 $(BUILD)/monoc.o: $(BUILD)/datadir
-FORCE:
 
 $(BUILD)/test_%.o: tests/unit/test_%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
@@ -111,8 +119,7 @@ $(STAMP): $(HTML) $(TEXT) $(MAN7) $(METAS) $(MONOGRAPHS) $(DOC_DEPS)
 NAMELIST = $(OUTDIR)/.names
 
 $(NAMELIST): FORCE | $(OUTDIR)
-	$(file >$@.new,$(NAMES))
-	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
+	$(call write-if-changed,$(NAMES))
 
 $(OUTDIR)/html/index.html: $(STAMP) $(NAMELIST) xslt/index.xsl monoc
 	@for f in $(OUTDIR)/meta/*.xml; do \

@@ -1,11 +1,12 @@
 /*
  * XSLT extension functions, namespace urn:monoc:ext.
  *
+ * In C, with the same results as the templates they stand for:
  * ext:wrap(text, width[, indent[, first-indent]]) is the named template
  * "wrap" of text.xsl, ext:table-row(c1, c2, c3, c4, w1, w2, w3, cap) its
- * template "table-row", and ext:roff-escape(s) the template "roff-escape"
- * of man.xsl, in C, and ext:replace(s, from, to) is EXSLT str:replace()
- * with three strings, a quicker one: the templates recurse once per word, line or escaped
+ * template "table-row", ext:roff-escape(s) the template "roff-escape" of
+ * man.xsl, and ext:replace(s, from, to) EXSLT str:replace() with three
+ * strings.  The templates recurse once per word, line or escaped
  * character, copying the rest of the string each time, and were most of
  * the cost of those two formats.  The comments above the templates are
  * the specification; lengths count characters (code points), as XPath

@@ -206,8 +206,8 @@ compile_one(struct worker *w, size_t i)
 
 /*
  * Give the memory malloc(3) holds free back to the system: the workers'
- * arenas once they have finished, so that the index page, built last,
- * does not come on top of them.  Once per run.
+ * arenas and what the monographs needed, so that the index page, built
+ * last, does not come on top of them.  Once per run.
  */
 static void
 trim_memory(void)
@@ -297,7 +297,6 @@ run_inputs(struct session *s, long nw)
 		pthread_join(w[k].thread, NULL);
 		schema_vctx_free(w[k].vctx);
 	}
-	trim_memory();
 out:
 	free(w);
 	free(s->results);
