@@ -14,10 +14,7 @@
 # usage: tests/ext-parity.sh [MONOC]      (from the repository root)
 monoc=${1:-./monoc}
 version=$("$monoc" --version | sed -n '1s/.* //p')
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
+. tests/lib.sh
 
 if ! command -v xsltproc > /dev/null; then
 	echo "FAIL xsltproc not found: the fallback templates cannot be tested"
@@ -55,43 +52,22 @@ for f in monographs/*.xml tests/xslt-fixtures/*.xml; do
 		got=$tmp/c/${pair#*:}
 		xsltproc --nonet --novalid --stringparam monoc-version \
 		    "$version" -o "$tmp/x.$fmt" "xslt/$fmt.xsl" "$f"
-		if cmp -s "$tmp/x.$fmt" "$got"; then
-			echo "ok   $f: $fmt"
-			pass=$((pass + 1))
-		else
-			diff -u "$tmp/x.$fmt" "$got" | head -n 20 | \
-			    sed 's/^/     /'
-			echo "FAIL $f: $fmt differs between monoc and xsltproc"
-			fail=$((fail + 1))
-		fi
+		check_same "$tmp/x.$fmt" "$got" "$f: $fmt" \
+		    "$f: $fmt differs between monoc and xsltproc"
 	done
 	for fmt in html text man; do
 		xsltproc --nonet --novalid --stringparam monoc-version \
 		    "$version" -o "$tmp/z.$fmt" "$tmp/noexslt/$fmt.xsl" "$f"
-		if cmp -s "$tmp/x.$fmt" "$tmp/z.$fmt"; then
-			echo "ok   $f: $fmt without EXSLT strings"
-			pass=$((pass + 1))
-		else
-			diff -u "$tmp/x.$fmt" "$tmp/z.$fmt" | head -n 20 | \
-			    sed 's/^/     /'
-			echo "FAIL $f: $fmt.xsl's fallback for EXSLT gives other bytes"
-			fail=$((fail + 1))
-		fi
+		check_same "$tmp/x.$fmt" "$tmp/z.$fmt" \
+		    "$f: $fmt without EXSLT strings" \
+		    "$f: $fmt.xsl's fallback for EXSLT gives other bytes"
 	done
 	xsltproc --nonet --novalid -o "$tmp/model.xml" xslt/model.xsl "$f"
 	for fmt in html text man; do
 		xsltproc --nonet --novalid --stringparam monoc-version \
 		    "$version" -o "$tmp/y.$fmt" "xslt/$fmt.xsl" "$tmp/model.xml"
-		if cmp -s "$tmp/x.$fmt" "$tmp/y.$fmt"; then
-			echo "ok   $f: $fmt from the model"
-			pass=$((pass + 1))
-		else
-			diff -u "$tmp/x.$fmt" "$tmp/y.$fmt" | head -n 20 | \
-			    sed 's/^/     /'
-			echo "FAIL $f: $fmt.xsl gives other bytes from model.xsl's model"
-			fail=$((fail + 1))
-		fi
+		check_same "$tmp/x.$fmt" "$tmp/y.$fmt" "$f: $fmt from the model" \
+		    "$f: $fmt.xsl gives other bytes from model.xsl's model"
 	done
 done
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

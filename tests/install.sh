@@ -7,17 +7,8 @@
 # build's rebuilds monoc for it.  Prints "N passed, N failed" last.
 #
 # usage: tests/install.sh        (from the repository root, after make docs)
-tmp=$(mktemp -d) || exit 2
-# make as a user runs it, not with the variables of a make that runs
-# this script (make check-asan passes BUILD, CC, CFLAGS and more down,
-# in MAKEFLAGS and in the environment)
-unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES BUILD MONOC_BIN CC CFLAGS \
-    LDFLAGS
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { echo "ok   $*"; pass=$((pass + 1)); }
-bad() { echo "FAIL $*"; fail=$((fail + 1)); }
+. tests/lib.sh
+user_make
 
 for t in man whatis mandb; do
 	command -v $t >/dev/null || { bad "missing tool: $t"; echo "$pass passed, $fail failed"; exit 1; }
@@ -97,5 +88,4 @@ fi
 # back to the tree's own build
 make -s > /dev/null 2>&1 || bad "make after installing for another PREFIX"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

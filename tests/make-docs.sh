@@ -7,15 +7,8 @@
 # "N passed, N failed" last.
 #
 # usage: tests/make-docs.sh      (from the repository root, after make)
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { echo "ok   $*"; pass=$((pass + 1)); }
-bad() { echo "FAIL $*"; fail=$((fail + 1)); }
-# make as a user runs it (see tests/install.sh)
-unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES BUILD MONOC_BIN CC CFLAGS \
-    LDFLAGS
+. tests/lib.sh
+user_make
 m="$tmp/m"
 o="$tmp/o"
 mkdir -p "$m"
@@ -58,5 +51,4 @@ else
 	bad "one monograph deleted: $(ls "$o/html" "$o/meta" | tr '\n' ' ')"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

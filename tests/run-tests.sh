@@ -10,13 +10,7 @@
 # Set UPDATE=1 to rewrite the expected files from the current output.
 monoc=${1:-./monoc}
 data=tests/data
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() { echo "ok   $*"; pass=$((pass + 1)); }
-bad() { echo "FAIL $*"; fail=$((fail + 1)); }
+. tests/lib.sh
 
 # same EXPECTED ACTUAL NAME: compare, or update when UPDATE=1
 same() {
@@ -83,5 +77,4 @@ else
 	bad "diagnostics differ between -j 1 and -j 3"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

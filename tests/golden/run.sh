@@ -9,10 +9,7 @@
 # usage: tests/golden/run.sh [MONOC]        (from the repository root)
 monoc=${1:-./monoc}
 golden=tests/golden
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
+. tests/lib.sh
 
 if ! "$monoc" --no-index -o "$tmp" monographs/*.xml 2> "$tmp/stderr"; then
 	echo "FAIL monoc failed on monographs/*.xml:"
@@ -27,15 +24,8 @@ for f in monographs/*.xml; do
 		got=$tmp/${pair%%:*}
 		want=$golden/${pair#*:}
 		[ "${UPDATE:-0}" = 1 ] && cp "$got" "$want"
-		if cmp -s "$want" "$got"; then
-			echo "ok   $name: ${pair#*:}"
-			pass=$((pass + 1))
-		else
-			echo "FAIL $name: ${pair#*:} differs from the golden file"
-			diff -u "$want" "$got" 2>&1 | head -n 15 | sed 's/^/     /'
-			fail=$((fail + 1))
-		fi
+		check_same "$want" "$got" "$name: ${pair#*:}" \
+		    "$name: ${pair#*:} differs from the golden file"
 	done
 done
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary
