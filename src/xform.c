@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,12 +29,14 @@
 
 #include "diag.h"
 #include "ext.h"
+#include "model.h"
 #include "version.h"
 #include "xform.h"
 
 struct xform {
 	xsltStylesheetPtr	 style[FMT__MAX];
 	xsltStylesheetPtr	 model;		/* model.xsl, with FMT_DOCS */
+	int			 cmodel;	/* model.c stands for it */
 	xsltSecurityPrefsPtr	 sec;
 	struct diag		*diag;
 };
@@ -118,6 +121,24 @@ load_sheet(const char *datadir, const char *name, xsltStylesheetPtr *style,
 }
 
 /*
+ * Whether model.c may build the models: only while datadir holds the
+ * model.xsl and common.xsl it implements (an edited or another copy
+ * takes effect at once, through libxslt), and unless MONOC_MODEL=xslt
+ * asks for model.xsl (the parity tests compare the two).
+ */
+static int
+use_cmodel(const char *datadir)
+{
+	const char	*env;
+	uint64_t	 hash;
+
+	if ((env = getenv("MONOC_MODEL")) != NULL && strcmp(env, "xslt") == 0)
+		return 0;
+	return model_sheets_hash(datadir, &hash) == 0 &&
+	    hash == MODEL_SHEETS_HASH;
+}
+
+/*
  * Compile the stylesheets of the formats in the bit set fmts from
  * datadir/xslt/, and model.xsl when fmts has any of FMT_DOCS.  A missing
  * or broken stylesheet is a system error.  Returns NULL after reporting
@@ -154,6 +175,8 @@ xform_load(const char *datadir, unsigned int fmts, struct diag *diag)
 	if (ok && (fmts & FMT_DOCS) != 0 &&
 	    load_sheet(datadir, "model", &xf->model, diag) == -1)
 		ok = 0;
+	if (ok && (fmts & FMT_DOCS) != 0)
+		xf->cmodel = use_cmodel(datadir);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (!ok) {
 		xform_free(xf);
@@ -285,13 +308,25 @@ run(const struct xform *xf, xsltStylesheetPtr style, const char *sheet,
 }
 
 /*
- * The document model of the monograph doc (xslt/model.xsl), to give to
- * xform_apply() for any of FMT_DOCS in place of doc; free it with
- * xmlFreeDoc().  Returns NULL after reporting to df.
+ * The document model of the monograph doc (xslt/model.xsl, or model.c
+ * in its place), to give to xform_apply() for any of FMT_DOCS in place
+ * of doc; free it with xmlFreeDoc().  Returns NULL after reporting to df.
  */
 xmlDocPtr
 xform_model(const struct xform *xf, xmlDocPtr doc, struct diag_file *df)
 {
+	enum model_status	 status;
+	xmlDocPtr		 res;
+
+	if (xf->cmodel && xf->model != NULL) {
+		if ((res = model_build(doc, &status)) != NULL)
+			return res;
+		if (status == MODEL_NOMEM) {
+			diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
+			    "out of memory");
+			return NULL;
+		}
+	}
 	return run(xf, xf->model, "model", doc, df);
 }
 

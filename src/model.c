@@ -1,0 +1,2233 @@
+/*
+ * The document model of a monograph, built in C.
+ *
+ * xslt/common.xsl defines the model (its comment describes it) and
+ * xslt/model.xsl applies that definition; stock xsltproc runs them, and
+ * monoc did too.  Building the model was a third of monoc's time per
+ * monograph: libxslt interprets some 70,000 instructions for it, most of
+ * them on text nodes and citations.  This file builds the same tree
+ * directly from the parsed monograph, template by template: each function
+ * below names the template of common.xsl it stands for and follows it
+ * step by step, down to the XPath details that decide the bytes
+ * (normalize-space, number(), attributes in document order, the first
+ * node of a node-set).
+ *
+ * It is used only while the stylesheets are the ones it was checked
+ * against: xform.c compares model_sheets_hash() of the data directory
+ * with MODEL_SHEETS_HASH and otherwise applies model.xsl, so an edited
+ * common.xsl takes effect at once.  tests/unit/test_model.c checks that
+ * both give the same tree for every monograph and fixture, and that the
+ * hash matches the stylesheets in the tree.  A document this file does
+ * not handle exactly (entity references, an unexpected root) is left to
+ * model.xsl: model_build() reports MODEL_UNSUPPORTED.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+#include <libxml/dict.h>
+#include <libxml/xpathInternals.h>
+
+#include "model.h"
+
+#define MNS	"urn:monoc:monograph:1"
+#define NBSP	"\xc2\xa0"
+
+struct str {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+};
+
+/* One m:cite of the document: the table $cites of common.xsl. */
+struct cite {
+	const xmlNode	*node;
+	const char	*ref;		/* @ref, "" when absent */
+	const char	*where;		/* title of its top-level section */
+	size_t		 k;		/* 1-based, document order */
+	size_t		 n;		/* source number, 0: none */
+};
+
+/* One m:source, for the source numbers. */
+struct source {
+	const char	*id;		/* @id, "" when absent */
+	size_t		 n;
+};
+
+struct mb {
+	xmlDocPtr	 doc;		/* the model being built */
+	int		 nomem;
+	int		 unsupported;
+	struct str	 scratch;	/* string values of source nodes */
+	struct cite	*cites;		/* in document order */
+	size_t		 ncites;
+	struct cite	**bynode;	/* sorted by node */
+	struct cite	**byref;	/* sorted by ref, then k */
+	struct source	*sources;	/* sorted by id, then n */
+	size_t		 nsources;
+};
+
+typedef void	 model_fn(struct mb *, xmlNodePtr, const xmlNode *);
+
+static void	 inline_children(struct mb *, xmlNodePtr, const xmlNode *);
+static void	 model_children(struct mb *, xmlNodePtr, const xmlNode *);
+static void	 model_grandchildren(struct mb *, xmlNodePtr, const xmlNode *,
+		    const char *);
+
+/* ------------------------------------------------------------------ */
+/* Strings                                                            */
+/* ------------------------------------------------------------------ */
+
+static void
+str_addn(struct mb *mb, struct str *b, const char *s, size_t n)
+{
+	char	*np;
+	size_t	 ncap;
+
+	if (b->len + n + 1 > b->cap) {
+		ncap = b->cap == 0 ? 128 : b->cap;
+		while (b->len + n + 1 > ncap)
+			ncap *= 2;
+		if ((np = realloc(b->s, ncap)) == NULL) {
+			mb->nomem = 1;
+			return;
+		}
+		b->s = np;
+		b->cap = ncap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static void
+str_add(struct mb *mb, struct str *b, const char *s)
+{
+	str_addn(mb, b, s, strlen(s));
+}
+
+/* The string so far ("" before anything was added). */
+static const char *
+str_get(const struct str *b)
+{
+	return b->s != NULL ? b->s : "";
+}
+
+static void
+str_clear(struct str *b)
+{
+	b->len = 0;
+	if (b->s != NULL)
+		*b->s = '\0';
+}
+
+/* XPath white space: space, tab, carriage return, line feed. */
+static int
+is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* normalize-space(s) = '' */
+static int
+all_ws(const char *s)
+{
+	while (is_ws(*s))
+		s++;
+	return *s == '\0';
+}
+
+/* Append normalize-space(s). */
+static void
+add_norm(struct mb *mb, struct str *b, const char *s)
+{
+	const char	*w;
+	int		 first;
+
+	first = 1;
+	for (;;) {
+		while (is_ws(*s))
+			s++;
+		if (*s == '\0')
+			break;
+		for (w = s; *s != '\0' && !is_ws(*s); s++)
+			continue;
+		if (!first)
+			str_addn(mb, b, " ", 1);
+		str_addn(mb, b, w, s - w);
+		first = 0;
+	}
+}
+
+/* Append translate(s, '-', ' '). */
+static void
+add_dash_to_space(struct mb *mb, struct str *b, const char *s)
+{
+	size_t	 start;
+
+	start = b->len;
+	str_add(mb, b, s);
+	if (b->s != NULL)
+		for (; start < b->len; start++)
+			if (b->s[start] == '-')
+				b->s[start] = ' ';
+}
+
+/* Append s with its first character upper-cased as template ucfirst. */
+static void
+add_ucfirst(struct mb *mb, struct str *b, const char *s)
+{
+	char	 c;
+
+	if (*s >= 'a' && *s <= 'z') {
+		c = *s - 'a' + 'A';
+		str_addn(mb, b, &c, 1);
+		s++;
+	}
+	str_add(mb, b, s);
+}
+
+/* XPath number() of an attribute value; NaN for an absent one. */
+static double
+number(const char *s)
+{
+	return s == NULL ? xmlXPathNAN : xmlXPathStringEvalNumber(BAD_CAST s);
+}
+
+static int
+eq(const char *a, const char *b)
+{
+	return a != NULL && strcmp(a, b) == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The source document                                                */
+/* ------------------------------------------------------------------ */
+
+/* Is n the element m:NAME? */
+static int
+is_m(const xmlNode *n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    strcmp((const char *)n->name, name) == 0 &&
+	    strcmp((const char *)n->ns->href, MNS) == 0;
+}
+
+static int
+is_text(const xmlNode *n)
+{
+	return n != NULL && (n->type == XML_TEXT_NODE ||
+	    n->type == XML_CDATA_SECTION_NODE);
+}
+
+/* The value of the attribute NAME (no namespace), NULL when absent. */
+static const char *
+att(struct mb *mb, const xmlNode *n, const char *name)
+{
+	const xmlAttr	*a;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (a->ns != NULL || strcmp((const char *)a->name, name) != 0)
+			continue;
+		if (a->children == NULL)
+			return "";
+		if (a->children->type == XML_TEXT_NODE &&
+		    a->children->next == NULL && a->children->content != NULL)
+			return (const char *)a->children->content;
+		mb->unsupported = 1;
+		return "";
+	}
+	return NULL;
+}
+
+/* @NAME as XPath gives it to concat() and value-of: "" when absent. */
+static const char *
+sat(struct mb *mb, const xmlNode *n, const char *name)
+{
+	const char	*v;
+
+	return (v = att(mb, n, name)) != NULL ? v : "";
+}
+
+/* The first child m:NAME of n, or NULL. */
+static const xmlNode *
+child(const xmlNode *n, const char *name)
+{
+	const xmlNode	*c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (is_m(c, name))
+			return c;
+	return NULL;
+}
+
+/* count(preceding-sibling::m:NAME) + 1, n being one. */
+static size_t
+ordinal(const xmlNode *n)
+{
+	const xmlNode	*c;
+	size_t		 i;
+
+	i = 1;
+	for (c = n->prev; c != NULL; c = c->prev)
+		if (is_m(c, (const char *)n->name))
+			i++;
+	return i;
+}
+
+/* Append the XPath string value of n (its descendant text). */
+static void
+add_value(struct mb *mb, struct str *b, const xmlNode *n)
+{
+	const xmlNode	*c;
+
+	if (is_text(n)) {
+		if (n->content != NULL)
+			str_add(mb, b, (const char *)n->content);
+		return;
+	}
+	if (n->type == XML_ENTITY_REF_NODE) {
+		mb->unsupported = 1;
+		return;
+	}
+	if (n->type != XML_ELEMENT_NODE)
+		return;
+	for (c = n->children; c != NULL; c = c->next)
+		add_value(mb, b, c);
+}
+
+/* Append normalize-space(n), "" when n is NULL (an empty node-set). */
+static void
+add_norm_node(struct mb *mb, struct str *b, const xmlNode *n)
+{
+	if (n == NULL)
+		return;
+	str_clear(&mb->scratch);
+	add_value(mb, &mb->scratch, n);
+	add_norm(mb, b, str_get(&mb->scratch));
+}
+
+/* normalize-space(n) != '' */
+static int
+has_words(struct mb *mb, const xmlNode *n)
+{
+	str_clear(&mb->scratch);
+	add_value(mb, &mb->scratch, n);
+	return !all_ws(str_get(&mb->scratch));
+}
+
+/* A text node of white space only (normalize-space(.) = ''). */
+static int
+is_blank(const xmlNode *n)
+{
+	return is_text(n) && (n->content == NULL ||
+	    all_ws((const char *)n->content));
+}
+
+/* ------------------------------------------------------------------ */
+/* The model document                                                 */
+/* ------------------------------------------------------------------ */
+
+/* A new element NAME, last child of parent (NULL after a failure). */
+static xmlNodePtr
+el(struct mb *mb, xmlNodePtr parent, const char *name)
+{
+	xmlNodePtr	 e;
+
+	if (parent == NULL)
+		return NULL;
+	if ((e = xmlNewDocNode(mb->doc, NULL, BAD_CAST name, NULL)) == NULL) {
+		mb->nomem = 1;
+		return NULL;
+	}
+	xmlAddChild(parent, e);
+	return e;
+}
+
+static void
+set(struct mb *mb, xmlNodePtr e, const char *name, const char *value)
+{
+	if (e != NULL && xmlNewProp(e, BAD_CAST name, BAD_CAST value) == NULL)
+		mb->nomem = 1;
+}
+
+static void
+set_n(struct mb *mb, xmlNodePtr e, const char *name, size_t value)
+{
+	char	 num[32];
+
+	snprintf(num, sizeof(num), "%zu", value);
+	set(mb, e, name, num);
+}
+
+/* Add text to p, joined to a text node before it as libxslt does. */
+static void
+text(struct mb *mb, xmlNodePtr p, const char *s)
+{
+	xmlNodePtr	 t;
+
+	if (p == NULL || *s == '\0')
+		return;
+	if (p->last != NULL && p->last->type == XML_TEXT_NODE) {
+		xmlNodeAddContent(p->last, BAD_CAST s);
+		return;
+	}
+	if ((t = xmlNewDocText(mb->doc, BAD_CAST s)) == NULL) {
+		mb->nomem = 1;
+		return;
+	}
+	xmlAddChild(p, t);
+}
+
+/* An element NAME holding text s. */
+static xmlNodePtr
+el_text(struct mb *mb, xmlNodePtr parent, const char *name, const char *s)
+{
+	xmlNodePtr	 e;
+
+	e = el(mb, parent, name);
+	text(mb, e, s);
+	return e;
+}
+
+/* <NAME><para>s</para></NAME>, as the table cells are. */
+static xmlNodePtr
+cell_para(struct mb *mb, xmlNodePtr row, const char *s)
+{
+	return el_text(mb, el(mb, row, "cell"), "para", s);
+}
+
+/* A table head of cells. */
+static void
+head(struct mb *mb, xmlNodePtr table, const char *const *cells)
+{
+	xmlNodePtr	 h;
+
+	h = el(mb, table, "head");
+	for (; *cells != NULL; cells++)
+		el_text(mb, h, "cell", *cells);
+}
+
+/* <sub id title kind>, the template "sub" (or the literal ones). */
+static xmlNodePtr
+sub(struct mb *mb, xmlNodePtr parent, const char *id, const char *title,
+    const char *kind)
+{
+	xmlNodePtr	 s;
+
+	s = el(mb, parent, "sub");
+	set(mb, s, "id", id);
+	set(mb, s, "title", title);
+	set(mb, s, "kind", kind);
+	return s;
+}
+
+/* ------------------------------------------------------------------ */
+/* Words                                                              */
+/* ------------------------------------------------------------------ */
+
+struct word {
+	const char	*key;
+	const char	*words;
+};
+
+/* The words for key in table, or key itself. */
+static const char *
+lookup(const struct word *table, const char *key)
+{
+	for (; table->key != NULL; table++)
+		if (strcmp(table->key, key) == 0)
+			return table->words;
+	return key;
+}
+
+static const struct word section_titles[] = {
+	{ "boxed-warning", "Boxed warning" },
+	{ "drug", "About the drug" },
+	{ "uses", "Uses" },
+	{ "dosing", "Dosing" },
+	{ "pharmacokinetics", "Pharmacokinetics" },
+	{ "adverse-effects", "Adverse effects" },
+	{ "overdose", "Overdose" },
+	{ "warnings", "Warnings and precautions" },
+	{ "populations", "Specific populations" },
+	{ "abuse-and-dependence", "Abuse and dependence" },
+	{ "withdrawal", "Withdrawal" },
+	{ "interactions", "Interactions" },
+	{ "comparisons", "Comparisons with alternatives" },
+	{ "safe-use", "Safe use" },
+	{ "faq", "Questions and answers" },
+	{ "disclaimer", "Disclaimer" },
+	{ "sources", "References" },
+	{ NULL, NULL }
+};
+
+static const struct word populations[] = {
+	{ "all", "all patients" },
+	{ "", "all patients" },
+	{ "adult", "adults" },
+	{ "pediatric", "children" },
+	{ "adult-and-pediatric", "adults and children" },
+	{ "geriatric", "older adults" },
+	{ "renal-impairment", "people with kidney impairment" },
+	{ "hepatic-impairment", "people with liver impairment" },
+	{ "pregnancy", "pregnancy" },
+	{ "lactation", "breastfeeding" },
+	{ NULL, NULL }
+};
+
+static const struct word severities[] = {
+	{ "unspecified", "severity not stated" },
+	{ NULL, NULL }
+};
+
+static const struct word interaction_severities[] = {
+	{ "minor", "Minor" },
+	{ "moderate", "Moderate" },
+	{ "major", "Major" },
+	{ "contraindicated", "Contraindicated: do not combine" },
+	{ NULL, NULL }
+};
+
+static const struct word use_statuses[] = {
+	{ "approved", "approved use" },
+	{ "off-label", "off-label use (not an approved indication)" },
+	{ "not-recommended", "not recommended" },
+	{ "historical", "historical use, no longer current" },
+	{ NULL, NULL }
+};
+
+static const struct word market_statuses[] = {
+	{ "unapproved", "no approved product" },
+	{ "unknown", "market status unknown" },
+	{ NULL, NULL }
+};
+
+static const struct word source_types[] = {
+	{ "label", "drug label (prescribing information)" },
+	{ "regulatory", "regulatory document" },
+	{ "journal", "journal article" },
+	{ "reference", "reference work" },
+	{ NULL, NULL }
+};
+
+static const struct word dependence_titles[] = {
+	{ "dependence", "Physical dependence" },
+	{ "tolerance", "Tolerance" },
+	{ "misuse", "Misuse and abuse" },
+	{ NULL, NULL }
+};
+
+static const struct word times_words[] = {
+	{ "1", " once" }, { "2", " twice" }, { "3", " three times" },
+	{ "4", " four times" }, { "5", " five times" }, { "6", " six times" },
+	{ NULL, NULL }
+};
+
+static const struct word per_words[] = {
+	{ "dose", " per dose" }, { "hour", " an hour" }, { "day", " a day" },
+	{ "week", " a week" },
+	{ NULL, NULL }
+};
+
+static const char *
+section_title(const char *name)
+{
+	return lookup(section_titles, name);
+}
+
+/* template route-words */
+static const char *
+route_words(const char *route)
+{
+	if (route == NULL || *route == '\0' || strcmp(route, "any") == 0)
+		return "any route";
+	if (strcmp(route, "enteral-tube") == 0)
+		return "enteral tube";
+	return route;
+}
+
+/* template disagreement-label */
+static const char *
+disagreement_label(const char *kind)
+{
+	if (eq(kind, "conflict"))
+		return "Sources differ:";
+	if (eq(kind, "label"))
+		return "Differs from the label:";
+	return "Uncertain:";
+}
+
+/* template form-words, route and kind being @route and @kind */
+static void
+add_form_words(struct mb *mb, struct str *b, const char *route,
+    const char *kind)
+{
+	struct str	 k;
+
+	memset(&k, 0, sizeof(k));
+	add_dash_to_space(mb, &k, kind != NULL ? kind : "");
+	if (eq(route, "oral") && kind != NULL &&
+	    strncmp(kind, "oral-", 5) == 0)
+		add_ucfirst(mb, b, str_get(&k));
+	else {
+		add_ucfirst(mb, b, route_words(route));
+		str_add(mb, b, " ");
+		str_add(mb, b, str_get(&k));
+	}
+	free(k.s);
+}
+
+/* template amount-words; NULL stands for an absent attribute */
+static void
+add_amount(struct mb *mb, struct str *b, const char *low, const char *high,
+    const char *unit)
+{
+	add_norm(mb, b, low != NULL ? low : "");
+	if (high != NULL && !all_ws(high)) {
+		str_add(mb, b, " to ");
+		add_norm(mb, b, high);
+	}
+	if (unit == NULL || *unit == '\0')
+		return;
+	if (strcmp(unit, "%") == 0)
+		str_add(mb, b, "%");
+	else {
+		str_add(mb, b, NBSP);
+		str_add(mb, b, unit);
+	}
+}
+
+/* template dose-words, context n */
+static void
+add_dose(struct mb *mb, struct str *b, const xmlNode *n)
+{
+	const char	*times, *per;
+	double		 t;
+	char		 key[2];
+
+	add_amount(mb, b, att(mb, n, "low"), att(mb, n, "high"),
+	    att(mb, n, "unit"));
+	if ((times = att(mb, n, "times")) != NULL) {
+		t = number(times);
+		if (t >= 1 && t <= 6 && t == (int)t) {
+			key[0] = '0' + (int)t;
+			key[1] = '\0';
+			str_add(mb, b, lookup(times_words, key));
+		} else {
+			str_add(mb, b, " ");
+			str_add(mb, b, times);
+			str_add(mb, b, " times");
+		}
+	}
+	if ((per = att(mb, n, "per")) != NULL && lookup(per_words, per) != per)
+		str_add(mb, b, lookup(per_words, per));
+}
+
+/* template duration-words, context n */
+static void
+add_duration(struct mb *mb, struct str *b, const xmlNode *n)
+{
+	const char	*low, *high;
+
+	if (eq(att(mb, n, "approximate"), "yes"))
+		str_add(mb, b, "about ");
+	low = att(mb, n, "low");
+	high = att(mb, n, "high");
+	str_add(mb, b, low != NULL ? low : "");
+	if (high != NULL) {
+		str_add(mb, b, " to ");
+		str_add(mb, b, high);
+	}
+	str_add(mb, b, NBSP);
+	str_add(mb, b, sat(mb, n, "unit"));
+	if (high != NULL || !(number(low) == 1))
+		str_add(mb, b, "s");
+}
+
+/* ------------------------------------------------------------------ */
+/* Citations                                                          */
+/* ------------------------------------------------------------------ */
+
+static int
+cmp_node(const void *a, const void *b)
+{
+	const xmlNode	*x = (*(struct cite *const *)a)->node;
+	const xmlNode	*y = (*(struct cite *const *)b)->node;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+cmp_ref(const void *a, const void *b)
+{
+	const struct cite	*x = *(struct cite *const *)a;
+	const struct cite	*y = *(struct cite *const *)b;
+	int			 c;
+
+	if ((c = strcmp(x->ref, y->ref)) != 0)
+		return c;
+	return x->k < y->k ? -1 : x->k > y->k;
+}
+
+static int
+cmp_source(const void *a, const void *b)
+{
+	const struct source	*x = a;
+	const struct source	*y = b;
+	int			 c;
+
+	if ((c = strcmp(x->id, y->id)) != 0)
+		return c;
+	return x->n < y->n ? -1 : x->n > y->n;
+}
+
+/* Append the m:cite descendants of n to the table. */
+static void
+collect_cites(struct mb *mb, const xmlNode *n, const char *where,
+    size_t *cap)
+{
+	const xmlNode	*c;
+	struct cite	*nc;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_m(c, "cite")) {
+			if (mb->ncites == *cap) {
+				*cap = *cap == 0 ? 256 : *cap * 2;
+				nc = realloc(mb->cites, *cap * sizeof(*nc));
+				if (nc == NULL) {
+					mb->nomem = 1;
+					return;
+				}
+				mb->cites = nc;
+			}
+			nc = &mb->cites[mb->ncites++];
+			nc->node = c;
+			nc->ref = sat(mb, c, "ref");
+			nc->where = where;
+			nc->k = mb->ncites;
+			nc->n = 0;
+		}
+		collect_cites(mb, c, where, cap);
+	}
+}
+
+/* The source number of id: the first m:source with that @id. */
+static size_t
+source_number(const struct mb *mb, const char *id)
+{
+	size_t	 lo, hi, mid;
+
+	lo = 0;
+	hi = mb->nsources;
+	while (lo < hi) {		/* the first one not below id */
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(mb->sources[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < mb->nsources && strcmp(mb->sources[lo].id, id) == 0)
+		return mb->sources[lo].n;
+	return 0;
+}
+
+/*
+ * The variables cites-by-section and cites of common.xsl: every m:cite
+ * in a child of the root, numbered in document order, with the number
+ * of its source and the title of its section; sorted copies to find a
+ * cite's entry and the cites of a source.
+ */
+static void
+build_cites(struct mb *mb, const xmlNode *root)
+{
+	const xmlNode	*c, *s;
+	struct source	*ns;
+	size_t		 cap, scap, i;
+
+	cap = scap = 0;
+	for (c = root->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_m(c, "sources"))
+			for (s = c->children; s != NULL; s = s->next) {
+				if (!is_m(s, "source"))
+					continue;
+				if (mb->nsources == scap) {
+					scap = scap == 0 ? 32 : scap * 2;
+					ns = realloc(mb->sources,
+					    scap * sizeof(*ns));
+					if (ns == NULL) {
+						mb->nomem = 1;
+						return;
+					}
+					mb->sources = ns;
+				}
+				ns = &mb->sources[mb->nsources++];
+				ns->id = sat(mb, s, "id");
+				ns->n = mb->nsources;
+			}
+		collect_cites(mb, c, section_title((const char *)c->name),
+		    &cap);
+	}
+	if (mb->nomem)
+		return;
+	if (mb->nsources > 0)
+		qsort(mb->sources, mb->nsources, sizeof(*mb->sources),
+		    cmp_source);
+	if (mb->ncites == 0)
+		return;
+	mb->bynode = calloc(mb->ncites, sizeof(*mb->bynode));
+	mb->byref = calloc(mb->ncites, sizeof(*mb->byref));
+	if (mb->bynode == NULL || mb->byref == NULL) {
+		mb->nomem = 1;
+		return;
+	}
+	for (i = 0; i < mb->ncites; i++) {
+		mb->cites[i].n = source_number(mb, mb->cites[i].ref);
+		mb->bynode[i] = mb->byref[i] = &mb->cites[i];
+	}
+	qsort(mb->bynode, mb->ncites, sizeof(*mb->bynode), cmp_node);
+	qsort(mb->byref, mb->ncites, sizeof(*mb->byref), cmp_ref);
+}
+
+static const struct cite *
+find_cite(const struct mb *mb, const xmlNode *n)
+{
+	struct cite	 key, *kp, **found;
+
+	if (mb->ncites == 0)
+		return NULL;
+	key.node = n;
+	kp = &key;
+	found = bsearch(&kp, mb->bynode, mb->ncites, sizeof(*mb->bynode),
+	    cmp_node);
+	return found != NULL ? *found : NULL;
+}
+
+/* <c n k/> for the cite n: key('cite', generate-id()) in the table. */
+static void
+cite_c(struct mb *mb, xmlNodePtr cites, const xmlNode *n)
+{
+	const struct cite	*ct;
+	xmlNodePtr		 c;
+
+	c = el(mb, cites, "c");
+	if ((ct = find_cite(mb, n)) == NULL) {
+		set(mb, c, "n", "");
+		set(mb, c, "k", "");
+		return;
+	}
+	if (ct->n == 0)
+		set(mb, c, "n", "");
+	else
+		set_n(mb, c, "n", ct->n);
+	set_n(mb, c, "k", ct->k);
+}
+
+/* ------------------------------------------------------------------ */
+/* Inline content (mode inline)                                       */
+/* ------------------------------------------------------------------ */
+
+/* template norm-text with its default parameters, for the text node n */
+static void
+inline_text(struct mb *mb, xmlNodePtr p, const xmlNode *n)
+{
+	const char	*s;
+	struct str	 b;
+	int		 trail;
+	size_t		 len;
+
+	s = n->content != NULL ? (const char *)n->content : "";
+	if (*s == '\0')
+		return;
+	trail = !is_m(n->next, "cite");
+	if (is_blank(n)) {
+		if (trail && n->prev != NULL && n->next != NULL)
+			text(mb, p, " ");
+		return;
+	}
+	memset(&b, 0, sizeof(b));
+	if (is_ws(*s))
+		str_add(mb, &b, " ");
+	add_norm(mb, &b, s);
+	len = strlen(s);
+	if (trail && is_ws(s[len - 1]))
+		str_add(mb, &b, " ");
+	text(mb, p, str_get(&b));
+	free(b.s);
+}
+
+/* templates m:cite (mode inline) and cite-run */
+static void
+inline_cite(struct mb *mb, xmlNodePtr p, const xmlNode *n)
+{
+	const xmlNode	*prev, *next;
+	xmlNodePtr	 cites;
+
+	prev = n->prev;
+	if (is_m(prev, "cite") || (is_blank(prev) && is_m(prev->prev, "cite")))
+		return;
+	cites = el(mb, p, "cites");
+	for (;;) {
+		cite_c(mb, cites, n);
+		next = n->next;
+		if (is_m(next, "cite"))
+			n = next;
+		else if (is_blank(next) && is_m(next->next, "cite"))
+			n = next->next;
+		else
+			break;
+	}
+}
+
+/* apply-templates mode="inline" to the node n */
+static void
+inline_node(struct mb *mb, xmlNodePtr p, const xmlNode *n)
+{
+	struct str	 b;
+	xmlNodePtr	 e;
+
+	if (is_text(n)) {
+		inline_text(mb, p, n);
+		return;
+	}
+	if (n->type == XML_ENTITY_REF_NODE) {
+		mb->unsupported = 1;
+		return;
+	}
+	if (n->type != XML_ELEMENT_NODE)
+		return;				/* comments, PIs */
+	memset(&b, 0, sizeof(b));
+	if (is_m(n, "em")) {
+		add_norm_node(mb, &b, n);
+		el_text(mb, p, "em", str_get(&b));
+	} else if (is_m(n, "xref")) {
+		e = el(mb, p, "xref");
+		set(mb, e, "to", sat(mb, n, "to"));
+		str_add(mb, &b, "(see ");
+		str_add(mb, &b, section_title(sat(mb, n, "to")));
+		str_add(mb, &b, ")");
+		text(mb, e, str_get(&b));
+	} else if (is_m(n, "cite"))
+		inline_cite(mb, p, n);
+	else
+		inline_children(mb, p, n);	/* the built-in template */
+	free(b.s);
+}
+
+static void
+inline_children(struct mb *mb, xmlNodePtr p, const xmlNode *n)
+{
+	const xmlNode	*c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		inline_node(mb, p, c);
+}
+
+/* template note-after: sep when n has words, then its inline content */
+static void
+note_after(struct mb *mb, xmlNodePtr p, const xmlNode *n, const char *sep)
+{
+	if (has_words(mb, n) || child(n, "em") != NULL ||
+	    child(n, "xref") != NULL)
+		text(mb, p, sep);
+	inline_children(mb, p, n);
+}
+
+/* <strong>s</strong> in p */
+static void
+strong(struct mb *mb, xmlNodePtr p, const char *s)
+{
+	el_text(mb, p, "strong", s);
+}
+
+/* template labelled: <p><strong>label</strong> words, note</p> */
+static void
+labelled(struct mb *mb, xmlNodePtr parent, const xmlNode *n,
+    const char *label, const char *words)
+{
+	xmlNodePtr	 p;
+
+	p = el(mb, parent, "p");
+	strong(mb, p, label);
+	text(mb, p, " ");
+	text(mb, p, words);
+	note_after(mb, p, n, ", ");
+}
+
+/* ------------------------------------------------------------------ */
+/* Blocks (mode model)                                                */
+/* ------------------------------------------------------------------ */
+
+static void
+m_p(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	inline_children(mb, el(mb, parent, "p"), n);
+}
+
+static void
+m_list(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const xmlNode	*c;
+	const char	*type;
+	xmlNodePtr	 l;
+
+	l = el(mb, parent, "list");
+	type = att(mb, n, "type");
+	set(mb, l, "type", type != NULL ? type : "bullet");
+	for (c = n->children; c != NULL; c = c->next)
+		if (is_m(c, "item"))
+			inline_children(mb, el(mb, l, "item"), c);
+}
+
+static void
+m_disagreement(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	xmlNodePtr	 e;
+
+	e = el(mb, parent, "note");
+	set(mb, e, "kind", sat(mb, n, "kind"));
+	set(mb, e, "label", disagreement_label(att(mb, n, "kind")));
+	inline_children(mb, e, n);
+}
+
+static void
+m_study(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const char	*year, *journal, *subjects;
+	struct str	 b, facts;
+	xmlNodePtr	 p;
+
+	memset(&b, 0, sizeof(b));
+	memset(&facts, 0, sizeof(facts));
+	year = att(mb, n, "year");
+	journal = att(mb, n, "journal");
+	subjects = att(mb, n, "subjects");
+	str_add(mb, &facts, year != NULL ? year : "");
+	if (year != NULL && journal != NULL)
+		str_add(mb, &facts, ", ");
+	str_add(mb, &facts, journal != NULL ? journal : "");
+	if ((year != NULL || journal != NULL) && subjects != NULL)
+		str_add(mb, &facts, "; ");
+	if (subjects != NULL) {
+		str_add(mb, &facts, "subjects: ");
+		str_add(mb, &facts, subjects);
+	}
+	str_add(mb, &b, is_m(n, "study") ? "Study" : "Case report");
+	if (facts.len > 0) {
+		str_add(mb, &b, " (");
+		str_add(mb, &b, str_get(&facts));
+		str_add(mb, &b, ")");
+	}
+	str_add(mb, &b, ":");
+	p = el(mb, parent, "p");
+	strong(mb, p, str_get(&b));
+	text(mb, p, " ");
+	inline_children(mb, p, n);
+	free(b.s);
+	free(facts.s);
+}
+
+static void
+m_use(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	struct str	 b;
+	xmlNodePtr	 s, p;
+	char		 id[40];
+
+	memset(&b, 0, sizeof(b));
+	snprintf(id, sizeof(id), "use-%zu", ordinal(n));
+	add_norm_node(mb, &b, child(n, "condition"));
+	s = sub(mb, parent, id, str_get(&b), "normal");
+	p = el(mb, s, "p");
+	strong(mb, p, "Status:");
+	str_clear(&b);
+	str_add(mb, &b, " ");
+	str_add(mb, &b, lookup(use_statuses, sat(mb, n, "status")));
+	str_add(mb, &b, "; ");
+	text(mb, p, str_get(&b));
+	strong(mb, p, "route:");
+	str_clear(&b);
+	str_add(mb, &b, " ");
+	str_add(mb, &b, route_words(att(mb, n, "route")));
+	str_add(mb, &b, "; ");
+	text(mb, p, str_get(&b));
+	strong(mb, p, "for:");
+	text(mb, p, " ");
+	text(mb, p, lookup(populations, sat(mb, n, "population")));
+	model_children(mb, s, n);
+	free(b.s);
+}
+
+static void
+m_position(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	struct str	 b;
+	xmlNodePtr	 p;
+
+	memset(&b, 0, sizeof(b));
+	add_norm(mb, &b, sat(mb, n, "agency"));
+	str_add(mb, &b, " position:");
+	p = el(mb, parent, "p");
+	strong(mb, p, str_get(&b));
+	text(mb, p, " ");
+	inline_children(mb, p, n);
+	free(b.s);
+}
+
+/* The stage of a dosing step, first cell of its row. */
+static void
+add_stage(struct mb *mb, struct str *b, const xmlNode *n)
+{
+	const char	*from, *to;
+
+	if (is_m(n, "screening"))
+		str_add(mb, b, "Test dose");
+	else if (is_m(n, "start"))
+		str_add(mb, b, "Starting dose");
+	else if (is_m(n, "titration"))
+		str_add(mb, b, "Titration");
+	else if (is_m(n, "maintenance"))
+		str_add(mb, b, "Maintenance");
+	else if (is_m(n, "maximum"))
+		str_add(mb, b, "Maximum");
+	else {
+		from = att(mb, n, "from-day");
+		to = att(mb, n, "to-day");
+		if (to == NULL) {
+			str_add(mb, b, "Day ");
+			str_add(mb, b, from != NULL ? from : "");
+			str_add(mb, b, " onward");
+		} else if (eq(from, to)) {
+			str_add(mb, b, "Day ");
+			str_add(mb, b, from);
+		} else {
+			str_add(mb, b, "Days ");
+			str_add(mb, b, from != NULL ? from : "");
+			str_add(mb, b, " to ");
+			str_add(mb, b, to);
+		}
+	}
+}
+
+static int
+is_step(const xmlNode *n)
+{
+	return is_m(n, "screening") || is_m(n, "start") || is_m(n, "step") ||
+	    is_m(n, "titration") || is_m(n, "maintenance") ||
+	    is_m(n, "maximum");
+}
+
+static void
+m_regimen(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	static const char *const cells[] = { "Stage", "Dose", NULL };
+	const xmlNode	*c, *ind;
+	const char	*age;
+	struct str	 title, b;
+	xmlNodePtr	 s, t, row, para;
+	size_t		 i;
+	char		 id[48];
+
+	memset(&title, 0, sizeof(title));
+	memset(&b, 0, sizeof(b));
+	i = ordinal(n);
+	add_ucfirst(mb, &title, route_words(att(mb, n, "route")));
+	str_add(mb, &title, ", ");
+	str_add(mb, &title, lookup(populations, sat(mb, n, "population")));
+	if ((age = att(mb, n, "min-age")) != NULL) {
+		str_add(mb, &title, " aged ");
+		str_add(mb, &title, age);
+		str_add(mb, &title, " years and older");
+	}
+	if ((ind = child(n, "indication")) != NULL) {
+		str_add(mb, &title, ": ");
+		add_norm_node(mb, &title, ind);
+	}
+	snprintf(id, sizeof(id), "regimen-%zu", i);
+	s = sub(mb, parent, id, str_get(&title), "normal");
+	t = el(mb, s, "table");
+	snprintf(id, sizeof(id), "regimen-%zu-table", i);
+	set(mb, t, "id", id);
+	str_add(mb, &b, "Dosing steps: ");
+	str_add(mb, &b, str_get(&title));
+	set(mb, t, "caption", str_get(&b));
+	set(mb, t, "cols", "stage dose");
+	head(mb, t, cells);
+	for (c = n->children; c != NULL; c = c->next) {
+		if (!is_step(c))
+			continue;
+		row = el(mb, t, "row");
+		str_clear(&b);
+		add_stage(mb, &b, c);
+		cell_para(mb, row, str_get(&b));
+		para = cell_para(mb, row, "");
+		if (is_m(c, "titration"))
+			inline_children(mb, para, c);
+		else {
+			str_clear(&b);
+			add_dose(mb, &b, c);
+			text(mb, para, str_get(&b));
+			note_after(mb, para, c, ", ");
+		}
+	}
+	model_children(mb, s, n);
+	free(title.s);
+	free(b.s);
+}
+
+static void
+m_pk(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	struct str	 b;
+	const char	*label;
+
+	if (is_m(n, "peak-time"))
+		label = "Time to peak concentration:";
+	else if (is_m(n, "half-life"))
+		label = "Half-life:";
+	else
+		label = "Time to clear from the body:";
+	memset(&b, 0, sizeof(b));
+	add_duration(mb, &b, n);
+	labelled(mb, parent, n, label, str_get(&b));
+	free(b.s);
+}
+
+static void
+m_metabolism(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const xmlAttr	*a;
+	const char	*first, *high;
+	struct str	 b;
+	xmlNodePtr	 p;
+
+	p = el(mb, parent, "p");
+	strong(mb, p, is_m(n, "metabolism") ? "Metabolism:" : "Excretion:");
+	text(mb, p, " ");
+	/* (@low | @high)[1]: the first of the two in document order */
+	first = NULL;
+	for (a = n->properties; a != NULL && first == NULL; a = a->next)
+		if (a->ns == NULL && (strcmp((const char *)a->name,
+		    "low") == 0 || strcmp((const char *)a->name, "high") == 0))
+			first = att(mb, n, (const char *)a->name);
+	if (first != NULL) {
+		memset(&b, 0, sizeof(b));
+		high = att(mb, n, "low") != NULL ? att(mb, n, "high") : NULL;
+		add_amount(mb, &b, first, high, "%");
+		str_add(mb, &b, " of a dose");
+		text(mb, p, str_get(&b));
+		free(b.s);
+	} else
+		text(mb, p, "share not stated");
+	note_after(mb, p, n, ", ");
+}
+
+static void
+m_effect(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	static const char *const cells[] = {
+		"Effect", "Frequency", "Severity", NULL
+	};
+	const xmlNode	*c;
+	xmlNodePtr	 t, row;
+
+	if (ordinal(n) > 1)
+		return;
+	t = el(mb, parent, "table");
+	set(mb, t, "id", "effects-table");
+	set(mb, t, "caption", "Adverse effects, how common and how severe");
+	set(mb, t, "cols", "effect category severity");
+	head(mb, t, cells);
+	for (c = n->parent->children; c != NULL; c = c->next) {
+		if (!is_m(c, "effect"))
+			continue;
+		row = el(mb, t, "row");
+		inline_children(mb, cell_para(mb, row, ""), c);
+		cell_para(mb, row, sat(mb, c, "category"));
+		cell_para(mb, row, lookup(severities, sat(mb, c, "severity")));
+	}
+}
+
+/* The next element sibling of n. */
+static const xmlNode *
+next_element(const xmlNode *n)
+{
+	for (n = n->next; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	return NULL;
+}
+
+/* preceding-sibling::*[1][local-name() = local-name(current())] */
+static int
+follows_same(const xmlNode *n)
+{
+	const xmlNode	*c;
+
+	for (c = n->prev; c != NULL; c = c->prev)
+		if (c->type == XML_ELEMENT_NODE)
+			return strcmp((const char *)c->name,
+			    (const char *)n->name) == 0;
+	return 0;
+}
+
+/* The next element sibling of n when it has the same local name. */
+static const xmlNode *
+next_same(const xmlNode *n)
+{
+	const xmlNode	*c;
+
+	c = next_element(n);
+	if (c != NULL && strcmp((const char *)c->name,
+	    (const char *)n->name) == 0)
+		return c;
+	return NULL;
+}
+
+static void
+m_sign(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const char	*route;
+	struct str	 b;
+	xmlNodePtr	 p, l, item;
+
+	if (follows_same(n))
+		return;
+	p = el(mb, parent, "p");
+	strong(mb, p, is_m(n, "sign") ? "Signs of overdose:" : "Symptoms:");
+	l = el(mb, parent, "list");
+	set(mb, l, "type", "bullet");
+	memset(&b, 0, sizeof(b));
+	for (; n != NULL; n = next_same(n)) {
+		item = el(mb, l, "item");
+		str_clear(&b);
+		add_ucfirst(mb, &b, lookup(severities,
+		    sat(mb, n, "severity")));
+		route = att(mb, n, "route");
+		if (route != NULL && strcmp(route, "any") != 0) {
+			str_add(mb, &b, ", ");
+			str_add(mb, &b, route_words(route));
+			str_add(mb, &b, " route");
+		}
+		str_add(mb, &b, ":");
+		strong(mb, item, str_get(&b));
+		text(mb, item, " ");
+		inline_children(mb, item, n);
+	}
+	free(b.s);
+}
+
+static void
+m_plain_list(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	xmlNodePtr	 l;
+
+	if (follows_same(n))
+		return;
+	if (is_m(n, "risk-factor"))
+		strong(mb, el(mb, parent, "p"), "Risk factors:");
+	l = el(mb, parent, "list");
+	set(mb, l, "type", "bullet");
+	for (; n != NULL; n = next_same(n))
+		inline_children(mb, el(mb, l, "item"), n);
+}
+
+static void
+m_onset(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const char	*route;
+	struct str	 b;
+	xmlNodePtr	 p;
+
+	memset(&b, 0, sizeof(b));
+	str_add(mb, &b, "Onset");
+	route = att(mb, n, "route");
+	if (route != NULL && strcmp(route, "any") != 0) {
+		str_add(mb, &b, " (");
+		str_add(mb, &b, route_words(route));
+		str_add(mb, &b, " route)");
+	}
+	str_add(mb, &b, ":");
+	p = el(mb, parent, "p");
+	strong(mb, p, str_get(&b));
+	text(mb, p, " ");
+	if (att(mb, n, "low") != NULL) {
+		str_clear(&b);
+		add_duration(mb, &b, n);
+		str_add(mb, &b, " after the last dose");
+		text(mb, p, str_get(&b));
+		note_after(mb, p, n, ", ");
+	} else
+		inline_children(mb, p, n);
+	free(b.s);
+}
+
+/* A numbered sub titled by normalize-space(m:WHAT) after prefix. */
+static void
+numbered_sub(struct mb *mb, xmlNodePtr parent, const xmlNode *n,
+    const char *idp, const char *prefix, const char *what,
+    const char *content)
+{
+	struct str	 title;
+	xmlNodePtr	 s;
+	char		 id[64];
+
+	memset(&title, 0, sizeof(title));
+	snprintf(id, sizeof(id), "%s-%zu", idp, ordinal(n));
+	str_add(mb, &title, prefix);
+	add_norm_node(mb, &title, child(n, what));
+	s = sub(mb, parent, id, str_get(&title), "normal");
+	if (content == NULL)
+		model_children(mb, s, n);
+	else
+		model_grandchildren(mb, s, n, content);
+	free(title.s);
+}
+
+static void
+m_warning(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	numbered_sub(mb, parent, n, "warning", "", "title", NULL);
+}
+
+static void
+m_comparison(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	numbered_sub(mb, parent, n, "comparison", "Compared with ",
+	    "alternative", NULL);
+}
+
+static void
+m_entry(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	if (is_m(n->parent, "faq"))
+		numbered_sub(mb, parent, n, "faq", "", "question", "answer");
+}
+
+static void
+m_population(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	struct str	 id, title;
+
+	memset(&id, 0, sizeof(id));
+	memset(&title, 0, sizeof(title));
+	str_add(mb, &id, "population-");
+	str_add(mb, &id, sat(mb, n, "group"));
+	add_ucfirst(mb, &title, lookup(populations, sat(mb, n, "group")));
+	model_children(mb, sub(mb, parent, str_get(&id), str_get(&title),
+	    "normal"), n);
+	free(id.s);
+	free(title.s);
+}
+
+static void
+m_agency_warning(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const char	*date;
+	struct str	 title, b;
+	xmlNodePtr	 s, p;
+	char		 id[64];
+
+	memset(&title, 0, sizeof(title));
+	memset(&b, 0, sizeof(b));
+	snprintf(id, sizeof(id), "agency-warning-%zu", ordinal(n));
+	add_norm(mb, &title, sat(mb, n, "agency"));
+	str_add(mb, &title, " warning: ");
+	add_norm_node(mb, &title, child(n, "title"));
+	s = sub(mb, parent, id, str_get(&title), "normal");
+	p = el(mb, s, "p");
+	strong(mb, p, "Issued by:");
+	str_add(mb, &b, " ");
+	add_norm(mb, &b, sat(mb, n, "agency"));
+	if ((date = att(mb, n, "date")) != NULL) {
+		str_add(mb, &b, ", ");
+		str_add(mb, &b, date);
+	} else
+		str_add(mb, &b, ", date not stated");
+	text(mb, p, str_get(&b));
+	model_children(mb, s, n);
+	free(title.s);
+	free(b.s);
+}
+
+static void
+m_dependence(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const char	*title;
+
+	title = lookup(dependence_titles, (const char *)n->name);
+	if (title == (const char *)n->name)
+		title = "Addiction";
+	model_children(mb, sub(mb, parent, (const char *)n->name, title,
+	    "normal"), n);
+}
+
+static void
+m_intrathecal(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	if (is_m(n->parent, "withdrawal"))
+		model_children(mb, sub(mb, parent, "intrathecal-withdrawal",
+		    "Abrupt stop of intrathecal delivery", "warn"), n);
+}
+
+static void
+m_taper(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const xmlNode	*c;
+	struct str	 b;
+	xmlNodePtr	 s;
+
+	memset(&b, 0, sizeof(b));
+	s = sub(mb, parent, "taper", "Tapering (how to stop)", "normal");
+	for (c = n->children; c != NULL; c = c->next) {
+		if (!is_m(c, "duration"))
+			continue;
+		str_clear(&b);
+		add_duration(mb, &b, c);
+		labelled(mb, s, c, "Typical taper:", str_get(&b));
+	}
+	model_children(mb, s, n);
+	free(b.s);
+}
+
+static void
+m_interaction(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	static const char *const cells[] = {
+		"Agent", "Severity", "Effect and what to do", NULL
+	};
+	const xmlNode	*c, *a;
+	const char	*kind;
+	struct str	 b;
+	xmlNodePtr	 t, row, cell, para;
+
+	if (ordinal(n) > 1)
+		return;
+	memset(&b, 0, sizeof(b));
+	t = el(mb, parent, "table");
+	set(mb, t, "id", "interactions-table");
+	set(mb, t, "caption", "Interactions and their severity");
+	set(mb, t, "cols", "agent severity effect");
+	head(mb, t, cells);
+	for (n = n->parent->children; n != NULL; n = n->next) {
+		if (!is_m(n, "interaction"))
+			continue;
+		row = el(mb, t, "row");
+		set(mb, row, "severity", sat(mb, n, "severity"));
+		/* m:agent/@kind: the first agent that has one */
+		kind = NULL;
+		for (a = n->children; a != NULL && kind == NULL; a = a->next)
+			if (is_m(a, "agent"))
+				kind = att(mb, a, "kind");
+		str_clear(&b);
+		add_norm_node(mb, &b, child(n, "agent"));
+		str_add(mb, &b, " (");
+		str_add(mb, &b, kind != NULL ? kind : "");
+		str_add(mb, &b, ")");
+		cell_para(mb, row, str_get(&b));
+		cell_para(mb, row, lookup(interaction_severities,
+		    sat(mb, n, "severity")));
+		cell = el(mb, row, "cell");
+		para = el(mb, cell, "para");
+		for (c = n->children; c != NULL; c = c->next)
+			if (is_m(c, "effect"))
+				inline_children(mb, para, c);
+		for (c = n->children; c != NULL; c = c->next) {
+			if (!is_m(c, "action"))
+				continue;
+			para = el(mb, cell, "para");
+			strong(mb, para, "What to do:");
+			text(mb, para, " ");
+			inline_children(mb, para, c);
+		}
+	}
+	free(b.s);
+}
+
+/* The templates of mode model, by element name (namespace m). */
+static const struct {
+	const char	*name;
+	model_fn	*fn;
+} blocks[] = {
+	{ "p", m_p },
+	{ "list", m_list },
+	{ "disagreement", m_disagreement },
+	{ "study", m_study },
+	{ "case-report", m_study },
+	{ "use", m_use },
+	{ "position", m_position },
+	{ "regimen", m_regimen },
+	{ "peak-time", m_pk },
+	{ "half-life", m_pk },
+	{ "clearance", m_pk },
+	{ "metabolism", m_metabolism },
+	{ "excretion", m_metabolism },
+	{ "effect", m_effect },
+	{ "sign", m_sign },
+	{ "symptom", m_sign },
+	{ "risk-factor", m_plain_list },
+	{ "advice", m_plain_list },
+	{ "onset", m_onset },
+	{ "warning", m_warning },
+	{ "population", m_population },
+	{ "comparison", m_comparison },
+	{ "entry", m_entry },
+	{ "agency-warning", m_agency_warning },
+	{ "dependence", m_dependence },
+	{ "tolerance", m_dependence },
+	{ "misuse", m_dependence },
+	{ "addiction", m_dependence },
+	{ "intrathecal", m_intrathecal },
+	{ "taper", m_taper },
+	{ "interaction", m_interaction },
+};
+
+/* apply-templates mode="model" to the element n */
+static void
+model_node(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	size_t	 i;
+
+	if (n->type != XML_ELEMENT_NODE || n->ns == NULL ||
+	    strcmp((const char *)n->ns->href, MNS) != 0)
+		return;
+	for (i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++)
+		if (strcmp((const char *)n->name, blocks[i].name) == 0) {
+			blocks[i].fn(mb, parent, n);
+			return;
+		}
+}
+
+/* apply-templates select="*" mode="model" */
+static void
+model_children(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const xmlNode	*c;
+
+	if (parent == NULL)
+		return;
+	for (c = n->children; c != NULL; c = c->next)
+		model_node(mb, parent, c);
+}
+
+/* apply-templates mode="model" to the children of each child m:NAME */
+static void
+model_grandchildren(struct mb *mb, xmlNodePtr parent, const xmlNode *n,
+    const char *name)
+{
+	const xmlNode	*c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (is_m(c, name))
+			model_children(mb, parent, c);
+}
+
+/* ------------------------------------------------------------------ */
+/* Sections                                                           */
+/* ------------------------------------------------------------------ */
+
+/* The elements that make a sub of their own (template model-body). */
+static int
+is_sub(const xmlNode *n)
+{
+	static const char *const subs[] = {
+		"use", "regimen", "agency-warning", "intrathecal", "taper",
+		"dependence", "tolerance", "misuse", "addiction", "comparison",
+		"warning", "population", "entry", NULL
+	};
+	const char *const	*s;
+
+	for (s = subs; *s != NULL; s++)
+		if (is_m(n, *s))
+			return 1;
+	return 0;
+}
+
+/* template model-body for any section: blocks after the last sub go
+   into a sub "Further notes" */
+static void
+section_body(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const xmlNode	*c, *last;
+	struct str	 id;
+	xmlNodePtr	 s;
+
+	last = NULL;
+	for (c = n->children; c != NULL; c = c->next)
+		if (is_sub(c))
+			last = c;
+	for (c = n->children; c != NULL; c = c->next) {
+		model_node(mb, parent, c);
+		if (c == last)
+			break;
+	}
+	if (last == NULL || next_element(last) == NULL)
+		return;
+	memset(&id, 0, sizeof(id));
+	str_add(mb, &id, (const char *)n->name);
+	str_add(mb, &id, "-more");
+	s = sub(mb, parent, str_get(&id), "Further notes", "normal");
+	for (c = last->next; c != NULL; c = c->next)
+		model_node(mb, s, c);
+	free(id.s);
+}
+
+/* The brands of the drug section. */
+static void
+drug_brands(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const xmlNode	*bs, *br;
+	const char	*route;
+	struct str	 b;
+	xmlNodePtr	 s, l, item;
+
+	memset(&b, 0, sizeof(b));
+	s = sub(mb, parent, "brands", "Brand names", "normal");
+	l = el(mb, s, "list");
+	set(mb, l, "type", "bullet");
+	for (bs = n->children; bs != NULL; bs = bs->next) {
+		if (!is_m(bs, "brands"))
+			continue;
+		for (br = bs->children; br != NULL; br = br->next) {
+			if (!is_m(br, "brand"))
+				continue;
+			item = el(mb, l, "item");
+			str_clear(&b);
+			add_norm(mb, &b, sat(mb, br, "name"));
+			strong(mb, item, str_get(&b));
+			str_clear(&b);
+			str_add(mb, &b, " (");
+			if ((route = att(mb, br, "route")) != NULL) {
+				str_add(mb, &b, route_words(route));
+				str_add(mb, &b, "; ");
+			}
+			str_add(mb, &b, lookup(market_statuses,
+			    sat(mb, br, "status")));
+			str_add(mb, &b, ")");
+			text(mb, item, str_get(&b));
+			note_after(mb, item, br, ": ");
+		}
+	}
+	model_grandchildren(mb, s, n, "brands");
+	free(b.s);
+}
+
+/* The legal status of the drug section. */
+static void
+drug_legal(struct mb *mb, xmlNodePtr parent, const xmlNode *ls)
+{
+	const char	*controlled;
+	struct str	 b;
+	xmlNodePtr	 s, p;
+
+	memset(&b, 0, sizeof(b));
+	str_add(mb, &b, "Legal status (");
+	str_add(mb, &b, sat(mb, ls, "jurisdiction"));
+	str_add(mb, &b, ")");
+	s = sub(mb, parent, "legal-status", str_get(&b), "normal");
+	p = el(mb, s, "p");
+	strong(mb, p, "Prescription:");
+	str_clear(&b);
+	str_add(mb, &b, " ");
+	add_dash_to_space(mb, &b, sat(mb, ls, "prescription"));
+	str_add(mb, &b, "; ");
+	text(mb, p, str_get(&b));
+	strong(mb, p, "controlled substance:");
+	str_clear(&b);
+	str_add(mb, &b, " ");
+	controlled = att(mb, ls, "controlled");
+	if (eq(controlled, "no"))
+		str_add(mb, &b, "no");
+	else {
+		str_add(mb, &b, "yes, ");
+		add_dash_to_space(mb, &b, controlled != NULL ? controlled : "");
+	}
+	str_add(mb, &b, "; ");
+	text(mb, p, str_get(&b));
+	strong(mb, p, "narcotic:");
+	str_clear(&b);
+	str_add(mb, &b, " ");
+	str_add(mb, &b, sat(mb, ls, "narcotic"));
+	str_add(mb, &b, "; ");
+	text(mb, p, str_get(&b));
+	strong(mb, p, "opioid:");
+	str_clear(&b);
+	str_add(mb, &b, " ");
+	str_add(mb, &b, sat(mb, ls, "opioid"));
+	str_add(mb, &b, " (jurisdiction: ");
+	str_add(mb, &b, sat(mb, ls, "jurisdiction"));
+	str_add(mb, &b, ")");
+	text(mb, p, str_get(&b));
+	model_children(mb, s, ls);
+	free(b.s);
+}
+
+/* One row of the table of dosage forms. */
+static void
+form_row(struct mb *mb, xmlNodePtr t, const xmlNode *f, struct str *b)
+{
+	const xmlNode	*c;
+	xmlNodePtr	 row, cell, para;
+	int		 any;
+
+	row = el(mb, t, "row");
+	str_clear(b);
+	add_form_words(mb, b, att(mb, f, "route"), att(mb, f, "kind"));
+	cell_para(mb, row, str_get(b));
+	cell_para(mb, row, lookup(market_statuses, sat(mb, f, "status")));
+	cell = el(mb, row, "cell");
+	any = 0;
+	for (c = f->children; c != NULL; c = c->next) {
+		if (!is_m(c, "strength"))
+			continue;
+		any = 1;
+		para = el(mb, cell, "para");
+		str_clear(b);
+		add_amount(mb, b, att(mb, c, "amount"), NULL,
+		    att(mb, c, "unit"));
+		text(mb, para, str_get(b));
+		note_after(mb, para, c, ", ");
+	}
+	if (!any)
+		el_text(mb, cell, "para", "not stated");
+	cell = el(mb, row, "cell");
+	any = 0;
+	for (c = f->children; c != NULL; c = c->next) {
+		if (!is_m(c, "product"))
+			continue;
+		any = 1;
+		str_clear(b);
+		add_norm_node(mb, b, c);
+		el_text(mb, cell, "para", str_get(b));
+	}
+	if (!any)
+		el_text(mb, cell, "para", "none named");
+}
+
+/* The dosage forms of the drug section. */
+static void
+drug_forms(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	static const char *const cells[] = {
+		"Form", "Status", "Strengths", "Products", NULL
+	};
+	const xmlNode	*fs, *f;
+	struct str	 b;
+	xmlNodePtr	 s, t;
+
+	memset(&b, 0, sizeof(b));
+	s = sub(mb, parent, "forms", "Dosage forms and strengths", "normal");
+	t = el(mb, s, "table");
+	set(mb, t, "id", "forms-table");
+	set(mb, t, "caption",
+	    "Dosage forms, market status, strengths and products");
+	set(mb, t, "cols", "form status strengths products");
+	head(mb, t, cells);
+	for (fs = n->children; fs != NULL; fs = fs->next)
+		if (is_m(fs, "forms"))
+			for (f = fs->children; f != NULL; f = f->next)
+				if (is_m(f, "form"))
+					form_row(mb, t, f, &b);
+	for (fs = n->children; fs != NULL; fs = fs->next) {
+		if (!is_m(fs, "forms"))
+			continue;
+		for (f = fs->children; f != NULL; f = f->next) {
+			if (!is_m(f, "form") || (child(f, "p") == NULL &&
+			    child(f, "list") == NULL &&
+			    child(f, "disagreement") == NULL))
+				continue;
+			str_clear(&b);
+			add_form_words(mb, &b, att(mb, f, "route"),
+			    att(mb, f, "kind"));
+			str_add(mb, &b, ":");
+			strong(mb, el(mb, s, "p"), str_get(&b));
+			model_children(mb, s, f);
+		}
+	}
+	model_grandchildren(mb, s, n, "forms");
+	free(b.s);
+}
+
+/* template m:drug, mode model-body */
+static void
+drug_body(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const xmlNode	*c;
+	struct str	 b;
+	xmlNodePtr	 p, s;
+	size_t		 classes;
+
+	memset(&b, 0, sizeof(b));
+	p = el(mb, parent, "p");
+	strong(mb, p, "Generic name:");
+	str_add(mb, &b, " ");
+	add_norm_node(mb, &b, child(n, "generic-name"));
+	text(mb, p, str_get(&b));
+
+	classes = 0;
+	for (c = n->children; c != NULL; c = c->next)
+		if (is_m(c, "drug-class"))
+			classes++;
+	p = el(mb, parent, "p");
+	strong(mb, p, classes > 1 ? "Drug classes:" : "Drug class:");
+	text(mb, p, " ");
+	classes = 0;
+	for (c = n->children; c != NULL; c = c->next) {
+		if (!is_m(c, "drug-class"))
+			continue;
+		if (classes++ > 0)
+			text(mb, p, "; ");
+		inline_children(mb, p, c);
+	}
+
+	if (child(n, "description") != NULL) {
+		s = sub(mb, parent, "description", "Description", "normal");
+		model_grandchildren(mb, s, n, "description");
+	}
+	s = sub(mb, parent, "mechanism", "How it works", "normal");
+	model_grandchildren(mb, s, n, "mechanism");
+	drug_brands(mb, parent, n);
+	for (c = n->children; c != NULL; c = c->next)
+		if (is_m(c, "legal-status"))
+			drug_legal(mb, parent, c);
+	drug_forms(mb, parent, n);
+	free(b.s);
+}
+
+/* <part kind="KIND">s</part> in the ref r */
+static void
+part(struct mb *mb, xmlNodePtr r, const char *kind, const char *s)
+{
+	xmlNodePtr	 p;
+
+	p = el(mb, r, "part");
+	set(mb, p, "kind", kind);
+	text(mb, p, s);
+}
+
+/* A part for each child m:NAME of the source s: its normalize-space(). */
+static void
+parts(struct mb *mb, xmlNodePtr r, const xmlNode *s, const char *name,
+    struct str *b)
+{
+	const xmlNode	*c;
+
+	for (c = s->children; c != NULL; c = c->next)
+		if (is_m(c, name)) {
+			str_clear(b);
+			add_norm_node(mb, b, c);
+			part(mb, r, name, str_get(b));
+		}
+}
+
+/* The words of a source's @type. */
+static const char *
+source_type(const char *type)
+{
+	const char	*w;
+
+	w = lookup(source_types, type);
+	return w != type ? w : "article";
+}
+
+/* <back k where/> for each cite of the source id, key('cites-of', @id) */
+static void
+backs(struct mb *mb, xmlNodePtr r, const char *id)
+{
+	struct cite	 key, *kp;
+	xmlNodePtr	 back;
+	size_t		 lo, hi, mid;
+
+	key.ref = id;
+	key.k = 0;
+	kp = &key;
+	lo = 0;
+	hi = mb->ncites;
+	while (lo < hi) {		/* the first one not below (id, 0) */
+		mid = lo + (hi - lo) / 2;
+		if (cmp_ref(&mb->byref[mid], &kp) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < mb->ncites && strcmp(mb->byref[lo]->ref, id) == 0; lo++) {
+		back = el(mb, r, "back");
+		set_n(mb, back, "k", mb->byref[lo]->k);
+		set(mb, back, "where", mb->byref[lo]->where);
+	}
+}
+
+/* template m:sources, mode section: the references */
+static void
+refs(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const xmlNode	*s, *c;
+	const char	*id;
+	struct str	 b;
+	xmlNodePtr	 rs, r;
+	size_t		 pos;
+	int		 any;
+
+	memset(&b, 0, sizeof(b));
+	rs = el(mb, parent, "refs");
+	pos = 0;
+	for (s = n->children; s != NULL; s = s->next) {
+		if (!is_m(s, "source"))
+			continue;
+		r = el(mb, rs, "ref");
+		set_n(mb, r, "n", ++pos);
+		set(mb, r, "id", sat(mb, s, "id"));
+		set(mb, r, "type", sat(mb, s, "type"));
+		str_clear(&b);
+		add_norm_node(mb, &b, child(s, "title"));
+		part(mb, r, "title", str_get(&b));
+		if (child(s, "author") != NULL) {
+			str_clear(&b);
+			any = 0;
+			for (c = s->children; c != NULL; c = c->next) {
+				if (!is_m(c, "author"))
+					continue;
+				if (any++)
+					str_add(mb, &b, "; ");
+				add_norm_node(mb, &b, c);
+			}
+			part(mb, r, "author", str_get(&b));
+		}
+		parts(mb, r, s, "publisher", &b);
+		if (child(s, "published") != NULL ||
+		    child(s, "updated") != NULL) {
+			str_clear(&b);
+			for (c = s->children; c != NULL; c = c->next)
+				if (is_m(c, "published")) {
+					str_add(mb, &b, "Published ");
+					add_norm_node(mb, &b, c);
+				}
+			if (child(s, "published") != NULL &&
+			    child(s, "updated") != NULL)
+				str_add(mb, &b, "; ");
+			for (c = s->children; c != NULL; c = c->next)
+				if (is_m(c, "updated")) {
+					str_add(mb, &b, "updated ");
+					add_norm_node(mb, &b, c);
+				}
+			part(mb, r, "date", str_get(&b));
+		}
+		str_clear(&b);
+		str_add(mb, &b, "Type: ");
+		str_add(mb, &b, source_type(sat(mb, s, "type")));
+		part(mb, r, "type", str_get(&b));
+		parts(mb, r, s, "note", &b);
+		parts(mb, r, s, "url", &b);
+		if ((id = att(mb, s, "id")) != NULL)
+			backs(mb, r, id);
+	}
+	free(b.s);
+}
+
+/* template * mode section: a top-level section */
+static void
+section(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	xmlNodePtr	 s;
+
+	s = el(mb, parent, "section");
+	set(mb, s, "id", (const char *)n->name);
+	set(mb, s, "kind", "normal");
+	set(mb, s, "title", section_title((const char *)n->name));
+	if (is_m(n, "drug"))
+		drug_body(mb, s, n);
+	else
+		section_body(mb, s, n);
+}
+
+/* The boxed warnings, one section of subs. */
+static void
+boxed(struct mb *mb, xmlNodePtr parent, const xmlNode *root)
+{
+	const xmlNode	*c;
+	const char	*route;
+	struct str	 b;
+	xmlNodePtr	 s, bw;
+	size_t		 pos;
+	char		 id[48];
+
+	if (child(root, "boxed-warning") == NULL)
+		return;
+	memset(&b, 0, sizeof(b));
+	s = el(mb, parent, "section");
+	set(mb, s, "id", "boxed-warning");
+	set(mb, s, "title", "Boxed warning");
+	set(mb, s, "kind", "boxed");
+	pos = 0;
+	for (c = root->children; c != NULL; c = c->next) {
+		if (!is_m(c, "boxed-warning"))
+			continue;
+		bw = el(mb, s, "sub");
+		snprintf(id, sizeof(id), "boxed-warning-%zu", ++pos);
+		set(mb, bw, "id", id);
+		set(mb, bw, "kind", "warn");
+		str_clear(&b);
+		add_norm_node(mb, &b, child(c, "title"));
+		route = att(mb, c, "route");
+		if (route != NULL && strcmp(route, "any") != 0) {
+			str_add(mb, &b, " (");
+			str_add(mb, &b, route);
+			str_add(mb, &b, " use)");
+		}
+		set(mb, bw, "title", str_get(&b));
+		model_children(mb, bw, c);
+	}
+	free(b.s);
+}
+
+/* template m:monograph, mode model: the doc element */
+static void
+monograph(struct mb *mb, const xmlNode *root)
+{
+	const xmlNode	*c, *g;
+	const char	*lang;
+	struct str	 name, b;
+	xmlNodePtr	 doc;
+
+	memset(&name, 0, sizeof(name));
+	memset(&b, 0, sizeof(b));
+	if ((doc = xmlNewDocNode(mb->doc, NULL, BAD_CAST "doc",
+	    NULL)) == NULL) {
+		mb->nomem = 1;
+		return;
+	}
+	xmlDocSetRootElement(mb->doc, doc);
+	/* m:drug/m:generic-name: the first in document order */
+	g = NULL;
+	for (c = root->children; c != NULL && g == NULL; c = c->next)
+		if (is_m(c, "drug"))
+			g = child(c, "generic-name");
+	add_norm_node(mb, &name, g);
+	set(mb, doc, "id", sat(mb, root, "id"));
+	set(mb, doc, "name", str_get(&name));
+	/* m:meta/m:X: the first X of any meta */
+	{
+		static const char *const fields[] = {
+			"summary", "version", "reviewed", NULL
+		};
+		const char *const	*f;
+
+		for (f = fields; *f != NULL; f++) {
+			g = NULL;
+			for (c = root->children; c != NULL && g == NULL;
+			    c = c->next)
+				if (is_m(c, "meta"))
+					g = child(c, *f);
+			str_clear(&b);
+			add_norm_node(mb, &b, g);
+			set(mb, doc, *f, str_get(&b));
+		}
+	}
+	lang = att(mb, root, "lang");
+	set(mb, doc, "lang", lang != NULL ? lang : "en");
+	str_clear(&b);
+	add_ucfirst(mb, &b, str_get(&name));
+	set(mb, doc, "title", str_get(&b));
+	for (c = root->children; c != NULL; c = c->next)
+		if (is_m(c, "meta"))
+			for (g = c->children; g != NULL; g = g->next)
+				if (is_m(g, "related"))
+					set(mb, el(mb, doc, "related"), "ref",
+					    sat(mb, g, "ref"));
+	boxed(mb, doc, root);
+	for (c = root->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || is_m(c, "meta") ||
+		    is_m(c, "boxed-warning"))
+			continue;
+		if (is_m(c, "sources"))
+			refs(mb, doc, c);
+		else
+			section(mb, doc, c);
+	}
+	free(name.s);
+	free(b.s);
+}
+
+/*
+ * The model of the monograph doc, as xslt/model.xsl builds it; free it
+ * with xmlFreeDoc().  NULL with *status MODEL_UNSUPPORTED for a document
+ * to leave to model.xsl, MODEL_NOMEM when memory ran out.
+ */
+xmlDocPtr
+model_build(xmlDocPtr src, enum model_status *status)
+{
+	struct mb	 mb;
+	xmlNodePtr	 root;
+
+	memset(&mb, 0, sizeof(mb));
+	root = xmlDocGetRootElement(src);
+	if (root == NULL || !is_m(root, "monograph") ||
+	    src->intSubset != NULL || src->extSubset != NULL) {
+		*status = MODEL_UNSUPPORTED;
+		return NULL;
+	}
+	/* as libxslt leaves its result, with xsl:output encoding UTF-8 */
+	if ((mb.doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
+	    (mb.doc->dict = xmlDictCreate()) == NULL ||
+	    (mb.doc->encoding = xmlStrdup(BAD_CAST "UTF-8")) == NULL) {
+		xmlFreeDoc(mb.doc);
+		*status = MODEL_NOMEM;
+		return NULL;
+	}
+	build_cites(&mb, root);
+	if (!mb.nomem)
+		monograph(&mb, root);
+	free(mb.scratch.s);
+	free(mb.cites);
+	free(mb.bynode);
+	free(mb.byref);
+	free(mb.sources);
+	if (mb.nomem || mb.unsupported) {
+		xmlFreeDoc(mb.doc);
+		*status = mb.nomem ? MODEL_NOMEM : MODEL_UNSUPPORTED;
+		return NULL;
+	}
+	*status = MODEL_OK;
+	return mb.doc;
+}
+
+/*
+ * The FNV-1a hash of datadir/xslt/model.xsl followed by
+ * datadir/xslt/common.xsl, into *hash.  Returns -1 when either cannot be
+ * read.
+ */
+int
+model_sheets_hash(const char *datadir, uint64_t *hash)
+{
+	static const char *const sheets[] = { "model", "common" };
+	unsigned char	 buf[8192];
+	char		 path[4096];
+	uint64_t	 h;
+	size_t		 i, n, j;
+	FILE		*f;
+	int		 ret;
+
+	h = UINT64_C(0xcbf29ce484222325);
+	ret = 0;
+	for (i = 0; i < 2 && ret == 0; i++) {
+		snprintf(path, sizeof(path), "%s/xslt/%s.xsl", datadir,
+		    sheets[i]);
+		if ((f = fopen(path, "rb")) == NULL)
+			return -1;
+		while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+			for (j = 0; j < n; j++) {
+				h ^= buf[j];
+				h *= UINT64_C(0x100000001b3);
+			}
+		if (ferror(f))
+			ret = -1;
+		fclose(f);
+	}
+	*hash = h;
+	return ret;
+}
