@@ -1935,13 +1935,14 @@ source_type(const char *type)
 	return w != type ? w : "article";
 }
 
-/* <back k where/> for each cite of the source id, key('cites-of', @id) */
+/* <back k where n?/> for each cite of the source id, key('cites-of', @id) */
 static void
 backs(struct mb *mb, xmlNodePtr r, const char *id)
 {
 	struct cite	 key, *kp;
 	xmlNodePtr	 back;
-	size_t		 lo, hi, mid;
+	size_t		 lo, hi, mid, i;
+	int		 same;
 
 	key.ref = id;
 	key.k = 0;
@@ -1955,10 +1956,19 @@ backs(struct mb *mb, xmlNodePtr r, const char *id)
 		else
 			hi = mid;
 	}
-	for (; lo < mb->ncites && strcmp(mb->byref[lo]->ref, id) == 0; lo++) {
+	for (hi = lo; hi < mb->ncites && strcmp(mb->byref[hi]->ref, id) == 0;
+	    hi++)
+		continue;
+	/* template number-back: i counts a run to the same section */
+	for (i = 1; lo < hi; lo++) {
 		back = el(mb, r, "back");
 		set_n(mb, back, "k", mb->byref[lo]->k);
 		set(mb, back, "where", mb->byref[lo]->where);
+		same = lo + 1 < hi && strcmp(mb->byref[lo + 1]->where,
+		    mb->byref[lo]->where) == 0;
+		if (i > 1 || same)
+			set_n(mb, back, "n", i);
+		i = same ? i + 1 : 1;
 	}
 }
 

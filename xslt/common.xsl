@@ -17,7 +17,7 @@
                note @kind @label (inline) | table @id @caption @cols
                (head (cell)+, row (cell (para inline)+)+)
     inline:    text | em | strong | xref @to | cites (c @n @k)+
-    refs       ref @n @id @type (part @kind inline)* (back @k @where)*
+    refs       ref @n @id @type (part @kind inline)* (back @k @where @n?)*
   Citations: sources are numbered in declaration order ([1], [2], ...);
   a run of cite elements with nothing but white space between them is one
   group: c/@n is the source number, c/@k the 1-based index of the cite
@@ -976,16 +976,39 @@
             <part kind="url"><xsl:value-of select="normalize-space(.)"/></part>
           </xsl:for-each>
           <xsl:variable name="id" select="@id"/>
-          <xsl:for-each select="$cites">
-            <xsl:for-each select="key('cites-of', $id)">
-              <back k="{@k}" where="{@where}"/>
+          <xsl:variable name="backs">
+            <xsl:for-each select="$cites">
+              <xsl:for-each select="key('cites-of', $id)">
+                <back k="{@k}" where="{@where}"/>
+              </xsl:for-each>
             </xsl:for-each>
-          </xsl:for-each>
+          </xsl:variable>
+          <xsl:apply-templates select="exsl:node-set($backs)/back[1]" mode="number-back"/>
         </ref>
       </xsl:for-each>
     </refs>
   </xsl:template>
 
+
+  <!-- The back links of a reference, one after the other: each tells
+       the next its number among the back links to the same section
+       (those are consecutive, being in document order); @n only when
+       there is more than one.  Counting the preceding ones for each
+       instead would be quadratic in the citations of a reference. -->
+  <xsl:template match="back" mode="number-back">
+    <xsl:param name="i" select="1"/>
+    <xsl:variable name="next" select="following-sibling::back[1]"/>
+    <xsl:variable name="same" select="$next/@where = @where"/>
+    <back k="{@k}" where="{@where}">
+      <xsl:if test="$i &gt; 1 or $same">
+        <xsl:attribute name="n"><xsl:value-of select="$i"/></xsl:attribute>
+      </xsl:if>
+    </back>
+    <xsl:apply-templates select="$next" mode="number-back">
+      <!-- $i + 1 after one to the same section, else 1 -->
+      <xsl:with-param name="i" select="$same * $i + 1"/>
+    </xsl:apply-templates>
+  </xsl:template>
 
   <!-- ============================================================ -->
   <!-- The style sheet shared by monograph pages and index.html     -->

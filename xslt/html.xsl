@@ -240,38 +240,19 @@
               <br/>
               <span class="backs">
                 <xsl:text>Cited in: </xsl:text>
-                <xsl:apply-templates select="back[1]" mode="hback"/>
+                <xsl:for-each select="back">
+                  <xsl:if test="position() &gt; 1">, </xsl:if>
+                  <a href="#cite-{@k}">
+                    <xsl:value-of select="@where"/>
+                    <xsl:if test="@n"><xsl:value-of select="concat($NBSP, @n)"/></xsl:if>
+                  </a>
+                </xsl:for-each>
               </span>
             </xsl:if>
           </li>
         </xsl:for-each>
       </ol>
     </section>
-  </xsl:template>
-
-  <!-- The back links of a reference, one after the other: each is
-       numbered among the back links to the same section when there is
-       more than one.  Those are consecutive (the back links are in
-       document order), so each is told its number by the one before
-       it, instead of counting the preceding ones for each (which is
-       quadratic in the citations of a reference). -->
-  <xsl:template match="back" mode="hback">
-    <xsl:param name="i" select="1"/>
-    <xsl:param name="sep" select="''"/>
-    <xsl:variable name="next" select="following-sibling::back[1]"/>
-    <xsl:variable name="same" select="$next/@where = @where"/>
-    <xsl:value-of select="$sep"/>
-    <a href="#cite-{@k}">
-      <xsl:value-of select="@where"/>
-      <xsl:if test="$i &gt; 1 or $same">
-        <xsl:value-of select="concat($NBSP, $i)"/>
-      </xsl:if>
-    </a>
-    <xsl:apply-templates select="$next" mode="hback">
-      <!-- $i + 1 after one to the same section, else 1 -->
-      <xsl:with-param name="i" select="$same * $i + 1"/>
-      <xsl:with-param name="sep" select="', '"/>
-    </xsl:apply-templates>
   </xsl:template>
 
 </xsl:stylesheet>
