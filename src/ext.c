@@ -5,8 +5,10 @@
  * ext:wrap(text, width[, indent[, first-indent]]) is the named template
  * "wrap" of text.xsl, ext:table-row(c1, c2, c3, c4, w1, w2, w3, cap) its
  * template "table-row", ext:roff-escape(s) the template "roff-escape" of
- * man.xsl, and ext:replace(s, from, to) EXSLT str:replace() with three
- * strings.  The templates recurse once per word, line or escaped
+ * man.xsl, ext:replace(s, from, to) EXSLT str:replace() with three
+ * strings, and ext:inline(node, style) the inline content of a model
+ * element as one string, as the modes "tin" of text.xsl and "rin" of
+ * man.xsl render it.  The templates recurse once per word, line or escaped
  * character, copying the rest of the string each time, and were most of
  * the cost of those two formats.  The comments above the templates are
  * the specification; lengths count characters (code points), as XPath
@@ -434,6 +436,189 @@ ext_replace(const char *s, const char *from, const char *to)
 	return buf_done(&b);
 }
 
+/* Is n the model element NAME (no namespace)? */
+static int
+is_model(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns == NULL &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+/* Append the XPath string value of n. */
+static void
+add_value(struct buf *b, const xmlNode *n)
+{
+	const xmlNode	*c;
+
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->content != NULL)
+			buf_str(b, (const char *)n->content);
+		return;
+	}
+	if (n->type == XML_ELEMENT_NODE)
+		for (c = n->children; c != NULL; c = c->next)
+			add_value(b, c);
+}
+
+/* Append roff-escape(s) (template roff-escape of man.xsl). */
+static void
+add_escaped(struct buf *b, const char *s)
+{
+	char	*e;
+
+	if ((e = ext_roff_escape(s)) == NULL) {
+		b->fail = 1;
+		return;
+	}
+	buf_str(b, e);
+	free(e);
+}
+
+/* Append roff-escape(string(n)). */
+static void
+add_escaped_value(struct buf *b, const xmlNode *n)
+{
+	struct buf	 v;
+	char		*s;
+
+	memset(&v, 0, sizeof(v));
+	add_value(&v, n);
+	if ((s = buf_done(&v)) == NULL) {
+		b->fail = 1;
+		return;
+	}
+	add_escaped(b, s);
+	free(s);
+}
+
+struct cite_num {
+	double		 v;		/* number(@n), NaN for none */
+	const char	*s;		/* @n */
+};
+
+/* a before b as xsl:sort data-type="number" has them: NaN first */
+static int
+num_before(double a, double b)
+{
+	if (isnan(a))
+		return !isnan(b);
+	return !isnan(b) && a < b;
+}
+
+/*
+ * The numbers of the c children of a cites element in ascending order,
+ * between open and "]", sep between them: the for-each with xsl:sort
+ * data-type="number" of the cites templates (libxslt's sort keeps equal
+ * keys in document order).
+ */
+static void
+add_cites(struct buf *b, const xmlNode *cites, const char *open,
+    const char *sep)
+{
+	const xmlNode	*c;
+	const xmlAttr	*a;
+	struct cite_num	*v, t;
+	size_t		 n, i, j;
+
+	n = 0;
+	for (c = cites->children; c != NULL; c = c->next)
+		if (is_model(c, "c"))
+			n++;
+	if (n > 0 && (v = calloc(n, sizeof(*v))) == NULL) {
+		b->fail = 1;
+		return;
+	}
+	i = 0;
+	for (c = cites->children; c != NULL && n > 0; c = c->next) {
+		if (!is_model(c, "c"))
+			continue;
+		v[i].s = "";
+		for (a = c->properties; a != NULL; a = a->next)
+			if (a->ns == NULL && strcmp((const char *)a->name,
+			    "n") == 0 && a->children != NULL &&
+			    a->children->content != NULL)
+				v[i].s = (const char *)a->children->content;
+		v[i].v = xmlXPathStringEvalNumber(BAD_CAST v[i].s);
+		for (j = i++; j > 0 && num_before(v[j].v, v[j - 1].v); j--) {
+			t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	}
+	buf_str(b, open);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_str(b, sep);
+		buf_str(b, v[i].s);
+	}
+	buf_str(b, "]");
+	if (n > 0)
+		free(v);
+}
+
+/* One node of inline model content, as add_inline() has it. */
+static void
+inline_node(struct buf *b, const xmlNode *n, int roff)
+{
+	const xmlNode	*c;
+
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->content == NULL)
+			return;
+		if (roff)
+			add_escaped(b, (const char *)n->content);
+		else
+			buf_str(b, (const char *)n->content);
+	} else if (n->type != XML_ELEMENT_NODE)
+		return;
+	else if (is_model(n, "em")) {
+		buf_str(b, roff ? "\\fI" : "*");
+		if (roff)
+			add_escaped_value(b, n);
+		else
+			add_value(b, n);
+		buf_str(b, roff ? "\\fP" : "*");
+	} else if (is_model(n, "strong")) {
+		if (roff) {
+			buf_str(b, "\\fB");
+			add_escaped_value(b, n);
+			buf_str(b, "\\fP");
+		} else
+			add_value(b, n);
+	} else if (is_model(n, "xref")) {
+		if (roff)
+			add_escaped_value(b, n);
+		else
+			add_value(b, n);
+	} else if (is_model(n, "cites")) {
+		if (roff)
+			add_cites(b, n, "\\~[", ",\\~");
+		else
+			add_cites(b, n, "\xc2\xa0[", ",\xc2\xa0");
+	} else
+		for (c = n->children; c != NULL; c = c->next)
+			inline_node(b, c, roff);	/* built-in rule */
+}
+
+/*
+ * The inline model content of node (text, em, strong, xref, cites) as
+ * one string: what apply-templates select="node()" gives in mode "tin"
+ * of text.xsl, or with roff in mode "rin" of man.xsl (each piece
+ * escaped with ext_roff_escape(), fonts as \fI \fB \fP, citations
+ * joined by \~).  Returns NULL when out of memory.
+ */
+char *
+ext_inline(const xmlNode *node, int roff)
+{
+	struct buf	 b;
+	const xmlNode	*c;
+
+	memset(&b, 0, sizeof(b));
+	for (c = node->children; c != NULL; c = c->next)
+		inline_node(&b, c, roff);
+	return buf_done(&b);
+}
+
 /* Return the string s (malloc'd by us) to XPath; NULL: out of memory. */
 static void
 return_string(xmlXPathParserContextPtr ctxt, char *s)
@@ -540,6 +725,33 @@ xp_replace(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlFree(to);
 }
 
+/* ext:inline(node, 'text' | 'roff'), node one element of the model */
+static void
+xp_inline(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlNodeSetPtr	 set;
+	xmlChar		*style;
+	int		 roff;
+
+	if (nargs != 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	style = xmlXPathPopString(ctxt);
+	set = xmlXPathPopNodeSet(ctxt);
+	if (ctxt->error == XPATH_EXPRESSION_OK) {
+		roff = style != NULL && strcmp((char *)style, "roff") == 0;
+		if (set == NULL || set->nodeNr != 1 || (!roff &&
+		    (style == NULL || strcmp((char *)style, "text") != 0))) {
+			xmlXPathSetError(ctxt, XPATH_INVALID_TYPE);
+		} else
+			return_string(ctxt, ext_inline(set->nodeTab[0],
+			    roff));
+	}
+	xmlXPathFreeNodeSet(set);
+	xmlFree(style);
+}
+
 /*
  * Register the functions for every transform of the process.  Call once,
  * before any worker thread starts.  Returns 0, or -1 on failure.
@@ -554,7 +766,9 @@ ext_register(void)
 	    xsltRegisterExtModuleFunction(BAD_CAST "table-row",
 	    BAD_CAST MONOC_EXT_NS, xp_table_row) != 0 ||
 	    xsltRegisterExtModuleFunction(BAD_CAST "replace",
-	    BAD_CAST MONOC_EXT_NS, xp_replace) != 0)
+	    BAD_CAST MONOC_EXT_NS, xp_replace) != 0 ||
+	    xsltRegisterExtModuleFunction(BAD_CAST "inline",
+	    BAD_CAST MONOC_EXT_NS, xp_inline) != 0)
 		return -1;
 	return 0;
 }

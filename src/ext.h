@@ -7,12 +7,15 @@
 #ifndef MONOC_EXT_H
 #define MONOC_EXT_H
 
+#include <libxml/tree.h>
+
 char	*ext_wrap(const char *text, double width, const char *indent,
 	    const char *first_indent);
 char	*ext_roff_escape(const char *s);
 char	*ext_replace(const char *s, const char *from, const char *to);
 char	*ext_table_row(const char *const c[4], const double w[3],
 	    size_t cap);
+char	*ext_inline(const xmlNode *node, int roff);
 int	 ext_register(void);
 
 #endif

@@ -192,9 +192,19 @@
 
   <xsl:template name="inline-line">
     <xsl:param name="node" select="."/>
-    <xsl:call-template name="line">
-      <xsl:with-param name="s"><xsl:apply-templates select="$node/node()" mode="rin"/></xsl:with-param>
-    </xsl:call-template>
+    <xsl:choose>
+      <!-- monoc's C version (src/ext.c), same result. -->
+      <xsl:when test="function-available('ext:inline')">
+        <xsl:call-template name="line">
+          <xsl:with-param name="s" select="ext:inline($node, 'roff')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="line">
+          <xsl:with-param name="s"><xsl:apply-templates select="$node/node()" mode="rin"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="esc">

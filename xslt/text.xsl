@@ -201,8 +201,16 @@
 
   <xsl:template name="inline-string">
     <xsl:param name="node" select="."/>
-    <xsl:variable name="s"><xsl:apply-templates select="$node/node()" mode="tin"/></xsl:variable>
-    <xsl:value-of select="normalize-space($s)"/>
+    <xsl:choose>
+      <!-- monoc's C version (src/ext.c), same result. -->
+      <xsl:when test="function-available('ext:inline')">
+        <xsl:value-of select="normalize-space(ext:inline($node, 'text'))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="s"><xsl:apply-templates select="$node/node()" mode="tin"/></xsl:variable>
+        <xsl:value-of select="normalize-space($s)"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Prefix every line of a multi-line string (blank lines stay empty). -->

@@ -1,7 +1,8 @@
 /*
- * Unit tests for ext.c: the C word wrapper and roff escaper against
- * expected strings worked out from the specifications above the
- * templates "wrap" (text.xsl) and "roff-escape" (man.xsl).  That both
+ * Unit tests for ext.c: the C word wrapper, roff escaper, table rows,
+ * replace and inline content against expected strings worked out from
+ * the specifications above the templates "wrap" (text.xsl),
+ * "roff-escape" (man.xsl) and the others.  That both
  * give the same bytes as the templates on whole monographs is checked by
  * tests/ext-parity.sh.
  */
@@ -13,6 +14,9 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
 
 #include "ext.h"
 
@@ -236,6 +240,45 @@ test_replace(void **state)
 	replace_is("keep", "", "x", "keep");
 }
 
+/* ext_inline() on the first element of the model fragment src. */
+static void
+inline_is(const char *src, int roff, const char *want)
+{
+	xmlDocPtr	 doc;
+	char		*got;
+
+	doc = xmlReadMemory(src, (int)strlen(src), "t.xml", NULL, 0);
+	assert_non_null(doc);
+	got = ext_inline(xmlDocGetRootElement(doc), roff);
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+	xmlFreeDoc(doc);
+}
+
+/*
+ * Modes tin (text.xsl) and rin (man.xsl): em, strong, xref, citations
+ * sorted by number (an empty @n, NaN, first; equal ones kept), CDATA,
+ * an unknown element read through.
+ */
+static void
+test_inline(void **state)
+{
+	static const char src[] =
+	    "<p>Lead <em>it</em>, <strong>b-c</strong> "
+	    "<xref to='x'>(see X)</xref><cites><c n='3' k='1'/>"
+	    "<c n='' k='2'/><c n='1' k='3'/><c n='3' k='4'/></cites>"
+	    " .end<![CDATA[ c\\d]]><other>in <em>n</em></other></p>";
+
+	(void)state;
+	inline_is(src, 0, "Lead *it*, b-c (see X)\xc2\xa0[,\xc2\xa0" "1,"
+	    "\xc2\xa0" "3,\xc2\xa0" "3] .end c\\din *n*");
+	inline_is(src, 1, "Lead \\fIit\\fP, \\fBb\\-\\:c\\fP (see X)"
+	    "\\~[,\\~1,\\~3,\\~3] .end c\\ed" "in \\fIn\\fP");
+	inline_is("<p>.x<cites/></p>", 1, "\\&.x\\~[]");
+	inline_is("<p/>", 0, "");
+}
+
 int
 main(void)
 {
@@ -254,6 +297,7 @@ main(void)
 		cmocka_unit_test(test_replace),
 		cmocka_unit_test(test_table_row_columns),
 		cmocka_unit_test(test_table_row_edges),
+		cmocka_unit_test(test_inline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
