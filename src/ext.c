@@ -8,7 +8,9 @@
  * man.xsl, ext:replace(s, from, to) EXSLT str:replace() with three
  * strings, and ext:inline(node, style) the inline content of a model
  * element as one string, as the modes "tin" of text.xsl and "rin" of
- * man.xsl render it.  The templates recurse once per word, line or escaped
+ * man.xsl render it.  Two extension elements write html.xsl's citation
+ * links straight into the result: <ext:html-cites/> and
+ * <ext:html-backs/>, each with its template body as xsl:fallback.  The templates recurse once per word, line or escaped
  * character, copying the rest of the string each time, and were most of
  * the cost of those two formats.  The comments above the templates are
  * the specification; lengths count characters (code points), as XPath
@@ -23,6 +25,8 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltutils.h>
 
 #include "ext.h"
 #include "xform.h"
@@ -493,7 +497,8 @@ add_escaped_value(struct buf *b, const xmlNode *n)
 
 struct cite_num {
 	double		 v;		/* number(@n), NaN for none */
-	const char	*s;		/* @n */
+	const char	*n;		/* @n, "" when absent */
+	const char	*k;		/* @k, "" when absent */
 };
 
 /* a before b as xsl:sort data-type="number" has them: NaN first */
@@ -505,55 +510,80 @@ num_before(double a, double b)
 	return !isnan(b) && a < b;
 }
 
+/* The value of the attribute name of model element e, "" if none. */
+static const char *
+model_att(const xmlNode *e, const char *name)
+{
+	const xmlAttr	*a;
+
+	for (a = e->properties; a != NULL; a = a->next)
+		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
+			return a->children != NULL &&
+			    a->children->content != NULL ?
+			    (const char *)a->children->content : "";
+	return "";
+}
+
 /*
- * The numbers of the c children of a cites element in ascending order,
- * between open and "]", sep between them: the for-each with xsl:sort
- * data-type="number" of the cites templates (libxslt's sort keeps equal
- * keys in document order).
+ * The c children of a cites element in the order of the for-each with
+ * xsl:sort select="@n" data-type="number" of the cites templates
+ * (libxslt's sort keeps equal keys in document order): a malloc'd array
+ * of *np entries (NULL when none).  Returns -1 when out of memory.
  */
-static void
-add_cites(struct buf *b, const xmlNode *cites, const char *open,
-    const char *sep)
+static int
+sorted_cites(const xmlNode *cites, struct cite_num **vp, size_t *np)
 {
 	const xmlNode	*c;
-	const xmlAttr	*a;
 	struct cite_num	*v, t;
 	size_t		 n, i, j;
 
-	n = 0;
+	*vp = NULL;
+	*np = n = 0;
 	for (c = cites->children; c != NULL; c = c->next)
 		if (is_model(c, "c"))
 			n++;
-	if (n > 0 && (v = calloc(n, sizeof(*v))) == NULL) {
-		b->fail = 1;
-		return;
-	}
+	if (n == 0)
+		return 0;
+	if ((v = calloc(n, sizeof(*v))) == NULL)
+		return -1;
 	i = 0;
-	for (c = cites->children; c != NULL && n > 0; c = c->next) {
+	for (c = cites->children; c != NULL; c = c->next) {
 		if (!is_model(c, "c"))
 			continue;
-		v[i].s = "";
-		for (a = c->properties; a != NULL; a = a->next)
-			if (a->ns == NULL && strcmp((const char *)a->name,
-			    "n") == 0 && a->children != NULL &&
-			    a->children->content != NULL)
-				v[i].s = (const char *)a->children->content;
-		v[i].v = xmlXPathStringEvalNumber(BAD_CAST v[i].s);
+		v[i].n = model_att(c, "n");
+		v[i].k = model_att(c, "k");
+		v[i].v = xmlXPathStringEvalNumber(BAD_CAST v[i].n);
 		for (j = i++; j > 0 && num_before(v[j].v, v[j - 1].v); j--) {
 			t = v[j];
 			v[j] = v[j - 1];
 			v[j - 1] = t;
 		}
 	}
+	*vp = v;
+	*np = n;
+	return 0;
+}
+
+/* The numbers of a cites element between open and "]", sep between. */
+static void
+add_cites(struct buf *b, const xmlNode *cites, const char *open,
+    const char *sep)
+{
+	struct cite_num	*v;
+	size_t		 n, i;
+
+	if (sorted_cites(cites, &v, &n) == -1) {
+		b->fail = 1;
+		return;
+	}
 	buf_str(b, open);
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_str(b, sep);
-		buf_str(b, v[i].s);
+		buf_str(b, v[i].n);
 	}
 	buf_str(b, "]");
-	if (n > 0)
-		free(v);
+	free(v);
 }
 
 /* One node of inline model content, as add_inline() has it. */
@@ -752,6 +782,135 @@ xp_inline(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlFree(style);
 }
 
+/* ---- extension elements: html.xsl's citation links ---- */
+
+/* A new result element NAME, last child of parent; NULL after failing. */
+static xmlNodePtr
+result_el(xsltTransformContextPtr ctxt, xmlNodePtr parent, const char *name)
+{
+	xmlNodePtr	 e;
+
+	if (parent == NULL ||
+	    (e = xmlNewDocNode(ctxt->output, NULL, BAD_CAST name, NULL)) ==
+	    NULL)
+		return NULL;
+	if (xmlAddChild(parent, e) == NULL) {
+		xmlFreeNode(e);
+		return NULL;
+	}
+	return e;
+}
+
+/* Text into the result, joined to a text node before it as libxslt does. */
+static int
+result_text(xsltTransformContextPtr ctxt, xmlNodePtr parent, const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	return parent != NULL && xsltCopyTextString(ctxt, parent, BAD_CAST s,
+	    0) != NULL ? 0 : -1;
+}
+
+/* An attribute name="prefix value" on the result element e. */
+static int
+result_att(xmlNodePtr e, const char *name, const char *prefix,
+    const char *value)
+{
+	char	*v;
+	int	 ret;
+
+	if (e == NULL || (v = malloc(strlen(prefix) + strlen(value) + 1)) ==
+	    NULL)
+		return -1;
+	strcpy(v, prefix);
+	strcat(v, value);
+	ret = xmlNewProp(e, BAD_CAST name, BAD_CAST v) != NULL ? 0 : -1;
+	free(v);
+	return ret;
+}
+
+static void
+result_fail(xsltTransformContextPtr ctxt, xmlNodePtr inst)
+{
+	xsltTransformError(ctxt, NULL, inst, "%s: out of memory\n",
+	    (const char *)inst->name);
+	ctxt->state = XSLT_STATE_STOPPED;
+}
+
+/*
+ * <ext:html-cites/>, context a cites element of the model: the body of
+ * html.xsl's template cites (mode hin), which is its xsl:fallback.
+ */
+static void
+xe_html_cites(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
+    xsltElemPreCompPtr comp)
+{
+	struct cite_num	*v;
+	xmlNodePtr	 span, a;
+	size_t		 n, i;
+	int		 bad;
+
+	(void)comp;
+	if (sorted_cites(node, &v, &n) == -1) {
+		result_fail(ctxt, inst);
+		return;
+	}
+	bad = result_text(ctxt, ctxt->insert, "\xc2\xa0");
+	span = result_el(ctxt, ctxt->insert, "span");
+	bad |= result_att(span, "class", "", "cite");
+	bad |= result_text(ctxt, span, "[");
+	for (i = 0; i < n && !bad; i++) {
+		if (i > 0)
+			bad |= result_text(ctxt, span, ",\xc2\xa0");
+		a = result_el(ctxt, span, "a");
+		bad |= result_att(a, "href", "#ref-", v[i].n);
+		bad |= result_att(a, "id", "cite-", v[i].k);
+		bad |= result_text(ctxt, a, v[i].n);
+	}
+	bad |= result_text(ctxt, span, "]");
+	free(v);
+	if (bad)
+		result_fail(ctxt, inst);
+}
+
+/*
+ * <ext:html-backs/>, context a ref element of the model: the links back
+ * to its citations, the xsl:for-each over its back elements in html.xsl's
+ * template refs, which is its xsl:fallback.
+ */
+static void
+xe_html_backs(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
+    xsltElemPreCompPtr comp)
+{
+	const xmlNode	*c;
+	const xmlAttr	*at;
+	xmlNodePtr	 a;
+	int		 bad, first;
+
+	(void)comp;
+	bad = 0;
+	first = 1;
+	for (c = node->children; c != NULL && !bad; c = c->next) {
+		if (!is_model(c, "back"))
+			continue;
+		if (!first)
+			bad |= result_text(ctxt, ctxt->insert, ", ");
+		first = 0;
+		a = result_el(ctxt, ctxt->insert, "a");
+		bad |= result_att(a, "href", "#cite-", model_att(c, "k"));
+		bad |= result_text(ctxt, a, model_att(c, "where"));
+		for (at = c->properties; at != NULL; at = at->next)
+			if (at->ns == NULL &&
+			    strcmp((const char *)at->name, "n") == 0) {
+				bad |= result_text(ctxt, a, "\xc2\xa0");
+				bad |= result_text(ctxt, a,
+				    model_att(c, "n"));
+			}
+	}
+	if (bad)
+		result_fail(ctxt, inst);
+}
+
 /*
  * Register the functions for every transform of the process.  Call once,
  * before any worker thread starts.  Returns 0, or -1 on failure.
@@ -768,7 +927,11 @@ ext_register(void)
 	    xsltRegisterExtModuleFunction(BAD_CAST "replace",
 	    BAD_CAST MONOC_EXT_NS, xp_replace) != 0 ||
 	    xsltRegisterExtModuleFunction(BAD_CAST "inline",
-	    BAD_CAST MONOC_EXT_NS, xp_inline) != 0)
+	    BAD_CAST MONOC_EXT_NS, xp_inline) != 0 ||
+	    xsltRegisterExtModuleElement(BAD_CAST "html-cites",
+	    BAD_CAST MONOC_EXT_NS, NULL, xe_html_cites) != 0 ||
+	    xsltRegisterExtModuleElement(BAD_CAST "html-backs",
+	    BAD_CAST MONOC_EXT_NS, NULL, xe_html_backs) != 0)
 		return -1;
 	return 0;
 }

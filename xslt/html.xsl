@@ -19,6 +19,8 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:m="urn:monoc:monograph:1"
                 xmlns:exsl="http://exslt.org/common"
+                xmlns:ext="urn:monoc:ext"
+                extension-element-prefixes="ext"
                 exclude-result-prefixes="m exsl">
 
   <xsl:include href="common.xsl"/>
@@ -204,17 +206,23 @@
     <a href="#{@to}"><xsl:value-of select="substring-before(substring-after(., '(see '), ')')"/></a>
     <xsl:text>)</xsl:text>
   </xsl:template>
+  <!-- monoc writes the links in C (src/ext.c), with the same result;
+       other processors run the fallback. -->
   <xsl:template match="cites" mode="hin">
-    <xsl:value-of select="$NBSP"/>
-    <span class="cite">
-      <xsl:text>[</xsl:text>
-      <xsl:for-each select="c">
-        <xsl:sort select="@n" data-type="number"/>
-        <xsl:if test="position() &gt; 1"><xsl:value-of select="concat(',', $NBSP)"/></xsl:if>
-        <a href="#ref-{@n}" id="cite-{@k}"><xsl:value-of select="@n"/></a>
-      </xsl:for-each>
-      <xsl:text>]</xsl:text>
-    </span>
+    <ext:html-cites>
+      <xsl:fallback>
+        <xsl:value-of select="$NBSP"/>
+        <span class="cite">
+          <xsl:text>[</xsl:text>
+          <xsl:for-each select="c">
+            <xsl:sort select="@n" data-type="number"/>
+            <xsl:if test="position() &gt; 1"><xsl:value-of select="concat(',', $NBSP)"/></xsl:if>
+            <a href="#ref-{@n}" id="cite-{@k}"><xsl:value-of select="@n"/></a>
+          </xsl:for-each>
+          <xsl:text>]</xsl:text>
+        </span>
+      </xsl:fallback>
+    </ext:html-cites>
   </xsl:template>
 
   <!-- References, each with links back to where it is cited. -->
@@ -240,13 +248,17 @@
               <br/>
               <span class="backs">
                 <xsl:text>Cited in: </xsl:text>
-                <xsl:for-each select="back">
-                  <xsl:if test="position() &gt; 1">, </xsl:if>
-                  <a href="#cite-{@k}">
-                    <xsl:value-of select="@where"/>
-                    <xsl:if test="@n"><xsl:value-of select="concat($NBSP, @n)"/></xsl:if>
-                  </a>
-                </xsl:for-each>
+                <ext:html-backs>
+                  <xsl:fallback>
+                    <xsl:for-each select="back">
+                      <xsl:if test="position() &gt; 1">, </xsl:if>
+                      <a href="#cite-{@k}">
+                        <xsl:value-of select="@where"/>
+                        <xsl:if test="@n"><xsl:value-of select="concat($NBSP, @n)"/></xsl:if>
+                      </a>
+                    </xsl:for-each>
+                  </xsl:fallback>
+                </ext:html-backs>
               </span>
             </xsl:if>
           </li>
