@@ -438,6 +438,7 @@ out:
 	xform_free(s.xf);
 	schema_free(s.schema);
 	free(s.datadir);
+	options_free(&s.opt);
 	diag_free(s.diag);
 	pthread_cond_destroy(&s.cond);
 	pthread_mutex_destroy(&s.lock);

@@ -2,7 +2,9 @@
  * Command line options: getopt_long(3) parsing and usage().  Help and
  * version go to stdout (GNU style); errors go through diag.
  */
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,7 @@ enum {
 	OPT_NOINDEX,
 	OPT_INDEXONLY,
 	OPT_MAXAGE,
+	OPT_FILESFROM,
 	OPT_HELP,
 	OPT_VERSION
 };
@@ -31,6 +34,7 @@ static const struct option longopts[] = {
 	{ "no-index",	no_argument,		NULL, OPT_NOINDEX },
 	{ "index-only",	no_argument,		NULL, OPT_INDEXONLY },
 	{ "max-age",	required_argument,	NULL, OPT_MAXAGE },
+	{ "files-from",	required_argument,	NULL, OPT_FILESFROM },
 	{ "help",	no_argument,		NULL, OPT_HELP },
 	{ "version",	no_argument,		NULL, OPT_VERSION },
 	{ NULL,		0,			NULL, 0 }
@@ -42,8 +46,8 @@ options_usage(FILE *f)
 {
 	fputs("usage: monoc [-o DIR] [-f html,text,man] [-j N] [--check] "
 	    "[-W error]\n"
-	    "             [--max-age DAYS] [--data-dir DIR] [--no-index] "
-	    "FILE...\n"
+	    "             [--max-age DAYS] [--data-dir DIR] [--no-index]\n"
+	    "             [--files-from LIST] [FILE...]\n"
 	    "       monoc [-o DIR] [--data-dir DIR] --index-only\n", f);
 }
 
@@ -63,6 +67,10 @@ help(void)
 	    "(default: 1095)\n"
 	    "      --data-dir DIR   read schema/ and xslt/ from DIR\n"
 	    "      --no-index       do not rebuild DIR/html/index.html\n"
+	    "      --files-from LIST\n"
+	    "                       also compile the files named in LIST, "
+	    "one per line\n"
+	    "                       (- for standard input)\n"
 	    "      --index-only     only rebuild DIR/html/index.html\n"
 	    "      --help           print this help and exit\n"
 	    "      --version        print the version and exit\n\n"
@@ -103,19 +111,103 @@ parse_formats(const char *s, struct diag *diag)
 }
 
 /*
- * Parse the command line into opt.  Reports usage errors through diag.
+ * The files named in path ("-": standard input), one per line, after the
+ * n of argv: opt->files becomes a new array (opt->listed) of them all,
+ * pointing into opt->list.  Returns -1 after reporting.
+ */
+static int
+read_list(struct options *opt, const char *path, char **argv, int n,
+    struct diag *diag)
+{
+	FILE	*f;
+	char	*p, *np, *line, *next;
+	size_t	 len, cap, count, r;
+	int	 i;
+
+	f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	if (f == NULL)
+		goto fail;
+	p = NULL;
+	len = cap = 0;
+	do {
+		if (len + 4096 + 1 > cap) {
+			cap = cap == 0 ? 65536 : cap * 2;
+			if ((np = realloc(p, cap)) == NULL) {
+				free(p);
+				errno = ENOMEM;
+				goto fail_close;
+			}
+			p = np;
+		}
+		r = fread(p + len, 1, cap - len - 1, f);
+		len += r;
+	} while (r > 0);
+	p[len] = '\0';
+	if (ferror(f)) {
+		free(p);
+		goto fail_close;
+	}
+	if (f != stdin)
+		fclose(f);
+	opt->list = p;
+	count = n;
+	for (line = p; *line != '\0'; line++)
+		if (*line == '\n')
+			count++;
+	if (count + 2 > INT_MAX / sizeof(char *) ||
+	    (opt->listed = calloc(count + 2, sizeof(char *))) == NULL) {
+		diag_msg(diag, DIAG_FATAL, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		opt->listed[i] = argv[i];
+	for (line = p; line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		len = strlen(line);
+		if (len > 0 && line[len - 1] == '\r')
+			line[--len] = '\0';
+		if (len > 0)
+			opt->listed[i++] = line;
+	}
+	opt->files = opt->listed;
+	opt->nfiles = i;
+	return 0;
+fail_close:
+	if (f != stdin)
+		fclose(f);
+fail:
+	diag_msg(diag, DIAG_FATAL, "cannot read the file list '%s': %s",
+	    path, strerror(errno));
+	return -1;
+}
+
+/* Free what options_parse() allocated (--files-from). */
+void
+options_free(struct options *opt)
+{
+	free(opt->listed);
+	free(opt->list);
+	opt->listed = NULL;
+	opt->list = NULL;
+}
+
+/*
+ * Parse the command line into opt; options_free() it afterwards.  Reports usage errors through diag.
  * Resets getopt, so it may be called more than once in a process.
  */
 enum options_result
 options_parse(struct options *opt, int argc, char *argv[], struct diag *diag)
 {
-	char	*end;
-	int	 c;
+	const char	*from;
+	char		*end;
+	int		 c;
 
 	memset(opt, 0, sizeof(*opt));
 	opt->outdir = "output";
 	opt->fmts = FMT_DOCS;
 	opt->max_age = 1095;
+	from = NULL;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:f:j:W:", longopts,
@@ -167,6 +259,11 @@ options_parse(struct options *opt, int argc, char *argv[], struct diag *diag)
 				goto usage;
 			}
 			break;
+		case OPT_FILESFROM:
+			if (*optarg == '\0')
+				goto empty;
+			from = optarg;
+			break;
 		case OPT_NOINDEX:
 			opt->no_index = 1;
 			break;
@@ -195,10 +292,13 @@ options_parse(struct options *opt, int argc, char *argv[], struct diag *diag)
 	}
 	opt->files = argv + optind;
 	opt->nfiles = argc - optind;
-	if (opt->index_only && (opt->nfiles > 0 || opt->check_only ||
-	    opt->no_index)) {
+	if (from != NULL && read_list(opt, from, opt->files, opt->nfiles,
+	    diag) == -1)
+		return OPTIONS_USAGE;
+	if (opt->index_only && (opt->nfiles > 0 || from != NULL ||
+	    opt->check_only || opt->no_index)) {
 		diag_msg(diag, DIAG_FATAL, "--index-only takes no FILE and "
-		    "no --check or --no-index");
+		    "no --files-from, --check or --no-index");
 		goto usage;
 	}
 	if (!opt->index_only && opt->nfiles == 0) {

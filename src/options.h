@@ -20,6 +20,8 @@ struct options {
 	long		 max_age;	/* --max-age, default 1095 days */
 	char		**files;	/* the inputs */
 	int		 nfiles;
+	char		**listed;	/* argv's and --files-from's, or NULL */
+	char		*list;		/* the --files-from file, or NULL */
 };
 
 enum options_result {
@@ -30,6 +32,7 @@ enum options_result {
 
 enum options_result	 options_parse(struct options *opt, int argc,
 			    char *argv[], struct diag *diag);
+void			 options_free(struct options *opt);
 void			 options_usage(FILE *f);
 
 #endif

@@ -5,7 +5,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "options.h"
@@ -115,6 +117,41 @@ teardown(void **state)
 	return 0;
 }
 
+/* --files-from: after the arguments, one per line, blank lines and
+   carriage returns dropped; a missing list is an error. */
+static void
+test_files_from(void **state)
+{
+	struct options	 o;
+	char		 path[] = "/tmp/monoc-list-XXXXXX";
+	char		*argv[] = { "monoc", "--files-from", path, "a.xml",
+	    NULL };
+	char		*bad[] = { "monoc", "--files-from", "/nonexistent/l",
+	    NULL };
+	FILE		*f;
+	int		 fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd != -1);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs("b.xml\n\nc d.xml\r\ne.xml", f);
+	fclose(f);
+	assert_int_equal(parse(&o, ARGC(argv), argv), OPTIONS_RUN);
+	assert_int_equal(o.nfiles, 4);
+	assert_string_equal(o.files[0], "a.xml");
+	assert_string_equal(o.files[1], "b.xml");
+	assert_string_equal(o.files[2], "c d.xml");
+	assert_string_equal(o.files[3], "e.xml");
+	options_free(&o);
+	unlink(path);
+	assert_int_equal(parse(&o, ARGC(bad), bad), OPTIONS_USAGE);
+	assert_non_null(strstr(cap.buf, "cannot read the file list "
+	    "'/nonexistent/l'"));
+	options_free(&o);
+}
+
 int
 main(void)
 {
@@ -122,6 +159,7 @@ main(void)
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_everything),
 		cmocka_unit_test(test_usage_errors),
+		cmocka_unit_test(test_files_from),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, teardown);
