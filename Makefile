@@ -65,12 +65,9 @@ $(MONOC_BIN): $(BUILD)/main.o $(OBJS)
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
 
-# $(call write-if-changed,TEXT): the recipe of a FORCE target that holds
-# TEXT, rewritten (and so newer) only when TEXT changes; make does it
-# itself, without a process.
-write-if-changed = $(if $(call streq,$(file <$@),$(1)),,$(file >$@,$(1)))
-# $(call streq,A,B): non-empty when A and B are the same string.
-streq = $(if $(1)$(2),$(and $(findstring $(1),$(2)),$(findstring $(2),$(1))),t)
+# A file that holds a text is rewritten (and so newer) only when the
+# text changes: if it differs, the file's rule gets FORCE, and its recipe
+# writes it with make's $(file); otherwise nothing runs.
 define newline
 
 
@@ -81,8 +78,11 @@ FORCE:
 # The data directory is compiled into monoc (src/monoc.c), so `make
 # install PREFIX=...` after a plain `make` must rebuild it: $(BUILD)/datadir
 # holds the one built.
-$(BUILD)/datadir: FORCE | $(BUILD)
-	$(call write-if-changed,$(datadir)/monoc)
+ifneq ($(file <$(BUILD)/datadir),$(datadir)/monoc)
+$(BUILD)/datadir: FORCE
+endif
+$(BUILD)/datadir: | $(BUILD)
+	$(file >$@,$(datadir)/monoc)
 $(BUILD)/monoc.o: $(BUILD)/datadir
 
 $(BUILD)/test_%.o: tests/unit/test_%.c | $(BUILD)
@@ -95,44 +95,49 @@ $(BUILD):
 	mkdir -p $(BUILD)
 
 # make decides which monographs are stale; the rule of each stale one
-# only adds it to $(PENDING) (no process).  $(STAMP), newer than every
-# output when all is up to date, then compiles all of them in one monoc
-# run (one process, every core, the list passed in a file), and the
-# index is rebuilt from the sidecars alone.  Nothing stale: nothing runs.
-# The recipes use make's own functions where they can: each process
-# started is a few milliseconds of `make docs` after one change.
-STAMP = $(OUTDIR)/.compiled
-
+# only adds it to $(PENDING) (no process).  The index page, newer than
+# every output when all is up to date, then has them all compiled in one
+# monoc run (one process, every core, the list passed in a file), which
+# also rebuilds the index page from the sidecars; when none is stale
+# (a monograph deleted, index.xsl changed) monoc rebuilds the index
+# alone.  Nothing changed: nothing runs.  The recipes use make's own
+# functions where they can: each process started is a few milliseconds
+# of `make docs` after one change.
 docs: $(OUTDIR)/html/index.html
 
 $(OUTDIR)/html/%.html $(OUTDIR)/text/%.txt $(OUTDIR)/man/man7/%-info.7 \
     $(OUTDIR)/meta/%.xml &: $(MONODIR)/%.xml $(DOC_DEPS) | $(OUTDIR)
 	$(file >>$(PENDING),$<)
 
-# RUN: the queued monographs (also those of an interrupted run), each
-# once, those that still exist; rewritten into $(PENDING) one per line,
-# which is emptied once they are compiled.
-$(STAMP): $(HTML) $(TEXT) $(MAN7) $(METAS) $(MONOGRAPHS) $(DOC_DEPS)
-	$(eval RUN := $(sort $(wildcard $(subst $(newline), ,$(file <$(PENDING))))))
-	$(if $(RUN),$(file >$(PENDING),$(subst $() ,$(newline),$(RUN))))
-	@$(if $(RUN),echo "docs: compiling $(words $(RUN)) monograph$(if $(word 2,$(RUN)),s)" && ./monoc --no-index -o $(OUTDIR) --files-from $(PENDING) && ): > $(PENDING) && : > $@
-
 # The names of the monographs, rewritten only when they change, so that
-# deleting one rebuilds the index.  The outputs and sidecar of a
-# monograph that is gone (GONE) are removed before the index is rebuilt.
+# deleting one rebuilds the index.  The outputs and sidecar of each
+# monograph that is gone (GONE) are removed before the index is built.
 NAMELIST = $(OUTDIR)/.names
+ifneq ($(file <$(NAMELIST)),$(NAMES))
+$(NAMELIST): FORCE
+endif
+$(NAMELIST): | $(OUTDIR)
+	$(file >$@,$(NAMES))
+
 GONE = $(filter-out $(NAMES),$(patsubst $(OUTDIR)/meta/%.xml,%,$(wildcard $(OUTDIR)/meta/*.xml)))
+define remove-gone
+$(if $(GONE),for n in $(GONE); do \
+	echo "docs: removing the outputs of $$n (no $(MONODIR)/$$n.xml)"; \
+	rm -f "$(OUTDIR)/meta/$$n.xml" "$(OUTDIR)/html/$$n.html" \
+	    "$(OUTDIR)/text/$$n.txt" "$(OUTDIR)/man/man7/$$n-info.7"; \
+done;)
+endef
 
-$(NAMELIST): FORCE | $(OUTDIR)
-	$(call write-if-changed,$(NAMES))
-
-$(OUTDIR)/html/index.html: $(STAMP) $(NAMELIST) xslt/index.xsl monoc
-	@$(if $(GONE),for n in $(GONE); do \
-		echo "docs: removing the outputs of $$n (no $(MONODIR)/$$n.xml)"; \
-		rm -f "$(OUTDIR)/meta/$$n.xml" "$(OUTDIR)/html/$$n.html" \
-		    "$(OUTDIR)/text/$$n.txt" "$(OUTDIR)/man/man7/$$n-info.7"; \
-	done)
-	./monoc --index-only -o $(OUTDIR)
+# RUN: the queued monographs (also those of an interrupted run), each
+# once, those that still exist, written one per line to $(COMPILED) for
+# monoc; the queue starts again empty (those that fail stay stale, and
+# the next run queues them again).
+COMPILED = $(OUTDIR)/.compiled
+$(OUTDIR)/html/index.html: $(HTML) $(TEXT) $(MAN7) $(METAS) $(MONOGRAPHS) \
+    $(DOC_DEPS) $(NAMELIST) xslt/index.xsl
+	$(eval RUN := $(sort $(wildcard $(subst $(newline), ,$(file <$(PENDING))))))
+	$(if $(RUN),$(file >$(COMPILED),$(subst $() ,$(newline),$(RUN))))$(file >$(PENDING))
+	@$(remove-gone) $(if $(RUN),echo "docs: compiling $(words $(RUN)) monograph$(if $(word 2,$(RUN)),s)"; ./monoc -o $(OUTDIR) --files-from $(COMPILED),echo "docs: rebuilding the index page"; ./monoc --index-only -o $(OUTDIR))
 
 $(OUTDIR):
 	mkdir -p $@

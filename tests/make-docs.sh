@@ -2,9 +2,11 @@
 # make-docs.sh: what `make docs` does over time, on a copy of the
 # monographs in a temporary directory (MONODIR, OUTDIR): the first run
 # builds every output and the index; a second run compiles nothing; after
-# one monograph changes only that one is compiled; after one is deleted
-# its outputs and sidecar go and the index no longer lists it.  Prints
-# "N passed, N failed" last.
+# one monograph changes only that one is compiled, and the index page
+# comes from that same monoc run; after one is deleted its outputs and
+# sidecar go and the index no longer lists it; the same when another
+# changes in the same run; an invalid one fails make docs and is the
+# only one tried again.  Prints "N passed, N failed" last.
 #
 # usage: tests/make-docs.sh      (from the repository root, after make)
 . tests/lib.sh
@@ -15,9 +17,10 @@ mkdir -p "$m"
 cp monographs/baclofen.xml "$m/"
 # a second monograph: the baclofen one under another id
 sed -e 's/id="baclofen"/id="second"/' monographs/baclofen.xml > "$m/second.xml"
+sed -e 's/id="baclofen"/id="third"/' monographs/baclofen.xml > "$m/third.xml"
 docs() { make -s docs MONODIR="$m" OUTDIR="$o" > "$tmp/log" 2>&1; }
 
-if docs && grep -q 'compiling 2 monographs' "$tmp/log" &&
+if docs && grep -q 'compiling 3 monographs' "$tmp/log" &&
     [ -s "$o/html/baclofen.html" ] && [ -s "$o/text/second.txt" ] &&
     [ -s "$o/man/man7/second-info.7" ] && [ -s "$o/meta/second.xml" ] &&
     grep -q 'href="second.html"' "$o/html/index.html"; then
@@ -26,16 +29,19 @@ else
 	bad "first run: $(head -n 3 "$tmp/log")"
 fi
 
-if docs && ! grep -q compiling "$tmp/log"; then
-	ok "nothing changed: nothing compiled"
+if docs && ! grep -q 'compiling\|index' "$tmp/log"; then
+	ok "nothing changed: nothing compiled, no index built"
 else
 	bad "nothing changed, yet: $(head -n 3 "$tmp/log")"
 fi
 
 sleep 1			# a coarse file system clock must see the change
 touch "$m/second.xml"
-if docs && grep -q 'compiling 1 monograph$' "$tmp/log"; then
-	ok "one monograph changed: only it compiled"
+if docs && grep -q 'compiling 1 monograph$' "$tmp/log" &&
+    ! grep -q 'index' "$tmp/log" &&
+    grep -q 'href="second.html"' "$o/html/index.html" &&
+    grep -q 'href="third.html"' "$o/html/index.html"; then
+	ok "one monograph changed: only it compiled, the index in the same run"
 else
 	bad "one monograph changed: $(head -n 3 "$tmp/log")"
 fi
@@ -49,6 +55,29 @@ if docs && [ ! -e "$o/html/second.html" ] && [ ! -e "$o/text/second.txt" ] &&
 	ok "one monograph deleted: its outputs gone, the index without it"
 else
 	bad "one monograph deleted: $(ls "$o/html" "$o/meta" | tr '\n' ' ')"
+fi
+
+sleep 1
+touch "$m/third.xml"
+rm "$m/baclofen.xml"
+if docs && grep -q 'compiling 1 monograph$' "$tmp/log" &&
+    [ ! -e "$o/html/baclofen.html" ] && [ ! -e "$o/meta/baclofen.xml" ] &&
+    ! grep -q 'baclofen' "$o/html/index.html" &&
+    grep -q 'href="third.html"' "$o/html/index.html"; then
+	ok "one deleted and another changed: the index without the first"
+else
+	bad "one deleted and another changed: $(head -n 3 "$tmp/log")"
+fi
+
+sed -e 's/id="baclofen"/id="broken"/' -e 's/<drug>/<drug><bogus\/>/' \
+    monographs/baclofen.xml > "$m/broken.xml"
+if ! docs && grep -q 'compiling 1 monograph$' "$tmp/log" &&
+    grep -q 'broken.xml:.*unknown-element' "$tmp/log" &&
+    [ ! -e "$o/html/broken.html" ] && ! docs &&
+    grep -q 'compiling 1 monograph$' "$tmp/log"; then
+	ok "an invalid monograph: make docs fails, and only it is tried again"
+else
+	bad "an invalid monograph: $(head -n 3 "$tmp/log")"
 fi
 
 summary
