@@ -1,10 +1,13 @@
 /*
  * The index page.  Compiling a monograph also writes a small sidecar,
  * DIR/meta/NAME.xml (xslt/meta.xsl applied to the monograph), whose root
- * element describes it.  index_build() wraps every sidecar, sorted by file
+ * element describes it.  index_build() wraps the sidecars, sorted by file
  * name, in <index xmlns="urn:monoc:monograph:1"> and applies
  * xslt/index.xsl, giving DIR/html/index.html.  So the index never needs
- * the monographs parsed again, and make can rebuild it alone.
+ * the monographs parsed again, and make can rebuild it alone.  It does
+ * so a few hundred sidecars at a time, then the page around them, so
+ * that 10,000 monographs need no more memory than a few hundred (all of
+ * them at once took 3.8 KB each: 38 MB of peak RSS).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -118,28 +121,122 @@ add_entry(xmlNodePtr root, xmlNsPtr ns, xmlNodePtr e)
 	return copy;
 }
 
+/* Entries transformed at a time: the page's memory stays that of a few. */
+#define INDEX_CHUNK	256
+
+struct text {
+	char	*p;
+	size_t	 len;
+	size_t	 cap;
+};
+
+/* Append n bytes of s; -1 when out of memory. */
+static int
+text_add(struct text *t, const char *s, size_t n)
+{
+	char	*np;
+	size_t	 ncap;
+
+	if (t->len + n + 1 > t->cap) {
+		ncap = t->cap == 0 ? 65536 : t->cap;
+		while (t->len + n + 1 > ncap)
+			ncap *= 2;
+		if ((np = realloc(t->p, ncap)) == NULL)
+			return -1;
+		t->p = np;
+		t->cap = ncap;
+	}
+	memcpy(t->p + t->len, s, n);
+	t->len += n;
+	t->p[t->len] = '\0';
+	return 0;
+}
+
 /*
- * Build DIR/html/index.html from DIR/meta/ *.xml.  Returns 0, or -1 after
- * reporting a failure.
+ * A new input for index.xsl, <index xmlns="urn:monoc:monograph:1"/> with
+ * the attribute name="value" (none when name is NULL); its names come
+ * from a dictionary, as thousands of entries share them.
+ */
+static xmlDocPtr
+new_input(const char *name, const char *value, xmlNodePtr *rootp,
+    xmlNsPtr *nsp)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root;
+	xmlNsPtr	 ns;
+
+	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL)
+		return NULL;
+	if ((doc->dict = xmlDictCreate()) == NULL ||
+	    (root = xmlNewDocNode(doc, NULL, BAD_CAST "index", NULL)) ==
+	    NULL) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	xmlDocSetRootElement(doc, root);
+	if ((ns = xmlNewNs(root, BAD_CAST MONOGRAPH_NS, NULL)) == NULL ||
+	    (name != NULL && xmlNewProp(root, BAD_CAST name,
+	    BAD_CAST value) == NULL)) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	xmlSetNs(root, ns);
+	*rootp = root;
+	*nsp = ns;
+	return doc;
+}
+
+/*
+ * Apply index.xsl to *docp (freed, set to NULL) and append the result to
+ * t, without the newline the html output method ends with.  Returns 0,
+ * or -1 after reporting to df.
+ */
+static int
+render(const struct xform *xf, xmlDocPtr *docp, struct diag_file *df,
+    struct text *t)
+{
+	xmlChar	*out;
+	int	 outlen, ret;
+
+	if (xform_apply_free(xf, FMT_INDEX, docp, df, &out, &outlen) == -1)
+		return -1;
+	if (outlen > 0 && out[outlen - 1] == '\n')
+		outlen--;
+	ret = text_add(t, out == NULL ? "" : (char *)out, outlen);
+	xmlFree(out);
+	if (ret == -1)
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
+	return ret;
+}
+
+/*
+ * Build DIR/html/index.html from DIR/meta/ *.xml: the list items of
+ * INDEX_CHUNK sidecars at a time (<index part="entries">), then the page
+ * around them (<index entries="N"/>, the items going where it has the
+ * comment "entries"), as xslt/index.xsl describes.  Returns 0, or -1
+ * after reporting a failure.
  */
 int
 index_build(const char *outdir, const struct xform *xf, struct diag *diag)
 {
-	struct diag_file *df;
+	static const char marker[] = "<!--entries-->";
+	struct diag_file *df, *mdf;
+	struct text	 items, page, all;
 	xmlDocPtr	 doc, meta;
-	xmlNodePtr	 root, copy;
+	xmlNodePtr	 root, copy, e;
 	xmlNsPtr	 ns;
-	xmlChar		*out;
-	char		**names, *metadir, *path, *html;
-	size_t		 len;
-	int		 i, n, outlen, ret;
+	char		**names, *metadir, *path, *html, *at, count[32];
+	size_t		 len, entries, chunk;
+	int		 i, n, ret;
 
 	ret = -1;
 	names = NULL;
 	doc = NULL;
 	df = NULL;
-	out = NULL;
 	html = NULL;
+	memset(&items, 0, sizeof(items));
+	memset(&page, 0, sizeof(page));
+	memset(&all, 0, sizeof(all));
 	len = strlen(outdir) + 8;
 	if ((metadir = malloc(len)) == NULL ||
 	    (path = malloc(len + 256)) == NULL) {
@@ -154,49 +251,76 @@ index_build(const char *outdir, const struct xform *xf, struct diag *diag)
 		    metadir, strerror(errno));
 		goto out;
 	}
-	/* Names from a dictionary: thousands of entries share them. */
-	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
-	    (doc->dict = xmlDictCreate()) == NULL ||
-	    (root = xmlNewDocNode(doc, NULL, BAD_CAST "index", NULL)) == NULL)
-		goto oom;
-	xmlDocSetRootElement(doc, root);
-	if ((ns = xmlNewNs(root, BAD_CAST MONOGRAPH_NS, NULL)) == NULL)
-		goto oom;
-	xmlSetNs(root, ns);
-	for (i = 0; i < n; i++) {
-		if (strlen(names[i]) > 250)
-			continue;
-		snprintf(path, len + 256, "%s/%s", metadir, names[i]);
-		if ((df = diag_file_new(diag, path)) == NULL)
-			goto oom;
-		if ((meta = load_file(path, df)) != NULL) {
-			copy = add_entry(root, ns, xmlDocGetRootElement(meta));
-			xmlFreeDoc(meta);
-			if (copy == NULL)
-				goto oom;
-		}
-		diag_flush(diag, df);
-		diag_file_free(df);
-		df = NULL;
-	}
 	if ((html = output_path(outdir, FMT_INDEX, "index")) == NULL ||
 	    (df = diag_file_new(diag, html)) == NULL)
 		goto oom;
-	if (xform_apply_free(xf, FMT_INDEX, &doc, df, &out, &outlen) == 0) {
-		if (output_write(html, out == NULL ? "" : (char *)out,
-		    outlen) == -1)
-			diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
-			    "cannot write file: %s", strerror(errno));
-		else
-			ret = 0;
+	entries = chunk = 0;
+	for (i = 0; i < n; i++) {
+		if (strlen(names[i]) > 250)
+			continue;
+		if (doc == NULL && (doc = new_input("part", "entries", &root,
+		    &ns)) == NULL)
+			goto oom;
+		snprintf(path, len + 256, "%s/%s", metadir, names[i]);
+		if ((mdf = diag_file_new(diag, path)) == NULL)
+			goto oom;
+		if ((meta = load_file(path, mdf)) != NULL) {
+			e = xmlDocGetRootElement(meta);
+			copy = add_entry(root, ns, e);
+			if (copy != NULL && xmlStrEqual(e->name,
+			    BAD_CAST "entry"))
+				entries++;
+			chunk++;
+			xmlFreeDoc(meta);
+		} else
+			copy = root;
+		diag_flush(diag, mdf);
+		diag_file_free(mdf);
+		if (copy == NULL)
+			goto oom;
+		if (chunk == INDEX_CHUNK) {
+			if (render(xf, &doc, df, &items) == -1)
+				goto report;
+			chunk = 0;
+		}
 	}
+	if (chunk > 0 && render(xf, &doc, df, &items) == -1)
+		goto report;
+	xmlFreeDoc(doc);
+	snprintf(count, sizeof(count), "%zu", entries);
+	if ((doc = new_input("entries", count, &root, &ns)) == NULL)
+		goto oom;
+	if (render(xf, &doc, df, &page) == -1)
+		goto report;
+	if (text_add(&page, "\n", 1) == -1)
+		goto oom;
+	if ((at = strstr(page.p, marker)) == NULL) {
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "index.xsl gives "
+		    "no place for the entries (the comment \"entries\")");
+		goto report;
+	}
+	if (text_add(&all, page.p, at - page.p) == -1 ||
+	    text_add(&all, items.p == NULL ? "" : items.p, items.len) == -1 ||
+	    text_add(&all, at + strlen(marker), strlen(at + strlen(marker)))
+	    == -1)
+		goto oom;
+	free(items.p);
+	items.p = NULL;
+	if (output_write(html, all.p, all.len) == -1)
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
+		    "cannot write file: %s", strerror(errno));
+	else
+		ret = 0;
+report:
 	diag_flush(diag, df);
 	goto out;
 oom:
 	diag_msg(diag, DIAG_FATAL, "out of memory");
 out:
 	diag_file_free(df);
-	xmlFree(out);
+	free(items.p);
+	free(page.p);
+	free(all.p);
 	free(html);
 	xmlFreeDoc(doc);
 	for (i = 0; i < n; i++)

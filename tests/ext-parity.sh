@@ -88,4 +88,28 @@ if "$monoc" --no-index --data-dir "$tmp/data" -o "$tmp/e" \
 else
 	bad "an edited common.xsl does not show in the outputs"
 fi
+# The index page: monoc builds it in parts (src/index.c, a few hundred
+# entries at a time); xsltproc builds it in one piece from all the
+# sidecars.  Same bytes, for more entries than one part holds.
+mkdir -p "$tmp/ix/meta"
+i=0
+while [ "$i" -lt 600 ]; do
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<entry xmlns="urn:monoc:monograph:1" id="d%03d" name="drug %d &amp; co" class="class %d" summary="Summary of drug %d."/>\n' \
+	    "$i" "$i" "$((i % 7))" "$i" > "$tmp/ix/meta/d$(printf %03d "$i").xml"
+	i=$((i + 1))
+done
+{
+	echo '<index xmlns="urn:monoc:monograph:1">'
+	for f in "$tmp"/ix/meta/*.xml; do sed 1d "$f"; done
+	echo '</index>'
+} > "$tmp/ix/all.xml"
+xsltproc --nonet --novalid --stringparam monoc-version "$version" \
+    -o "$tmp/ix/want.html" xslt/index.xsl "$tmp/ix/all.xml"
+if "$monoc" --index-only -o "$tmp/ix"; then
+	check_same "$tmp/ix/want.html" "$tmp/ix/html/index.html" \
+	    "index page of 600 entries, built in parts" \
+	    "index page built in parts differs from xsltproc's"
+else
+	bad "monoc --index-only failed on 600 sidecars"
+fi
 summary

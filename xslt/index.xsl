@@ -4,6 +4,13 @@
   <entry id name class summary/>...</index> (entries already sorted by
   id): every monograph with its class and one-line summary, linking
   NAME.html. Same style as the monograph pages.
+
+  monoc builds the page in parts, so that its memory does not grow with
+  the number of monographs: the entries a few hundred at a time, from
+  <index part="entries"> (their list items only), then the page from
+  <index entries="N"/> (no entries), whose list holds the comment
+  "entries" where monoc puts the items.  The bytes are those of the
+  page built in one piece.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -18,6 +25,18 @@
   <xsl:param name="monoc-version" select="'0.1.0'"/>
 
   <xsl:template match="/">
+    <xsl:choose>
+      <xsl:when test="m:index/@part = 'entries'">
+        <xsl:apply-templates select="m:index/m:entry"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="page"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="page">
+    <xsl:variable name="n" select="count(m:index/m:entry) + sum(m:index/@entries)"/>
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
     <html lang="en">
       <head>
@@ -34,28 +53,17 @@
             <p class="kicker">monoc</p>
             <h1>Drug monographs</h1>
             <p class="summary">
-              <xsl:value-of select="count(m:index/m:entry)"/>
+              <xsl:value-of select="$n"/>
               <xsl:text> monograph</xsl:text>
-              <xsl:if test="count(m:index/m:entry) != 1">s</xsl:if>
+              <xsl:if test="$n != 1">s</xsl:if>
               <xsl:text>, each with its drug class and what it covers.</xsl:text>
             </p>
           </header>
           <main id="main">
             <h2>All monographs</h2>
             <ul class="entries">
-              <xsl:for-each select="m:index/m:entry">
-                <li>
-                  <a href="{@id}.html"><strong>
-                    <xsl:call-template name="ucfirst"><xsl:with-param name="s" select="normalize-space(@name)"/></xsl:call-template>
-                  </strong></a>
-                  <xsl:if test="normalize-space(@class) != ''">
-                    <xsl:text> </xsl:text>
-                    <span class="cls"><xsl:value-of select="concat('(', normalize-space(@class), ')')"/></span>
-                  </xsl:if>
-                  <br/>
-                  <xsl:call-template name="ucfirst"><xsl:with-param name="s" select="normalize-space(@summary)"/></xsl:call-template>
-                </li>
-              </xsl:for-each>
+              <xsl:apply-templates select="m:index/m:entry"/>
+              <xsl:if test="m:index/@entries"><xsl:comment>entries</xsl:comment></xsl:if>
             </ul>
           </main>
           <footer>
@@ -64,6 +72,20 @@
         </div>
       </body>
     </html>
+  </xsl:template>
+
+  <xsl:template match="m:entry">
+    <li>
+      <a href="{@id}.html"><strong>
+        <xsl:call-template name="ucfirst"><xsl:with-param name="s" select="normalize-space(@name)"/></xsl:call-template>
+      </strong></a>
+      <xsl:if test="normalize-space(@class) != ''">
+        <xsl:text> </xsl:text>
+        <span class="cls"><xsl:value-of select="concat('(', normalize-space(@class), ')')"/></span>
+      </xsl:if>
+      <br/>
+      <xsl:call-template name="ucfirst"><xsl:with-param name="s" select="normalize-space(@summary)"/></xsl:call-template>
+    </li>
   </xsl:template>
 
 </xsl:stylesheet>
