@@ -60,22 +60,6 @@ exists(const char *fmt, ...)
 	return stat(path, &st) == 0;
 }
 
-static const char *
-slurp(const char *path)
-{
-	static char	 buf[8192];
-	FILE		*f;
-	size_t		 n;
-
-	*buf = '\0';
-	if ((f = fopen(path, "r")) == NULL)
-		return "";
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
 static int
 setup(void **state)
 {

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "output.h"
+#include "util.h"
 
 struct fixture {
 	char	 dir[64];
@@ -47,23 +48,6 @@ teardown(void **state)
 		return -1;
 	free(fx);
 	return 0;
-}
-
-/* The contents of path, or "" when it cannot be read (static buffer). */
-static const char *
-slurp(const char *path)
-{
-	static char	 buf[4096];
-	FILE		*f;
-	size_t		 n;
-
-	*buf = '\0';
-	if ((f = fopen(path, "r")) == NULL)
-		return "";
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
 }
 
 /* The number of entries in dir whose name starts with a dot, . and .. aside. */

@@ -1,4 +1,7 @@
-/* Helpers shared by the unit tests: capturing a FILE * in memory. */
+/*
+ * Helpers shared by the unit tests: capturing a FILE * in memory, reading
+ * a small file.
+ */
 #ifndef MONOC_TEST_UTIL_H
 #define MONOC_TEST_UTIL_H
 
@@ -35,6 +38,23 @@ capture_free(struct capture *c)
 		fclose(c->f);
 	free(c->buf);
 	c->buf = NULL;
+}
+
+/* The contents of path, or "" when it cannot be read (static buffer). */
+static inline const char *
+slurp(const char *path)
+{
+	static char	 buf[8192];
+	FILE		*f;
+	size_t		 n;
+
+	*buf = '\0';
+	if ((f = fopen(path, "r")) == NULL)
+		return "";
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
 }
 
 #endif
