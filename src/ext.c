@@ -644,6 +644,10 @@ ext_inline(const xmlNode *node, int roff)
 	const xmlNode	*c;
 
 	memset(&b, 0, sizeof(b));
+	/* node(): what XPath gives as children (none for an attribute,
+	   a namespace node or text) */
+	if (node->type != XML_ELEMENT_NODE && node->type != XML_DOCUMENT_NODE)
+		return buf_done(&b);
 	for (c = node->children; c != NULL; c = c->next)
 		inline_node(&b, c, roff);
 	return buf_done(&b);
@@ -851,7 +855,9 @@ xe_html_cites(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 	int		 bad;
 
 	(void)comp;
-	if (sorted_cites(node, &v, &n) == -1) {
+	if (node->type != XML_ELEMENT_NODE)
+		n = 0, v = NULL;	/* no c children */
+	else if (sorted_cites(node, &v, &n) == -1) {
 		result_fail(ctxt, inst);
 		return;
 	}
@@ -890,6 +896,8 @@ xe_html_backs(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 	(void)comp;
 	bad = 0;
 	first = 1;
+	if (node->type != XML_ELEMENT_NODE)
+		return;			/* no back children */
 	for (c = node->children; c != NULL && !bad; c = c->next) {
 		if (!is_model(c, "back"))
 			continue;

@@ -1596,6 +1596,10 @@ model_node(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	if (n->type != XML_ELEMENT_NODE || n->ns == NULL ||
 	    strcmp((const char *)n->ns->href, MNS) != 0)
 		return;
+	if (strcmp((const char *)n->name, "monograph") == 0) {
+		mb->unsupported = 1;	/* a doc inside: model.xsl's affair */
+		return;
+	}
 	for (i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++)
 		if (strcmp((const char *)n->name, blocks[i].name) == 0) {
 			blocks[i].fn(mb, parent, n);

@@ -282,6 +282,27 @@ test_inline(void **state)
 	inline_is("<p/>", 0, "");
 }
 
+/* Only elements (and the document) have children for node(). */
+static void
+test_inline_not_element(void **state)
+{
+	xmlDocPtr	 doc;
+	char		*got;
+
+	(void)state;
+	doc = xmlReadMemory("<p a='x'>t</p>", 14, "t.xml", NULL, 0);
+	assert_non_null(doc);
+	got = ext_inline((xmlNodePtr)xmlDocGetRootElement(doc)->properties, 0);
+	assert_non_null(got);
+	assert_string_equal(got, "");
+	free(got);
+	got = ext_inline((xmlNodePtr)doc, 0);
+	assert_non_null(got);
+	assert_string_equal(got, "t");
+	free(got);
+	xmlFreeDoc(doc);
+}
+
 /*
  * The extension elements of html.xsl's citation links, in a small
  * stylesheet: what their xsl:fallback gives (checked with xsltproc, and
@@ -353,6 +374,7 @@ main(void)
 		cmocka_unit_test(test_table_row_columns),
 		cmocka_unit_test(test_table_row_edges),
 		cmocka_unit_test(test_inline),
+		cmocka_unit_test(test_inline_not_element),
 		cmocka_unit_test(test_html_links),
 	};
 
