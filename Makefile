@@ -65,6 +65,9 @@ $(MONOC_BIN): $(BUILD)/main.o $(OBJS)
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
 
+# make -n writes nothing: the recipes' $(file ...) writes depend on it.
+DRYRUN := $(findstring n,$(firstword -$(MAKEFLAGS)))
+
 # A file that holds a text is rewritten (and so newer) only when the
 # text changes: if it differs, the file's rule gets FORCE, and its recipe
 # writes it with make's $(file); otherwise nothing runs.
@@ -82,7 +85,7 @@ ifneq ($(file <$(BUILD)/datadir),$(datadir)/monoc)
 $(BUILD)/datadir: FORCE
 endif
 $(BUILD)/datadir: | $(BUILD)
-	$(file >$@,$(datadir)/monoc)
+	$(if $(DRYRUN),,$(file >$@,$(datadir)/monoc))
 $(BUILD)/monoc.o: $(BUILD)/datadir
 
 $(BUILD)/test_%.o: tests/unit/test_%.c | $(BUILD)
@@ -107,7 +110,7 @@ docs: $(OUTDIR)/html/index.html
 
 $(OUTDIR)/html/%.html $(OUTDIR)/text/%.txt $(OUTDIR)/man/man7/%-info.7 \
     $(OUTDIR)/meta/%.xml &: $(MONODIR)/%.xml $(DOC_DEPS) | $(OUTDIR)
-	$(file >>$(PENDING),$<)
+	$(if $(DRYRUN),,$(file >>$(PENDING),$<))
 
 # The names of the monographs, rewritten only when they change, so that
 # deleting one rebuilds the index.  The outputs and sidecar of each
@@ -117,7 +120,7 @@ ifneq ($(file <$(NAMELIST)),$(NAMES))
 $(NAMELIST): FORCE
 endif
 $(NAMELIST): | $(OUTDIR)
-	$(file >$@,$(NAMES))
+	$(if $(DRYRUN),,$(file >$@,$(NAMES)))
 
 GONE = $(filter-out $(NAMES),$(patsubst $(OUTDIR)/meta/%.xml,%,$(wildcard $(OUTDIR)/meta/*.xml)))
 define remove-gone
@@ -131,13 +134,15 @@ endef
 # RUN: the queued monographs (also those of an interrupted run), each
 # once, those that still exist, written one per line to $(COMPILED) for
 # monoc; the queue starts again empty (those that fail stay stale, and
-# the next run queues them again).
+# the next run queues them again).  When monoc fails, the index page it
+# may have written is dated 1970, so that the next run does not take it
+# for a stamp newer than the monographs that failed.
 COMPILED = $(OUTDIR)/.compiled
 $(OUTDIR)/html/index.html: $(HTML) $(TEXT) $(MAN7) $(METAS) $(MONOGRAPHS) \
     $(DOC_DEPS) $(NAMELIST) xslt/index.xsl
 	$(eval RUN := $(sort $(wildcard $(subst $(newline), ,$(file <$(PENDING))))))
-	$(if $(RUN),$(file >$(COMPILED),$(subst $() ,$(newline),$(RUN))))$(file >$(PENDING))
-	@$(remove-gone) $(if $(RUN),echo "docs: compiling $(words $(RUN)) monograph$(if $(word 2,$(RUN)),s)"; ./monoc -o $(OUTDIR) --files-from $(COMPILED),echo "docs: rebuilding the index page"; ./monoc --index-only -o $(OUTDIR))
+	$(if $(DRYRUN),,$(if $(RUN),$(file >$(COMPILED),$(subst $() ,$(newline),$(RUN))))$(file >$(PENDING)))
+	@$(remove-gone) $(if $(RUN),echo "docs: compiling $(words $(RUN)) monograph$(if $(word 2,$(RUN)),s)"; ./monoc -o $(OUTDIR) --files-from $(COMPILED),echo "docs: rebuilding the index page"; ./monoc --index-only -o $(OUTDIR)) || { touch -c -d @0 $@; exit 1; }
 
 $(OUTDIR):
 	mkdir -p $@

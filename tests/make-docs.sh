@@ -6,7 +6,8 @@
 # comes from that same monoc run; after one is deleted its outputs and
 # sidecar go and the index no longer lists it; the same when another
 # changes in the same run; an invalid one fails make docs and is the
-# only one tried again.  Prints "N passed, N failed" last.
+# only one tried again, also when it had good outputs before; make -n
+# writes nothing.  Prints "N passed, N failed" last.
 #
 # usage: tests/make-docs.sh      (from the repository root, after make)
 . tests/lib.sh
@@ -78,6 +79,40 @@ if ! docs && grep -q 'compiling 1 monograph$' "$tmp/log" &&
 	ok "an invalid monograph: make docs fails, and only it is tried again"
 else
 	bad "an invalid monograph: $(head -n 3 "$tmp/log")"
+fi
+
+# A monograph that compiled before, now invalid: every run fails until
+# it is mended (the index page written by the failing run is no stamp).
+rm "$m/broken.xml"
+docs
+cp "$m/third.xml" "$tmp/third.good"
+sleep 1
+sed -i 's/<drug>/<drug><bogus\/>/' "$m/third.xml"
+if ! docs && ! docs && grep -q 'third.xml:.*unknown-element' "$tmp/log"; then
+	ok "a monograph made invalid: make docs fails every time"
+else
+	bad "a monograph made invalid: $(head -n 3 "$tmp/log")"
+fi
+cp "$tmp/third.good" "$m/third.xml"
+if docs && grep -q 'compiling 1 monograph$' "$tmp/log"; then
+	ok "mended: make docs compiles it"
+else
+	bad "mended: $(head -n 3 "$tmp/log")"
+fi
+
+# make -n after a deletion changes nothing; the real run then removes
+# the outputs.
+sed -e 's/id="baclofen"/id="fourth"/' monographs/baclofen.xml > "$m/fourth.xml"
+docs
+rm "$m/fourth.xml"
+ls -la --full-time "$o" | grep -v " \.\.$" > "$tmp/before"
+make -s -n docs MONODIR="$m" OUTDIR="$o" > /dev/null 2>&1
+ls -la --full-time "$o" | grep -v " \.\.$" > "$tmp/after"
+if cmp -s "$tmp/before" "$tmp/after" && docs &&
+    [ ! -e "$o/html/fourth.html" ] && ! grep -q fourth "$o/html/index.html"; then
+	ok "make -n docs writes nothing; the next run removes a deleted one"
+else
+	bad "make -n docs: $(diff "$tmp/before" "$tmp/after" | head -n 4)"
 fi
 
 summary
