@@ -66,7 +66,10 @@ $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
 
 # make -n writes nothing: the recipes' $(file ...) writes depend on it.
-DRYRUN := $(findstring n,$(firstword -$(MAKEFLAGS)))
+# The single-letter options are MAKEFLAGS' first word, without a dash
+# (its first word is an option of our own, --no-builtin-rules, when
+# there are none).
+DRYRUN := $(findstring n,$(filter-out -%,$(firstword $(MAKEFLAGS))))
 
 # A file that holds a text is rewritten (and so newer) only when the
 # text changes: if it differs, the file's rule gets FORCE, and its recipe
