@@ -28,59 +28,9 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 
+#include "buf.h"
 #include "ext.h"
 #include "xform.h"
-
-struct buf {
-	char	*p;
-	size_t	 len;
-	size_t	 cap;
-	int	 fail;
-};
-
-/* Append n bytes of s; remember an allocation failure. */
-static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	char	*np;
-	size_t	 ncap;
-
-	if (b->fail)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		ncap = b->cap == 0 ? 256 : b->cap;
-		while (b->len + n + 1 > ncap)
-			ncap *= 2;
-		if ((np = realloc(b->p, ncap)) == NULL) {
-			b->fail = 1;
-			return;
-		}
-		b->p = np;
-		b->cap = ncap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void
-buf_str(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-/* The string built, or NULL (after freeing) when memory ran out. */
-static char *
-buf_done(struct buf *b)
-{
-	if (b->fail) {
-		free(b->p);
-		return NULL;
-	}
-	if (b->p == NULL)
-		return strdup("");
-	return b->p;
-}
 
 /* Characters in the n bytes of UTF-8 at s. */
 static size_t

@@ -16,6 +16,7 @@
 
 #include <libxml/tree.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "index.h"
 #include "load.h"
@@ -124,34 +125,6 @@ add_entry(xmlNodePtr root, xmlNsPtr ns, xmlNodePtr e)
 /* Entries transformed at a time: the page's memory stays that of a few. */
 #define INDEX_CHUNK	256
 
-struct text {
-	char	*p;
-	size_t	 len;
-	size_t	 cap;
-};
-
-/* Append n bytes of s; -1 when out of memory. */
-static int
-text_add(struct text *t, const char *s, size_t n)
-{
-	char	*np;
-	size_t	 ncap;
-
-	if (t->len + n + 1 > t->cap) {
-		ncap = t->cap == 0 ? 65536 : t->cap;
-		while (t->len + n + 1 > ncap)
-			ncap *= 2;
-		if ((np = realloc(t->p, ncap)) == NULL)
-			return -1;
-		t->p = np;
-		t->cap = ncap;
-	}
-	memcpy(t->p + t->len, s, n);
-	t->len += n;
-	t->p[t->len] = '\0';
-	return 0;
-}
-
 /*
  * A new input for index.xsl, <index xmlns="urn:monoc:monograph:1"/> with
  * the attribute name="value" (none when name is NULL); its names come
@@ -193,20 +166,22 @@ new_input(const char *name, const char *value, xmlNodePtr *rootp,
  */
 static int
 render(const struct xform *xf, xmlDocPtr *docp, struct diag_file *df,
-    struct text *t)
+    struct buf *t)
 {
 	xmlChar	*out;
-	int	 outlen, ret;
+	int	 outlen;
 
 	if (xform_apply_free(xf, FMT_INDEX, docp, df, &out, &outlen) == -1)
 		return -1;
 	if (outlen > 0 && out[outlen - 1] == '\n')
 		outlen--;
-	ret = text_add(t, out == NULL ? "" : (char *)out, outlen);
+	buf_add(t, out == NULL ? "" : (char *)out, outlen);
 	xmlFree(out);
-	if (ret == -1)
+	if (t->fail) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
-	return ret;
+		return -1;
+	}
+	return 0;
 }
 
 /*
@@ -221,7 +196,7 @@ index_build(const char *outdir, const struct xform *xf, struct diag *diag)
 {
 	static const char marker[] = "<!--entries-->";
 	struct diag_file *df, *mdf;
-	struct text	 items, page, all;
+	struct buf	 items, page, all;
 	xmlDocPtr	 doc, meta;
 	xmlNodePtr	 root, copy, e;
 	xmlNsPtr	 ns;
@@ -292,17 +267,18 @@ index_build(const char *outdir, const struct xform *xf, struct diag *diag)
 		goto oom;
 	if (render(xf, &doc, df, &page) == -1)
 		goto report;
-	if (text_add(&page, "\n", 1) == -1)
+	buf_add(&page, "\n", 1);
+	if (page.fail)
 		goto oom;
 	if ((at = strstr(page.p, marker)) == NULL) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "index.xsl gives "
 		    "no place for the entries (the comment \"entries\")");
 		goto report;
 	}
-	if (text_add(&all, page.p, at - page.p) == -1 ||
-	    text_add(&all, items.p == NULL ? "" : items.p, items.len) == -1 ||
-	    text_add(&all, at + strlen(marker), strlen(at + strlen(marker)))
-	    == -1)
+	buf_add(&all, page.p, at - page.p);
+	buf_add(&all, items.p == NULL ? "" : items.p, items.len);
+	buf_str(&all, at + strlen(marker));
+	if (all.fail)
 		goto oom;
 	free(items.p);
 	items.p = NULL;

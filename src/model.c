@@ -29,16 +29,11 @@
 #include <libxml/dict.h>
 #include <libxml/xpathInternals.h>
 
+#include "buf.h"
 #include "model.h"
 
 #define MNS	"urn:monoc:monograph:1"
 #define NBSP	"\xc2\xa0"
-
-struct str {
-	char	*s;
-	size_t	 len;
-	size_t	 cap;
-};
 
 /* One m:cite of the document: the table $cites of common.xsl. */
 struct cite {
@@ -59,7 +54,7 @@ struct mb {
 	xmlDocPtr	 doc;		/* the model being built */
 	int		 nomem;
 	int		 unsupported;
-	struct str	 scratch;	/* string values of source nodes */
+	struct buf	 scratch;	/* string values of source nodes */
 	struct cite	*cites;		/* in document order */
 	size_t		 ncites;
 	struct cite	**bynode;	/* sorted by node */
@@ -80,46 +75,32 @@ static void	 model_grandchildren(struct mb *, xmlNodePtr, const xmlNode *,
 /* ------------------------------------------------------------------ */
 
 static void
-str_addn(struct mb *mb, struct str *b, const char *s, size_t n)
+str_addn(struct mb *mb, struct buf *b, const char *s, size_t n)
 {
-	char	*np;
-	size_t	 ncap;
-
-	if (b->len + n + 1 > b->cap) {
-		ncap = b->cap == 0 ? 128 : b->cap;
-		while (b->len + n + 1 > ncap)
-			ncap *= 2;
-		if ((np = realloc(b->s, ncap)) == NULL) {
-			mb->nomem = 1;
-			return;
-		}
-		b->s = np;
-		b->cap = ncap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
+	buf_add(b, s, n);
+	if (b->fail)
+		mb->nomem = 1;
 }
 
 static void
-str_add(struct mb *mb, struct str *b, const char *s)
+str_add(struct mb *mb, struct buf *b, const char *s)
 {
 	str_addn(mb, b, s, strlen(s));
 }
 
 /* The string so far ("" before anything was added). */
 static const char *
-str_get(const struct str *b)
+str_get(const struct buf *b)
 {
-	return b->s != NULL ? b->s : "";
+	return b->p != NULL ? b->p : "";
 }
 
 static void
-str_clear(struct str *b)
+str_clear(struct buf *b)
 {
 	b->len = 0;
-	if (b->s != NULL)
-		*b->s = '\0';
+	if (b->p != NULL)
+		*b->p = '\0';
 }
 
 /* XPath white space: space, tab, carriage return, line feed. */
@@ -140,7 +121,7 @@ all_ws(const char *s)
 
 /* Append normalize-space(s). */
 static void
-add_norm(struct mb *mb, struct str *b, const char *s)
+add_norm(struct mb *mb, struct buf *b, const char *s)
 {
 	const char	*w;
 	int		 first;
@@ -162,21 +143,21 @@ add_norm(struct mb *mb, struct str *b, const char *s)
 
 /* Append translate(s, '-', ' '). */
 static void
-add_dash_to_space(struct mb *mb, struct str *b, const char *s)
+add_dash_to_space(struct mb *mb, struct buf *b, const char *s)
 {
 	size_t	 start;
 
 	start = b->len;
 	str_add(mb, b, s);
-	if (b->s != NULL)
+	if (b->p != NULL)
 		for (; start < b->len; start++)
-			if (b->s[start] == '-')
-				b->s[start] = ' ';
+			if (b->p[start] == '-')
+				b->p[start] = ' ';
 }
 
 /* Append s with its first character upper-cased as template ucfirst. */
 static void
-add_ucfirst(struct mb *mb, struct str *b, const char *s)
+add_ucfirst(struct mb *mb, struct buf *b, const char *s)
 {
 	char	 c;
 
@@ -278,7 +259,7 @@ ordinal(const xmlNode *n)
 
 /* Append the XPath string value of n (its descendant text). */
 static void
-add_value(struct mb *mb, struct str *b, const xmlNode *n)
+add_value(struct mb *mb, struct buf *b, const xmlNode *n)
 {
 	const xmlNode	*c;
 
@@ -299,7 +280,7 @@ add_value(struct mb *mb, struct str *b, const xmlNode *n)
 
 /* Append normalize-space(n), "" when n is NULL (an empty node-set). */
 static void
-add_norm_node(struct mb *mb, struct str *b, const xmlNode *n)
+add_norm_node(struct mb *mb, struct buf *b, const xmlNode *n)
 {
 	if (n == NULL)
 		return;
@@ -561,10 +542,10 @@ disagreement_label(const char *kind)
 
 /* template form-words, route and kind being @route and @kind */
 static void
-add_form_words(struct mb *mb, struct str *b, const char *route,
+add_form_words(struct mb *mb, struct buf *b, const char *route,
     const char *kind)
 {
-	struct str	 k;
+	struct buf	 k;
 
 	memset(&k, 0, sizeof(k));
 	add_dash_to_space(mb, &k, kind != NULL ? kind : "");
@@ -576,12 +557,12 @@ add_form_words(struct mb *mb, struct str *b, const char *route,
 		str_add(mb, b, " ");
 		str_add(mb, b, str_get(&k));
 	}
-	free(k.s);
+	free(k.p);
 }
 
 /* template amount-words; NULL stands for an absent attribute */
 static void
-add_amount(struct mb *mb, struct str *b, const char *low, const char *high,
+add_amount(struct mb *mb, struct buf *b, const char *low, const char *high,
     const char *unit)
 {
 	add_norm(mb, b, low != NULL ? low : "");
@@ -601,7 +582,7 @@ add_amount(struct mb *mb, struct str *b, const char *low, const char *high,
 
 /* template dose-words, context n */
 static void
-add_dose(struct mb *mb, struct str *b, const xmlNode *n)
+add_dose(struct mb *mb, struct buf *b, const xmlNode *n)
 {
 	const char	*times, *per;
 	double		 t;
@@ -627,7 +608,7 @@ add_dose(struct mb *mb, struct str *b, const xmlNode *n)
 
 /* template duration-words, context n */
 static void
-add_duration(struct mb *mb, struct str *b, const xmlNode *n)
+add_duration(struct mb *mb, struct buf *b, const xmlNode *n)
 {
 	const char	*low, *high;
 
@@ -837,7 +818,7 @@ static void
 inline_text(struct mb *mb, xmlNodePtr p, const xmlNode *n)
 {
 	const char	*s;
-	struct str	 b;
+	struct buf	 b;
 	int		 trail;
 	size_t		 len;
 
@@ -858,7 +839,7 @@ inline_text(struct mb *mb, xmlNodePtr p, const xmlNode *n)
 	if (trail && is_ws(s[len - 1]))
 		str_add(mb, &b, " ");
 	text(mb, p, str_get(&b));
-	free(b.s);
+	free(b.p);
 }
 
 /* templates m:cite (mode inline) and cite-run */
@@ -888,7 +869,7 @@ inline_cite(struct mb *mb, xmlNodePtr p, const xmlNode *n)
 static void
 inline_node(struct mb *mb, xmlNodePtr p, const xmlNode *n)
 {
-	struct str	 b;
+	struct buf	 b;
 	xmlNodePtr	 e;
 
 	if (is_text(n)) {
@@ -916,7 +897,7 @@ inline_node(struct mb *mb, xmlNodePtr p, const xmlNode *n)
 		inline_cite(mb, p, n);
 	else
 		inline_children(mb, p, n);	/* the built-in template */
-	free(b.s);
+	free(b.p);
 }
 
 static void
@@ -999,7 +980,7 @@ static void
 m_study(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
 	const char	*year, *journal, *subjects;
-	struct str	 b, facts;
+	struct buf	 b, facts;
 	xmlNodePtr	 p;
 
 	memset(&b, 0, sizeof(b));
@@ -1028,14 +1009,14 @@ m_study(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	strong(mb, p, str_get(&b));
 	text(mb, p, " ");
 	inline_children(mb, p, n);
-	free(b.s);
-	free(facts.s);
+	free(b.p);
+	free(facts.p);
 }
 
 static void
 m_use(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
-	struct str	 b;
+	struct buf	 b;
 	xmlNodePtr	 s, p;
 	char		 id[40];
 
@@ -1060,13 +1041,13 @@ m_use(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	text(mb, p, " ");
 	text(mb, p, lookup(populations, sat(mb, n, "population")));
 	model_children(mb, s, n);
-	free(b.s);
+	free(b.p);
 }
 
 static void
 m_position(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
-	struct str	 b;
+	struct buf	 b;
 	xmlNodePtr	 p;
 
 	memset(&b, 0, sizeof(b));
@@ -1076,12 +1057,12 @@ m_position(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	strong(mb, p, str_get(&b));
 	text(mb, p, " ");
 	inline_children(mb, p, n);
-	free(b.s);
+	free(b.p);
 }
 
 /* The stage of a dosing step, first cell of its row. */
 static void
-add_stage(struct mb *mb, struct str *b, const xmlNode *n)
+add_stage(struct mb *mb, struct buf *b, const xmlNode *n)
 {
 	const char	*from, *to;
 
@@ -1128,7 +1109,7 @@ m_regimen(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	static const char *const cells[] = { "Stage", "Dose", NULL };
 	const xmlNode	*c, *ind;
 	const char	*age;
-	struct str	 title, b;
+	struct buf	 title, b;
 	xmlNodePtr	 s, t, row, para;
 	size_t		 i;
 	char		 id[48];
@@ -1176,14 +1157,14 @@ m_regimen(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		}
 	}
 	model_children(mb, s, n);
-	free(title.s);
-	free(b.s);
+	free(title.p);
+	free(b.p);
 }
 
 static void
 m_pk(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
-	struct str	 b;
+	struct buf	 b;
 	const char	*label;
 
 	if (is_m(n, "peak-time"))
@@ -1195,7 +1176,7 @@ m_pk(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	memset(&b, 0, sizeof(b));
 	add_duration(mb, &b, n);
 	labelled(mb, parent, n, label, str_get(&b));
-	free(b.s);
+	free(b.p);
 }
 
 static void
@@ -1203,7 +1184,7 @@ m_metabolism(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
 	const xmlAttr	*a;
 	const char	*first, *high;
-	struct str	 b;
+	struct buf	 b;
 	xmlNodePtr	 p;
 
 	p = el(mb, parent, "p");
@@ -1221,7 +1202,7 @@ m_metabolism(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		add_amount(mb, &b, first, high, "%");
 		str_add(mb, &b, " of a dose");
 		text(mb, p, str_get(&b));
-		free(b.s);
+		free(b.p);
 	} else
 		text(mb, p, "share not stated");
 	note_after(mb, p, n, ", ");
@@ -1293,7 +1274,7 @@ static void
 m_sign(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
 	const char	*route;
-	struct str	 b;
+	struct buf	 b;
 	xmlNodePtr	 p, l, item;
 
 	if (follows_same(n))
@@ -1319,7 +1300,7 @@ m_sign(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		text(mb, item, " ");
 		inline_children(mb, item, n);
 	}
-	free(b.s);
+	free(b.p);
 }
 
 static void
@@ -1341,7 +1322,7 @@ static void
 m_onset(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
 	const char	*route;
-	struct str	 b;
+	struct buf	 b;
 	xmlNodePtr	 p;
 
 	memset(&b, 0, sizeof(b));
@@ -1364,7 +1345,7 @@ m_onset(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		note_after(mb, p, n, ", ");
 	} else
 		inline_children(mb, p, n);
-	free(b.s);
+	free(b.p);
 }
 
 /* A numbered sub titled by normalize-space(m:WHAT) after prefix. */
@@ -1373,7 +1354,7 @@ numbered_sub(struct mb *mb, xmlNodePtr parent, const xmlNode *n,
     const char *idp, const char *prefix, const char *what,
     const char *content)
 {
-	struct str	 title;
+	struct buf	 title;
 	xmlNodePtr	 s;
 	char		 id[64];
 
@@ -1386,7 +1367,7 @@ numbered_sub(struct mb *mb, xmlNodePtr parent, const xmlNode *n,
 		model_children(mb, s, n);
 	else
 		model_grandchildren(mb, s, n, content);
-	free(title.s);
+	free(title.p);
 }
 
 static void
@@ -1412,7 +1393,7 @@ m_entry(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 static void
 m_population(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
-	struct str	 id, title;
+	struct buf	 id, title;
 
 	memset(&id, 0, sizeof(id));
 	memset(&title, 0, sizeof(title));
@@ -1421,15 +1402,15 @@ m_population(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	add_ucfirst(mb, &title, lookup(populations, sat(mb, n, "group")));
 	model_children(mb, sub(mb, parent, str_get(&id), str_get(&title),
 	    "normal"), n);
-	free(id.s);
-	free(title.s);
+	free(id.p);
+	free(title.p);
 }
 
 static void
 m_agency_warning(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
 	const char	*date;
-	struct str	 title, b;
+	struct buf	 title, b;
 	xmlNodePtr	 s, p;
 	char		 id[64];
 
@@ -1451,8 +1432,8 @@ m_agency_warning(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		str_add(mb, &b, ", date not stated");
 	text(mb, p, str_get(&b));
 	model_children(mb, s, n);
-	free(title.s);
-	free(b.s);
+	free(title.p);
+	free(b.p);
 }
 
 static void
@@ -1479,7 +1460,7 @@ static void
 m_taper(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
 	const xmlNode	*c;
-	struct str	 b;
+	struct buf	 b;
 	xmlNodePtr	 s;
 
 	memset(&b, 0, sizeof(b));
@@ -1492,7 +1473,7 @@ m_taper(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		labelled(mb, s, c, "Typical taper:", str_get(&b));
 	}
 	model_children(mb, s, n);
-	free(b.s);
+	free(b.p);
 }
 
 static void
@@ -1503,7 +1484,7 @@ m_interaction(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	};
 	const xmlNode	*c, *a;
 	const char	*kind;
-	struct str	 b;
+	struct buf	 b;
 	xmlNodePtr	 t, row, cell, para;
 
 	if (ordinal(n) > 1)
@@ -1546,7 +1527,7 @@ m_interaction(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 			inline_children(mb, para, c);
 		}
 	}
-	free(b.s);
+	free(b.p);
 }
 
 /* The templates of mode model, by element name (namespace m). */
@@ -1658,7 +1639,7 @@ static void
 section_body(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
 	const xmlNode	*c, *last;
-	struct str	 id;
+	struct buf	 id;
 	xmlNodePtr	 s;
 
 	last = NULL;
@@ -1678,7 +1659,7 @@ section_body(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	s = sub(mb, parent, str_get(&id), "Further notes", "normal");
 	for (c = last->next; c != NULL; c = c->next)
 		model_node(mb, s, c);
-	free(id.s);
+	free(id.p);
 }
 
 /* The brands of the drug section. */
@@ -1687,7 +1668,7 @@ drug_brands(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
 	const xmlNode	*bs, *br;
 	const char	*route;
-	struct str	 b;
+	struct buf	 b;
 	xmlNodePtr	 s, l, item;
 
 	memset(&b, 0, sizeof(b));
@@ -1718,7 +1699,7 @@ drug_brands(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		}
 	}
 	model_grandchildren(mb, s, n, "brands");
-	free(b.s);
+	free(b.p);
 }
 
 /* The legal status of the drug section. */
@@ -1726,7 +1707,7 @@ static void
 drug_legal(struct mb *mb, xmlNodePtr parent, const xmlNode *ls)
 {
 	const char	*controlled;
-	struct str	 b;
+	struct buf	 b;
 	xmlNodePtr	 s, p;
 
 	memset(&b, 0, sizeof(b));
@@ -1768,12 +1749,12 @@ drug_legal(struct mb *mb, xmlNodePtr parent, const xmlNode *ls)
 	str_add(mb, &b, ")");
 	text(mb, p, str_get(&b));
 	model_children(mb, s, ls);
-	free(b.s);
+	free(b.p);
 }
 
 /* One row of the table of dosage forms. */
 static void
-form_row(struct mb *mb, xmlNodePtr t, const xmlNode *f, struct str *b)
+form_row(struct mb *mb, xmlNodePtr t, const xmlNode *f, struct buf *b)
 {
 	const xmlNode	*c;
 	xmlNodePtr	 row, cell, para;
@@ -1821,7 +1802,7 @@ drug_forms(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		"Form", "Status", "Strengths", "Products", NULL
 	};
 	const xmlNode	*fs, *f;
-	struct str	 b;
+	struct buf	 b;
 	xmlNodePtr	 s, t;
 
 	memset(&b, 0, sizeof(b));
@@ -1854,7 +1835,7 @@ drug_forms(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		}
 	}
 	model_grandchildren(mb, s, n, "forms");
-	free(b.s);
+	free(b.p);
 }
 
 /* template m:drug, mode model-body */
@@ -1862,7 +1843,7 @@ static void
 drug_body(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
 	const xmlNode	*c;
-	struct str	 b;
+	struct buf	 b;
 	xmlNodePtr	 p, s;
 	size_t		 classes;
 
@@ -1900,7 +1881,7 @@ drug_body(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		if (is_m(c, "legal-status"))
 			drug_legal(mb, parent, c);
 	drug_forms(mb, parent, n);
-	free(b.s);
+	free(b.p);
 }
 
 /* <part kind="KIND">s</part> in the ref r */
@@ -1917,7 +1898,7 @@ part(struct mb *mb, xmlNodePtr r, const char *kind, const char *s)
 /* A part for each child m:NAME of the source s: its normalize-space(). */
 static void
 parts(struct mb *mb, xmlNodePtr r, const xmlNode *s, const char *name,
-    struct str *b)
+    struct buf *b)
 {
 	const xmlNode	*c;
 
@@ -1982,7 +1963,7 @@ refs(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
 	const xmlNode	*s, *c;
 	const char	*id;
-	struct str	 b;
+	struct buf	 b;
 	xmlNodePtr	 rs, r;
 	size_t		 pos;
 	int		 any;
@@ -2040,7 +2021,7 @@ refs(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		if ((id = att(mb, s, "id")) != NULL)
 			backs(mb, r, id);
 	}
-	free(b.s);
+	free(b.p);
 }
 
 /* template * mode section: a top-level section */
@@ -2065,7 +2046,7 @@ boxed(struct mb *mb, xmlNodePtr parent, const xmlNode *root)
 {
 	const xmlNode	*c;
 	const char	*route;
-	struct str	 b;
+	struct buf	 b;
 	xmlNodePtr	 s, bw;
 	size_t		 pos;
 	char		 id[48];
@@ -2096,7 +2077,7 @@ boxed(struct mb *mb, xmlNodePtr parent, const xmlNode *root)
 		set(mb, bw, "title", str_get(&b));
 		model_children(mb, bw, c);
 	}
-	free(b.s);
+	free(b.p);
 }
 
 /* template m:monograph, mode model: the doc element */
@@ -2105,7 +2086,7 @@ monograph(struct mb *mb, const xmlNode *root)
 {
 	const xmlNode	*c, *g;
 	const char	*lang;
-	struct str	 name, b;
+	struct buf	 name, b;
 	xmlNodePtr	 doc;
 
 	memset(&name, 0, sizeof(name));
@@ -2163,8 +2144,8 @@ monograph(struct mb *mb, const xmlNode *root)
 		else
 			section(mb, doc, c);
 	}
-	free(name.s);
-	free(b.s);
+	free(name.p);
+	free(b.p);
 }
 
 /*
@@ -2196,7 +2177,7 @@ model_build(xmlDocPtr src, enum model_status *status)
 	build_cites(&mb, root);
 	if (!mb.nomem)
 		monograph(&mb, root);
-	free(mb.scratch.s);
+	free(mb.scratch.p);
 	free(mb.cites);
 	free(mb.bynode);
 	free(mb.byref);
