@@ -49,7 +49,7 @@ HTML = $(NAMES:%=$(OUTDIR)/html/%.html)
 TEXT = $(NAMES:%=$(OUTDIR)/text/%.txt)
 MAN7 = $(NAMES:%=$(OUTDIR)/man/man7/%-info.7)
 METAS = $(NAMES:%=$(OUTDIR)/meta/%.xml)
-XSLT = $(wildcard xslt/*.xsl)
+XSLT = $(wildcard xslt/*.xsl) xslt/words.xml
 # Every monograph's outputs depend on these (the index page only on
 # xslt/index.xsl and the sidecars).
 DOC_DEPS = monoc schema/monograph.xsd $(filter-out xslt/index.xsl,$(XSLT))
@@ -211,7 +211,7 @@ install: monoc docs
 	install -m 755 monoc $(DESTDIR)$(bindir)/monoc
 	install -m 644 monoc.1 $(DESTDIR)$(mandir)/man1/monoc.1
 	install -m 644 schema/*.xsd $(DESTDIR)$(datadir)/monoc/schema/
-	install -m 644 xslt/*.xsl $(DESTDIR)$(datadir)/monoc/xslt/
+	install -m 644 xslt/*.xsl xslt/words.xml $(DESTDIR)$(datadir)/monoc/xslt/
 	install -m 644 output/html/*.html $(DESTDIR)$(docdir)/html/
 	for f in output/html/*.css; do \
 		if [ -f "$$f" ]; then \

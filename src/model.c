@@ -1,25 +1,20 @@
 /*
- * The document model of a monograph, built in C.
+ * The document model of a monograph: the one definition of what the
+ * three formats show, built in C once the monograph has been validated.
  *
- * xslt/common.xsl defines the model (its comment describes it) and
- * xslt/model.xsl applies that definition; stock xsltproc runs them, and
- * monoc did too.  Building the model was a third of monoc's time per
- * monograph: libxslt interprets some 70,000 instructions for it, most of
- * them on text nodes and citations.  This file builds the same tree
- * directly from the parsed monograph, template by template: each function
- * below names the template of common.xsl it stands for and follows it
- * step by step, down to the XPath details that decide the bytes
- * (normalize-space, number(), attributes in document order, the first
- * node of a node-set).
+ * The model (schema/model.xsd describes it, element by element) is a
+ * neutral document: sections and subsections with their titles,
+ * paragraphs, lists, notes and tables, inline text with citation groups,
+ * and the numbered references with links back to every place that cites
+ * them.  html.xsl, text.xsl and man.xsl render this tree and nothing
+ * else, so the three formats carry the same sections, statements,
+ * citations and order by construction.  `monoc --emit-model FILE`
+ * writes it, for a stylesheet maintainer's xsltproc.
  *
- * It is used only while the stylesheets are the ones it was checked
- * against: xform.c compares model_sheets_hash() of the data directory
- * with MODEL_SHEETS_HASH and otherwise applies model.xsl, so an edited
- * common.xsl takes effect at once.  tests/unit/test_model.c checks that
- * both give the same tree for every monograph and fixture, and that the
- * hash matches the stylesheets in the tree.  A document this file does
- * not handle exactly (entity references, an unexpected root) is left to
- * model.xsl: model_build() reports MODEL_UNSUPPORTED.
+ * Each function below turns one element of the monograph (or a group of
+ * them) into model elements; its comment names the model it writes.
+ * tests/unit/test_model.c checks the model of every monograph and
+ * fixture against schema/model.xsd.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +28,7 @@
 #include "model.h"
 
 #define MNS	"urn:monoc:monograph:1"
+#define WNS	"urn:monoc:words:1"
 #define NBSP	"\xc2\xa0"
 
 /* One m:cite of the document: the table $cites of common.xsl. */
@@ -51,6 +47,8 @@ struct source {
 };
 
 struct mb {
+	const struct words *words;	/* xslt/words.xml */
+	char		 missing[128];	/* the first word asked for, absent */
 	xmlDocPtr	 doc;		/* the model being built */
 	int		 nomem;
 	int		 unsupported;
@@ -186,13 +184,20 @@ eq(const char *a, const char *b)
 /* The source document                                                */
 /* ------------------------------------------------------------------ */
 
+/* Is n the element NAME of the namespace ns? */
+static int
+is_ns(const xmlNode *n, const char *ns, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    strcmp((const char *)n->name, name) == 0 &&
+	    strcmp((const char *)n->ns->href, ns) == 0;
+}
+
 /* Is n the element m:NAME? */
 static int
 is_m(const xmlNode *n, const char *name)
 {
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    strcmp((const char *)n->name, name) == 0 &&
-	    strcmp((const char *)n->ns->href, MNS) == 0;
+	return is_ns(n, MNS, name);
 }
 
 static int
@@ -408,136 +413,85 @@ sub(struct mb *mb, xmlNodePtr parent, const char *id, const char *title,
 /* Words                                                              */
 /* ------------------------------------------------------------------ */
 
-struct word {
-	const char	*key;
-	const char	*words;
+/*
+ * The words of xslt/words.xml, sorted by "group.key" for lookup: every
+ * fixed word the model holds.
+ */
+struct words {
+	char		**pairs;	/* "group.key", text, ... */
+	size_t		  n;		/* pairs */
 };
 
-/* The words for key in table, or key itself. */
+/* The words for group and key in words.xml, or NULL when it has none. */
 static const char *
-lookup(const struct word *table, const char *key)
+word(struct mb *mb, const char *group, const char *key)
 {
-	for (; table->key != NULL; table++)
-		if (strcmp(table->key, key) == 0)
-			return table->words;
-	return key;
+	char	 k[256];
+	size_t	 lo, hi, mid;
+	int	 c;
+
+	if (snprintf(k, sizeof(k), "%s.%s", group, key) >= (int)sizeof(k))
+		return NULL;
+	lo = 0;
+	hi = mb->words->n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(k, mb->words->pairs[2 * mid])) == 0)
+			return mb->words->pairs[2 * mid + 1];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
 }
 
-static const struct word section_titles[] = {
-	{ "boxed-warning", "Boxed warning" },
-	{ "drug", "About the drug" },
-	{ "uses", "Uses" },
-	{ "dosing", "Dosing" },
-	{ "pharmacokinetics", "Pharmacokinetics" },
-	{ "adverse-effects", "Adverse effects" },
-	{ "overdose", "Overdose" },
-	{ "warnings", "Warnings and precautions" },
-	{ "populations", "Specific populations" },
-	{ "abuse-and-dependence", "Abuse and dependence" },
-	{ "withdrawal", "Withdrawal" },
-	{ "interactions", "Interactions" },
-	{ "comparisons", "Comparisons with alternatives" },
-	{ "safe-use", "Safe use" },
-	{ "faq", "Questions and answers" },
-	{ "disclaimer", "Disclaimer" },
-	{ "sources", "References" },
-	{ NULL, NULL }
-};
-
-static const struct word populations[] = {
-	{ "all", "all patients" },
-	{ "", "all patients" },
-	{ "adult", "adults" },
-	{ "pediatric", "children" },
-	{ "adult-and-pediatric", "adults and children" },
-	{ "geriatric", "older adults" },
-	{ "renal-impairment", "people with kidney impairment" },
-	{ "hepatic-impairment", "people with liver impairment" },
-	{ "pregnancy", "pregnancy" },
-	{ "lactation", "breastfeeding" },
-	{ NULL, NULL }
-};
-
-static const struct word severities[] = {
-	{ "unspecified", "severity not stated" },
-	{ NULL, NULL }
-};
-
-static const struct word interaction_severities[] = {
-	{ "minor", "Minor" },
-	{ "moderate", "Moderate" },
-	{ "major", "Major" },
-	{ "contraindicated", "Contraindicated: do not combine" },
-	{ NULL, NULL }
-};
-
-static const struct word use_statuses[] = {
-	{ "approved", "approved use" },
-	{ "off-label", "off-label use (not an approved indication)" },
-	{ "not-recommended", "not recommended" },
-	{ "historical", "historical use, no longer current" },
-	{ NULL, NULL }
-};
-
-static const struct word market_statuses[] = {
-	{ "unapproved", "no approved product" },
-	{ "unknown", "market status unknown" },
-	{ NULL, NULL }
-};
-
-static const struct word source_types[] = {
-	{ "label", "drug label (prescribing information)" },
-	{ "regulatory", "regulatory document" },
-	{ "journal", "journal article" },
-	{ "reference", "reference work" },
-	{ NULL, NULL }
-};
-
-static const struct word dependence_titles[] = {
-	{ "dependence", "Physical dependence" },
-	{ "tolerance", "Tolerance" },
-	{ "misuse", "Misuse and abuse" },
-	{ NULL, NULL }
-};
-
-static const struct word times_words[] = {
-	{ "1", " once" }, { "2", " twice" }, { "3", " three times" },
-	{ "4", " four times" }, { "5", " five times" }, { "6", " six times" },
-	{ NULL, NULL }
-};
-
-static const struct word per_words[] = {
-	{ "dose", " per dose" }, { "hour", " an hour" }, { "day", " a day" },
-	{ "week", " a week" },
-	{ NULL, NULL }
-};
-
+/* The words for group and key, or key itself when words.xml has none. */
 static const char *
-section_title(const char *name)
+lookup(struct mb *mb, const char *group, const char *key)
 {
-	return lookup(section_titles, name);
+	const char	*w;
+
+	return (w = word(mb, group, key)) != NULL ? w : key;
 }
 
-/* template route-words */
+/*
+ * The words for group and key, which words.xml must have: when it has
+ * not, the model cannot be built (model_build() says which is missing).
+ */
 static const char *
-route_words(const char *route)
+need(struct mb *mb, const char *group, const char *key)
 {
-	if (route == NULL || *route == '\0' || strcmp(route, "any") == 0)
-		return "any route";
-	if (strcmp(route, "enteral-tube") == 0)
-		return "enteral tube";
-	return route;
+	const char	*w;
+
+	if ((w = word(mb, group, key)) != NULL)
+		return w;
+	if (mb->missing[0] == '\0')
+		snprintf(mb->missing, sizeof(mb->missing), "%s.%s", group,
+		    key);
+	return "";
 }
 
-/* template disagreement-label */
 static const char *
-disagreement_label(const char *kind)
+section_title(struct mb *mb, const char *name)
 {
-	if (eq(kind, "conflict"))
-		return "Sources differ:";
-	if (eq(kind, "label"))
-		return "Differs from the label:";
-	return "Uncertain:";
+	return lookup(mb, "section", name);
+}
+
+/* The words of a route (absent: any route). */
+static const char *
+route_words(struct mb *mb, const char *route)
+{
+	return lookup(mb, "route", route != NULL ? route : "");
+}
+
+/* The label of a disagreement note (any other kind: uncertain). */
+static const char *
+disagreement_label(struct mb *mb, const char *kind)
+{
+	if (!eq(kind, "conflict") && !eq(kind, "label"))
+		kind = "uncertain";
+	return need(mb, "note", kind);
 }
 
 /* template form-words, route and kind being @route and @kind */
@@ -553,7 +507,7 @@ add_form_words(struct mb *mb, struct buf *b, const char *route,
 	    strncmp(kind, "oral-", 5) == 0)
 		add_ucfirst(mb, b, str_get(&k));
 	else {
-		add_ucfirst(mb, b, route_words(route));
+		add_ucfirst(mb, b, route_words(mb, route));
 		str_add(mb, b, " ");
 		str_add(mb, b, str_get(&k));
 	}
@@ -584,7 +538,7 @@ add_amount(struct mb *mb, struct buf *b, const char *low, const char *high,
 static void
 add_dose(struct mb *mb, struct buf *b, const xmlNode *n)
 {
-	const char	*times, *per;
+	const char	*times, *per, *w;
 	double		 t;
 	char		 key[2];
 
@@ -595,15 +549,16 @@ add_dose(struct mb *mb, struct buf *b, const xmlNode *n)
 		if (t >= 1 && t <= 6 && t == (int)t) {
 			key[0] = '0' + (int)t;
 			key[1] = '\0';
-			str_add(mb, b, lookup(times_words, key));
+			str_add(mb, b, need(mb, "times", key));
 		} else {
 			str_add(mb, b, " ");
 			str_add(mb, b, times);
 			str_add(mb, b, " times");
 		}
 	}
-	if ((per = att(mb, n, "per")) != NULL && lookup(per_words, per) != per)
-		str_add(mb, b, lookup(per_words, per));
+	if ((per = att(mb, n, "per")) != NULL &&
+	    (w = word(mb, "per", per)) != NULL)
+		str_add(mb, b, w);
 }
 
 /* template duration-words, context n */
@@ -751,7 +706,7 @@ build_cites(struct mb *mb, const xmlNode *root)
 				ns->id = sat(mb, s, "id");
 				ns->n = mb->nsources;
 			}
-		collect_cites(mb, c, section_title((const char *)c->name),
+		collect_cites(mb, c, section_title(mb, (const char *)c->name),
 		    &cap);
 	}
 	if (mb->nomem)
@@ -890,7 +845,7 @@ inline_node(struct mb *mb, xmlNodePtr p, const xmlNode *n)
 		e = el(mb, p, "xref");
 		set(mb, e, "to", sat(mb, n, "to"));
 		str_add(mb, &b, "(see ");
-		str_add(mb, &b, section_title(sat(mb, n, "to")));
+		str_add(mb, &b, section_title(mb, sat(mb, n, "to")));
 		str_add(mb, &b, ")");
 		text(mb, e, str_get(&b));
 	} else if (is_m(n, "cite"))
@@ -972,7 +927,7 @@ m_disagreement(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 
 	e = el(mb, parent, "note");
 	set(mb, e, "kind", sat(mb, n, "kind"));
-	set(mb, e, "label", disagreement_label(att(mb, n, "kind")));
+	set(mb, e, "label", disagreement_label(mb, att(mb, n, "kind")));
 	inline_children(mb, e, n);
 }
 
@@ -1028,18 +983,18 @@ m_use(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	strong(mb, p, "Status:");
 	str_clear(&b);
 	str_add(mb, &b, " ");
-	str_add(mb, &b, lookup(use_statuses, sat(mb, n, "status")));
+	str_add(mb, &b, lookup(mb, "use-status", sat(mb, n, "status")));
 	str_add(mb, &b, "; ");
 	text(mb, p, str_get(&b));
 	strong(mb, p, "route:");
 	str_clear(&b);
 	str_add(mb, &b, " ");
-	str_add(mb, &b, route_words(att(mb, n, "route")));
+	str_add(mb, &b, route_words(mb, att(mb, n, "route")));
 	str_add(mb, &b, "; ");
 	text(mb, p, str_get(&b));
 	strong(mb, p, "for:");
 	text(mb, p, " ");
-	text(mb, p, lookup(populations, sat(mb, n, "population")));
+	text(mb, p, lookup(mb, "population", sat(mb, n, "population")));
 	model_children(mb, s, n);
 	free(b.p);
 }
@@ -1117,9 +1072,9 @@ m_regimen(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	memset(&title, 0, sizeof(title));
 	memset(&b, 0, sizeof(b));
 	i = ordinal(n);
-	add_ucfirst(mb, &title, route_words(att(mb, n, "route")));
+	add_ucfirst(mb, &title, route_words(mb, att(mb, n, "route")));
 	str_add(mb, &title, ", ");
-	str_add(mb, &title, lookup(populations, sat(mb, n, "population")));
+	str_add(mb, &title, lookup(mb, "population", sat(mb, n, "population")));
 	if ((age = att(mb, n, "min-age")) != NULL) {
 		str_add(mb, &title, " aged ");
 		str_add(mb, &title, age);
@@ -1131,6 +1086,14 @@ m_regimen(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	}
 	snprintf(id, sizeof(id), "regimen-%zu", i);
 	s = sub(mb, parent, id, str_get(&title), "normal");
+	for (c = n->children; c != NULL && !is_step(c); c = c->next)
+		continue;
+	if (c == NULL) {		/* no dose: no table */
+		model_children(mb, s, n);
+		free(title.p);
+		free(b.p);
+		return;
+	}
 	t = el(mb, s, "table");
 	snprintf(id, sizeof(id), "regimen-%zu-table", i);
 	set(mb, t, "id", id);
@@ -1230,7 +1193,7 @@ m_effect(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		row = el(mb, t, "row");
 		inline_children(mb, cell_para(mb, row, ""), c);
 		cell_para(mb, row, sat(mb, c, "category"));
-		cell_para(mb, row, lookup(severities, sat(mb, c, "severity")));
+		cell_para(mb, row, lookup(mb, "severity", sat(mb, c, "severity")));
 	}
 }
 
@@ -1287,12 +1250,12 @@ m_sign(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	for (; n != NULL; n = next_same(n)) {
 		item = el(mb, l, "item");
 		str_clear(&b);
-		add_ucfirst(mb, &b, lookup(severities,
+		add_ucfirst(mb, &b, lookup(mb, "severity",
 		    sat(mb, n, "severity")));
 		route = att(mb, n, "route");
 		if (route != NULL && strcmp(route, "any") != 0) {
 			str_add(mb, &b, ", ");
-			str_add(mb, &b, route_words(route));
+			str_add(mb, &b, route_words(mb, route));
 			str_add(mb, &b, " route");
 		}
 		str_add(mb, &b, ":");
@@ -1330,7 +1293,7 @@ m_onset(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	route = att(mb, n, "route");
 	if (route != NULL && strcmp(route, "any") != 0) {
 		str_add(mb, &b, " (");
-		str_add(mb, &b, route_words(route));
+		str_add(mb, &b, route_words(mb, route));
 		str_add(mb, &b, " route)");
 	}
 	str_add(mb, &b, ":");
@@ -1399,7 +1362,7 @@ m_population(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	memset(&title, 0, sizeof(title));
 	str_add(mb, &id, "population-");
 	str_add(mb, &id, sat(mb, n, "group"));
-	add_ucfirst(mb, &title, lookup(populations, sat(mb, n, "group")));
+	add_ucfirst(mb, &title, lookup(mb, "population", sat(mb, n, "group")));
 	model_children(mb, sub(mb, parent, str_get(&id), str_get(&title),
 	    "normal"), n);
 	free(id.p);
@@ -1441,9 +1404,8 @@ m_dependence(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
 	const char	*title;
 
-	title = lookup(dependence_titles, (const char *)n->name);
-	if (title == (const char *)n->name)
-		title = "Addiction";
+	if ((title = word(mb, "dependence", (const char *)n->name)) == NULL)
+		title = need(mb, "dependence", "addiction");
 	model_children(mb, sub(mb, parent, (const char *)n->name, title,
 	    "normal"), n);
 }
@@ -1511,7 +1473,7 @@ m_interaction(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		str_add(mb, &b, kind != NULL ? kind : "");
 		str_add(mb, &b, ")");
 		cell_para(mb, row, str_get(&b));
-		cell_para(mb, row, lookup(interaction_severities,
+		cell_para(mb, row, lookup(mb, "interaction-severity",
 		    sat(mb, n, "severity")));
 		cell = el(mb, row, "cell");
 		para = el(mb, cell, "para");
@@ -1578,8 +1540,7 @@ model_node(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	    strcmp((const char *)n->ns->href, MNS) != 0)
 		return;
 	if (strcmp((const char *)n->name, "monograph") == 0) {
-		mb->unsupported = 1;	/* a doc inside: model.xsl's affair */
-		return;
+		return;		/* nested: the schema rejects it */
 	}
 	for (i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++)
 		if (strcmp((const char *)n->name, blocks[i].name) == 0) {
@@ -1688,10 +1649,10 @@ drug_brands(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 			str_clear(&b);
 			str_add(mb, &b, " (");
 			if ((route = att(mb, br, "route")) != NULL) {
-				str_add(mb, &b, route_words(route));
+				str_add(mb, &b, route_words(mb, route));
 				str_add(mb, &b, "; ");
 			}
-			str_add(mb, &b, lookup(market_statuses,
+			str_add(mb, &b, lookup(mb, "market-status",
 			    sat(mb, br, "status")));
 			str_add(mb, &b, ")");
 			text(mb, item, str_get(&b));
@@ -1764,7 +1725,7 @@ form_row(struct mb *mb, xmlNodePtr t, const xmlNode *f, struct buf *b)
 	str_clear(b);
 	add_form_words(mb, b, att(mb, f, "route"), att(mb, f, "kind"));
 	cell_para(mb, row, str_get(b));
-	cell_para(mb, row, lookup(market_statuses, sat(mb, f, "status")));
+	cell_para(mb, row, lookup(mb, "market-status", sat(mb, f, "status")));
 	cell = el(mb, row, "cell");
 	any = 0;
 	for (c = f->children; c != NULL; c = c->next) {
@@ -1912,12 +1873,13 @@ parts(struct mb *mb, xmlNodePtr r, const xmlNode *s, const char *name,
 
 /* The words of a source's @type. */
 static const char *
-source_type(const char *type)
+source_type(struct mb *mb, const char *type)
 {
 	const char	*w;
 
-	w = lookup(source_types, type);
-	return w != type ? w : "article";
+	if ((w = word(mb, "source-type", type)) != NULL)
+		return w;
+	return need(mb, "source-type", "article");
 }
 
 /* <back k where n?/> for each cite of the source id, key('cites-of', @id) */
@@ -2014,7 +1976,7 @@ refs(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		}
 		str_clear(&b);
 		str_add(mb, &b, "Type: ");
-		str_add(mb, &b, source_type(sat(mb, s, "type")));
+		str_add(mb, &b, source_type(mb, sat(mb, s, "type")));
 		part(mb, r, "type", str_get(&b));
 		parts(mb, r, s, "note", &b);
 		parts(mb, r, s, "url", &b);
@@ -2033,7 +1995,7 @@ section(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	s = el(mb, parent, "section");
 	set(mb, s, "id", (const char *)n->name);
 	set(mb, s, "kind", "normal");
-	set(mb, s, "title", section_title((const char *)n->name));
+	set(mb, s, "title", section_title(mb, (const char *)n->name));
 	if (is_m(n, "drug"))
 		drug_body(mb, s, n);
 	else
@@ -2148,18 +2110,119 @@ monograph(struct mb *mb, const xmlNode *root)
 	free(b.p);
 }
 
+/* qsort() order of two words: by key */
+static int
+cmp_word(const void *a, const void *b)
+{
+	const char *const *x = a, *const *y = b;
+
+	return strcmp(x[0], y[0]);
+}
+
 /*
- * The model of the monograph doc, as xslt/model.xsl builds it; free it
- * with xmlFreeDoc().  NULL with *status MODEL_UNSUPPORTED for a document
- * to leave to model.xsl, MODEL_NOMEM when memory ran out.
+ * Read the words of path (xslt/words.xml): <words xmlns="urn:monoc:
+ * words:1"> with <w group="G" key="K">text</w> elements.  Returns NULL
+ * with a message in err (errlen bytes) when it cannot be read, is not
+ * such a file, or names one group and key twice.
+ */
+struct words *
+words_load(const char *path, char *err, size_t errlen)
+{
+	struct words	*w;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n;
+	xmlChar		*g, *k, *t;
+	char		**pairs;
+	size_t		 count, i, len;
+
+	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING |
+	    XML_PARSE_NOERROR);
+	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL ||
+	    !is_ns(root, WNS, "words")) {
+		snprintf(err, errlen, "cannot read the words '%s': %s", path,
+		    doc == NULL ? "not well-formed XML" :
+		    "not a words file (<words xmlns=\"" WNS "\">)");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	count = 0;
+	for (n = root->children; n != NULL; n = n->next)
+		if (is_ns(n, WNS, "w"))
+			count++;
+	if ((w = calloc(1, sizeof(*w))) == NULL ||
+	    (pairs = calloc(count + 1, 2 * sizeof(char *))) == NULL) {
+		free(w);
+		xmlFreeDoc(doc);
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	i = 0;
+	for (n = root->children; n != NULL; n = n->next) {
+		if (!is_ns(n, WNS, "w"))
+			continue;
+		g = xmlGetNoNsProp(n, BAD_CAST "group");
+		k = xmlGetNoNsProp(n, BAD_CAST "key");
+		t = xmlNodeGetContent(n);
+		len = strlen(g != NULL ? (char *)g : "") +
+		    strlen(k != NULL ? (char *)k : "") + 2;
+		if ((pairs[2 * i] = malloc(len)) != NULL)
+			snprintf(pairs[2 * i], len, "%s.%s",
+			    g != NULL ? (char *)g : "",
+			    k != NULL ? (char *)k : "");
+		pairs[2 * i + 1] = strdup(t != NULL ? (char *)t : "");
+		xmlFree(g);
+		xmlFree(k);
+		xmlFree(t);
+		i++;
+	}
+	xmlFreeDoc(doc);
+	w->n = count;
+	w->pairs = pairs;
+	for (i = 0; i < count; i++)
+		if (pairs[2 * i] == NULL || pairs[2 * i + 1] == NULL) {
+			snprintf(err, errlen, "out of memory");
+			words_free(w);
+			return NULL;
+		}
+	qsort(pairs, count, 2 * sizeof(char *), cmp_word);
+	for (i = 1; i < count; i++)
+		if (strcmp(pairs[2 * i], pairs[2 * i - 2]) == 0) {
+			snprintf(err, errlen, "%s: the words '%s' are given "
+			    "twice", path, pairs[2 * i]);
+			words_free(w);
+			return NULL;
+		}
+	return w;
+}
+
+void
+words_free(struct words *w)
+{
+	size_t	 i;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < 2 * w->n; i++)
+		free(w->pairs[i]);
+	free(w->pairs);
+	free(w);
+}
+
+/*
+ * The model of the monograph doc; free it with xmlFreeDoc().  NULL with
+ * *status MODEL_UNSUPPORTED for a document that is not a monograph (or
+ * holds entity references), MODEL_NOMEM when memory ran out.
  */
 xmlDocPtr
-model_build(xmlDocPtr src, enum model_status *status)
+model_build(xmlDocPtr src, const struct words *words,
+    enum model_status *status, char *err, size_t errlen)
 {
 	struct mb	 mb;
 	xmlNodePtr	 root;
 
 	memset(&mb, 0, sizeof(mb));
+	mb.words = words;
+	*err = '\0';
 	root = xmlDocGetRootElement(src);
 	if (root == NULL || !is_m(root, "monograph") ||
 	    src->intSubset != NULL || src->extSubset != NULL) {
@@ -2182,47 +2245,15 @@ model_build(xmlDocPtr src, enum model_status *status)
 	free(mb.bynode);
 	free(mb.byref);
 	free(mb.sources);
-	if (mb.nomem || mb.unsupported) {
+	if (mb.nomem || mb.unsupported || mb.missing[0] != '\0') {
 		xmlFreeDoc(mb.doc);
-		*status = mb.nomem ? MODEL_NOMEM : MODEL_UNSUPPORTED;
+		*status = mb.nomem ? MODEL_NOMEM : mb.unsupported ?
+		    MODEL_UNSUPPORTED : MODEL_NOWORDS;
+		if (*status == MODEL_NOWORDS)
+			snprintf(err, errlen, "xslt/words.xml has no words "
+			    "'%s'", mb.missing);
 		return NULL;
 	}
 	*status = MODEL_OK;
 	return mb.doc;
-}
-
-/*
- * The FNV-1a hash of datadir/xslt/model.xsl followed by
- * datadir/xslt/common.xsl, into *hash.  Returns -1 when either cannot be
- * read.
- */
-int
-model_sheets_hash(const char *datadir, uint64_t *hash)
-{
-	static const char *const sheets[] = { "model", "common" };
-	unsigned char	 buf[8192];
-	char		 path[4096];
-	uint64_t	 h;
-	size_t		 i, n, j;
-	FILE		*f;
-	int		 ret;
-
-	h = UINT64_C(0xcbf29ce484222325);
-	ret = 0;
-	for (i = 0; i < 2 && ret == 0; i++) {
-		snprintf(path, sizeof(path), "%s/xslt/%s.xsl", datadir,
-		    sheets[i]);
-		if ((f = fopen(path, "rb")) == NULL)
-			return -1;
-		while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-			for (j = 0; j < n; j++) {
-				h ^= buf[j];
-				h *= UINT64_C(0x100000001b3);
-			}
-		if (ferror(f))
-			ret = -1;
-		fclose(f);
-	}
-	*hash = h;
-	return ret;
 }

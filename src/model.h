@@ -1,28 +1,25 @@
 /*
- * The document model of a monograph (xslt/common.xsl, mode "model"),
- * built in C for monoc; xslt/model.xsl stays its definition, for stock
- * xsltproc and for the parity tests.
+ * The document model of a monograph: the tree that html.xsl, text.xsl
+ * and man.xsl render, defined by schema/model.xsd and built here, once,
+ * after the monograph has been validated.
  */
 #ifndef MONOC_MODEL_H
 #define MONOC_MODEL_H
-
-#include <stdint.h>
 
 #include <libxml/tree.h>
 
 enum model_status {
 	MODEL_OK,
-	MODEL_UNSUPPORTED,	/* leave this document to model.xsl */
+	MODEL_UNSUPPORTED,	/* not a monograph (the wrong root, a DTD) */
+	MODEL_NOWORDS,		/* xslt/words.xml lacks a word it needs */
 	MODEL_NOMEM
 };
 
-/*
- * FNV-1a of xslt/model.xsl and xslt/common.xsl as model.c implements
- * them: model.c is used only when the data directory holds these bytes.
- */
-#define MODEL_SHEETS_HASH	UINT64_C(0x43fd4e7ad6afdb52)
+struct words;
 
-xmlDocPtr	 model_build(xmlDocPtr doc, enum model_status *status);
-int		 model_sheets_hash(const char *datadir, uint64_t *hash);
+struct words	*words_load(const char *path, char *err, size_t errlen);
+void		 words_free(struct words *w);
+xmlDocPtr	 model_build(xmlDocPtr doc, const struct words *words,
+		    enum model_status *status, char *err, size_t errlen);
 
 #endif

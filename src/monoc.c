@@ -28,6 +28,7 @@
 #include "diag.h"
 #include "index.h"
 #include "load.h"
+#include "model.h"
 #include "monoc.h"
 #include "options.h"
 #include "output.h"
@@ -44,6 +45,7 @@ struct session {
 	char			*datadir;
 	struct schema		*schema;
 	struct xform		*xf;
+	struct words		*words;		/* xslt/words.xml */
 	struct check		*check;
 	xmlExternalEntityLoader	 loader;	/* before load_lockdown() */
 	unsigned int		 fmts;		/* formats written */
@@ -131,6 +133,31 @@ set_today(struct session *s)
 }
 
 /*
+ * The document model of the monograph doc (src/model.c), to render into
+ * each of FMT_DOCS; free it with xmlFreeDoc().  Returns NULL after
+ * reporting to df.
+ */
+static xmlDocPtr
+build_model(struct session *s, xmlDocPtr doc, struct diag_file *df)
+{
+	enum model_status	 status;
+	xmlDocPtr		 res;
+	char			 err[256];
+
+	if ((res = model_build(doc, s->words, &status, err,
+	    sizeof(err))) != NULL)
+		return res;
+	if (status == MODEL_NOMEM)
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
+	else if (status == MODEL_NOWORDS)
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "%s", err);
+	else
+		diag_file_add(df, DIAG_ERROR, 0, 0, NULL,
+		    "not a monograph: no document model can be built");
+	return NULL;
+}
+
+/*
  * Transform doc into every format, then write each output atomically.
  * Nothing is written unless every transform succeeded.  The document
  * model is built once and rendered into html, text and man; it is freed
@@ -150,7 +177,7 @@ transform_and_write(struct session *s, xmlDocPtr doc, const char *name,
 	model = NULL;
 	ok = 1;
 	if (s->fmts & FMT_DOCS)
-		ok = (model = xform_model(s->xf, doc, df)) != NULL;
+		ok = (model = build_model(s, doc, df)) != NULL;
 	for (f = 0; ok && f < FMT__MAX; f++)
 		if (s->fmts & FMT_BIT(f))
 			ok = xform_apply(s->xf, f, (FMT_DOCS & FMT_BIT(f)) ?
@@ -175,6 +202,23 @@ transform_and_write(struct session *s, xmlDocPtr doc, const char *name,
 }
 
 /*
+ * --emit-model: the document model of doc on standard output, as the
+ * renderers get it.
+ */
+static void
+emit_model(struct session *s, xmlDocPtr doc, struct diag_file *df)
+{
+	xmlDocPtr	 model;
+
+	if ((model = build_model(s, doc, df)) == NULL)
+		return;
+	if (xmlDocDump(stdout, model) == -1 || fflush(stdout) == EOF)
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
+		    "cannot write the model: %s", strerror(errno));
+	xmlFreeDoc(model);
+}
+
+/*
  * The pipeline for input number i: load (safe parse) -> validate ->
  * check -> transform -> write.  Returns its diagnostics, or NULL when out
  * of memory.
@@ -192,6 +236,8 @@ compile_one(struct worker *w, size_t i)
 	if ((doc = load_file(s->opt.files[i], df)) != NULL) {
 		schema_validate(w->vctx, doc, df);
 		check_run(s->check, doc, i, df);
+		if (s->opt.emit_model && diag_file_worst(df) < DIAG_ERROR)
+			emit_model(s, doc, df);
 		if (s->write && diag_file_worst(df) < DIAG_ERROR) {
 			if ((name = check_stem(s->opt.files[i])) != NULL)
 				transform_and_write(s, doc, name, df);
@@ -347,6 +393,20 @@ make_outdirs(struct session *s)
 	return 0;
 }
 
+/* Read DATADIR/xslt/words.xml into s->words; 0, or -1 after reporting. */
+static int
+load_words(struct session *s)
+{
+	char	 path[PATH_MAX], err[PATH_MAX + 128];
+
+	snprintf(path, sizeof(path), "%s/xslt/words.xml", s->datadir);
+	if ((s->words = words_load(path, err, sizeof(err))) == NULL) {
+		diag_msg(s->diag, DIAG_FATAL, "%s", err);
+		return -1;
+	}
+	return 0;
+}
+
 /*
  * Compile the inputs named on the command line.  Returns the exit
  * status: 0 success, 1 some input invalid, 2 usage or system error.
@@ -385,7 +445,7 @@ monoc_main(int argc, char *argv[], FILE *err)
 	xsltInit();
 	xmlSetGenericErrorFunc(s.diag, diag_generic);
 
-	s.write = !s.opt.check_only;
+	s.write = !s.opt.check_only && !s.opt.emit_model;
 	s.fmts = s.opt.index_only ? 0 : s.opt.fmts | FMT_BIT(FMT_META);
 	sheets = s.write ? s.fmts : 0;
 	if (s.write && !s.opt.no_index)
@@ -398,6 +458,9 @@ monoc_main(int argc, char *argv[], FILE *err)
 	}
 	if (sheets != 0 &&
 	    (s.xf = xform_load(s.datadir, sheets, s.diag)) == NULL)
+		goto summary;
+	if (((sheets & FMT_DOCS) != 0 || s.opt.emit_model) &&
+	    load_words(&s) == -1)
 		goto summary;
 	s.loader = load_lockdown();
 
@@ -436,6 +499,7 @@ out:
 		fputs("monoc: out of memory\n", err);
 	check_free(s.check);
 	xform_free(s.xf);
+	words_free(s.words);
 	schema_free(s.schema);
 	free(s.datadir);
 	options_free(&s.opt);

@@ -21,6 +21,7 @@ enum {
 	OPT_INDEXONLY,
 	OPT_MAXAGE,
 	OPT_FILESFROM,
+	OPT_EMITMODEL,
 	OPT_HELP,
 	OPT_VERSION
 };
@@ -35,6 +36,7 @@ static const struct option longopts[] = {
 	{ "index-only",	no_argument,		NULL, OPT_INDEXONLY },
 	{ "max-age",	required_argument,	NULL, OPT_MAXAGE },
 	{ "files-from",	required_argument,	NULL, OPT_FILESFROM },
+	{ "emit-model",	no_argument,		NULL, OPT_EMITMODEL },
 	{ "help",	no_argument,		NULL, OPT_HELP },
 	{ "version",	no_argument,		NULL, OPT_VERSION },
 	{ NULL,		0,			NULL, 0 }
@@ -48,7 +50,8 @@ options_usage(FILE *f)
 	    "[-W error]\n"
 	    "             [--max-age DAYS] [--data-dir DIR] [--no-index]\n"
 	    "             [--files-from LIST] [FILE...]\n"
-	    "       monoc [-o DIR] [--data-dir DIR] --index-only\n", f);
+	    "       monoc [-o DIR] [--data-dir DIR] --index-only\n"
+	    "       monoc [--data-dir DIR] --emit-model FILE\n", f);
 }
 
 static void
@@ -72,6 +75,8 @@ help(void)
 	    "one per line\n"
 	    "                       (- for standard input)\n"
 	    "      --index-only     only rebuild DIR/html/index.html\n"
+	    "      --emit-model     write the document model of FILE to "
+	    "standard output\n"
 	    "      --help           print this help and exit\n"
 	    "      --version        print the version and exit\n\n"
 	    "Exit status: 0 success, 1 invalid input, 2 usage or system "
@@ -270,6 +275,9 @@ options_parse(struct options *opt, int argc, char *argv[], struct diag *diag)
 		case OPT_INDEXONLY:
 			opt->index_only = 1;
 			break;
+		case OPT_EMITMODEL:
+			opt->emit_model = 1;
+			break;
 		case OPT_HELP:
 			help();
 			return OPTIONS_DONE;
@@ -299,6 +307,12 @@ options_parse(struct options *opt, int argc, char *argv[], struct diag *diag)
 	    opt->check_only || opt->no_index)) {
 		diag_msg(diag, DIAG_FATAL, "--index-only takes no FILE and "
 		    "no --files-from, --check or --no-index");
+		goto usage;
+	}
+	if (opt->emit_model && (opt->nfiles != 1 || from != NULL ||
+	    opt->check_only || opt->index_only)) {
+		diag_msg(diag, DIAG_FATAL, "--emit-model takes one FILE and "
+		    "no --files-from, --check or --index-only");
 		goto usage;
 	}
 	if (!opt->index_only && opt->nfiles == 0) {

@@ -17,6 +17,7 @@ struct options {
 	int		 werror;	/* -W error */
 	int		 no_index;	/* --no-index */
 	int		 index_only;	/* --index-only */
+	int		 emit_model;	/* --emit-model: the model to stdout */
 	long		 max_age;	/* --max-age, default 1095 days */
 	char		**files;	/* the inputs */
 	int		 nfiles;

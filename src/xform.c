@@ -6,10 +6,9 @@
  * file and network access, and returns the serialised result as
  * xsl:output describes it.  The C code writes the outputs, never libxslt.
  *
- * html.xsl, text.xsl and man.xsl render the document model of common.xsl;
- * given a monograph they build it first.  xform_model() builds it once
- * with xslt/model.xsl (loaded with any of those formats), so that the
- * three can be applied to the model instead of building it three times.
+ * html.xsl, text.xsl and man.xsl render the document model of a
+ * monograph (schema/model.xsd, src/model.c); meta.xsl reads the
+ * monograph itself.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -29,14 +28,11 @@
 
 #include "diag.h"
 #include "ext.h"
-#include "model.h"
 #include "version.h"
 #include "xform.h"
 
 struct xform {
 	xsltStylesheetPtr	 style[FMT__MAX];
-	xsltStylesheetPtr	 model;		/* model.xsl, with FMT_DOCS */
-	int			 cmodel;	/* model.c stands for it */
 	xsltSecurityPrefsPtr	 sec;
 	struct diag		*diag;
 };
@@ -121,26 +117,8 @@ load_sheet(const char *datadir, const char *name, xsltStylesheetPtr *style,
 }
 
 /*
- * Whether model.c may build the models: only while datadir holds the
- * model.xsl and common.xsl it implements (an edited or another copy
- * takes effect at once, through libxslt), and unless MONOC_MODEL=xslt
- * asks for model.xsl (the parity tests compare the two).
- */
-static int
-use_cmodel(const char *datadir)
-{
-	const char	*env;
-	uint64_t	 hash;
-
-	if ((env = getenv("MONOC_MODEL")) != NULL && strcmp(env, "xslt") == 0)
-		return 0;
-	return model_sheets_hash(datadir, &hash) == 0 &&
-	    hash == MODEL_SHEETS_HASH;
-}
-
-/*
  * Compile the stylesheets of the formats in the bit set fmts from
- * datadir/xslt/, and model.xsl when fmts has any of FMT_DOCS.  A missing
+ * datadir/xslt/.  A missing
  * or broken stylesheet is a system error.  Returns NULL after reporting
  * when any of them fails.
  */
@@ -172,11 +150,6 @@ xform_load(const char *datadir, unsigned int fmts, struct diag *diag)
 		if ((fmts & FMT_BIT(f)) != 0 &&
 		    load_sheet(datadir, names[f], &xf->style[f], diag) == -1)
 			ok = 0;
-	if (ok && (fmts & FMT_DOCS) != 0 &&
-	    load_sheet(datadir, "model", &xf->model, diag) == -1)
-		ok = 0;
-	if (ok && (fmts & FMT_DOCS) != 0)
-		xf->cmodel = use_cmodel(datadir);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (!ok) {
 		xform_free(xf);
@@ -195,8 +168,6 @@ xform_free(struct xform *xf)
 	for (f = 0; f < FMT__MAX; f++)
 		if (xf->style[f] != NULL)
 			xsltFreeStylesheet(xf->style[f]);
-	if (xf->model != NULL)
-		xsltFreeStylesheet(xf->model);
 	if (xf->sec != NULL)
 		xsltFreeSecurityPrefs(xf->sec);
 	xsltSetGenericErrorFunc(NULL, NULL);
@@ -204,8 +175,8 @@ xform_free(struct xform *xf)
 }
 
 /*
- * Free the stylesheets of every format not in the bit set keep (and
- * model.xsl unless keep has any of FMT_DOCS): the index page is built
+ * Free the stylesheets of every format not in the bit set keep: the
+ * index page is built
  * after every monograph, without the memory of the others.
  */
 void
@@ -218,10 +189,6 @@ xform_keep(struct xform *xf, unsigned int keep)
 			xsltFreeStylesheet(xf->style[f]);
 			xf->style[f] = NULL;
 		}
-	if ((keep & FMT_DOCS) == 0 && xf->model != NULL) {
-		xsltFreeStylesheet(xf->model);
-		xf->model = NULL;
-	}
 }
 
 /* Report one complete line of a transform message. */
@@ -308,29 +275,6 @@ run(const struct xform *xf, xsltStylesheetPtr style, const char *sheet,
 }
 
 /*
- * The document model of the monograph doc (xslt/model.xsl, or model.c
- * in its place), to give to xform_apply() for any of FMT_DOCS in place
- * of doc; free it with xmlFreeDoc().  Returns NULL after reporting to df.
- */
-xmlDocPtr
-xform_model(const struct xform *xf, xmlDocPtr doc, struct diag_file *df)
-{
-	enum model_status	 status;
-	xmlDocPtr		 res;
-
-	if (xf->cmodel && xf->model != NULL) {
-		if ((res = model_build(doc, &status)) != NULL)
-			return res;
-		if (status == MODEL_NOMEM) {
-			diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
-			    "out of memory");
-			return NULL;
-		}
-	}
-	return run(xf, xf->model, "model", doc, df);
-}
-
-/*
  * Apply the stylesheet of fmt to *docp and serialise the result; with
  * consume, free *docp (and set it to NULL) as soon as the transform is
  * done, before the result is serialised.
@@ -362,8 +306,8 @@ apply(const struct xform *xf, enum fmt fmt, xmlDocPtr *docp, int consume,
 }
 
 /*
- * Apply the stylesheet of fmt to doc: a monograph, or for any of FMT_DOCS
- * also its model from xform_model().  On success set *out (free with
+ * Apply the stylesheet of fmt to doc: for any of FMT_DOCS the model of a
+ * monograph (model_build()), for FMT_META the monograph.  On success set *out (free with
  * xmlFree) and *outlen and return 0; on failure report to df and return
  * -1.
  */

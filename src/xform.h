@@ -32,8 +32,6 @@ struct xform	*xform_load(const char *datadir, unsigned int fmts,
 		    struct diag *diag);
 void		 xform_free(struct xform *xf);
 void		 xform_keep(struct xform *xf, unsigned int keep);
-xmlDocPtr	 xform_model(const struct xform *xf, xmlDocPtr doc,
-		    struct diag_file *df);
 int		 xform_apply(const struct xform *xf, enum fmt fmt,
 		    xmlDocPtr doc, struct diag_file *df, xmlChar **out,
 		    int *outlen);

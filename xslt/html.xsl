@@ -30,6 +30,7 @@
   <xsl:param name="monoc-version" select="'0.1.0'"/>
 
   <xsl:template match="/">
+    <xsl:call-template name="require-model"/>
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
     <xsl:apply-templates select="$model" mode="h"/>
   </xsl:template>

@@ -217,6 +217,7 @@
   <!-- ============================================================ -->
 
   <xsl:template match="/">
+    <xsl:call-template name="require-model"/>
     <xsl:variable name="page">
       <xsl:apply-templates select="$model" mode="r"/>
     </xsl:variable>

@@ -257,6 +257,7 @@
   <!-- ============================================================ -->
 
   <xsl:template match="/">
+    <xsl:call-template name="require-model"/>
     <xsl:variable name="out">
       <xsl:apply-templates select="$model" mode="t"/>
     </xsl:variable>

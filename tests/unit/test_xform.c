@@ -17,6 +17,7 @@
 
 #include "diag.h"
 #include "load.h"
+#include "model.h"
 #include "util.h"
 #include "xform.h"
 
@@ -34,6 +35,9 @@ test_apply(void **state)
 	struct diag_file	*df;
 	struct xform		*xf;
 	xmlDocPtr		 doc, model;
+	struct words		*words;
+	enum model_status	 status;
+	char			 err[256];
 	xmlChar			*out;
 	int			 len;
 
@@ -44,22 +48,23 @@ test_apply(void **state)
 	assert_non_null(xf);
 	df = diag_file_new(d, "tests/data/ok.xml");
 	doc = ok_doc(df);
-	assert_int_equal(xform_apply(xf, FMT_TEXT, doc, df, &out, &len), 0);
-	assert_string_equal((char *)out, "Okay drug\n");
-	assert_int_equal(len, 10);
-	xmlFree(out);
-	/* The model (here the stand-in's copy), rendered in its place. */
-	model = xform_model(xf, doc, df);
+	/* The model of the monograph, rendered in each format. */
+	words = words_load("xslt/words.xml", err, sizeof(err));
+	assert_non_null(words);
+	model = model_build(doc, words, &status, err, sizeof(err));
 	assert_non_null(model);
+	words_free(words);
 	assert_int_equal(xform_apply(xf, FMT_TEXT, model, df, &out, &len),
 	    0);
-	assert_string_equal((char *)out, "Okay drug\n");
+	assert_string_equal((char *)out, "Model of ok\n");
+	assert_int_equal(len, 12);
 	xmlFree(out);
-	xmlFreeDoc(model);
-	/* The same document again, in another format. */
-	assert_int_equal(xform_apply(xf, FMT_MAN, doc, df, &out, &len), 0);
+	/* The same model again, in another format. */
+	assert_int_equal(xform_apply(xf, FMT_MAN, model, df, &out, &len), 0);
 	assert_non_null(strstr((char *)out, ".TH OK-INFO 7\n"));
 	xmlFree(out);
+	xmlFreeDoc(model);
+	/* The sidecar is made from the monograph itself. */
 	assert_int_equal(xform_apply(xf, FMT_META, doc, df, &out, &len), 0);
 	assert_non_null(strstr((char *)out, "<entry xmlns=\"urn:monoc:"
 	    "monograph:1\" id=\"ok\">Okay drug</entry>"));
