@@ -25,6 +25,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
+#include <libxslt/templates.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 
@@ -514,10 +515,9 @@ sorted_cites(const xmlNode *cites, struct cite_num **vp, size_t *np)
 	return 0;
 }
 
-/* The numbers of a cites element between open and "]", sep between. */
+/* The numbers of a cites element as cs has them. */
 static void
-add_cites(struct buf *b, const xmlNode *cites, const char *open,
-    const char *sep)
+add_cites(struct buf *b, const xmlNode *cites, const struct ext_cites *cs)
 {
 	struct cite_num	*v;
 	size_t		 n, i;
@@ -526,19 +526,20 @@ add_cites(struct buf *b, const xmlNode *cites, const char *open,
 		b->fail = 1;
 		return;
 	}
-	buf_str(b, open);
+	buf_str(b, cs->open);
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			buf_str(b, sep);
+			buf_str(b, cs->sep);
 		buf_str(b, v[i].n);
 	}
-	buf_str(b, "]");
+	buf_str(b, cs->close);
 	free(v);
 }
 
 /* One node of inline model content, as add_inline() has it. */
 static void
-inline_node(struct buf *b, const xmlNode *n, int roff)
+inline_node(struct buf *b, const xmlNode *n, int roff,
+    const struct ext_cites *cs)
 {
 	const xmlNode	*c;
 
@@ -570,25 +571,23 @@ inline_node(struct buf *b, const xmlNode *n, int roff)
 			add_escaped_value(b, n);
 		else
 			add_value(b, n);
-	} else if (is_model(n, "cites")) {
-		if (roff)
-			add_cites(b, n, "\\~[", ",\\~");
-		else
-			add_cites(b, n, "\xc2\xa0[", ",\xc2\xa0");
-	} else
+	} else if (is_model(n, "cites"))
+		add_cites(b, n, cs);
+	else
 		for (c = n->children; c != NULL; c = c->next)
-			inline_node(b, c, roff);	/* built-in rule */
+			inline_node(b, c, roff, cs);	/* built-in rule */
 }
 
 /*
  * The inline model content of node (text, em, strong, xref, cites) as
  * one string: what apply-templates select="node()" gives in mode "tin"
  * of text.xsl, or with roff in mode "rin" of man.xsl (each piece
- * escaped with ext_roff_escape(), fonts as \fI \fB \fP, citations
- * joined by \~).  Returns NULL when out of memory.
+ * escaped with ext_roff_escape(), fonts as \fI \fB \fP); citation
+ * groups as cs has them (the stylesheet's cite-open, cite-sep and
+ * cite-close, given as they are).  Returns NULL when out of memory.
  */
 char *
-ext_inline(const xmlNode *node, int roff)
+ext_inline(const xmlNode *node, int roff, const struct ext_cites *cs)
 {
 	struct buf	 b;
 	const xmlNode	*c;
@@ -599,7 +598,7 @@ ext_inline(const xmlNode *node, int roff)
 	if (node->type != XML_ELEMENT_NODE && node->type != XML_DOCUMENT_NODE)
 		return buf_done(&b);
 	for (c = node->children; c != NULL; c = c->next)
-		inline_node(&b, c, roff);
+		inline_node(&b, c, roff, cs);
 	return buf_done(&b);
 }
 
@@ -709,31 +708,44 @@ xp_replace(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlFree(to);
 }
 
-/* ext:inline(node, 'text' | 'roff'), node one element of the model */
+/*
+ * ext:inline(node, 'text' | 'roff', cite-open, cite-sep, cite-close),
+ * node one element of the model
+ */
 static void
 xp_inline(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	xmlNodeSetPtr	 set;
-	xmlChar		*style;
-	int		 roff;
+	struct ext_cites	 cs;
+	xmlNodeSetPtr		 set;
+	xmlChar			*style, *p[3];
+	int			 roff, i;
 
-	if (nargs != 2) {
+	if (nargs != 5) {
 		xmlXPathSetArityError(ctxt);
 		return;
 	}
+	for (i = 2; i >= 0; i--)
+		p[i] = xmlXPathPopString(ctxt);
 	style = xmlXPathPopString(ctxt);
 	set = xmlXPathPopNodeSet(ctxt);
 	if (ctxt->error == XPATH_EXPRESSION_OK) {
 		roff = style != NULL && strcmp((char *)style, "roff") == 0;
 		if (set == NULL || set->nodeNr != 1 || (!roff &&
-		    (style == NULL || strcmp((char *)style, "text") != 0))) {
+		    (style == NULL || strcmp((char *)style, "text") != 0)) ||
+		    p[0] == NULL || p[1] == NULL || p[2] == NULL) {
 			xmlXPathSetError(ctxt, XPATH_INVALID_TYPE);
-		} else
+		} else {
+			cs.open = (const char *)p[0];
+			cs.sep = (const char *)p[1];
+			cs.close = (const char *)p[2];
 			return_string(ctxt, ext_inline(set->nodeTab[0],
-			    roff));
+			    roff, &cs));
+		}
 	}
 	xmlXPathFreeNodeSet(set);
 	xmlFree(style);
+	for (i = 0; i < 3; i++)
+		xmlFree(p[i]);
 }
 
 /* ---- extension elements: html.xsl's citation links ---- */
@@ -791,16 +803,31 @@ result_fail(xsltTransformContextPtr ctxt, xmlNodePtr inst)
 	ctxt->state = XSLT_STATE_STOPPED;
 }
 
+/* The value of the attribute template name of inst, "" when absent. */
+static xmlChar *
+inst_att(xsltTransformContextPtr ctxt, xmlNodePtr inst, const char *name)
+{
+	xmlChar	*v;
+
+	v = xsltEvalAttrValueTemplate(ctxt, inst, BAD_CAST name, NULL);
+	return v != NULL ? v : xmlStrdup(BAD_CAST "");
+}
+
 /*
- * <ext:html-cites/>, context a cites element of the model: the body of
- * html.xsl's template cites (mode hin), which is its xsl:fallback.
+ * <ext:html-cites before="{...}" open="{...}" sep="{...}" close="{...}"/>,
+ * context a cites element of the model: the body of html.xsl's template
+ * cites (mode hin), which is its xsl:fallback; the punctuation comes
+ * from the attributes (html.xsl's variables cite-before, cite-open,
+ * cite-sep and cite-close).
  */
 static void
 xe_html_cites(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
     xsltElemPreCompPtr comp)
 {
+	static const char *const names[] = { "before", "open", "sep", "close" };
 	struct cite_num	*v;
-	xmlNodePtr	 span, a;
+	xmlNodePtr	 span = NULL, a;
+	xmlChar		*p[4];
 	size_t		 n, i;
 	int		 bad;
 
@@ -811,19 +838,28 @@ xe_html_cites(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 		result_fail(ctxt, inst);
 		return;
 	}
-	bad = result_text(ctxt, ctxt->insert, "\xc2\xa0");
-	span = result_el(ctxt, ctxt->insert, "span");
-	bad |= result_att(span, "class", "", "cite");
-	bad |= result_text(ctxt, span, "[");
+	bad = 0;
+	for (i = 0; i < 4; i++)
+		if ((p[i] = inst_att(ctxt, inst, names[i])) == NULL)
+			bad = 1;
+	if (!bad) {
+		bad = result_text(ctxt, ctxt->insert, (char *)p[0]);
+		span = result_el(ctxt, ctxt->insert, "span");
+		bad |= result_att(span, "class", "", "cite");
+		bad |= result_text(ctxt, span, (char *)p[1]);
+	}
 	for (i = 0; i < n && !bad; i++) {
 		if (i > 0)
-			bad |= result_text(ctxt, span, ",\xc2\xa0");
+			bad |= result_text(ctxt, span, (char *)p[2]);
 		a = result_el(ctxt, span, "a");
 		bad |= result_att(a, "href", "#ref-", v[i].n);
 		bad |= result_att(a, "id", "cite-", v[i].k);
 		bad |= result_text(ctxt, a, v[i].n);
 	}
-	bad |= result_text(ctxt, span, "]");
+	if (!bad)
+		bad |= result_text(ctxt, span, (char *)p[3]);
+	for (i = 0; i < 4; i++)
+		xmlFree(p[i]);
 	free(v);
 	if (bad)
 		result_fail(ctxt, inst);

@@ -15,7 +15,15 @@ char	*ext_roff_escape(const char *s);
 char	*ext_replace(const char *s, const char *from, const char *to);
 char	*ext_table_row(const char *const c[4], const double w[3],
 	    size_t cap);
-char	*ext_inline(const xmlNode *node, int roff);
+/* How a citation group reads: open, the numbers with sep between, close. */
+struct ext_cites {
+	const char	*open;
+	const char	*sep;
+	const char	*close;
+};
+
+char	*ext_inline(const xmlNode *node, int roff,
+	    const struct ext_cites *cs);
 int	 ext_register(void);
 
 #endif

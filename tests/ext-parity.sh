@@ -85,6 +85,38 @@ else
 	bad "a section title edited in words.xml does not show in the outputs"
 fi
 
+# How a citation reads is one variable per stylesheet, which the C twins
+# take too: brackets edited into parentheses show in monoc's outputs,
+# the same bytes as xsltproc's fallback templates give.
+mkdir -p "$tmp/data2"
+cp -R schema xslt "$tmp/data2/"
+for x in html text man; do
+	sed -e '/name="cite-open"/s/\[/(/' -e '/name="cite-close"/s/\]/)/' \
+	    "xslt/$x.xsl" > "$tmp/data2/xslt/$x.xsl"
+done
+"$monoc" --emit-model "$tmp/in/baclofen.xml" > "$tmp/model.xml"
+if "$monoc" --no-index --data-dir "$tmp/data2" -o "$tmp/p" \
+    "$tmp/in/baclofen.xml" &&
+    "$monoc" --no-index -o "$tmp/u" "$tmp/in/baclofen.xml"; then
+	for pair in html:html/baclofen.html text:text/baclofen.txt \
+	    man:man/man7/baclofen-info.7; do
+		fmt=${pair%%:*}
+		xsltproc --nonet --novalid --stringparam monoc-version \
+		    "$version" -o "$tmp/p.$fmt" "$tmp/data2/xslt/$fmt.xsl" \
+		    "$tmp/model.xml"
+		if cmp -s "$tmp/p/${pair#*:}" "$tmp/u/${pair#*:}" ||
+		    ! grep -Eq '\((<a [^>]*>)?[0-9]+(</a>)?[),]' "$tmp/p/${pair#*:}"; then
+			bad "$fmt: citations not in parentheses after the edit"
+		else
+			check_same "$tmp/p.$fmt" "$tmp/p/${pair#*:}" \
+			    "$fmt: citation punctuation edited in $fmt.xsl alone" \
+			    "$fmt: monoc and xsltproc differ after the edit"
+		fi
+	done
+else
+	bad "monoc failed with the edited stylesheets"
+fi
+
 # A renderer given a monograph instead of its model says what to do.
 if xsltproc --nonet --novalid xslt/text.xsl monographs/baclofen.xml \
     > /dev/null 2> "$tmp/err"; then

@@ -207,20 +207,26 @@
     <a href="#{@to}"><xsl:value-of select="substring-before(substring-after(., '(see '), ')')"/></a>
     <xsl:text>)</xsl:text>
   </xsl:template>
-  <!-- monoc writes the links in C (src/ext.c), with the same result;
-       other processors run the fallback. -->
+  <!-- A citation group, " [1, 4]" with a link to each reference: the
+       no-break space before it keeps it with the word before.  monoc
+       writes the links in C (src/ext.c) with these same variables, with
+       the same result; other processors run the fallback. -->
+  <xsl:variable name="cite-before" select="$NBSP"/>
+  <xsl:variable name="cite-open" select="'['"/>
+  <xsl:variable name="cite-sep" select="concat(',', $NBSP)"/>
+  <xsl:variable name="cite-close" select="']'"/>
   <xsl:template match="cites" mode="hin">
-    <ext:html-cites>
+    <ext:html-cites before="{$cite-before}" open="{$cite-open}" sep="{$cite-sep}" close="{$cite-close}">
       <xsl:fallback>
-        <xsl:value-of select="$NBSP"/>
+        <xsl:value-of select="$cite-before"/>
         <span class="cite">
-          <xsl:text>[</xsl:text>
+          <xsl:value-of select="$cite-open"/>
           <xsl:for-each select="c">
             <xsl:sort select="@n" data-type="number"/>
-            <xsl:if test="position() &gt; 1"><xsl:value-of select="concat(',', $NBSP)"/></xsl:if>
+            <xsl:if test="position() &gt; 1"><xsl:value-of select="$cite-sep"/></xsl:if>
             <a href="#ref-{@n}" id="cite-{@k}"><xsl:value-of select="@n"/></a>
           </xsl:for-each>
-          <xsl:text>]</xsl:text>
+          <xsl:value-of select="$cite-close"/>
         </span>
       </xsl:fallback>
     </ext:html-cites>

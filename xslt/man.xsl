@@ -169,14 +169,19 @@
   <xsl:template match="xref" mode="rin">
     <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
   </xsl:template>
+  <!-- How a citation group reads, in roff ("\~" a no-break space): the
+       template below and ext:inline both take these as they are. -->
+  <xsl:variable name="cite-open" select="'\~['"/>
+  <xsl:variable name="cite-sep" select="',\~'"/>
+  <xsl:variable name="cite-close" select="']'"/>
   <xsl:template match="cites" mode="rin">
-    <xsl:text>\~[</xsl:text>
+    <xsl:value-of select="$cite-open"/>
     <xsl:for-each select="c">
       <xsl:sort select="@n" data-type="number"/>
-      <xsl:if test="position() &gt; 1">,\~</xsl:if>
+      <xsl:if test="position() &gt; 1"><xsl:value-of select="$cite-sep"/></xsl:if>
       <xsl:value-of select="@n"/>
     </xsl:for-each>
-    <xsl:text>]</xsl:text>
+    <xsl:value-of select="$cite-close"/>
   </xsl:template>
 
   <!-- One text line from escaped pieces: white space collapsed (no
@@ -196,7 +201,7 @@
       <!-- monoc's C version (src/ext.c), same result. -->
       <xsl:when test="function-available('ext:inline')">
         <xsl:call-template name="line">
-          <xsl:with-param name="s" select="ext:inline($node, 'roff')"/>
+          <xsl:with-param name="s" select="ext:inline($node, 'roff', $cite-open, $cite-sep, $cite-close)"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>

@@ -189,14 +189,20 @@
   <xsl:template match="strong | xref" mode="tin">
     <xsl:value-of select="."/>
   </xsl:template>
+  <!-- How a citation group reads, " [1, 4]" (the no-break space keeps it
+       with the word before): the template below and ext:inline both
+       take these. -->
+  <xsl:variable name="cite-open" select="concat($NBSP, '[')"/>
+  <xsl:variable name="cite-sep" select="concat(',', $NBSP)"/>
+  <xsl:variable name="cite-close" select="']'"/>
   <xsl:template match="cites" mode="tin">
-    <xsl:value-of select="concat($NBSP, '[')"/>
+    <xsl:value-of select="$cite-open"/>
     <xsl:for-each select="c">
       <xsl:sort select="@n" data-type="number"/>
-      <xsl:if test="position() &gt; 1"><xsl:value-of select="concat(',', $NBSP)"/></xsl:if>
+      <xsl:if test="position() &gt; 1"><xsl:value-of select="$cite-sep"/></xsl:if>
       <xsl:value-of select="@n"/>
     </xsl:for-each>
-    <xsl:text>]</xsl:text>
+    <xsl:value-of select="$cite-close"/>
   </xsl:template>
 
   <!-- The inline content of the context node, after prefix, wrapped:
@@ -210,7 +216,7 @@
     <xsl:param name="first-indent" select="$indent"/>
     <xsl:choose>
       <xsl:when test="function-available('ext:wrap') and function-available('ext:inline')">
-        <xsl:value-of select="ext:wrap(normalize-space(concat($prefix, normalize-space(ext:inline(., 'text')))), $width, string($indent), string($first-indent))"/>
+        <xsl:value-of select="ext:wrap(normalize-space(concat($prefix, normalize-space(ext:inline(., 'text', $cite-open, $cite-sep, $cite-close)))), $width, string($indent), string($first-indent))"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="wrap">
@@ -226,7 +232,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The fallback of ext:inline(., 'text'), normalised. -->
+  <!-- The fallback of ext:inline(., 'text', $cite-open, $cite-sep, $cite-close), normalised. -->
   <xsl:template name="inline-string">
     <xsl:param name="node" select="."/>
     <xsl:variable name="s"><xsl:apply-templates select="$node/node()" mode="tin"/></xsl:variable>

@@ -243,6 +243,12 @@ test_replace(void **state)
 	replace_is("keep", "", "x", "keep");
 }
 
+/* text.xsl's and man.xsl's cite-open, cite-sep and cite-close */
+static const struct ext_cites text_cites = {
+	"\xc2\xa0[", ",\xc2\xa0", "]"
+};
+static const struct ext_cites roff_cites = { "\\~[", ",\\~", "]" };
+
 /* ext_inline() on the first element of the model fragment src. */
 static void
 inline_is(const char *src, int roff, const char *want)
@@ -252,7 +258,8 @@ inline_is(const char *src, int roff, const char *want)
 
 	doc = xmlReadMemory(src, (int)strlen(src), "t.xml", NULL, 0);
 	assert_non_null(doc);
-	got = ext_inline(xmlDocGetRootElement(doc), roff);
+	got = ext_inline(xmlDocGetRootElement(doc), roff,
+	    roff ? &roff_cites : &text_cites);
 	assert_non_null(got);
 	assert_string_equal(got, want);
 	free(got);
@@ -292,11 +299,12 @@ test_inline_not_element(void **state)
 	(void)state;
 	doc = xmlReadMemory("<p a='x'>t</p>", 14, "t.xml", NULL, 0);
 	assert_non_null(doc);
-	got = ext_inline((xmlNodePtr)xmlDocGetRootElement(doc)->properties, 0);
+	got = ext_inline((xmlNodePtr)xmlDocGetRootElement(doc)->properties, 0,
+	    &text_cites);
 	assert_non_null(got);
 	assert_string_equal(got, "");
 	free(got);
-	got = ext_inline((xmlNodePtr)doc, 0);
+	got = ext_inline((xmlNodePtr)doc, 0, &text_cites);
 	assert_non_null(got);
 	assert_string_equal(got, "t");
 	free(got);
@@ -306,7 +314,8 @@ test_inline_not_element(void **state)
 /*
  * The extension elements of html.xsl's citation links, in a small
  * stylesheet: what their xsl:fallback gives (checked with xsltproc, and
- * on every monograph by tests/ext-parity.sh).
+ * on every monograph by tests/ext-parity.sh), with the punctuation of
+ * the attributes (an attribute value template among them).
  */
 static void
 test_html_links(void **state)
@@ -316,8 +325,10 @@ test_html_links(void **state)
 	    " xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
 	    " xmlns:ext='urn:monoc:ext' extension-element-prefixes='ext'>"
 	    "<xsl:output method='html' encoding='UTF-8'/>"
+	    "<xsl:variable name='b' select='\"&#160;\"'/>"
 	    "<xsl:template match='/'><p>"
-	    "<xsl:for-each select='doc/p/cites'>x<ext:html-cites/></xsl:for-each>"
+	    "<xsl:for-each select='doc/p/cites'>x<ext:html-cites before='{$b}'"
+	    " open='(' sep='; ' close=')'/></xsl:for-each>"
 	    "<xsl:for-each select='doc/ref'>|<ext:html-backs/>|</xsl:for-each>"
 	    "</p></xsl:template></xsl:stylesheet>";
 	static const char model[] =
@@ -326,9 +337,9 @@ test_html_links(void **state)
 	    "<ref><back k='1' where='Uses'/><back k='5' where='Dosing' n='1'/>"
 	    "<back k='6' where='Dosing' n='2'/></ref><ref/></doc>";
 	static const char want[] =
-	    "<p>x\xc2\xa0<span class=\"cite\">[<a href=\"#ref-1\" id=\"cite-2\">1"
-	    "</a>,\xc2\xa0<a href=\"#ref-2\" id=\"cite-1\">2</a>]</span>x\xc2\xa0"
-	    "<span class=\"cite\">[<a href=\"#ref-3\" id=\"cite-3\">3</a>]"
+	    "<p>x\xc2\xa0<span class=\"cite\">(<a href=\"#ref-1\" id=\"cite-2\">1"
+	    "</a>; <a href=\"#ref-2\" id=\"cite-1\">2</a>)</span>x\xc2\xa0"
+	    "<span class=\"cite\">(<a href=\"#ref-3\" id=\"cite-3\">3</a>)"
 	    "</span>|<a href=\"#cite-1\">Uses</a>, <a href=\"#cite-5\">Dosing"
 	    "\xc2\xa0" "1</a>, <a href=\"#cite-6\">Dosing\xc2\xa0" "2</a>||"
 	    "|</p>\n";
