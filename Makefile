@@ -34,7 +34,7 @@ ALL_LDFLAGS = $(LDFLAGS) -pthread
 # BUILD and MONOC_BIN let check-asan build a second, instrumented copy.
 BUILD ?= build
 MONOC_BIN ?= monoc
-MODULES = diag xmlmsg load schema check buf ext model xform output index options monoc
+MODULES = diag xmlmsg load schema check buf ext model xform output index options update monoc
 OBJS = $(MODULES:%=$(BUILD)/%.o)
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(wildcard tests/unit/test_*.c))
 ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -43,17 +43,6 @@ ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 # make docs MONODIR=dir OUTDIR=dir compiles another set (bench/run.sh).
 MONODIR ?= monographs
 OUTDIR ?= output
-MONOGRAPHS = $(wildcard $(MONODIR)/*.xml)
-NAMES = $(MONOGRAPHS:$(MONODIR)/%.xml=%)
-HTML = $(NAMES:%=$(OUTDIR)/html/%.html)
-TEXT = $(NAMES:%=$(OUTDIR)/text/%.txt)
-MAN7 = $(NAMES:%=$(OUTDIR)/man/man7/%-info.7)
-METAS = $(NAMES:%=$(OUTDIR)/meta/%.xml)
-XSLT = $(wildcard xslt/*.xsl) xslt/words.xml
-# Every monograph's outputs depend on these (the index page only on
-# xslt/index.xsl and the sidecars).
-DOC_DEPS = monoc schema/monograph.xsd $(filter-out xslt/index.xsl,$(XSLT))
-PENDING = $(OUTDIR)/.pending
 
 .PHONY: all docs check check-asan check-valgrind fuzz bench install uninstall clean FORCE
 
@@ -65,25 +54,17 @@ $(MONOC_BIN): $(BUILD)/main.o $(OBJS)
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
 
-# make -n writes nothing: the recipes' $(file ...) writes depend on it.
+# make -n writes nothing: the $(file ...) write below depends on it.
 # The single-letter options are MAKEFLAGS' first word, without a dash
 # (its first word is an option of our own, --no-builtin-rules, when
 # there are none).
 DRYRUN := $(findstring n,$(filter-out -%,$(firstword $(MAKEFLAGS))))
 
-# A file that holds a text is rewritten (and so newer) only when the
-# text changes: if it differs, the file's rule gets FORCE, and its recipe
-# writes it with make's $(file); otherwise nothing runs.
-define newline
-
-
-endef
-
 FORCE:
 
 # The data directory is compiled into monoc (src/monoc.c), so `make
 # install PREFIX=...` after a plain `make` must rebuild it: $(BUILD)/datadir
-# holds the one built.
+# holds the one built, rewritten (and so newer) only when it changes.
 ifneq ($(file <$(BUILD)/datadir),$(datadir)/monoc)
 $(BUILD)/datadir: FORCE
 endif
@@ -100,55 +81,14 @@ $(BUILD)/test_%: $(BUILD)/test_%.o $(OBJS)
 $(BUILD):
 	mkdir -p $(BUILD)
 
-# make decides which monographs are stale; the rule of each stale one
-# only adds it to $(PENDING) (no process).  The index page, newer than
-# every output when all is up to date, then has them all compiled in one
-# monoc run (one process, every core, the list passed in a file), which
-# also rebuilds the index page from the sidecars; when none is stale
-# (a monograph deleted, index.xsl changed) monoc rebuilds the index
-# alone.  Nothing changed: nothing runs.  The recipes use make's own
-# functions where they can: each process started is a few milliseconds
-# of `make docs` after one change.
-docs: $(OUTDIR)/html/index.html
-
-$(OUTDIR)/html/%.html $(OUTDIR)/text/%.txt $(OUTDIR)/man/man7/%-info.7 \
-    $(OUTDIR)/meta/%.xml &: $(MONODIR)/%.xml $(DOC_DEPS) | $(OUTDIR)
-	$(if $(DRYRUN),,$(file >>$(PENDING),$<))
-
-# The names of the monographs, rewritten only when they change, so that
-# deleting one rebuilds the index.  The outputs and sidecar of each
-# monograph that is gone (GONE) are removed before the index is built.
-NAMELIST = $(OUTDIR)/.names
-ifneq ($(file <$(NAMELIST)),$(NAMES))
-$(NAMELIST): FORCE
-endif
-$(NAMELIST): | $(OUTDIR)
-	$(if $(DRYRUN),,$(file >$@,$(NAMES)))
-
-GONE = $(filter-out $(NAMES),$(patsubst $(OUTDIR)/meta/%.xml,%,$(wildcard $(OUTDIR)/meta/*.xml)))
-define remove-gone
-$(if $(GONE),for n in $(GONE); do \
-	echo "docs: removing the outputs of $$n (no $(MONODIR)/$$n.xml)"; \
-	rm -f "$(OUTDIR)/meta/$$n.xml" "$(OUTDIR)/html/$$n.html" \
-	    "$(OUTDIR)/text/$$n.txt" "$(OUTDIR)/man/man7/$$n-info.7"; \
-done;)
-endef
-
-# RUN: the queued monographs (also those of an interrupted run), each
-# once, those that still exist, written one per line to $(COMPILED) for
-# monoc; the queue starts again empty (those that fail stay stale, and
-# the next run queues them again).  When monoc fails, the index page it
-# may have written is dated 1970, so that the next run does not take it
-# for a stamp newer than the monographs that failed.
-COMPILED = $(OUTDIR)/.compiled
-$(OUTDIR)/html/index.html: $(HTML) $(TEXT) $(MAN7) $(METAS) $(MONOGRAPHS) \
-    $(DOC_DEPS) $(NAMELIST) xslt/index.xsl
-	$(eval RUN := $(sort $(wildcard $(subst $(newline), ,$(file <$(PENDING))))))
-	$(if $(DRYRUN),,$(if $(RUN),$(file >$(COMPILED),$(subst $() ,$(newline),$(RUN))))$(file >$(PENDING)))
-	@$(remove-gone) $(if $(RUN),echo "docs: compiling $(words $(RUN)) monograph$(if $(word 2,$(RUN)),s)"; ./monoc -o $(OUTDIR) --files-from $(COMPILED),echo "docs: rebuilding the index page"; ./monoc --index-only -o $(OUTDIR)) || { touch -c -d @0 $@; exit 1; }
-
-$(OUTDIR):
-	mkdir -p $@
+# make docs is one monoc run: monoc decides what is stale (src/update.c:
+# an output older than its monograph, the schema, the stylesheets,
+# words.xml or monoc itself), compiles only that, removes the outputs of
+# a monograph that is gone, rebuilds the index page when anything
+# changed, and does nothing when nothing did.  Runs into one OUTDIR take
+# turns (a lock in OUTDIR), and file names are monoc's affair, not make's.
+docs: $(MONOC_BIN)
+	./$(MONOC_BIN) --update -o $(OUTDIR) $(MONODIR)
 
 # The benchmark of docs/benchmark.md: N=1000 monographs by default; N,
 # A_MAX and BIG are passed on (see bench/run.sh).  No part of make check.
@@ -228,7 +168,7 @@ install: monoc docs
 
 uninstall:
 	rm -f $(DESTDIR)$(bindir)/monoc $(DESTDIR)$(mandir)/man1/monoc.1
-	rm -f $(NAMES:%=$(DESTDIR)$(mandir)/man7/%-info.7)
+	rm -f $(patsubst monographs/%.xml,$(DESTDIR)$(mandir)/man7/%-info.7,$(wildcard monographs/*.xml))
 	rm -rf $(DESTDIR)$(datadir)/monoc $(DESTDIR)$(docdir)
 	@if [ -z "$(DESTDIR)" ] && command -v mandb >/dev/null; then \
 		mandb -q || echo "monoc: mandb failed; run it by hand" >&2; \

@@ -33,6 +33,7 @@
 #include "options.h"
 #include "output.h"
 #include "schema.h"
+#include "update.h"
 #include "xform.h"
 
 #ifndef DATADIR
@@ -408,6 +409,36 @@ load_words(struct session *s)
 }
 
 /*
+ * --update SRCDIR: make s compile the stale monographs of SRCDIR (or
+ * only rebuild the index page) after removing the outputs of those gone.
+ * Returns 0 to go on, 1 when there is nothing to do, -1 after reporting.
+ */
+static int
+plan_update(struct session *s, struct update *u)
+{
+	const char	*srcdir = s->opt.files[0];
+
+	if (update_plan(u, srcdir, s->opt.outdir, s->datadir,
+	    s->opt.fmts | FMT_BIT(FMT_META), s->diag) == -1 ||
+	    update_remove_gone(u, s->opt.outdir, srcdir, s->diag) == -1)
+		return -1;
+	if (u->nstale > 0) {
+		diag_msg(s->diag, DIAG_NOTE, "compiling %d monograph%s of %d "
+		    "in %s", u->nstale, u->nstale == 1 ? "" : "s", u->nall,
+		    srcdir);
+		s->opt.files = u->stale;
+		s->opt.nfiles = u->nstale;
+		return 0;
+	}
+	if (!u->index)
+		return 1;
+	diag_msg(s->diag, DIAG_NOTE, "rebuilding the index page");
+	s->opt.index_only = 1;
+	s->opt.nfiles = 0;
+	return 0;
+}
+
+/*
  * Compile the inputs named on the command line.  Returns the exit
  * status: 0 success, 1 some input invalid, 2 usage or system error.
  */
@@ -415,12 +446,15 @@ int
 monoc_main(int argc, char *argv[], FILE *err)
 {
 	struct session	 s;
+	struct update	 up;
 	char		 path[PATH_MAX];
 	unsigned int	 sheets;
 	long		 jobs;
-	int		 status;
+	int		 status, lock;
 
 	memset(&s, 0, sizeof(s));
+	memset(&up, 0, sizeof(up));
+	lock = -1;
 	pthread_mutex_init(&s.lock, NULL);
 	pthread_cond_init(&s.cond, NULL);
 	status = 2;
@@ -446,6 +480,18 @@ monoc_main(int argc, char *argv[], FILE *err)
 	xmlSetGenericErrorFunc(s.diag, diag_generic);
 
 	s.write = !s.opt.check_only && !s.opt.emit_model;
+	if (s.write && (lock = update_lock(s.opt.outdir, s.diag)) == -1)
+		goto summary;
+	if (s.opt.update) {
+		switch (plan_update(&s, &up)) {
+		case -1:
+			goto summary;
+		case 0:
+			break;
+		default:
+			goto summary;		/* nothing to do */
+		}
+	}
 	s.fmts = s.opt.index_only ? 0 : s.opt.fmts | FMT_BIT(FMT_META);
 	sheets = s.write ? s.fmts : 0;
 	if (s.write && !s.opt.no_index)
@@ -500,6 +546,8 @@ out:
 	check_free(s.check);
 	xform_free(s.xf);
 	words_free(s.words);
+	update_free(&up);
+	update_unlock(lock);
 	schema_free(s.schema);
 	free(s.datadir);
 	options_free(&s.opt);

@@ -22,6 +22,7 @@ enum {
 	OPT_MAXAGE,
 	OPT_FILESFROM,
 	OPT_EMITMODEL,
+	OPT_UPDATE,
 	OPT_HELP,
 	OPT_VERSION
 };
@@ -37,6 +38,7 @@ static const struct option longopts[] = {
 	{ "max-age",	required_argument,	NULL, OPT_MAXAGE },
 	{ "files-from",	required_argument,	NULL, OPT_FILESFROM },
 	{ "emit-model",	no_argument,		NULL, OPT_EMITMODEL },
+	{ "update",	no_argument,		NULL, OPT_UPDATE },
 	{ "help",	no_argument,		NULL, OPT_HELP },
 	{ "version",	no_argument,		NULL, OPT_VERSION },
 	{ NULL,		0,			NULL, 0 }
@@ -51,6 +53,9 @@ options_usage(FILE *f)
 	    "             [--max-age DAYS] [--data-dir DIR] [--no-index]\n"
 	    "             [--files-from LIST] [FILE...]\n"
 	    "       monoc [-o DIR] [--data-dir DIR] --index-only\n"
+	    "       monoc [-o DIR] [-f html,text,man] [-j N] [-W error] "
+	    "[--data-dir DIR]\n"
+	    "             --update SRCDIR\n"
 	    "       monoc [--data-dir DIR] --emit-model FILE\n", f);
 }
 
@@ -75,6 +80,10 @@ help(void)
 	    "one per line\n"
 	    "                       (- for standard input)\n"
 	    "      --index-only     only rebuild DIR/html/index.html\n"
+	    "      --update         compile the stale monographs of the "
+	    "directory SRCDIR,\n"
+	    "                       remove the outputs of those gone "
+	    "(make docs)\n"
 	    "      --emit-model     write the document model of FILE to "
 	    "standard output\n"
 	    "      --help           print this help and exit\n"
@@ -278,6 +287,9 @@ options_parse(struct options *opt, int argc, char *argv[], struct diag *diag)
 		case OPT_EMITMODEL:
 			opt->emit_model = 1;
 			break;
+		case OPT_UPDATE:
+			opt->update = 1;
+			break;
 		case OPT_HELP:
 			help();
 			return OPTIONS_DONE;
@@ -313,6 +325,14 @@ options_parse(struct options *opt, int argc, char *argv[], struct diag *diag)
 	    opt->check_only || opt->index_only)) {
 		diag_msg(diag, DIAG_FATAL, "--emit-model takes one FILE and "
 		    "no --files-from, --check or --index-only");
+		goto usage;
+	}
+	if (opt->update && (opt->nfiles != 1 || from != NULL ||
+	    opt->check_only || opt->index_only || opt->no_index ||
+	    opt->emit_model)) {
+		diag_msg(diag, DIAG_FATAL, "--update takes one SRCDIR and "
+		    "no FILE, --files-from, --check, --index-only, "
+		    "--no-index or --emit-model");
 		goto usage;
 	}
 	if (!opt->index_only && opt->nfiles == 0) {

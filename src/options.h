@@ -18,6 +18,7 @@ struct options {
 	int		 no_index;	/* --no-index */
 	int		 index_only;	/* --index-only */
 	int		 emit_model;	/* --emit-model: the model to stdout */
+	int		 update;	/* --update SRCDIR: what is stale */
 	long		 max_age;	/* --max-age, default 1095 days */
 	char		**files;	/* the inputs */
 	int		 nfiles;

@@ -1,13 +1,17 @@
 #!/bin/sh
-# make-docs.sh: what `make docs` does over time, on a copy of the
-# monographs in a temporary directory (MONODIR, OUTDIR): the first run
+# make-docs.sh: what `make docs` (monoc --update) does over time, on a
+# copy of the monographs in a temporary directory (MONODIR, OUTDIR): the
+# first run
 # builds every output and the index; a second run compiles nothing; after
 # one monograph changes only that one is compiled, and the index page
 # comes from that same monoc run; after one is deleted its outputs and
 # sidecar go and the index no longer lists it; the same when another
 # changes in the same run; an invalid one fails make docs and is the
 # only one tried again, also when it had good outputs before; make -n
-# writes nothing.  Prints "N passed, N failed" last.
+# writes nothing; a changed stylesheet or words.xml recompiles every
+# monograph; two runs at once both succeed and build everything; a file
+# name make could not handle is reported by its own name while the
+# others are built.  Prints "N passed, N failed" last.
 #
 # usage: tests/make-docs.sh      (from the repository root, after make)
 . tests/lib.sh
@@ -41,7 +45,7 @@ fi
 
 sleep 1			# a coarse file system clock must see the change
 touch "$m/second.xml"
-if docs && grep -q 'compiling 1 monograph$' "$tmp/log" &&
+if docs && grep -q 'compiling 1 monograph of' "$tmp/log" &&
     ! grep -q 'index' "$tmp/log" &&
     grep -q 'href="second.html"' "$o/html/index.html" &&
     grep -q 'href="third.html"' "$o/html/index.html"; then
@@ -64,7 +68,7 @@ fi
 sleep 1
 touch "$m/third.xml"
 rm "$m/baclofen.xml"
-if docs && grep -q 'compiling 1 monograph$' "$tmp/log" &&
+if docs && grep -q 'compiling 1 monograph of' "$tmp/log" &&
     [ ! -e "$o/html/baclofen.html" ] && [ ! -e "$o/meta/baclofen.xml" ] &&
     ! grep -q 'baclofen' "$o/html/index.html" &&
     grep -q 'href="third.html"' "$o/html/index.html"; then
@@ -75,10 +79,10 @@ fi
 
 sed -e 's/id="baclofen"/id="broken"/' -e 's/<drug>/<drug><bogus\/>/' \
     monographs/baclofen.xml > "$m/broken.xml"
-if ! docs && grep -q 'compiling 1 monograph$' "$tmp/log" &&
+if ! docs && grep -q 'compiling 1 monograph of' "$tmp/log" &&
     grep -q 'broken.xml:.*unknown-element' "$tmp/log" &&
     [ ! -e "$o/html/broken.html" ] && ! docs &&
-    grep -q 'compiling 1 monograph$' "$tmp/log"; then
+    grep -q 'compiling 1 monograph of' "$tmp/log"; then
 	ok "an invalid monograph: make docs fails, and only it is tried again"
 else
 	bad "an invalid monograph: $(head -n 3 "$tmp/log")"
@@ -97,7 +101,7 @@ else
 	bad "a monograph made invalid: $(head -n 3 "$tmp/log")"
 fi
 cp "$tmp/third.good" "$m/third.xml"
-if docs && grep -q 'compiling 1 monograph$' "$tmp/log"; then
+if docs && grep -q 'compiling 1 monograph of' "$tmp/log"; then
 	ok "mended: make docs compiles it"
 else
 	bad "mended: $(head -n 3 "$tmp/log")"
@@ -116,6 +120,60 @@ if cmp -s "$tmp/before" "$tmp/after" && docs &&
 	ok "make -n docs writes nothing; the next run removes a deleted one"
 else
 	bad "make -n docs: $(diff "$tmp/before" "$tmp/after" | head -n 4)"
+fi
+
+# Every output depends on the stylesheets and words.xml too (a copy of
+# the data directory, so that the tree's own stay as they are).
+mkdir -p "$tmp/data"
+cp -R schema xslt "$tmp/data/"
+sleep 1
+touch "$tmp/data/xslt/words.xml"
+if ./monoc --update --data-dir "$tmp/data" -o "$o" "$m" > "$tmp/log" 2>&1 &&
+    grep -q 'compiling 1 monograph of 1 ' "$tmp/log" &&
+    ./monoc --update --data-dir "$tmp/data" -o "$o" "$m" > "$tmp/log" 2>&1 &&
+    [ ! -s "$tmp/log" ]; then
+	ok "words.xml changed: every monograph compiled, then nothing"
+else
+	bad "words.xml changed: $(head -n 3 "$tmp/log")"
+fi
+
+# Two runs at once into one output directory take turns: both succeed,
+# and every monograph is built once.
+m2="$tmp/m2"
+o2="$tmp/o2"
+mkdir -p "$m2"
+for i in 1 2 3 4 5 6 7 8; do
+	sed -e "s/id=\"baclofen\"/id=\"drug$i\"/" monographs/baclofen.xml \
+	    > "$m2/drug$i.xml"
+done
+make -s docs MONODIR="$m2" OUTDIR="$o2" > "$tmp/log1" 2>&1 &
+p1=$!
+make -s docs MONODIR="$m2" OUTDIR="$o2" > "$tmp/log2" 2>&1 &
+p2=$!
+wait "$p1"; r1=$?
+wait "$p2"; r2=$?
+built=$(ls "$o2"/html/drug*.html "$o2"/text/drug*.txt \
+    "$o2"/man/man7/drug*-info.7 2>/dev/null | wc -l)
+compiled=$(cat "$tmp/log1" "$tmp/log2" | grep -o 'compiling [0-9]*' |
+    awk '{ n += $2 } END { print n + 0 }')
+if [ "$r1" -eq 0 ] && [ "$r2" -eq 0 ] && [ "$built" -eq 24 ] &&
+    [ "$compiled" -eq 8 ] && [ "$(grep -o 'href="drug[0-9]*.html"' "$o2/html/index.html" | wc -l)" -eq 8 ]; then
+	ok "two make docs at once: both succeed, each monograph built once"
+else
+	bad "two make docs at once: exit $r1 and $r2, $built outputs, $compiled compiled"
+fi
+
+# A file name that make could not handle (a space, ';', ':', '#') is an
+# error naming that file; the other monographs are still built.
+cp "$m2/drug1.xml" "$m2/drug1 copy;#:.xml"
+touch "$m2/drug2.xml"
+if ! docs_m2=$(make -s docs MONODIR="$m2" OUTDIR="$o2" 2>&1) &&
+    printf '%s\n' "$docs_m2" | grep -q 'drug1 copy;#:.xml:' &&
+    printf '%s\n' "$docs_m2" | grep -q 'compiling 2 monographs of 9' &&
+    [ "$(find "$o2" -newer "$m2/drug2.xml" -name 'drug2*' | wc -l)" -eq 4 ]; then
+	ok "an odd file name: reported by its own name, the others built"
+else
+	bad "an odd file name: $(printf '%s\n' "$docs_m2" | head -n 3)"
 fi
 
 summary

@@ -41,6 +41,7 @@ vg() {
 
 vg "make docs: monographs" 0 --no-index -o "$tmp/docs" monographs/*.xml
 vg "make docs: index" 0 --index-only -o "$tmp/docs"
+vg "make docs: monoc --update" 0 --update -o "$tmp/update" monographs
 for f in tests/hostile/*.xml; do
 	vg "hostile: $(basename "$f")" 1 -o "$tmp/hostile" "$f"
 done
