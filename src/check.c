@@ -115,6 +115,9 @@ static rule_fn	rule_duplicate_interaction;
 static rule_fn	rule_dangling_xref;
 static rule_fn	rule_table_shape;
 static rule_fn	rule_unknown_monograph;
+static rule_fn	rule_unlinked_monograph;
+static rule_fn	rule_unknown_ingredient;
+static rule_fn	rule_form_route;
 
 /* The rules, run in this order.  Add new ones here. */
 static const struct rule {
@@ -145,6 +148,9 @@ static const struct rule {
 	{ "dangling-xref",		rule_dangling_xref },
 	{ "table-shape",		rule_table_shape },
 	{ "unknown-monograph",		rule_unknown_monograph },
+	{ "unlinked-monograph",		rule_unlinked_monograph },
+	{ "unknown-ingredient",		rule_unknown_ingredient },
+	{ "form-route-mismatch",	rule_form_route },
 };
 
 /*
@@ -2129,6 +2135,125 @@ rule_unknown_monograph(struct rule_ctx *c)
 				    ref);
 		}
 		free(ref);
+	}
+}
+
+/*
+ * The name an agent or alternative gives, folded, up to a parenthesis:
+ * "Tizanidine (Zanaflex)" is "tizanidine"; NULL when out of memory.
+ */
+static char *
+plain_name(xmlNodePtr n)
+{
+	char	*s, *p;
+
+	if ((s = agent_key(n, 1)) == NULL)
+		return NULL;
+	if ((p = strchr(s, '(')) != NULL) {
+		*p = '\0';
+		while (p > s && p[-1] == ' ')
+			*--p = '\0';
+	}
+	return s;
+}
+
+/*
+ * A warning when an interaction agent or a comparison's alternative is
+ * named as a monograph of the run but has no ref: it would be a link.
+ */
+static void
+rule_unlinked_monograph(struct rule_ctx *c)
+{
+	xmlNodePtr	 n;
+	char		*name;
+	long		 other;
+
+	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
+		if ((!named(n, "agent") && !named(n, "alternative")) ||
+		    xmlHasProp(n, BAD_CAST "ref") != NULL ||
+		    (name = plain_name(n)) == NULL)
+			continue;
+		if (*name != '\0' && (other = find_stem(c->check, name)) >= 0 &&
+		    (size_t)other != c->input)
+			diag_file_add_node(c->df, DIAG_WARNING, n, NULL, c->code,
+			    "%s '%s' is a monograph of this run but is not "
+			    "linked; add ref=\"%s\"", n->name, name,
+			    c->check->stems[other]);
+		free(name);
+	}
+}
+
+/*
+ * A strength's ingredient="..." names an ingredient of drug/ingredient
+ * (by its name, case and spacing aside).
+ */
+static void
+rule_unknown_ingredient(struct rule_ctx *c)
+{
+	xmlNodePtr	 n, ing;
+	char		*want, *have;
+	int		 found;
+
+	for (n = child(c->root, "forms"); n != NULL && !full(c);
+	    n = walk(n, child(c->root, "forms"), 0)) {
+		if (!named(n, "strength") ||
+		    (want = attr_value(n, "ingredient")) == NULL)
+			continue;
+		found = 0;
+		for (ing = xmlFirstElementChild(child(c->root, "drug"));
+		    ing != NULL && !found; ing = xmlNextElementSibling(ing)) {
+			if (!named(ing, "ingredient") ||
+			    (have = attr_value(ing, "name")) == NULL)
+				continue;
+			found = xmlStrcasecmp(BAD_CAST want, BAD_CAST have) ==
+			    0;
+			free(have);
+		}
+		if (!found)
+			diag_file_add_node(c->df, DIAG_ERROR, n, "ingredient",
+			    c->code, "strength names ingredient '%s', which "
+			    "drug lists no <ingredient name=\"%s\"> for; add "
+			    "it, or correct the name", want, want);
+		free(want);
+	}
+}
+
+/* A regimen for a form has the form's route. */
+static void
+rule_form_route(struct rule_ctx *c)
+{
+	xmlNodePtr	 reg, form;
+	char		*id, *fid, *rr, *fr;
+
+	for (reg = xmlFirstElementChild(child(c->root, "dosing"));
+	    reg != NULL; reg = xmlNextElementSibling(reg)) {
+		if (!named(reg, "regimen") ||
+		    (id = attr_value(reg, "form")) == NULL)
+			continue;
+		for (form = xmlFirstElementChild(child(c->root, "forms"));
+		    form != NULL; form = xmlNextElementSibling(form)) {
+			if (!named(form, "form") ||
+			    (fid = attr_value(form, "id")) == NULL)
+				continue;
+			if (strcmp(fid, id) == 0) {
+				free(fid);
+				break;
+			}
+			free(fid);
+		}
+		if (form != NULL && (rr = attr_value(reg, "route")) != NULL) {
+			if ((fr = attr_value(form, "route")) != NULL &&
+			    strcmp(rr, fr) != 0)
+				diag_file_add_node(c->df, DIAG_ERROR, reg,
+				    "route", c->code, "regimen for form '%s' "
+				    "gives route '%s', but the form (line %d) "
+				    "is %s; give the form's route or another "
+				    "form", id, rr, node_line(c, form, NULL),
+				    fr);
+			free(fr);
+			free(rr);
+		}
+		free(id);
 	}
 }
 

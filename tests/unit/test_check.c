@@ -586,6 +586,29 @@ test_interactions(void **state)
 }
 
 static void
+test_forms(void **state)
+{
+	(void)state;
+	assert_string_equal(messages(HEAD
+	    "<drug><ingredient name=\"Oxycodone Hydrochloride\">"
+	    "<cite ref=\"lab\"/></ingredient></drug>\n"
+	    "<dosing><regimen route=\"oral\" form=\"f-inj\"/>\n"
+	    "<regimen route=\"intravenous\" form=\"f-inj\"/></dosing>\n"
+	    "<forms><form id=\"f-inj\" route=\"intravenous\">\n"
+	    "<strength ingredient=\"oxycodone hydrochloride\">"
+	    "<cite ref=\"lab\"/></strength>\n"
+	    "<strength ingredient=\"acetaminophen\"><cite ref=\"lab\"/>"
+	    "</strength></form></forms>\n"
+	    "<contraindications/>\n" SOURCES TAIL),
+	    "t.xml:4:18: error: regimen for form 'f-inj' gives route 'oral', "
+	    "but the form (line 6) is intravenous; give the form's route or "
+	    "another form [form-route-mismatch]\n"
+	    "t.xml:8:11: error: strength names ingredient 'acetaminophen', "
+	    "which drug lists no <ingredient name=\"acetaminophen\"> for; add "
+	    "it, or correct the name [unknown-ingredient]\n");
+}
+
+static void
 test_xref(void **state)
 {
 	(void)state;
@@ -735,7 +758,11 @@ test_cross(void **state)
 	    "tests/data/check/cross/alpha.xml:12:41: error: reference to "
 	    "monograph 'alpha' names this monograph itself; name another "
 	    "one, or remove the ref [unknown-monograph]\n");
-	assert_string_equal(run_cross(set, 3, 1), "");
+	/* Named as a monograph of the run, but not linked: a warning. */
+	assert_string_equal(only_messages(run_cross(set, 3, 1)),
+	    "tests/data/check/cross/beta.xml:5:18: warning: agent 'alpha' is "
+	    "a monograph of this run but is not linked; add ref=\"alpha\" "
+	    "[unlinked-monograph]\n");
 	assert_string_equal(run_cross(set, 3, 2), "");
 	/* The two test monographs name each other both ways: silent. */
 	assert_string_equal(run_cross(formulary, 2, 0), "");
@@ -779,6 +806,7 @@ main(void)
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_review),
 		cmocka_unit_test(test_interactions),
+		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_xref),
 		cmocka_unit_test(test_cross),
 		cmocka_unit_test(test_baclofen),
