@@ -118,6 +118,7 @@ static rule_fn	rule_unknown_monograph;
 static rule_fn	rule_unlinked_monograph;
 static rule_fn	rule_unknown_ingredient;
 static rule_fn	rule_form_route;
+static rule_fn	rule_missing_class;
 
 /* The rules, run in this order.  Add new ones here. */
 static const struct rule {
@@ -151,6 +152,7 @@ static const struct rule {
 	{ "unlinked-monograph",		rule_unlinked_monograph },
 	{ "unknown-ingredient",		rule_unknown_ingredient },
 	{ "form-route-mismatch",	rule_form_route },
+	{ "missing-drug-class",		rule_missing_class },
 };
 
 /*
@@ -2255,6 +2257,21 @@ rule_form_route(struct rule_ctx *c)
 		}
 		free(id);
 	}
+}
+
+/* A warning when drug names no class: the index groups by the first. */
+static void
+rule_missing_class(struct rule_ctx *c)
+{
+	xmlNodePtr	 drug, gn;
+
+	if ((gn = child(drug = child(c->root, "drug"), "generic-name")) ==
+	    NULL || child(drug, "drug-class") != NULL)
+		return;
+	diag_file_add_node(c->df, DIAG_WARNING, gn, NULL,
+	    c->code, "drug names no drug-class; add <drug-class> after "
+	    "generic-name with the class the sources give (the index page "
+	    "groups monographs by their first class)");
 }
 
 /*

@@ -606,6 +606,12 @@ test_forms(void **state)
 	    "t.xml:8:11: error: strength names ingredient 'acetaminophen', "
 	    "which drug lists no <ingredient name=\"acetaminophen\"> for; add "
 	    "it, or correct the name [unknown-ingredient]\n");
+	assert_string_equal(messages(HEAD
+	    "<drug><generic-name>x</generic-name></drug>\n" TAIL),
+	    "t.xml:3:7: warning: drug names no drug-class; add <drug-class> "
+	    "after generic-name with the class the sources give (the index "
+	    "page groups monographs by their first class) "
+	    "[missing-drug-class]\n");
 }
 
 static void
