@@ -7,10 +7,18 @@
  * document is schema-valid: they run on invalid documents too, so that one
  * run reports every problem.
  *
- * Rules across inputs (unique ids) are decided from the input list alone,
- * in check_new(), so the result does not depend on the order in which
- * worker threads finish.  This works because the id must equal the file
- * stem: two inputs can only share an id that is valid if they share a stem.
+ * Rules across inputs (unique ids, references to other monographs) are
+ * decided from the input list alone, in check_new(), so the result does
+ * not depend on the order in which worker threads finish.  This works
+ * because the id must equal the file stem: two inputs can only share an
+ * id that is valid if they share a stem, and a monograph named by a
+ * reference is in the set when an input has that stem.  The one rule
+ * that needs another input's content (an interaction listed one way
+ * only) runs in check_cross(), after check_run() has seen every input:
+ * check_run() keeps each input's interaction agents in its own slot.
+ *
+ * The rules read format 2 (urn:monoc:monograph:2).  A format 1 document
+ * gets one message, saying how to move it, and no other rule runs.
  *
  * A citation to an undeclared source is reported here ([unknown-source])
  * and not by the schema: schema.c drops libxml2's keyref error for
@@ -20,6 +28,7 @@
  * the schema's message and skipped here, so one defect gives one message.
  */
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,17 +43,40 @@
 #define MINDUPLICATE	30	/* shorter statements may repeat */
 #define MAXREPORTS	200	/* diag keeps no more messages per file */
 
+/* An interaction agent that names a monograph, kept for check_cross(). */
+struct link {
+	char		*ref;		/* the monograph named */
+	int		 line;		/* of its ref attribute */
+	int		 col;
+};
+
+/*
+ * What check_run() keeps of one input for check_cross(): each slot is
+ * written only by the check_run() of its own input, and read only after
+ * every check_run() has returned.
+ */
+struct links {
+	int		 seen;		/* check_run() has read the input */
+	struct link	*v;
+	size_t		 n;
+};
+
 struct check {
 	char		**paths;	/* the inputs, in order */
 	char		**stems;
 	size_t		 *first;	/* first input with the same stem */
+	size_t		 *order;	/* inputs sorted by stem, for lookups */
 	size_t		  n;
 	long		  today;	/* days since 1970-01-01, or NODATE */
 	char		  todaystr[16];	/* the same as YYYY-MM-DD */
 	long		  max_age;	/* days before a review is stale */
+	struct links	 *links;	/* one slot per input */
 };
 
 #define NODATE	(-1L - 0x7fffffffL)
+#define MAXCOLS	256	/* table columns followed by table-shape */
+
+#define NS_FORMAT1	"urn:monoc:monograph:1"
 
 struct rule_ctx {
 	const struct check	*check;
@@ -67,14 +99,26 @@ static rule_fn	rule_uncited_statement;
 static rule_fn	rule_duplicate_statement;
 static rule_fn	rule_unit_mismatch;
 static rule_fn	rule_maximum_below_start;
+static rule_fn	rule_duplicate_maximum;
+static rule_fn	rule_bad_cap;
 static rule_fn	rule_bad_range;
 static rule_fn	rule_missing_unit;
+static rule_fn	rule_bad_criterion;
 static rule_fn	rule_missing_withdrawal;
 static rule_fn	rule_missing_intrathecal;
+static rule_fn	rule_contradicting_none;
+static rule_fn	rule_duplicate_taper;
+static rule_fn	rule_missing_contraindications;
 static rule_fn	rule_future_review;
 static rule_fn	rule_stale_review;
 static rule_fn	rule_duplicate_interaction;
 static rule_fn	rule_dangling_xref;
+static rule_fn	rule_table_shape;
+static rule_fn	rule_unknown_monograph;
+static rule_fn	rule_unlinked_monograph;
+static rule_fn	rule_unknown_ingredient;
+static rule_fn	rule_form_route;
+static rule_fn	rule_missing_class;
 
 /* The rules, run in this order.  Add new ones here. */
 static const struct rule {
@@ -89,72 +133,104 @@ static const struct rule {
 	{ "duplicate-statement",	rule_duplicate_statement },
 	{ "unit-mismatch",		rule_unit_mismatch },
 	{ "maximum-below-start",	rule_maximum_below_start },
+	{ "duplicate-maximum",		rule_duplicate_maximum },
+	{ "bad-cap",			rule_bad_cap },
 	{ "bad-range",			rule_bad_range },
 	{ "missing-unit",		rule_missing_unit },
+	{ "bad-criterion",		rule_bad_criterion },
 	{ "missing-withdrawal",		rule_missing_withdrawal },
 	{ "missing-intrathecal-withdrawal", rule_missing_intrathecal },
+	{ "contradicting-none",		rule_contradicting_none },
+	{ "duplicate-taper",		rule_duplicate_taper },
+	{ "missing-contraindications",	rule_missing_contraindications },
 	{ "future-review",		rule_future_review },
 	{ "stale-review",		rule_stale_review },
 	{ "duplicate-interaction",	rule_duplicate_interaction },
 	{ "dangling-xref",		rule_dangling_xref },
+	{ "table-shape",		rule_table_shape },
+	{ "unknown-monograph",		rule_unknown_monograph },
+	{ "unlinked-monograph",		rule_unlinked_monograph },
+	{ "unknown-ingredient",		rule_unknown_ingredient },
+	{ "form-route-mismatch",	rule_form_route },
+	{ "missing-drug-class",		rule_missing_class },
 };
 
 /*
- * The top-level sections that hold clinical statements: the targets of
- * xref but sources, which holds none.  meta and the disclaimer are not
- * clinical statements.
+ * The top-level sections that hold clinical statements, which are also
+ * the targets of xref to="..." (with sources, which holds none).  meta
+ * and the disclaimer are not clinical statements; the top-level general
+ * sections (section) are, but have no name to point at.
  */
 static const char *const sections[] = {
-	"drug", "boxed-warning", "uses", "dosing", "pharmacokinetics",
-	"adverse-effects", "overdose", "warnings", "populations",
-	"abuse-and-dependence", "withdrawal", "interactions", "comparisons",
-	"safe-use", "faq", NULL
+	"drug", "boxed-warning", "recent-changes", "uses", "dosing", "forms",
+	"contraindications", "warnings", "adverse-effects", "interactions",
+	"populations", "abuse-and-dependence", "withdrawal", "overdose",
+	"description", "clinical-pharmacology", "supply", "safe-use",
+	"comparisons", "faq", NULL
 };
 
 /*
  * The elements that make a clinical statement and must cite a source.
  * Labels (condition, title, question, alternative, agent, indication,
- * generic-name, summary) are not statements.
+ * generic-name, caption's table aside) are not statements; a table is
+ * one statement, cited anywhere in it.  An interaction's mechanism is a
+ * statement (clinical-pharmacology's mechanism is a section): see
+ * is_statement().
  */
 static const char *const statements[] = {
-	"p", "item", "disagreement", "effect", "sign", "symptom",
-	"risk-factor", "advice", "titration", "study", "case-report",
-	"strength", "brand", "start", "screening", "step", "maintenance",
-	"maximum", "peak-time", "half-life", "clearance", "metabolism",
-	"excretion", "onset", "drug-class", "position", "action", "duration",
+	"p", "item", "quote", "table", "disagreement", "none", "summary",
+	"change", "effect", "sign", "symptom", "risk-factor", "advice",
+	"titration", "study", "case-report", "trial", "strength", "brand",
+	"ingredient", "contraindication", "screening", "start", "step",
+	"increase", "decrease", "maintenance", "maximum", "max-duration",
+	"peak-time", "half-life", "elimination-time", "clearance",
+	"bioavailability", "food-effect", "protein-binding",
+	"distribution-volume", "metabolism", "enzyme", "excretion", "onset",
+	"drug-class", "position", "action", "duration", "package", "storage",
 	NULL
 };
 
 /* The dose elements of a regimen. */
 static const char *const doses[] = {
-	"screening", "start", "step", "maintenance", "maximum", NULL
+	"screening", "start", "step", "increase", "maintenance", "maximum",
+	NULL
 };
 
-/* The elements with a low-high range. */
-static const char *const ranges[] = {
-	"screening", "start", "step", "maintenance", "maximum", "peak-time",
-	"half-life", "clearance", "duration", "metabolism", "excretion",
-	"onset", NULL
+/* The elements that name another monograph in ref="...". */
+static const char *const monograph_refs[] = {
+	"related", "agent", "alternative", NULL
 };
 
 enum family {
 	FAM_MASS,
 	FAM_VOLUME,
-	FAM_CONC,
+	FAM_UNITS,
+	FAM_MEQ,
+	FAM_MMOL,
 	FAM_PERKG,
+	FAM_PERM2,
+	FAM_COUNT,
+	FAM_DOSES,
 	FAM_PERCENT
 };
 
 /* The unit each family is compared in. */
 static const char *const family_base[] = {
-	"mg", "mL", "mg/mL", "mg/kg", "%"
+	"mg", "mL", "units", "mEq", "mmol", "mg/kg", "mg/m2", "dosage units",
+	"doses", "%"
 };
 
 static const char *const family_names[] = {
 	"a mass (mg, mcg, g)",
 	"a volume (mL)",
-	"a concentration (mg/mL, mcg/mL, mg/5 mL)",
+	"a number of units (units)",
+	"an amount in milliequivalents (mEq)",
+	"an amount in millimoles (mmol)",
 	"a dose per kilogram (mg/kg, mcg/kg)",
+	"a dose per square metre (mg/m2)",
+	"a number of dosage units (tablet, capsule, packet, drop, spray, "
+	    "puff, patch, application)",
+	"a number of doses (dose)",
 	"a percentage (%)"
 };
 
@@ -168,12 +244,31 @@ static const struct unit {
 	{ "mcg",	FAM_MASS,	0.001 },
 	{ "g",		FAM_MASS,	1000 },
 	{ "mL",		FAM_VOLUME,	1 },
-	{ "mg/mL",	FAM_CONC,	1 },
-	{ "mcg/mL",	FAM_CONC,	0.001 },
-	{ "mg/5 mL",	FAM_CONC,	0.2 },
+	{ "units",	FAM_UNITS,	1 },
+	{ "mEq",	FAM_MEQ,	1 },
+	{ "mmol",	FAM_MMOL,	1 },
 	{ "mg/kg",	FAM_PERKG,	1 },
 	{ "mcg/kg",	FAM_PERKG,	0.001 },
+	{ "mg/m2",	FAM_PERM2,	1 },
+	{ "tablet",	FAM_COUNT,	1 },
+	{ "capsule",	FAM_COUNT,	1 },
+	{ "packet",	FAM_COUNT,	1 },
+	{ "drop",	FAM_COUNT,	1 },
+	{ "spray",	FAM_COUNT,	1 },
+	{ "puff",	FAM_COUNT,	1 },
+	{ "patch",	FAM_COUNT,	1 },
+	{ "application", FAM_COUNT,	1 },
+	{ "dose",	FAM_DOSES,	1 },
 	{ "%",		FAM_PERCENT,	1 },
+};
+
+/* Time units in hours, for intervals. */
+static const struct {
+	const char	*name;
+	double		 hours;
+} time_units[] = {
+	{ "minute", 1.0 / 60 }, { "hour", 1 }, { "day", 24 },
+	{ "week", 168 }, { "month", 720 }, { "year", 8766 },
 };
 
 /* The base name of path without a trailing ".xml"; the caller frees. */
@@ -209,7 +304,8 @@ cmp_stem(const void *a, const void *b)
 
 /*
  * Prepare the checks for a run over the n inputs paths[].  Called once in
- * the main thread; check_run() only reads the result.
+ * the main thread; check_run() then writes only its own input's slot of
+ * links, and check_cross() only reads.
  */
 struct check *
 check_new(char *const paths[], size_t n)
@@ -217,7 +313,6 @@ check_new(char *const paths[], size_t n)
 	struct check	*check;
 	size_t		*order, i;
 
-	order = NULL;
 	if ((check = calloc(1, sizeof(*check))) == NULL)
 		return NULL;
 	check->n = n;
@@ -226,8 +321,10 @@ check_new(char *const paths[], size_t n)
 	if ((check->paths = calloc(n + 1, sizeof(char *))) == NULL ||
 	    (check->stems = calloc(n + 1, sizeof(char *))) == NULL ||
 	    (check->first = calloc(n + 1, sizeof(size_t))) == NULL ||
-	    (order = calloc(n + 1, sizeof(size_t))) == NULL)
+	    (check->links = calloc(n + 1, sizeof(struct links))) == NULL ||
+	    (check->order = calloc(n + 1, sizeof(size_t))) == NULL)
 		goto fail;
+	order = check->order;
 	for (i = 0; i < n; i++) {
 		check->paths[i] = paths[i];
 		if ((check->stems[i] = check_stem(paths[i])) == NULL)
@@ -241,12 +338,24 @@ check_new(char *const paths[], size_t n)
 		check->first[order[i]] = i > 0 && strcmp(check->stems[order[i]],
 		    check->stems[order[i - 1]]) == 0 ?
 		    check->first[order[i - 1]] : order[i];
-	free(order);
 	return check;
 fail:
-	free(order);
 	check_free(check);
 	return NULL;
+}
+
+/* Free what check_run() kept of one input. */
+static void
+links_clear(struct links *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].ref);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+	l->seen = 0;
 }
 
 void
@@ -259,10 +368,40 @@ check_free(struct check *check)
 	if (check->stems != NULL)
 		for (i = 0; i < check->n; i++)
 			free(check->stems[i]);
+	if (check->links != NULL)
+		for (i = 0; i < check->n; i++)
+			links_clear(&check->links[i]);
+	free(check->links);
 	free(check->stems);
 	free(check->paths);
 	free(check->first);
+	free(check->order);
 	free(check);
+}
+
+/*
+ * The first input whose stem is name, or -1 when the run has none: the
+ * monograph a reference by id names.
+ */
+static long
+find_stem(const struct check *check, const char *name)
+{
+	size_t	 lo, hi, mid;
+	int	 c;
+
+	lo = 0;
+	hi = check->n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(check->stems[check->order[mid]], name);
+		if (c == 0)
+			return (long)check->first[check->order[mid]];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
 }
 
 /*
@@ -406,22 +545,39 @@ out:
 }
 
 /*
+ * The line and column of element n's start tag (or of its attribute
+ * attr), as messages about it give them.
+ */
+static void
+node_pos(const struct rule_ctx *c, xmlNodePtr n, const char *attr,
+    int *line, int *col)
+{
+	char	 name[256];
+
+	*line = xmlGetLineNo(n);
+	*col = 0;
+	if (n->ns != NULL && n->ns->prefix != NULL)
+		snprintf(name, sizeof(name), "%s:%s", n->ns->prefix, n->name);
+	else
+		snprintf(name, sizeof(name), "%s", n->name);
+	diag_file_locate(c->df, line, col, name, attr);
+	if (*line < 0)
+		*line = 0;
+	if (*col < 0)
+		*col = 0;
+}
+
+/*
  * The line of element n's start tag (or of its attribute attr), which
  * messages give when they refer to another element.
  */
 static int
 node_line(const struct rule_ctx *c, xmlNodePtr n, const char *attr)
 {
-	char	 name[256];
 	int	 line, col;
 
-	line = xmlGetLineNo(n);
-	if (n->ns != NULL && n->ns->prefix != NULL)
-		snprintf(name, sizeof(name), "%s:%s", n->ns->prefix, n->name);
-	else
-		snprintf(name, sizeof(name), "%s", n->name);
-	diag_file_locate(c->df, &line, &col, name, attr);
-	return line < 0 ? 0 : line;
+	node_pos(c, n, attr, &line, &col);
+	return line;
 }
 
 /*
@@ -492,21 +648,38 @@ full(const struct rule_ctx *c)
 	return diag_file_count(c->df) >= MAXREPORTS;
 }
 
-/* Does element n hold a cite? */
+/*
+ * Does element n hold a cite?  A list item's own text counts, not the
+ * items of a list nested in it (they are statements of their own).
+ */
 static int
 has_cite(xmlNodePtr n)
 {
 	xmlNodePtr	 d;
+	int		 skip;
 
-	for (d = n->children; d != NULL; d = walk(d, n, 0))
+	for (d = n->children; d != NULL; d = walk(d, n, skip)) {
 		if (named(d, "cite"))
 			return 1;
+		skip = named(n, "item") && named(d, "list");
+	}
 	return 0;
+}
+
+/* Is n a clinical statement element? */
+static int
+is_statement(xmlNodePtr n)
+{
+	if (named(n, "mechanism"))
+		return named(n->parent, "interaction");
+	return named_in(n, statements);
 }
 
 /*
  * Collect the clinical statements of the document in document order:
- * the statement elements inside the top-level sections.
+ * the statement elements inside the top-level sections, general ones
+ * included.  The walk does not descend into a statement, but for a list
+ * item, whose nested list holds statements of its own.
  */
 static int
 collect_statements(struct rule_ctx *c)
@@ -519,10 +692,11 @@ collect_statements(struct rule_ctx *c)
 	cap = 0;
 	for (sec = xmlFirstElementChild(c->root); sec != NULL;
 	    sec = xmlNextElementSibling(sec)) {
-		if (!named_in(sec, sections))
+		if (!named_in(sec, sections) && !named(sec, "section"))
 			continue;
-		for (n = sec->children; n != NULL; n = walk(n, sec, stmt)) {
-			if ((stmt = named_in(n, statements)) == 0)
+		for (n = sec->children; n != NULL;
+		    n = walk(n, sec, stmt && !named(n, "item"))) {
+			if ((stmt = is_statement(n)) == 0)
 				continue;
 			if (c->nstmts == cap) {
 				cap = cap ? cap * 2 : 64;
@@ -864,6 +1038,35 @@ dose_unit(xmlNodePtr n)
 	return u;
 }
 
+/* A time unit's length in hours, or 0 when absent or not in the list. */
+static double
+attr_hours(xmlNodePtr n, const char *attr)
+{
+	char	*s;
+	double	 h;
+	size_t	 i;
+
+	if ((s = attr_value(n, attr)) == NULL)
+		return 0;
+	h = 0;
+	for (i = 0; i < sizeof(time_units) / sizeof(time_units[0]); i++)
+		if (strcmp(time_units[i].name, s) == 0)
+			h = time_units[i].hours;
+	free(s);
+	return h;
+}
+
+/*
+ * Do the doses of this family compare with others?  A count of doses and
+ * a change in percent sit beside amounts of any family.
+ */
+static int
+comparable(const struct unit *u)
+{
+	return u != NULL && u->family != FAM_DOSES &&
+	    u->family != FAM_PERCENT;
+}
+
 /* All doses of a regimen use one family of units. */
 static void
 rule_unit_mismatch(struct rule_ctx *c)
@@ -879,7 +1082,8 @@ rule_unit_mismatch(struct rule_ctx *c)
 		refnode = NULL;
 		for (n = xmlFirstElementChild(reg); n != NULL;
 		    n = xmlNextElementSibling(n)) {
-			if (!named_in(n, doses) || (u = dose_unit(n)) == NULL)
+			if (!named_in(n, doses) ||
+			    !comparable(u = dose_unit(n)))
 				continue;
 			if (ref == NULL) {
 				ref = u;
@@ -904,26 +1108,52 @@ enum basis {
 	BASIS_DAY	/* an amount per day */
 };
 
+static void	append(char *buf, size_t sz, const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+/* Append the printf-style text to buf, of size sz, as far as it fits. */
+static void
+append(char *buf, size_t sz, const char *fmt, ...)
+{
+	va_list	 ap;
+	size_t	 len;
+
+	if ((len = strlen(buf)) + 1 >= sz)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf + len, sz - len, fmt, ap);
+	va_end(ap);
+}
+
 /*
  * The largest amount dose element n allows, in the base unit of its
- * family, per day when it gives a period of an hour, a day or a week,
- * per dose when it gives no period or "dose".  Also describes it as
- * written into buf.
+ * family: per day when it gives times per hour, day, 24 hours, week or
+ * month, or an interval (every 6 hours is four doses a day, counted at
+ * the shortest interval), per dose when it gives neither.  Also describes
+ * it as written into buf.
  */
 static enum basis
 dose_amount(xmlNodePtr n, double *amount, enum family *fam, char *buf,
     size_t sz)
 {
+	static const struct {
+		const char	*name;
+		double		 perday;
+	} periods[] = {
+		{ "minute", 1440 }, { "hour", 24 }, { "day", 1 },
+		{ "24-hours", 1 }, { "week", 1.0 / 7 }, { "month", 1.0 / 30 },
+	};
 	const struct unit	*u;
 	enum basis		 basis;
-	double			 low, high, times, factor;
-	char			*per;
-	size_t			 len;
-	int			 hashigh, hastimes;
+	double			 low, high, times, factor, every, hours;
+	char			*per, *iu;
+	size_t			 i;
+	int			 hashigh, hastimes, hasevery;
 
 	if ((u = dose_unit(n)) == NULL || attr_number(n, "low", &low) != 1 ||
 	    (hashigh = attr_number(n, "high", &high)) == -1 ||
-	    (hastimes = attr_number(n, "times", &times)) == -1)
+	    (hastimes = attr_number(n, "times", &times)) == -1 ||
+	    (hasevery = attr_number(n, "interval", &every)) == -1)
 		return BASIS_NONE;
 	if (hashigh == 0)
 		high = low;
@@ -931,34 +1161,47 @@ dose_amount(xmlNodePtr n, double *amount, enum family *fam, char *buf,
 		times = 1;
 	if (times < 1)
 		return BASIS_NONE;
+	hours = attr_hours(n, "interval-unit");
 	per = attr_value(n, "per");
 	basis = BASIS_DAY;
 	factor = times;
-	if (per == NULL || strcmp(per, "dose") == 0)
-		basis = hastimes ? BASIS_NONE : BASIS_DOSE;
-	else if (strcmp(per, "hour") == 0)
-		factor *= 24;
-	else if (strcmp(per, "week") == 0)
-		factor /= 7;
-	else if (strcmp(per, "day") != 0)
-		basis = BASIS_NONE;
+	if (per == NULL || strcmp(per, "dose") == 0) {
+		if (hastimes)
+			basis = BASIS_NONE;
+		else if (hasevery && every > 0 && hours > 0)
+			factor = 24 / (every * hours);
+		else if (hasevery)
+			basis = BASIS_NONE;
+		else
+			basis = BASIS_DOSE;
+	} else {
+		for (i = 0; i < sizeof(periods) / sizeof(periods[0]); i++)
+			if (strcmp(per, periods[i].name) == 0)
+				break;
+		if (i == sizeof(periods) / sizeof(periods[0]))
+			basis = BASIS_NONE;
+		else
+			factor *= periods[i].perday;
+	}
 	*amount = high * u->scale * (basis == BASIS_DAY ? factor : 1);
 	*fam = u->family;
 	if (hashigh)
 		snprintf(buf, sz, "%g to %g %s", low, high, u->name);
 	else
 		snprintf(buf, sz, "%g %s", low, u->name);
-	len = strlen(buf);
-	if (hastimes && len < sz)
-		snprintf(buf + len, sz - len, " %g times", times);
-	len = strlen(buf);
-	if (per != NULL && len < sz)
-		snprintf(buf + len, sz - len, " per %s", per);
+	if (hastimes)
+		append(buf, sz, " %g times", times);
+	if (per != NULL)
+		append(buf, sz, " per %s", per);
+	if (hasevery && (iu = attr_value(n, "interval-unit")) != NULL) {
+		append(buf, sz, " every %g %s", every, iu);
+		free(iu);
+	}
 	free(per);
 	return basis;
 }
 
-/* A regimen's maximum is not below its starting dose. */
+/* No maximum of a regimen is below its starting dose. */
 static void
 rule_maximum_below_start(struct rule_ctx *c)
 {
@@ -972,115 +1215,385 @@ rule_maximum_below_start(struct rule_ctx *c)
 	    reg != NULL; reg = xmlNextElementSibling(reg)) {
 		if (!named(reg, "regimen") ||
 		    (start = child(reg, "start")) == NULL ||
-		    (max = child(reg, "maximum")) == NULL)
+		    !comparable(dose_unit(start)))
 			continue;
 		bs = dose_amount(start, &as, &fs, ds, sizeof(ds));
-		bm = dose_amount(max, &am, &fm, dm, sizeof(dm));
-		if (bs == BASIS_NONE || bs != bm || fs != fm ||
-		    am >= as * (1 - 1e-9))
-			continue;
-		diag_file_add_node(c->df, DIAG_ERROR, max, "low", c->code,
-		    "maximum dose '%s' is below the starting dose '%s' on "
-		    "line %d (%g %s against %g %s a %s); correct the figures "
-		    "or their units", dm, ds, node_line(c, start, NULL), am,
-		    family_base[fm], as, family_base[fs],
-		    bm == BASIS_DAY ? "day" : "dose");
+		for (max = xmlFirstElementChild(reg); max != NULL;
+		    max = xmlNextElementSibling(max)) {
+			if (!named(max, "maximum") ||
+			    !comparable(dose_unit(max)))
+				continue;
+			bm = dose_amount(max, &am, &fm, dm, sizeof(dm));
+			if (bs == BASIS_NONE || bs != bm || fs != fm ||
+			    am >= as * (1 - 1e-9))
+				continue;
+			diag_file_add_node(c->df, DIAG_ERROR, max, "low",
+			    c->code, "maximum dose '%s' is below the starting "
+			    "dose '%s' on line %d (%g %s against %g %s a %s); "
+			    "correct the figures or their units", dm, ds,
+			    node_line(c, start, NULL), am, family_base[fm],
+			    as, family_base[fs],
+			    bm == BASIS_DAY ? "day" : "dose");
+		}
 	}
 }
 
 /*
- * Every range has low <= high: doses, durations, shares and onsets, and
- * the days of a titration step.  Values the schema rejects are skipped.
+ * A regimen gives one maximum per period: one per dose (the single-dose
+ * cap), one per day, one number of doses per 24 hours, and so on.
+ */
+static void
+rule_duplicate_maximum(struct rule_ctx *c)
+{
+	xmlNodePtr	 reg, a, b;
+	char		*pa, *pb, *ua, *ub;
+	int		 same;
+
+	for (reg = xmlFirstElementChild(child(c->root, "dosing"));
+	    reg != NULL; reg = xmlNextElementSibling(reg)) {
+		if (!named(reg, "regimen"))
+			continue;
+		for (b = xmlFirstElementChild(reg); b != NULL;
+		    b = xmlNextElementSibling(b)) {
+			if (!named(b, "maximum"))
+				continue;
+			pb = attr_value(b, "per");
+			ub = attr_value(b, "unit");
+			for (a = xmlFirstElementChild(reg); a != b;
+			    a = xmlNextElementSibling(a)) {
+				if (!named(a, "maximum"))
+					continue;
+				pa = attr_value(a, "per");
+				ua = attr_value(a, "unit");
+				same = strcmp(pa ? pa : "dose",
+				    pb ? pb : "dose") == 0 &&
+				    (strcmp(ua ? ua : "", "dose") == 0) ==
+				    (strcmp(ub ? ub : "", "dose") == 0);
+				free(pa);
+				free(ua);
+				if (!same)
+					continue;
+				diag_file_add_node(c->df, DIAG_ERROR, b, NULL,
+				    c->code, "regimen already has a maximum "
+				    "per %s on line %d; a maximum is allowed "
+				    "at most once per period: keep one, or "
+				    "give per=\"dose\" for a single-dose cap",
+				    pb ? pb : "dose", node_line(c, a, NULL));
+				break;
+			}
+			free(pb);
+			free(ub);
+		}
+	}
+}
+
+/*
+ * An absolute cap (cap, cap-unit) belongs to a dose by body size, and is
+ * an amount of the same kind as the dose's numerator.
+ */
+static void
+rule_bad_cap(struct rule_ctx *c)
+{
+	const struct unit	*u;
+	xmlNodePtr		 n;
+	char			*cu;
+	int			 mass;
+
+	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    xmlHasProp(n, BAD_CAST "cap") == NULL ||
+		    (u = dose_unit(n)) == NULL)
+			continue;
+		if (u->family != FAM_PERKG && u->family != FAM_PERM2) {
+			diag_file_add_node(c->df, DIAG_ERROR, n, "cap",
+			    c->code, "element '%s' gives an absolute cap but "
+			    "its dose is not by body size (unit '%s'); a cap "
+			    "goes with unit=\"mg/kg\", \"mcg/kg\" or "
+			    "\"mg/m2\", and a plain cap is a <maximum>",
+			    n->name, u->name);
+			continue;
+		}
+		if ((cu = attr_value(n, "cap-unit")) == NULL)
+			continue;	/* missing-unit's */
+		mass = strcmp(cu, "mg") == 0 || strcmp(cu, "mcg") == 0 ||
+		    strcmp(cu, "g") == 0;
+		if (!mass)
+			diag_file_add_node(c->df, DIAG_ERROR, n, "cap-unit",
+			    c->code, "cap-unit '%s' of element '%s' is not a "
+			    "mass, but its dose '%s' is a mass per body size; "
+			    "give the cap in mg, mcg or g", cu, n->name,
+			    u->name);
+		free(cu);
+	}
+}
+
+/* Report at n that attribute lo is above attribute hi, if it is. */
+static void
+check_pair(struct rule_ctx *c, xmlNodePtr n, const char *lo, const char *hi)
+{
+	double	 low, high;
+	char	*sl, *sh;
+
+	if (attr_number(n, lo, &low) != 1 || attr_number(n, hi, &high) != 1 ||
+	    low <= high)
+		return;
+	sl = attr_value(n, lo);
+	sh = attr_value(n, hi);
+	if (strcmp(lo, "low") == 0)
+		diag_file_add_node(c->df, DIAG_ERROR, n, hi, c->code,
+		    "range of element '%s' runs backwards: low '%s' is above "
+		    "high '%s'; swap them or correct the figures", n->name,
+		    sl, sh);
+	else if (strcmp(lo, "from-day") == 0)
+		diag_file_add_node(c->df, DIAG_ERROR, n, hi, c->code,
+		    "step runs backwards: from-day '%s' is after to-day '%s'; "
+		    "swap them or correct the days", sl, sh);
+	else
+		diag_file_add_node(c->df, DIAG_ERROR, n, hi, c->code,
+		    "range of element '%s' runs backwards: %s '%s' is above "
+		    "%s '%s'; swap them or correct the figures", n->name, lo,
+		    sl, hi, sh);
+	free(sl);
+	free(sh);
+}
+
+/*
+ * Every range runs from low to high: amounts, times, shares, thresholds,
+ * temperatures, intervals, placebo rates, ages and the days of a
+ * titration step.  Values the schema rejects are skipped.
  */
 static void
 rule_bad_range(struct rule_ctx *c)
 {
+	static const char *const pairs[][2] = {
+		{ "low", "high" }, { "interval", "interval-high" },
+		{ "placebo", "placebo-high" }, { "from-day", "to-day" },
+		{ "min-age", "max-age" }, { "excursion-low", "excursion-high" },
+	};
 	xmlNodePtr	 n;
-	double		 low, high;
-	char		*sl, *sh;
+	size_t		 i;
 
 	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
-		if (!named_in(n, ranges))
+		if (n->type != XML_ELEMENT_NODE || n->properties == NULL)
 			continue;
-		if (attr_number(n, "low", &low) == 1 &&
-		    attr_number(n, "high", &high) == 1 && low > high) {
-			sl = attr_value(n, "low");
-			sh = attr_value(n, "high");
-			diag_file_add_node(c->df, DIAG_ERROR, n, "high",
-			    c->code, "range of element '%s' runs backwards: "
-			    "low '%s' is above high '%s'; swap them or "
-			    "correct the figures", n->name, sl, sh);
-			free(sl);
-			free(sh);
-		}
-		if (named(n, "step") &&
-		    attr_number(n, "from-day", &low) == 1 &&
-		    attr_number(n, "to-day", &high) == 1 && low > high) {
-			sl = attr_value(n, "from-day");
-			sh = attr_value(n, "to-day");
-			diag_file_add_node(c->df, DIAG_ERROR, n, "to-day",
-			    c->code, "step runs backwards: from-day '%s' is "
-			    "after to-day '%s'; swap them or correct the days",
-			    sl, sh);
-			free(sl);
-			free(sh);
-		}
+		for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+			check_pair(c, n, pairs[i][0], pairs[i][1]);
 	}
 }
 
-/* An onset that gives a time also gives its unit. */
+/* Report at n when it has attribute a but not b (a needs b). */
+static void
+needs(struct rule_ctx *c, xmlNodePtr n, const char *a, const char *b,
+    const char *hint)
+{
+	if (xmlHasProp(n, BAD_CAST a) == NULL ||
+	    xmlHasProp(n, BAD_CAST b) != NULL)
+		return;
+	diag_file_add_node(c->df, DIAG_ERROR, n, a, c->code,
+	    "element '%s' gives %s but no %s; %s", n->name, a, b, hint);
+}
+
+/*
+ * A figure comes with its unit: an onset with its time unit, an interval
+ * with its interval-unit, a cap with its cap-unit, a strength's
+ * denominator with its in-unit; and a unit with its figure.
+ */
 static void
 rule_missing_unit(struct rule_ctx *c)
 {
 	xmlNodePtr	 n;
-	xmlChar		*u;
 	const char	*attr;
 
 	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
-		if (!named(n, "onset"))
+		if (n->type != XML_ELEMENT_NODE || n->properties == NULL)
 			continue;
-		if ((u = xmlGetProp(n, BAD_CAST "unit")) != NULL) {
-			xmlFree(u);
-			continue;
+		if (named(n, "onset") && xmlHasProp(n, BAD_CAST "unit") ==
+		    NULL) {
+			attr = xmlHasProp(n, BAD_CAST "low") != NULL ? "low" :
+			    xmlHasProp(n, BAD_CAST "high") != NULL ? "high" :
+			    NULL;
+			if (attr != NULL)
+				diag_file_add_node(c->df, DIAG_ERROR, n, attr,
+				    c->code, "onset gives a time but no unit; "
+				    "add unit=\"hour\", \"day\" or another "
+				    "time unit");
 		}
-		attr = xmlHasProp(n, BAD_CAST "low") != NULL ? "low" :
-		    xmlHasProp(n, BAD_CAST "high") != NULL ? "high" : NULL;
-		if (attr != NULL)
-			diag_file_add_node(c->df, DIAG_ERROR, n, attr, c->code,
-			    "onset gives a time but no unit; add unit=\"hour\", "
-			    "\"day\" or another time unit");
+		needs(c, n, "interval", "interval-unit", "add interval-unit="
+		    "\"hour\", \"day\" or another time unit");
+		needs(c, n, "interval-high", "interval", "add interval=\"N\", "
+		    "the shorter interval");
+		needs(c, n, "interval-unit", "interval", "add interval=\"N\" "
+		    "or remove interval-unit");
+		needs(c, n, "cap", "cap-unit", "add cap-unit=\"mg\" (a cap is "
+		    "an absolute amount)");
+		needs(c, n, "cap-unit", "cap", "add cap=\"N\" or remove "
+		    "cap-unit");
+		if (named(n, "strength")) {
+			needs(c, n, "in", "in-unit", "add in-unit=\"mL\" (5 mg "
+			    "in 5 mL is amount=\"5\" unit=\"mg\" in=\"5\" "
+			    "in-unit=\"mL\")");
+			needs(c, n, "in-unit", "in", "add in=\"N\", the amount "
+			    "of the form the strength is in");
+		}
 	}
 }
 
-/* A monograph that describes dependence has a withdrawal section. */
+/*
+ * A criterion gives what its measure takes: a threshold (low, high or
+ * both) in a unit of that measure for clearance, eGFR, weight and age;
+ * classes of that measure for Child-Pugh and dialysis.
+ */
+static void
+rule_bad_criterion(struct rule_ctx *c)
+{
+	static const struct {
+		const char	*measure;
+		const char	*units;		/* "" for a class measure */
+		const char	*hint;
+	} m[] = {
+		{ "crcl", " mL/min ", "unit=\"mL/min\"" },
+		{ "egfr", " mL/min/1.73 m2 mL/min ",
+		    "unit=\"mL/min/1.73 m2\"" },
+		{ "weight", " kg ", "unit=\"kg\"" },
+		{ "age", " year month ", "unit=\"year\" or \"month\"" },
+		{ "child-pugh", "", "class=\"A\", \"B\" or \"C\" (several "
+		    "with spaces between)" },
+		{ "dialysis", "", "class=\"hemodialysis\", "
+		    "\"peritoneal-dialysis\" or \"continuous-renal-"
+		    "replacement\"" },
+	};
+	xmlNodePtr	 n;
+	char		*measure, *unit, *cls, *tok, *save, key[64];
+	size_t		 i;
+	int		 pugh, bad;
+
+	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
+		if (!named(n, "criterion") ||
+		    (measure = attr_value(n, "measure")) == NULL)
+			continue;
+		for (i = 0; i < sizeof(m) / sizeof(m[0]); i++)
+			if (strcmp(m[i].measure, measure) == 0)
+				break;
+		if (i == sizeof(m) / sizeof(m[0])) {
+			free(measure);		/* the schema's */
+			continue;
+		}
+		unit = attr_value(n, "unit");
+		cls = attr_value(n, "class");
+		if (*m[i].units != '\0') {
+			if (cls != NULL)
+				diag_file_add_node(c->df, DIAG_ERROR, n,
+				    "class", c->code, "criterion measure='%s' "
+				    "takes low, high and %s, not class",
+				    measure, m[i].hint);
+			else if (xmlHasProp(n, BAD_CAST "low") == NULL &&
+			    xmlHasProp(n, BAD_CAST "high") == NULL)
+				diag_file_add_node(c->df, DIAG_ERROR, n, NULL,
+				    c->code, "criterion measure='%s' gives no "
+				    "threshold; add low= (at or above), high= "
+				    "(below) or both, and %s", measure,
+				    m[i].hint);
+			else if (unit == NULL)
+				diag_file_add_node(c->df, DIAG_ERROR, n,
+				    "measure", c->code, "criterion "
+				    "measure='%s' gives a threshold but no "
+				    "unit; add %s", measure, m[i].hint);
+			else if (snprintf(key, sizeof(key), " %s ", unit) > 0 &&
+			    strstr(m[i].units, key) == NULL)
+				diag_file_add_node(c->df, DIAG_ERROR, n, "unit",
+				    c->code, "unit '%s' does not measure '%s'; "
+				    "use %s", unit, measure, m[i].hint);
+		} else if (cls == NULL)
+			diag_file_add_node(c->df, DIAG_ERROR, n, NULL, c->code,
+			    "criterion measure='%s' names no class; add %s",
+			    measure, m[i].hint);
+		else {
+			if (unit != NULL || xmlHasProp(n, BAD_CAST "low") !=
+			    NULL || xmlHasProp(n, BAD_CAST "high") != NULL)
+				diag_file_add_node(c->df, DIAG_ERROR, n, NULL,
+				    c->code, "criterion measure='%s' takes "
+				    "%s, not low, high or unit", measure,
+				    m[i].hint);
+			pugh = strcmp(measure, "child-pugh") == 0;
+			bad = 0;
+			for (tok = strtok_r(cls, " \t\r\n", &save);
+			    tok != NULL && !bad;
+			    tok = strtok_r(NULL, " \t\r\n", &save))
+				if ((strlen(tok) == 1) != pugh) {
+					bad = 1;
+					diag_file_add_node(c->df, DIAG_ERROR, n,
+					    "class", c->code, "class '%s' "
+					    "does not apply to measure '%s'; "
+					    "give %s", tok, measure,
+					    m[i].hint);
+				}
+		}
+		free(measure);
+		free(unit);
+		free(cls);
+	}
+}
+
+/*
+ * A monograph that describes dependence has a withdrawal section that
+ * describes withdrawal, or says why there is none.
+ */
 static void
 rule_missing_withdrawal(struct rule_ctx *c)
 {
-	xmlNodePtr	 dep;
+	xmlNodePtr	 dep, wd, none;
 
 	if ((dep = child(child(c->root, "abuse-and-dependence"),
-	    "dependence")) == NULL || child(c->root, "withdrawal") != NULL)
+	    "dependence")) == NULL)
 		return;
-	diag_file_add_node(c->df, DIAG_ERROR, dep, NULL, c->code,
-	    "the monograph describes dependence but has no withdrawal "
-	    "section; add <withdrawal> after abuse-and-dependence, with its "
-	    "symptoms and how to taper");
+	if ((wd = child(c->root, "withdrawal")) == NULL)
+		diag_file_add_node(c->df, DIAG_ERROR, dep, NULL, c->code,
+		    "the monograph describes dependence but has no "
+		    "withdrawal section; add <withdrawal> after "
+		    "abuse-and-dependence, with its symptoms and how to "
+		    "taper");
+	else if ((none = child(wd, "none")) != NULL &&
+	    child(wd, "disagreement") == NULL)
+		diag_file_add_node(c->df, DIAG_WARNING, none, NULL, c->code,
+		    "the monograph describes dependence (line %d) but "
+		    "withdrawal says the sources describe none; describe the "
+		    "withdrawal they give, or say in a <disagreement> why "
+		    "there is none", node_line(c, dep, NULL));
+}
+
+/* The route of n with "any" when absent; the caller frees. */
+static char *
+route_of(xmlNodePtr n)
+{
+	char	*r;
+
+	if ((r = attr_value(n, "route")) == NULL)
+		r = strdup("any");
+	return r;
+}
+
+/* Do two routes (or "any") overlap? */
+static int
+overlap(const char *a, const char *b)
+{
+	return strcmp(a, "any") == 0 || strcmp(b, "any") == 0 ||
+	    strcmp(a, b) == 0;
 }
 
 /*
  * A drug with an intrathecal form says what abrupt stopping of the
- * intrathecal route does, in withdrawal/intrathecal.  Reported at the
- * withdrawal section, or at the form when there is none.
+ * intrathecal route does, in withdrawal/abrupt-stop route="intrathecal".
+ * Reported at the withdrawal section, or at the form when there is none.
  */
 static void
 rule_missing_intrathecal(struct rule_ctx *c)
 {
-	xmlNodePtr	 form, wd;
+	xmlNodePtr	 form, wd, n;
 	char		*route;
 	int		 it;
 
-	for (form = xmlFirstElementChild(child(child(c->root, "drug"),
-	    "forms")); form != NULL; form = xmlNextElementSibling(form)) {
+	for (form = xmlFirstElementChild(child(c->root, "forms"));
+	    form != NULL; form = xmlNextElementSibling(form)) {
 		if (!named(form, "form") ||
 		    (route = attr_value(form, "route")) == NULL)
 			continue;
@@ -1091,17 +1604,120 @@ rule_missing_intrathecal(struct rule_ctx *c)
 	}
 	if (form == NULL)
 		return;
-	if ((wd = child(c->root, "withdrawal")) == NULL)
+	if ((wd = child(c->root, "withdrawal")) == NULL) {
 		diag_file_add_node(c->df, DIAG_ERROR, form, "route", c->code,
 		    "the drug has an intrathecal form but the monograph has "
 		    "no withdrawal section; add <withdrawal> with an "
-		    "<intrathecal> part saying what abrupt stopping does");
-	else if (child(wd, "intrathecal") == NULL)
-		diag_file_add_node(c->df, DIAG_ERROR, wd, NULL, c->code,
-		    "the drug has an intrathecal form (line %d) but section "
-		    "'withdrawal' does not say what abrupt stopping of the "
-		    "intrathecal route does; add <intrathecal> before <taper>",
-		    node_line(c, form, "route"));
+		    "<abrupt-stop route=\"intrathecal\"> part saying what "
+		    "abrupt stopping does");
+		return;
+	}
+	for (n = xmlFirstElementChild(wd); n != NULL;
+	    n = xmlNextElementSibling(n)) {
+		if (!named(n, "abrupt-stop") ||
+		    (route = attr_value(n, "route")) == NULL)
+			continue;
+		it = strcmp(route, "intrathecal") == 0;
+		free(route);
+		if (it)
+			return;
+	}
+	diag_file_add_node(c->df, DIAG_ERROR, wd, NULL, c->code,
+	    "the drug has an intrathecal form (line %d) but section "
+	    "'withdrawal' does not say what abrupt stopping of the "
+	    "intrathecal route does; add <abrupt-stop route=\"intrathecal\">",
+	    node_line(c, form, "route"));
+}
+
+/*
+ * A boxed warning that says there is none does not overlap, by route,
+ * with a real boxed warning or with another "none".
+ */
+static void
+rule_contradicting_none(struct rule_ctx *c)
+{
+	xmlNodePtr	 a, b;
+	char		*ra, *rb;
+
+	for (b = xmlFirstElementChild(c->root); b != NULL;
+	    b = xmlNextElementSibling(b)) {
+		if (!named(b, "boxed-warning"))
+			continue;
+		rb = route_of(b);
+		for (a = xmlFirstElementChild(c->root); a != b;
+		    a = xmlNextElementSibling(a)) {
+			if (!named(a, "boxed-warning") ||
+			    (child(a, "none") == NULL &&
+			    child(b, "none") == NULL))
+				continue;
+			ra = route_of(a);
+			if (rb != NULL && ra != NULL && overlap(ra, rb))
+				diag_file_add_node(c->df, DIAG_ERROR, b,
+				    NULL, c->code, "boxed warning for route "
+				    "'%s' contradicts the one on line %d "
+				    "(route '%s'): one of them says there is "
+				    "none; give each a route the other does "
+				    "not cover, or remove the <none>", rb,
+				    node_line(c, a, NULL), ra);
+			free(ra);
+		}
+		free(rb);
+	}
+}
+
+/* Withdrawal has at most one taper per route. */
+static void
+rule_duplicate_taper(struct rule_ctx *c)
+{
+	xmlNodePtr	 wd, a, b;
+	char		*ra, *rb;
+
+	wd = child(c->root, "withdrawal");
+	for (b = xmlFirstElementChild(wd); b != NULL;
+	    b = xmlNextElementSibling(b)) {
+		if (!named(b, "taper"))
+			continue;
+		rb = route_of(b);
+		for (a = xmlFirstElementChild(wd); a != b;
+		    a = xmlNextElementSibling(a)) {
+			if (!named(a, "taper"))
+				continue;
+			ra = route_of(a);
+			if (ra != NULL && rb != NULL && overlap(ra, rb)) {
+				diag_file_add_node(c->df, DIAG_ERROR, b, NULL,
+				    c->code, "withdrawal already has a taper "
+				    "for route '%s' on line %d; taper is "
+				    "allowed at most once per route: merge "
+				    "them, or give each its route", ra,
+				    node_line(c, a, NULL));
+				free(ra);
+				break;
+			}
+			free(ra);
+		}
+		free(rb);
+	}
+}
+
+/*
+ * A warning when there is no contraindications section at all: the
+ * format cannot require one (a monograph moved from format 1 has none to
+ * give), but every label has the section.
+ */
+static void
+rule_missing_contraindications(struct rule_ctx *c)
+{
+	xmlNodePtr	 at;
+
+	/* forms: every monograph has it, test fragments seldom do. */
+	if (child(c->root, "contraindications") != NULL ||
+	    (at = child(c->root, "forms")) == NULL)
+		return;
+	diag_file_add_node(c->df, DIAG_WARNING, at, NULL, c->code,
+	    "the monograph has no contraindications section; add "
+	    "<contraindications code=\"34070-3\"> after forms with the "
+	    "label's contraindications, or <none> cited to the label if it "
+	    "lists none");
 }
 
 /*
@@ -1202,7 +1818,10 @@ agent_key(xmlNodePtr agent, int fold)
 	return s;
 }
 
-/* Each interaction agent is listed once, whatever its case or spacing. */
+/*
+ * Each interaction agent is listed once in the monograph, whatever its
+ * case or spacing, in one interaction or across several.
+ */
 static void
 rule_duplicate_interaction(struct rule_ctx *c)
 {
@@ -1214,24 +1833,30 @@ rule_duplicate_interaction(struct rule_ctx *c)
 	cnt = 0;
 	for (n = xmlFirstElementChild(child(c->root, "interactions"));
 	    n != NULL; n = xmlNextElementSibling(n))
-		cnt++;
+		for (agent = xmlFirstElementChild(n); agent != NULL;
+		    agent = xmlNextElementSibling(agent))
+			cnt++;
 	if ((v = calloc(cnt + 1, sizeof(*v))) == NULL)
 		return;
 	cnt = 0;
 	for (n = xmlFirstElementChild(child(c->root, "interactions"));
 	    n != NULL; n = xmlNextElementSibling(n)) {
-		if (!named(n, "interaction") ||
-		    (agent = child(n, "agent")) == NULL)
+		if (!named(n, "interaction"))
 			continue;
-		if ((v[cnt].key = agent_key(agent, 1)) == NULL)
-			break;
-		if (*v[cnt].key == '\0') {
-			free(v[cnt].key);
-			continue;
+		for (agent = xmlFirstElementChild(n); agent != NULL;
+		    agent = xmlNextElementSibling(agent)) {
+			if (!named(agent, "agent"))
+				continue;
+			if ((v[cnt].key = agent_key(agent, 1)) == NULL)
+				break;
+			if (*v[cnt].key == '\0') {
+				free(v[cnt].key);
+				continue;
+			}
+			v[cnt].node = agent;
+			v[cnt].order = cnt;
+			cnt++;
 		}
-		v[cnt].node = agent;
-		v[cnt].order = cnt;
-		cnt++;
 	}
 	qsort(v, cnt, sizeof(*v), cmp_keyed);
 	for (first = 0, i = 1; i < cnt && !full(c); i++) {
@@ -1240,28 +1865,110 @@ rule_duplicate_interaction(struct rule_ctx *c)
 			continue;
 		}
 		name = agent_key(v[i].node, 0);
-		diag_file_add_node(c->df, DIAG_ERROR, v[i].node, NULL,
-		    c->code, "agent '%s' is already listed in the "
-		    "interaction on line %d; merge the two interactions",
-		    name == NULL ? "" : name,
-		    node_line(c, v[first].node, NULL));
+		if (v[i].node->parent == v[first].node->parent)
+			diag_file_add_node(c->df, DIAG_ERROR, v[i].node, NULL,
+			    c->code, "agent '%s' is listed twice in this "
+			    "interaction (line %d); remove one",
+			    name == NULL ? "" : name,
+			    node_line(c, v[first].node, NULL));
+		else
+			diag_file_add_node(c->df, DIAG_ERROR, v[i].node, NULL,
+			    c->code, "agent '%s' is already listed in the "
+			    "interaction on line %d; merge the two "
+			    "interactions", name == NULL ? "" : name,
+			    node_line(c, v[first].node, NULL));
 		free(name);
 	}
 	free_keyed(v, cnt);
 }
 
-/* Every xref points at a section the monograph has. */
+/*
+ * The ids an xref ref="..." can name, sorted: the id attributes of the
+ * elements below the root but sources (source ids name sources) and
+ * table footnotes (fnref names those).
+ */
+static char **
+anchor_ids(const struct rule_ctx *c, size_t *np)
+{
+	xmlNodePtr	 n;
+	char		**ids, *id;
+	void		*p;
+	size_t		 cap;
+	int		 skip;
+
+	*np = 0;
+	cap = 16;
+	if ((ids = calloc(cap, sizeof(*ids))) == NULL)
+		return NULL;
+	for (n = c->root->children; n != NULL; n = walk(n, c->root, skip)) {
+		skip = named(n, "sources");
+		if (skip || n->type != XML_ELEMENT_NODE ||
+		    named(n, "footnote") || (id = attr_value(n, "id")) == NULL)
+			continue;
+		if (*np == cap) {
+			if ((p = realloc(ids, 2 * cap * sizeof(*ids))) == NULL) {
+				free(id);
+				break;
+			}
+			ids = p;
+			cap *= 2;
+		}
+		ids[(*np)++] = id;
+	}
+	qsort(ids, *np, sizeof(*ids), cmp_str);
+	return ids;
+}
+
+/* The id among ids[] nearest to s (a likely typo), or NULL. */
+static const char *
+nearest(const char *s, char *const ids[], size_t n)
+{
+	const char	*best;
+	size_t		 i;
+	int		 d, bestd;
+
+	best = NULL;
+	bestd = 3;
+	for (i = 0; i < n; i++)
+		if ((d = xmlmsg_distance(s, ids[i])) < bestd &&
+		    (size_t)d < strlen(s)) {
+			bestd = d;
+			best = ids[i];
+		}
+	return best;
+}
+
+/*
+ * Every xref points at one thing the monograph has: a section by name
+ * (to) or an element by id (ref), never both, never neither.
+ */
 static void
 rule_dangling_xref(struct rule_ctx *c)
 {
 	xmlNodePtr	 n, sec;
-	char		*to;
+	char		*to, *ref, **ids;
+	const char	*best;
+	size_t		 nids;
 
+	ids = NULL;
+	nids = 0;
 	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
-		if (!named(n, "xref") || (to = attr_value(n, "to")) == NULL)
+		if (!named(n, "xref"))
 			continue;
-		/* Only the section names; other values are the schema's. */
-		if (strcmp(to, "sources") == 0 || in_list(to, sections)) {
+		to = attr_value(n, "to");
+		ref = attr_value(n, "ref");
+		if (to == NULL && ref == NULL)
+			diag_file_add_node(c->df, DIAG_ERROR, n, NULL, c->code,
+			    "cross-reference names no target; add "
+			    "to=\"SECTION\" (a section's element name) or "
+			    "ref=\"ID\" (an element's id)");
+		else if (to != NULL && ref != NULL)
+			diag_file_add_node(c->df, DIAG_ERROR, n, "ref", c->code,
+			    "cross-reference has both to='%s' and ref='%s'; "
+			    "keep one", to, ref);
+		else if (to != NULL && (strcmp(to, "sources") == 0 ||
+		    in_list(to, sections))) {
+			/* Only the section names; other values are the schema's. */
 			for (sec = xmlFirstElementChild(c->root); sec != NULL;
 			    sec = xmlNextElementSibling(sec))
 				if (named(sec, to))
@@ -1271,14 +1978,376 @@ rule_dangling_xref(struct rule_ctx *c)
 				    c->code, "cross-reference to section '%s', "
 				    "which this monograph does not have; add "
 				    "the section or remove the xref", to);
+		} else if (ref != NULL && xmlValidateNCName(BAD_CAST ref, 0) ==
+		    0) {
+			if (ids == NULL)
+				ids = anchor_ids(c, &nids);
+			if (!contains(ids, nids, ref)) {
+				if ((best = nearest(ref, ids, nids)) != NULL)
+					diag_file_add_node(c->df, DIAG_ERROR,
+					    n, "ref", c->code,
+					    "cross-reference to id '%s', "
+					    "which no element of this "
+					    "monograph has; did you mean "
+					    "'%s'?", ref, best);
+				else
+					diag_file_add_node(c->df, DIAG_ERROR,
+					    n, "ref", c->code,
+					    "cross-reference to id '%s', "
+					    "which no element of this "
+					    "monograph has; give the element "
+					    "it means id=\"%s\", or correct "
+					    "the ref", ref, ref);
+			}
 		}
 		free(to);
+		free(ref);
+	}
+	free_strings(ids, nids);
+}
+
+/* A cell's colspan or rowspan: 1 when absent or malformed. */
+static int
+span(xmlNodePtr cell, const char *attr)
+{
+	double	 v;
+
+	if (attr_number(cell, attr, &v) != 1 || v < 1)
+		return 1;
+	return v > MAXCOLS ? MAXCOLS : (int)v;
+}
+
+/*
+ * The rows of one thead or tbody, spans counted: each row as wide as
+ * the table's first row (*width, set by the first row seen, on line
+ * *wline), and no rowspan past the group's last row.
+ */
+static void
+table_rows(struct rule_ctx *c, xmlNodePtr group, int *width, int *wline)
+{
+	int		 occ[MAXCOLS], cur[MAXCOLS];
+	xmlNodePtr	 tr, cell, last;
+	int		 col, w, i, k, cs, rs;
+
+	memset(occ, 0, sizeof(occ));
+	last = NULL;
+	for (tr = xmlFirstElementChild(group); tr != NULL && !full(c);
+	    tr = xmlNextElementSibling(tr)) {
+		if (!named(tr, "tr"))
+			continue;
+		last = tr;
+		memset(cur, 0, sizeof(cur));
+		col = 0;
+		w = 0;
+		for (cell = xmlFirstElementChild(tr); cell != NULL;
+		    cell = xmlNextElementSibling(cell)) {
+			if (!named(cell, "td") && !named(cell, "th"))
+				continue;
+			while (col < MAXCOLS && occ[col] > 0)
+				col++;
+			cs = span(cell, "colspan");
+			rs = span(cell, "rowspan");
+			for (k = 0; k < cs && col + k < MAXCOLS; k++)
+				cur[col + k] = rs - 1;
+			col += cs;
+			if (col > MAXCOLS)
+				col = MAXCOLS;
+			if (col > w)
+				w = col;
+		}
+		for (i = 0; i < MAXCOLS; i++) {
+			if (occ[i] > 0 && i + 1 > w)
+				w = i + 1;
+			occ[i] = occ[i] > 0 ? occ[i] - 1 : cur[i];
+		}
+		if (*width == 0) {
+			*width = w;
+			*wline = node_line(c, tr, NULL);
+		} else if (w != *width)
+			diag_file_add_node(c->df, DIAG_ERROR, tr, NULL, c->code,
+			    "table row is %d column%s wide but the table's "
+			    "first row (line %d) is %d; check the cells' "
+			    "colspan and rowspan", w, w == 1 ? "" : "s",
+			    *wline, *width);
+	}
+	for (i = 0; i < MAXCOLS; i++)
+		if (occ[i] > 0 && last != NULL) {
+			diag_file_add_node(c->df, DIAG_ERROR, last, NULL,
+			    c->code, "a rowspan in column %d runs past the "
+			    "last row of its %s; shorten it, or add the rows",
+			    i + 1, group->name);
+			break;
+		}
+}
+
+/* Every row of a table is as wide as its first, spans counted. */
+static void
+rule_table_shape(struct rule_ctx *c)
+{
+	xmlNodePtr	 n, g;
+	int		 width, wline;
+
+	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
+		if (!named(n, "table"))
+			continue;
+		width = 0;
+		wline = 0;
+		for (g = xmlFirstElementChild(n); g != NULL;
+		    g = xmlNextElementSibling(g))
+			if (named(g, "thead") || named(g, "tbody"))
+				table_rows(c, g, &width, &wline);
 	}
 }
 
 /*
- * Run every rule on doc, the document of input number input.  Returns the
- * number of rules that reported an error or warning.
+ * Every reference to another monograph (related, an interaction agent,
+ * a comparison's alternative) names a monograph of the set given to this
+ * run, and not this one.
+ */
+static void
+rule_unknown_monograph(struct rule_ctx *c)
+{
+	const struct check	*ck = c->check;
+	xmlNodePtr		 n;
+	char			*ref;
+	const char		*best;
+
+	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
+		if (!named_in(n, monograph_refs) ||
+		    (ref = attr_value(n, "ref")) == NULL)
+			continue;
+		if (xmlValidateNCName(BAD_CAST ref, 0) != 0)
+			;	/* the schema's */
+		else if (strcmp(ref, ck->stems[c->input]) == 0)
+			diag_file_add_node(c->df, DIAG_ERROR, n, "ref", c->code,
+			    "reference to monograph '%s' names this monograph "
+			    "itself; name another one, or remove the ref", ref);
+		else if (find_stem(ck, ref) < 0) {
+			if ((best = nearest(ref, ck->stems, ck->n)) != NULL &&
+			    strcmp(best, ck->stems[c->input]) != 0)
+				diag_file_add_node(c->df, DIAG_ERROR, n, "ref",
+				    c->code, "reference to monograph '%s' "
+				    "names no monograph given to this run; did "
+				    "you mean '%s'?", ref, best);
+			else
+				diag_file_add_node(c->df, DIAG_ERROR, n, "ref",
+				    c->code, "reference to monograph '%s' "
+				    "names no monograph given to this run; add "
+				    "%s.xml to the set, or remove the ref", ref,
+				    ref);
+		}
+		free(ref);
+	}
+}
+
+/*
+ * The name an agent or alternative gives, folded, up to a parenthesis:
+ * "Tizanidine (Zanaflex)" is "tizanidine"; NULL when out of memory.
+ */
+static char *
+plain_name(xmlNodePtr n)
+{
+	char	*s, *p;
+
+	if ((s = agent_key(n, 1)) == NULL)
+		return NULL;
+	if ((p = strchr(s, '(')) != NULL) {
+		*p = '\0';
+		while (p > s && p[-1] == ' ')
+			*--p = '\0';
+	}
+	return s;
+}
+
+/*
+ * A warning when an interaction agent or a comparison's alternative is
+ * named as a monograph of the run but has no ref: it would be a link.
+ */
+static void
+rule_unlinked_monograph(struct rule_ctx *c)
+{
+	xmlNodePtr	 n;
+	char		*name;
+	long		 other;
+
+	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
+		if ((!named(n, "agent") && !named(n, "alternative")) ||
+		    xmlHasProp(n, BAD_CAST "ref") != NULL ||
+		    (name = plain_name(n)) == NULL)
+			continue;
+		if (*name != '\0' && (other = find_stem(c->check, name)) >= 0 &&
+		    (size_t)other != c->input)
+			diag_file_add_node(c->df, DIAG_WARNING, n, NULL, c->code,
+			    "%s '%s' is a monograph of this run but is not "
+			    "linked; add ref=\"%s\"", n->name, name,
+			    c->check->stems[other]);
+		free(name);
+	}
+}
+
+/*
+ * A strength's ingredient="..." names an ingredient of drug/ingredient
+ * (by its name, case and spacing aside).
+ */
+static void
+rule_unknown_ingredient(struct rule_ctx *c)
+{
+	xmlNodePtr	 n, ing;
+	char		*want, *have;
+	int		 found;
+
+	for (n = child(c->root, "forms"); n != NULL && !full(c);
+	    n = walk(n, child(c->root, "forms"), 0)) {
+		if (!named(n, "strength") ||
+		    (want = attr_value(n, "ingredient")) == NULL)
+			continue;
+		found = 0;
+		for (ing = xmlFirstElementChild(child(c->root, "drug"));
+		    ing != NULL && !found; ing = xmlNextElementSibling(ing)) {
+			if (!named(ing, "ingredient") ||
+			    (have = attr_value(ing, "name")) == NULL)
+				continue;
+			found = xmlStrcasecmp(BAD_CAST want, BAD_CAST have) ==
+			    0;
+			free(have);
+		}
+		if (!found)
+			diag_file_add_node(c->df, DIAG_ERROR, n, "ingredient",
+			    c->code, "strength names ingredient '%s', which "
+			    "drug lists no <ingredient name=\"%s\"> for; add "
+			    "it, or correct the name", want, want);
+		free(want);
+	}
+}
+
+/* A regimen for a form has the form's route. */
+static void
+rule_form_route(struct rule_ctx *c)
+{
+	xmlNodePtr	 reg, form;
+	char		*id, *fid, *rr, *fr;
+
+	for (reg = xmlFirstElementChild(child(c->root, "dosing"));
+	    reg != NULL; reg = xmlNextElementSibling(reg)) {
+		if (!named(reg, "regimen") ||
+		    (id = attr_value(reg, "form")) == NULL)
+			continue;
+		for (form = xmlFirstElementChild(child(c->root, "forms"));
+		    form != NULL; form = xmlNextElementSibling(form)) {
+			if (!named(form, "form") ||
+			    (fid = attr_value(form, "id")) == NULL)
+				continue;
+			if (strcmp(fid, id) == 0) {
+				free(fid);
+				break;
+			}
+			free(fid);
+		}
+		if (form != NULL && (rr = attr_value(reg, "route")) != NULL) {
+			if ((fr = attr_value(form, "route")) != NULL &&
+			    strcmp(rr, fr) != 0)
+				diag_file_add_node(c->df, DIAG_ERROR, reg,
+				    "route", c->code, "regimen for form '%s' "
+				    "gives route '%s', but the form (line %d) "
+				    "is %s; give the form's route or another "
+				    "form", id, rr, node_line(c, form, NULL),
+				    fr);
+			free(fr);
+			free(rr);
+		}
+		free(id);
+	}
+}
+
+/* A warning when drug names no class: the index groups by the first. */
+static void
+rule_missing_class(struct rule_ctx *c)
+{
+	xmlNodePtr	 drug, gn;
+
+	if ((gn = child(drug = child(c->root, "drug"), "generic-name")) ==
+	    NULL || child(drug, "drug-class") != NULL)
+		return;
+	diag_file_add_node(c->df, DIAG_WARNING, gn, NULL,
+	    c->code, "drug names no drug-class; add <drug-class> after "
+	    "generic-name with the class the sources give (the index page "
+	    "groups monographs by their first class)");
+}
+
+/*
+ * Keep the interaction agents of input c->input that name a monograph,
+ * with their lines, for check_cross().
+ */
+static void
+keep_links(struct rule_ctx *c)
+{
+	struct links	*l = &c->check->links[c->input];
+	xmlNodePtr	 ix, agent;
+	void		*p;
+	char		*ref;
+	size_t		 cap;
+
+	links_clear(l);
+	cap = 0;
+	for (ix = xmlFirstElementChild(child(c->root, "interactions"));
+	    ix != NULL; ix = xmlNextElementSibling(ix)) {
+		if (!named(ix, "interaction"))
+			continue;
+		for (agent = xmlFirstElementChild(ix); agent != NULL;
+		    agent = xmlNextElementSibling(agent)) {
+			if (!named(agent, "agent") ||
+			    (ref = attr_value(agent, "ref")) == NULL)
+				continue;
+			if (l->n == cap) {
+				cap = cap ? 2 * cap : 8;
+				if ((p = realloc(l->v, cap * sizeof(*l->v))) ==
+				    NULL) {
+					free(ref);
+					goto out;
+				}
+				l->v = p;
+			}
+			l->v[l->n].ref = ref;
+			node_pos(c, agent, "ref", &l->v[l->n].line,
+			    &l->v[l->n].col);
+			l->n++;
+		}
+	}
+out:
+	l->seen = 1;
+}
+
+/*
+ * A format 1 document gets one message, saying how to move it; no other
+ * rule runs on it (they would only repeat that its structure is
+ * another).  Returns 1 when doc is format 1.
+ */
+static int
+format1(struct rule_ctx *c)
+{
+	xmlChar	*v;
+	int	 old;
+
+	old = c->root->ns != NULL && c->root->ns->href != NULL &&
+	    xmlStrEqual(c->root->ns->href, BAD_CAST NS_FORMAT1);
+	if (!old && (v = xmlGetProp(c->root, BAD_CAST "format-version")) !=
+	    NULL) {
+		old = xmlStrEqual(v, BAD_CAST "1.0");
+		xmlFree(v);
+	}
+	if (old)
+		diag_file_add_node(c->df, DIAG_ERROR, c->root, NULL, "format-1",
+		    "monograph is in format 1.0, which monoc no longer reads; "
+		    "move it to format 2.0 (xmlns=\"urn:monoc:monograph:2\", "
+		    "format-version=\"2.0\") as docs/format.md says under "
+		    "\"Moving from format 1\"");
+	return old;
+}
+
+/*
+ * Run every rule on doc, the document of input number input, and keep
+ * what check_cross() needs of it.  Returns the number of rules that
+ * reported an error or warning.
  */
 int
 check_run(const struct check *check, xmlDocPtr doc, size_t input,
@@ -1297,6 +2366,9 @@ check_run(const struct check *check, xmlDocPtr doc, size_t input,
 	c.df = df;
 	c.stmts = NULL;
 	c.nstmts = 0;
+	c.code = NULL;
+	if (format1(&c))
+		return 1;
 	if (collect_statements(&c) == -1) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
 		free(c.stmts);
@@ -1311,5 +2383,46 @@ check_run(const struct check *check, xmlDocPtr doc, size_t input,
 			failed++;
 	}
 	free(c.stmts);
+	keep_links(&c);
 	return failed;
+}
+
+/*
+ * The rule across inputs' contents, once check_run() has seen every
+ * input: an interaction of input with another monograph B of the run
+ * that B does not list back is a warning at the agent's line.  A B that
+ * was not read (it failed to load) is left alone.  Returns the number of
+ * warnings.
+ */
+int
+check_cross(const struct check *check, size_t input, struct diag_file *df)
+{
+	const struct links	*a, *b;
+	const char		*self;
+	size_t			 i, j;
+	long			 other;
+	int			 found, count;
+
+	if (input >= check->n || !(a = &check->links[input])->seen)
+		return 0;
+	self = check->stems[input];
+	count = 0;
+	for (i = 0; i < a->n; i++) {
+		if ((other = find_stem(check, a->v[i].ref)) < 0 ||
+		    (size_t)other == input ||
+		    !(b = &check->links[other])->seen)
+			continue;
+		found = 0;
+		for (j = 0; j < b->n && !found; j++)
+			found = strcmp(b->v[j].ref, self) == 0;
+		if (found)
+			continue;
+		diag_file_add(df, DIAG_WARNING, a->v[i].line, a->v[i].col,
+		    "one-way-interaction", "interaction with '%s' is not "
+		    "listed back: '%s' has no interaction naming '%s'; add "
+		    "one there (<agent ref=\"%s\">), or remove the ref",
+		    a->v[i].ref, check->paths[other], self, self);
+		count++;
+	}
+	return count;
 }
