@@ -28,7 +28,9 @@
 #define XINCLUDE_2001	"http://www.w3.org/2001/XInclude"
 #define XINCLUDE_2003	"http://www.w3.org/2003/XInclude"
 #define XSI_NS		"http://www.w3.org/2001/XMLSchema-instance"
-#define MONOGRAPH_NS	"urn:monoc:monograph:1"
+#define MONOGRAPH_NS	"urn:monoc:monograph:2"
+/* format 1's, still accepted here so that check.c can say how to move */
+#define MONOGRAPH_NS_1	"urn:monoc:monograph:1"
 
 /* The external entity loader after lockdown: nothing may be loaded. */
 static xmlParserInputPtr
@@ -200,7 +202,8 @@ hint_ok(xmlAttrPtr a)
 	s += strspn(s, " \t\r\n");
 	n = strlen(MONOGRAPH_NS);
 	ok = 0;
-	if (strncmp(s, MONOGRAPH_NS, n) == 0 &&
+	if ((strncmp(s, MONOGRAPH_NS, n) == 0 ||
+	    strncmp(s, MONOGRAPH_NS_1, n) == 0) &&
 	    strchr(" \t\r\n", s[n]) != NULL && s[n] != '\0') {
 		loc = s + n + strspn(s + n, " \t\r\n");
 		n = strcspn(loc, " \t\r\n");

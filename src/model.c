@@ -27,7 +27,7 @@
 #include "buf.h"
 #include "model.h"
 
-#define MNS	"urn:monoc:monograph:1"
+#define MNS	"urn:monoc:monograph:2"
 #define WNS	"urn:monoc:words:1"
 #define NBSP	"\xc2\xa0"
 

@@ -6,7 +6,7 @@
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:m="urn:monoc:monograph:1"
+                xmlns:m="urn:monoc:monograph:2"
                 xmlns="urn:monoc:monograph:1"
                 exclude-result-prefixes="m">
 
