@@ -27,6 +27,8 @@
  * name, a unit not in the list, a malformed number or date) are left to
  * the schema's message and skipped here, so one defect gives one message.
  */
+#include <sys/stat.h>
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -2100,6 +2102,27 @@ rule_table_shape(struct rule_ctx *c)
 }
 
 /*
+ * Is there a regular file NAME.xml beside path (in its directory)?  A
+ * monograph checked alone, as an editor does on save, may name the
+ * monographs next to it.
+ */
+static int
+sibling_exists(const char *path, const char *name)
+{
+	struct stat	 st;
+	const char	*slash;
+	char		 buf[4096];
+	int		 len;
+
+	slash = strrchr(path, '/');
+	len = slash != NULL ? (int)(slash - path + 1) : 0;
+	if (snprintf(buf, sizeof(buf), "%.*s%s.xml", len, path, name) >=
+	    (int)sizeof(buf))
+		return 0;
+	return stat(buf, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/*
  * Every reference to another monograph (related, an interaction agent,
  * a comparison's alternative) names a monograph of the set given to this
  * run, and not this one.
@@ -2122,18 +2145,20 @@ rule_unknown_monograph(struct rule_ctx *c)
 			diag_file_add_node(c->df, DIAG_ERROR, n, "ref", c->code,
 			    "reference to monograph '%s' names this monograph "
 			    "itself; name another one, or remove the ref", ref);
-		else if (find_stem(ck, ref) < 0) {
+		else if (find_stem(ck, ref) < 0 &&
+		    !sibling_exists(ck->paths[c->input], ref)) {
 			if ((best = nearest(ref, ck->stems, ck->n)) != NULL &&
 			    strcmp(best, ck->stems[c->input]) != 0)
 				diag_file_add_node(c->df, DIAG_ERROR, n, "ref",
 				    c->code, "reference to monograph '%s' "
-				    "names no monograph given to this run; did "
-				    "you mean '%s'?", ref, best);
+				    "names no monograph given to this run or "
+				    "beside this file; did you mean '%s'?", ref, best);
 			else
 				diag_file_add_node(c->df, DIAG_ERROR, n, "ref",
 				    c->code, "reference to monograph '%s' "
-				    "names no monograph given to this run; add "
-				    "%s.xml to the set, or remove the ref", ref,
+				    "names no monograph given to this run or "
+				    "beside this file; add %s.xml, or remove "
+				    "the ref", ref,
 				    ref);
 		}
 		free(ref);

@@ -22,6 +22,7 @@
 
 #include <libxml/tree.h>
 #include <libxml/dict.h>
+#include <libxml/hash.h>
 #include <libxml/xpathInternals.h>
 
 #include "buf.h"
@@ -59,11 +60,33 @@ struct mb {
 	struct cite	**byref;	/* sorted by ref, then k */
 	struct source	*sources;	/* sorted by id, then n */
 	size_t		 nsources;
+	char		 idbuf[64];	/* new_id()'s */
+	size_t		 nids;
+	char		**linked;	/* other monographs linked to */
+	size_t		 nlinked;
+	int		 copy;		/* copies of citations: no k */
+	xmlHashTablePtr	 titles;	/* model id -> title, for xrefs */
 };
 
 typedef void	 model_fn(struct mb *, xmlNodePtr, const xmlNode *);
 
 static void	 inline_children(struct mb *, xmlNodePtr, const xmlNode *);
+static void	 model_node(struct mb *, xmlNodePtr, const xmlNode *);
+static void	 add_criterion(struct mb *, struct buf *, const xmlNode *);
+static int	 fnref_mark(struct mb *, const xmlNode *, const char *, char *,
+		    size_t);
+static const xmlNode *table_of(const xmlNode *);
+static xmlNodePtr sub_of(struct mb *, xmlNodePtr, const xmlNode *,
+		    const char *, const char *, const char *);
+static void	 criteria_p(struct mb *, xmlNodePtr, const xmlNode *);
+static const char *new_id(struct mb *, const char *);
+static void	 add_range(struct mb *, struct buf *, const xmlNode *,
+		    const char *);
+static const xmlNode *att_form(struct mb *, const xmlNode *);
+static void	 labelled_text(struct mb *, xmlNodePtr, const char *,
+		    const char *);
+static void	 link_to(struct mb *, xmlNodePtr, const char *,
+		    const xmlNode *);
 static void	 model_children(struct mb *, xmlNodePtr, const xmlNode *);
 static void	 model_grandchildren(struct mb *, xmlNodePtr, const xmlNode *,
 		    const char *);
@@ -528,10 +551,40 @@ add_amount(struct mb *mb, struct buf *b, const char *low, const char *high,
 		return;
 	if (strcmp(unit, "%") == 0)
 		str_add(mb, b, "%");
+	else if (strcmp(unit, "dose") == 0) {
+		str_add(mb, b, " ");
+		str_add(mb, b, need(mb, "label", high == NULL &&
+		    number(low) == 1 ? "dose" : "doses"));
+	}
 	else {
 		str_add(mb, b, NBSP);
 		str_add(mb, b, unit);
 	}
+}
+
+/* " every 6 to 8 hours", " every day": @interval, -high and -unit */
+static void
+add_interval(struct mb *mb, struct buf *b, const xmlNode *n)
+{
+	const char	*low, *high, *unit;
+
+	if ((low = att(mb, n, "interval")) == NULL)
+		return;
+	high = att(mb, n, "interval-high");
+	unit = sat(mb, n, "interval-unit");
+	str_add(mb, b, need(mb, "label", "every"));
+	if (high == NULL && number(low) == 1) {
+		str_add(mb, b, unit);
+		return;
+	}
+	str_add(mb, b, low);
+	if (high != NULL) {
+		str_add(mb, b, " to ");
+		str_add(mb, b, high);
+	}
+	str_add(mb, b, NBSP);
+	str_add(mb, b, unit);
+	str_add(mb, b, "s");
 }
 
 /* template dose-words, context n */
@@ -559,6 +612,15 @@ add_dose(struct mb *mb, struct buf *b, const xmlNode *n)
 	if ((per = att(mb, n, "per")) != NULL &&
 	    (w = word(mb, "per", per)) != NULL)
 		str_add(mb, b, w);
+	add_interval(mb, b, n);
+	if (eq(att(mb, n, "as-needed"), "yes"))
+		str_add(mb, b, need(mb, "label", "as-needed"));
+	if (att(mb, n, "cap") != NULL) {
+		str_add(mb, b, need(mb, "label", "cap-open"));
+		add_amount(mb, b, att(mb, n, "cap"), NULL,
+		    att(mb, n, "cap-unit"));
+		str_add(mb, b, ")");
+	}
 }
 
 /* template duration-words, context n */
@@ -751,6 +813,9 @@ cite_c(struct mb *mb, xmlNodePtr cites, const xmlNode *n)
 	const struct cite	*ct;
 	xmlNodePtr		 c;
 
+	const char		*at;
+	struct buf		 b;
+
 	c = el(mb, cites, "c");
 	if ((ct = find_cite(mb, n)) == NULL) {
 		set(mb, c, "n", "");
@@ -761,7 +826,17 @@ cite_c(struct mb *mb, xmlNodePtr cites, const xmlNode *n)
 		set(mb, c, "n", "");
 	else
 		set_n(mb, c, "n", ct->n);
-	set_n(mb, c, "k", ct->k);
+	if (!mb->copy)
+		set_n(mb, c, "k", ct->k);
+	if ((at = att(mb, n, "at")) != NULL && !all_ws(at)) {
+		memset(&b, 0, sizeof(b));
+		/* a numbered section of a label: "§5.1" */
+		if (*at >= '0' && *at <= '9')
+			str_add(mb, &b, need(mb, "label", "section-sign"));
+		add_norm(mb, &b, at);
+		set(mb, c, "at", str_get(&b));
+		free(b.p);
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -838,16 +913,30 @@ inline_node(struct mb *mb, xmlNodePtr p, const xmlNode *n)
 	if (n->type != XML_ELEMENT_NODE)
 		return;				/* comments, PIs */
 	memset(&b, 0, sizeof(b));
-	if (is_m(n, "em")) {
+	if (is_m(n, "em") || is_m(n, "sub") || is_m(n, "sup") ||
+	    is_m(n, "strong")) {
 		add_norm_node(mb, &b, n);
-		el_text(mb, p, "em", str_get(&b));
+		el_text(mb, p, (const char *)n->name, str_get(&b));
 	} else if (is_m(n, "xref")) {
+		/* to: a section; ref: an element with that id.  Its own
+		   words, or "(see TITLE)" once the model is whole */
 		e = el(mb, p, "xref");
-		set(mb, e, "to", sat(mb, n, "to"));
-		str_add(mb, &b, "(see ");
-		str_add(mb, &b, section_title(mb, sat(mb, n, "to")));
+		set(mb, e, "to", att(mb, n, "ref") != NULL ?
+		    sat(mb, n, "ref") : sat(mb, n, "to"));
+		add_norm_node(mb, &b, n);
+		if (b.len > 0)
+			text(mb, e, str_get(&b));
+	} else if (is_m(n, "fnref")) {
+		char	 mark[32];
+
+		if (fnref_mark(mb, table_of(n), sat(mb, n, "ref"), mark,
+		    sizeof(mark)) == 0)
+			set(mb, el(mb, p, "fnref"), "mark", mark);
+	} else if (is_m(n, "criterion")) {
+		str_add(mb, &b, " (");
+		add_criterion(mb, &b, n);
 		str_add(mb, &b, ")");
-		text(mb, e, str_get(&b));
+		text(mb, p, str_get(&b));
 	} else if (is_m(n, "cite"))
 		inline_cite(mb, p, n);
 	else
@@ -905,6 +994,21 @@ m_p(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	inline_children(mb, el(mb, parent, "p"), n);
 }
 
+static void	 m_list(struct mb *, xmlNodePtr, const xmlNode *);
+
+/* An item: its inline content, and the lists in it after that. */
+static void
+list_item(struct mb *mb, xmlNodePtr item, const xmlNode *n)
+{
+	const xmlNode	*c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (is_m(c, "list"))
+			m_list(mb, item, c);
+		else
+			inline_node(mb, item, c);
+}
+
 static void
 m_list(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
@@ -917,7 +1021,7 @@ m_list(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	set(mb, l, "type", type != NULL ? type : "bullet");
 	for (c = n->children; c != NULL; c = c->next)
 		if (is_m(c, "item"))
-			inline_children(mb, el(mb, l, "item"), c);
+			list_item(mb, el(mb, l, "item"), c);
 }
 
 static void
@@ -978,7 +1082,7 @@ m_use(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	memset(&b, 0, sizeof(b));
 	snprintf(id, sizeof(id), "use-%zu", ordinal(n));
 	add_norm_node(mb, &b, child(n, "condition"));
-	s = sub(mb, parent, id, str_get(&b), "normal");
+	s = sub_of(mb, parent, n, id, str_get(&b), "normal");
 	p = el(mb, s, "p");
 	strong(mb, p, "Status:");
 	str_clear(&b);
@@ -1031,6 +1135,10 @@ add_stage(struct mb *mb, struct buf *b, const xmlNode *n)
 		str_add(mb, b, "Maintenance");
 	else if (is_m(n, "maximum"))
 		str_add(mb, b, "Maximum");
+	else if (is_m(n, "increase"))
+		str_add(mb, b, need(mb, "label", "increase"));
+	else if (is_m(n, "max-duration"))
+		str_add(mb, b, need(mb, "label", "max-duration"));
 	else {
 		from = att(mb, n, "from-day");
 		to = att(mb, n, "to-day");
@@ -1055,7 +1163,8 @@ is_step(const xmlNode *n)
 {
 	return is_m(n, "screening") || is_m(n, "start") || is_m(n, "step") ||
 	    is_m(n, "titration") || is_m(n, "maintenance") ||
-	    is_m(n, "maximum");
+	    is_m(n, "maximum") || is_m(n, "increase") ||
+	    is_m(n, "max-duration");
 }
 
 static void
@@ -1075,17 +1184,39 @@ m_regimen(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	add_ucfirst(mb, &title, route_words(mb, att(mb, n, "route")));
 	str_add(mb, &title, ", ");
 	str_add(mb, &title, lookup(mb, "population", sat(mb, n, "population")));
-	if ((age = att(mb, n, "min-age")) != NULL) {
+	age = att(mb, n, "min-age");
+	if (age != NULL && att(mb, n, "max-age") != NULL) {
+		str_add(mb, &title, " aged ");
+		str_add(mb, &title, age);
+		str_add(mb, &title, " to ");
+		str_add(mb, &title, att(mb, n, "max-age"));
+		str_add(mb, &title, " years");
+	} else if (age != NULL) {
 		str_add(mb, &title, " aged ");
 		str_add(mb, &title, age);
 		str_add(mb, &title, " years and older");
+	} else if ((age = att(mb, n, "max-age")) != NULL) {
+		str_add(mb, &title, need(mb, "label", "younger-than"));
+		str_add(mb, &title, age);
+		str_add(mb, &title, " years");
 	}
 	if ((ind = child(n, "indication")) != NULL) {
 		str_add(mb, &title, ": ");
 		add_norm_node(mb, &title, ind);
 	}
 	snprintf(id, sizeof(id), "regimen-%zu", i);
-	s = sub(mb, parent, id, str_get(&title), "normal");
+	s = sub_of(mb, parent, n, id, str_get(&title), "normal");
+	for (c = n->children; c != NULL; c = c->next)
+		if (is_m(c, "criterion")) {
+			criteria_p(mb, s, c);
+			break;
+		}
+	if ((ind = att_form(mb, n)) != NULL) {
+		str_clear(&b);
+		add_form_words(mb, &b, att(mb, ind, "route"),
+		    att(mb, ind, "kind"));
+		labelled_text(mb, s, need(mb, "label", "form"), str_get(&b));
+	}
 	for (c = n->children; c != NULL && !is_step(c); c = c->next)
 		continue;
 	if (c == NULL) {		/* no dose: no table */
@@ -1112,7 +1243,12 @@ m_regimen(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		para = cell_para(mb, row, "");
 		if (is_m(c, "titration"))
 			inline_children(mb, para, c);
-		else {
+		else if (is_m(c, "max-duration")) {
+			str_clear(&b);
+			add_duration(mb, &b, c);
+			text(mb, para, str_get(&b));
+			note_after(mb, para, c, ", ");
+		} else {
 			str_clear(&b);
 			add_dose(mb, &b, c);
 			text(mb, para, str_get(&b));
@@ -1171,30 +1307,97 @@ m_metabolism(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	note_after(mb, p, n, ", ");
 }
 
+/* How often an adverse effect occurs: "common: 10 to 63% (placebo ...)" */
+static void
+add_frequency(struct mb *mb, struct buf *b, const xmlNode *n)
+{
+	const char	*f;
+
+	if ((f = att(mb, n, "frequency")) != NULL)
+		str_add(mb, b, lookup(mb, "frequency", f));
+	if (att(mb, n, "low") == NULL && att(mb, n, "high") == NULL)
+		return;
+	if (f != NULL)
+		str_add(mb, b, ", ");
+	add_range(mb, b, n, "%");
+	if (att(mb, n, "placebo") != NULL) {
+		str_add(mb, b, need(mb, "label", "placebo-open"));
+		add_amount(mb, b, att(mb, n, "placebo"),
+		    att(mb, n, "placebo-high"), "%");
+		str_add(mb, b, ")");
+	}
+}
+
+/* The adverse effects of a section, one table, at the first of them. */
 static void
 m_effect(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
-	static const char *const cells[] = {
-		"Effect", "Frequency", "Severity", NULL
-	};
 	const xmlNode	*c;
-	xmlNodePtr	 t, row;
+	const char	*v, *cells[4];
+	struct buf	 b;
+	xmlNodePtr	 t, row, para;
+	int		 sev;
 
-	if (ordinal(n) > 1)
+	if (ordinal(n) > 1 || is_m(n->parent, "interaction"))
 		return;
+	/* a severity column only when some effect has one */
+	sev = 0;
+	for (c = n->parent->children; c != NULL; c = c->next)
+		if (is_m(c, "effect") && ((att(mb, c, "severity") != NULL &&
+		    !eq(att(mb, c, "severity"), "unspecified")) ||
+		    eq(att(mb, c, "serious"), "yes")))
+			sev = 1;
+	cells[0] = need(mb, "label", "col-effect");
+	cells[1] = need(mb, "label", "col-frequency");
+	cells[2] = sev ? need(mb, "label", "col-severity") : NULL;
+	cells[3] = NULL;
+	memset(&b, 0, sizeof(b));
 	t = el(mb, parent, "table");
 	set(mb, t, "id", "effects-table");
-	set(mb, t, "caption", "Adverse effects, how common and how severe");
-	set(mb, t, "cols", "effect category severity");
+	set(mb, t, "caption", need(mb, "label", sev ? "effects-caption" :
+	    "effects-caption-short"));
+	set(mb, t, "cols", sev ? "effect frequency severity" :
+	    "effect frequency");
 	head(mb, t, cells);
 	for (c = n->parent->children; c != NULL; c = c->next) {
 		if (!is_m(c, "effect"))
 			continue;
 		row = el(mb, t, "row");
-		inline_children(mb, cell_para(mb, row, ""), c);
-		cell_para(mb, row, sat(mb, c, "category"));
-		cell_para(mb, row, lookup(mb, "severity", sat(mb, c, "severity")));
+		para = cell_para(mb, row, "");
+		inline_children(mb, para, c);
+		str_clear(&b);
+		if ((v = att(mb, c, "route")) != NULL && !eq(v, "any")) {
+			str_add(mb, &b, route_words(mb, v));
+			str_add(mb, &b, need(mb, "label", "route-word"));
+		}
+		if ((v = att(mb, c, "system")) != NULL) {
+			if (b.len > 0)
+				str_add(mb, &b, "; ");
+			str_add(mb, &b, lookup(mb, "system", v));
+		}
+		if (b.len > 0) {
+			text(mb, para, " (");
+			text(mb, para, str_get(&b));
+			text(mb, para, ")");
+		}
+		str_clear(&b);
+		add_frequency(mb, &b, c);
+		cell_para(mb, row, b.len > 0 ? str_get(&b) :
+		    need(mb, "label", "not-stated"));
+		if (!sev)
+			continue;
+		str_clear(&b);
+		if ((v = att(mb, c, "severity")) != NULL &&
+		    !eq(v, "unspecified"))
+			str_add(mb, &b, v);
+		if (eq(att(mb, c, "serious"), "yes")) {
+			if (b.len > 0)
+				str_add(mb, &b, "; ");
+			str_add(mb, &b, need(mb, "label", "serious"));
+		}
+		cell_para(mb, row, str_get(&b));
 	}
+	free(b.p);
 }
 
 /* The next element sibling of n. */
@@ -1317,15 +1520,34 @@ numbered_sub(struct mb *mb, xmlNodePtr parent, const xmlNode *n,
     const char *idp, const char *prefix, const char *what,
     const char *content)
 {
+	const xmlNode	*c;
 	struct buf	 title;
-	xmlNodePtr	 s;
+	xmlNodePtr	 s, p;
 	char		 id[64];
 
 	memset(&title, 0, sizeof(title));
 	snprintf(id, sizeof(id), "%s-%zu", idp, ordinal(n));
 	str_add(mb, &title, prefix);
 	add_norm_node(mb, &title, child(n, what));
-	s = sub(mb, parent, id, str_get(&title), "normal");
+	if (is_m(n, "warning") && eq(att(mb, n, "kind"), "precaution"))
+		str_add(mb, &title, need(mb, "label", "precaution"));
+	if (is_m(n, "warning") && att(mb, n, "route") != NULL &&
+	    !eq(att(mb, n, "route"), "any")) {
+		str_add(mb, &title, " (");
+		str_add(mb, &title, route_words(mb, att(mb, n, "route")));
+		str_add(mb, &title, need(mb, "label", "route-word"));
+		str_add(mb, &title, ")");
+	}
+	s = sub_of(mb, parent, n, id, str_get(&title), "normal");
+	if (is_m(n, "comparison"))
+		for (c = n->children; c != NULL; c = c->next)
+			if (is_m(c, "alternative") &&
+			    att(mb, c, "ref") != NULL) {
+				p = el(mb, s, "p");
+				strong(mb, p, need(mb, "label", "see"));
+				text(mb, p, " ");
+				link_to(mb, p, att(mb, c, "ref"), c);
+			}
 	if (content == NULL)
 		model_children(mb, s, n);
 	else
@@ -1363,8 +1585,8 @@ m_population(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	str_add(mb, &id, "population-");
 	str_add(mb, &id, sat(mb, n, "group"));
 	add_ucfirst(mb, &title, lookup(mb, "population", sat(mb, n, "group")));
-	model_children(mb, sub(mb, parent, str_get(&id), str_get(&title),
-	    "normal"), n);
+	model_children(mb, sub_of(mb, parent, n, str_get(&id),
+	    str_get(&title), "normal"), n);
 	free(id.p);
 	free(title.p);
 }
@@ -1411,14 +1633,6 @@ m_dependence(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 }
 
 static void
-m_intrathecal(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
-{
-	if (is_m(n->parent, "withdrawal"))
-		model_children(mb, sub(mb, parent, "intrathecal-withdrawal",
-		    "Abrupt stop of intrathecal delivery", "warn"), n);
-}
-
-static void
 m_taper(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
 	const xmlNode	*c;
@@ -1426,13 +1640,25 @@ m_taper(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	xmlNodePtr	 s;
 
 	memset(&b, 0, sizeof(b));
-	s = sub(mb, parent, "taper", "Tapering (how to stop)", "normal");
+	str_add(mb, &b, "Tapering (how to stop)");
+	if (att(mb, n, "route") != NULL && !eq(att(mb, n, "route"), "any")) {
+		str_add(mb, &b, ", ");
+		str_add(mb, &b, route_words(mb, att(mb, n, "route")));
+		str_add(mb, &b, need(mb, "label", "route-word"));
+	}
+	s = sub_of(mb, parent, n, ordinal(n) > 1 ? new_id(mb, "taper") :
+	    "taper", str_get(&b), "normal");
 	for (c = n->children; c != NULL; c = c->next) {
-		if (!is_m(c, "duration"))
-			continue;
-		str_clear(&b);
-		add_duration(mb, &b, c);
-		labelled(mb, s, c, "Typical taper:", str_get(&b));
+		if (is_m(c, "duration")) {
+			str_clear(&b);
+			add_duration(mb, &b, c);
+			labelled(mb, s, c, "Typical taper:", str_get(&b));
+		} else if (is_m(c, "decrease")) {
+			str_clear(&b);
+			add_dose(mb, &b, c);
+			labelled(mb, s, c, need(mb, "label", "decrease"),
+			    str_get(&b));
+		}
 	}
 	model_children(mb, s, n);
 	free(b.p);
@@ -1444,13 +1670,14 @@ m_interaction(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	static const char *const cells[] = {
 		"Agent", "Severity", "Effect and what to do", NULL
 	};
-	const xmlNode	*c, *a;
+	const xmlNode	*c, *a, *first;
 	const char	*kind;
 	struct buf	 b;
 	xmlNodePtr	 t, row, cell, para;
 
 	if (ordinal(n) > 1)
 		return;
+	first = n;
 	memset(&b, 0, sizeof(b));
 	t = el(mb, parent, "table");
 	set(mb, t, "id", "interactions-table");
@@ -1462,34 +1689,1081 @@ m_interaction(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 			continue;
 		row = el(mb, t, "row");
 		set(mb, row, "severity", sat(mb, n, "severity"));
-		/* m:agent/@kind: the first agent that has one */
+		cell = el(mb, row, "cell");
+		para = el(mb, cell, "para");
 		kind = NULL;
-		for (a = n->children; a != NULL && kind == NULL; a = a->next)
-			if (is_m(a, "agent"))
-				kind = att(mb, a, "kind");
-		str_clear(&b);
-		add_norm_node(mb, &b, child(n, "agent"));
-		str_add(mb, &b, " (");
-		str_add(mb, &b, kind != NULL ? kind : "");
-		str_add(mb, &b, ")");
-		cell_para(mb, row, str_get(&b));
+		for (a = n->children; a != NULL; a = a->next) {
+			if (!is_m(a, "agent"))
+				continue;
+			if (kind != NULL)
+				text(mb, para, "; ");
+			if (att(mb, a, "ref") != NULL)
+				link_to(mb, para, att(mb, a, "ref"), a);
+			else {
+				str_clear(&b);
+				add_norm_node(mb, &b, a);
+				text(mb, para, str_get(&b));
+			}
+			kind = sat(mb, a, "kind");
+			str_clear(&b);
+			str_add(mb, &b, " (");
+			str_add(mb, &b, lookup(mb, "agent-kind", kind));
+			str_add(mb, &b, ")");
+			text(mb, para, str_get(&b));
+		}
 		cell_para(mb, row, lookup(mb, "interaction-severity",
-		    sat(mb, n, "severity")));
+		    att(mb, n, "severity") != NULL ? att(mb, n, "severity") :
+		    "unspecified"));
 		cell = el(mb, row, "cell");
 		para = el(mb, cell, "para");
 		for (c = n->children; c != NULL; c = c->next)
 			if (is_m(c, "effect"))
 				inline_children(mb, para, c);
 		for (c = n->children; c != NULL; c = c->next) {
-			if (!is_m(c, "action"))
-				continue;
-			para = el(mb, cell, "para");
-			strong(mb, para, "What to do:");
-			text(mb, para, " ");
-			inline_children(mb, para, c);
+			if (is_m(c, "mechanism")) {
+				para = el(mb, cell, "para");
+				str_clear(&b);
+				str_add(mb, &b, need(mb, "label", "how"));
+				strong(mb, para, str_get(&b));
+				str_clear(&b);
+				str_add(mb, &b, " ");
+				str_add(mb, &b, lookup(mb, "mechanism-kind",
+				    sat(mb, c, "kind")));
+				if (att(mb, c, "enzyme") != NULL) {
+					str_add(mb, &b, " (");
+					add_norm(mb, &b, att(mb, c, "enzyme"));
+					str_add(mb, &b, ")");
+				}
+				text(mb, para, str_get(&b));
+				note_after(mb, para, c, ": ");
+			} else if (is_m(c, "action")) {
+				para = el(mb, cell, "para");
+				strong(mb, para, "What to do:");
+				text(mb, para, " ");
+				inline_children(mb, para, c);
+			} else if (is_m(c, "p"))
+				inline_children(mb, el(mb, cell, "para"), c);
 		}
 	}
+	/* what an interaction holds that a cell cannot: after the table */
+	for (n = first->parent->children; n != NULL; n = n->next)
+		if (is_m(n, "interaction"))
+			for (c = n->children; c != NULL; c = c->next)
+				if (!is_m(c, "p") && !is_m(c, "effect") &&
+				    !is_m(c, "action") &&
+				    !is_m(c, "mechanism") &&
+				    !is_m(c, "agent"))
+					model_node(mb, parent, c);
 	free(b.p);
+}
+
+/* ------------------------------------------------------------------ */
+/* Format 2: subsections, general blocks                              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A sub for the monograph element n: its own @id when it has one, else
+ * dflt; its @number when it has one.
+ */
+static xmlNodePtr
+sub_of(struct mb *mb, xmlNodePtr parent, const xmlNode *n, const char *dflt,
+    const char *title, const char *kind)
+{
+	const char	*id, *num;
+	xmlNodePtr	 s;
+
+	id = att(mb, n, "id");
+	s = sub(mb, parent, id != NULL ? id : dflt, title, kind);
+	if ((num = att(mb, n, "number")) != NULL)
+		set(mb, s, "number", num);
+	return s;
+}
+
+/* A new id "prefix-N" for what has none, unique in the model. */
+static const char *
+new_id(struct mb *mb, const char *prefix)
+{
+	snprintf(mb->idbuf, sizeof(mb->idbuf), "%s-%zu", prefix, ++mb->nids);
+	return mb->idbuf;
+}
+
+/* A general section of the monograph (m:section), as a sub. */
+static void
+m_section(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	struct buf	 title;
+	xmlNodePtr	 s;
+	const xmlNode	*c;
+
+	memset(&title, 0, sizeof(title));
+	if (child(n, "title") != NULL)
+		add_norm_node(mb, &title, child(n, "title"));
+	else
+		str_add(mb, &title, need(mb, "label", "section"));
+	s = sub_of(mb, parent, n, new_id(mb, "sec"), str_get(&title),
+	    "normal");
+	for (c = n->children; c != NULL; c = c->next)
+		model_node(mb, s, c);
+	free(title.p);
+}
+
+static void
+m_quote(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	inline_children(mb, el(mb, parent, "quote"), n);
+}
+
+/* A paragraph after a label: <p><strong>label</strong> inline</p>. */
+static void
+label_p(struct mb *mb, xmlNodePtr parent, const xmlNode *n, const char *label)
+{
+	xmlNodePtr	 p;
+
+	p = el(mb, parent, "p");
+	strong(mb, p, label);
+	text(mb, p, " ");
+	inline_children(mb, p, n);
+}
+
+/* m:summary: what a warning, boxed warning or withdrawal says in short */
+static void
+m_summary(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	label_p(mb, parent, n, need(mb, "label", is_m(n->parent,
+	    "withdrawal") ? "how-to-stop" : "summary"));
+}
+
+/* The words of a criterion (CrCl 30 to 50 mL/min; Child-Pugh class C). */
+static void
+add_criterion(struct mb *mb, struct buf *b, const xmlNode *n)
+{
+	const char	*cls, *low, *high, *unit;
+
+	str_add(mb, b, lookup(mb, "measure", sat(mb, n, "measure")));
+	cls = att(mb, n, "class");
+	low = att(mb, n, "low");
+	high = att(mb, n, "high");
+	unit = att(mb, n, "unit");
+	if (cls != NULL) {
+		str_add(mb, b, " ");
+		add_norm(mb, b, cls);
+	}
+	if (low != NULL && high != NULL) {
+		str_add(mb, b, " ");
+		add_amount(mb, b, low, high, unit);
+	} else if (low != NULL) {
+		str_add(mb, b, need(mb, "label", "at-least"));
+		add_amount(mb, b, low, NULL, unit);
+	} else if (high != NULL) {
+		str_add(mb, b, need(mb, "label", "below"));
+		add_amount(mb, b, high, NULL, unit);
+	}
+}
+
+/* The criterion n and those right after it: <p>Applies to: a; b</p> */
+static void
+criteria_p(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	struct buf	 b;
+	xmlNodePtr	 p;
+
+	memset(&b, 0, sizeof(b));
+	p = el(mb, parent, "p");
+	strong(mb, p, need(mb, "label", "applies-to"));
+	str_add(mb, &b, " ");
+	for (; n != NULL; n = next_same(n)) {
+		add_criterion(mb, &b, n);
+		if (next_same(n) != NULL)
+			str_add(mb, &b, "; ");
+	}
+	text(mb, p, str_get(&b));
+	free(b.p);
+}
+
+/* Consecutive m:criterion (a regimen shows its own before its table) */
+static void
+m_criterion(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	if (!follows_same(n) && !is_m(n->parent, "regimen"))
+		criteria_p(mb, parent, n);
+}
+
+/* <p><strong>label</strong> words</p> */
+static void
+labelled_text(struct mb *mb, xmlNodePtr parent, const char *label,
+    const char *words)
+{
+	xmlNodePtr	 p;
+
+	p = el(mb, parent, "p");
+	strong(mb, p, label);
+	text(mb, p, " ");
+	text(mb, p, words);
+}
+
+/* The m:form that the @form of n names, or NULL. */
+static const xmlNode *
+att_form(struct mb *mb, const xmlNode *n)
+{
+	const xmlNode	*root, *fs, *f;
+	const char	*id;
+
+	if ((id = att(mb, n, "form")) == NULL ||
+	    (root = xmlDocGetRootElement(n->doc)) == NULL)
+		return NULL;
+	for (fs = root->children; fs != NULL; fs = fs->next)
+		if (is_m(fs, "forms"))
+			for (f = fs->children; f != NULL; f = f->next)
+				if (is_m(f, "form") && eq(att(mb, f, "id"), id))
+					return f;
+	return NULL;
+}
+
+/* Consecutive m:change of recent-changes: a list */
+static void
+m_change(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const char	*num, *date;
+	struct buf	 b;
+	xmlNodePtr	 l, item;
+
+	if (follows_same(n))
+		return;
+	memset(&b, 0, sizeof(b));
+	l = el(mb, parent, "list");
+	set(mb, l, "type", "bullet");
+	for (; n != NULL; n = next_same(n)) {
+		item = el(mb, l, "item");
+		str_clear(&b);
+		str_add(mb, &b, section_title(mb, sat(mb, n, "to")));
+		if ((num = att(mb, n, "number")) != NULL) {
+			str_add(mb, &b, " (");
+			str_add(mb, &b, num);
+			str_add(mb, &b, ")");
+		}
+		if ((date = att(mb, n, "date")) != NULL) {
+			str_add(mb, &b, ", ");
+			str_add(mb, &b, date);
+		}
+		str_add(mb, &b, ":");
+		strong(mb, item, str_get(&b));
+		text(mb, item, " ");
+		inline_children(mb, item, n);
+	}
+	free(b.p);
+}
+
+/* Consecutive m:contraindication: a list */
+static void
+m_contraindication(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const char	*route;
+	struct buf	 b;
+	xmlNodePtr	 l, item;
+
+	if (follows_same(n))
+		return;
+	memset(&b, 0, sizeof(b));
+	l = el(mb, parent, "list");
+	set(mb, l, "type", "bullet");
+	for (; n != NULL; n = next_same(n)) {
+		item = el(mb, l, "item");
+		route = att(mb, n, "route");
+		if (route != NULL && strcmp(route, "any") != 0) {
+			str_clear(&b);
+			add_ucfirst(mb, &b, route_words(mb, route));
+			str_add(mb, &b, need(mb, "label", "route-colon"));
+			strong(mb, item, str_get(&b));
+			text(mb, item, " ");
+		}
+		inline_children(mb, item, n);
+	}
+	free(b.p);
+}
+
+/* m:trial: a paragraph naming the trial */
+static void
+m_trial(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const char	*subj, *design;
+	struct buf	 b;
+
+	memset(&b, 0, sizeof(b));
+	str_add(mb, &b, need(mb, "label", "trial"));
+	subj = att(mb, n, "subjects");
+	design = att(mb, n, "design");
+	if (subj != NULL || design != NULL) {
+		str_add(mb, &b, " (");
+		if (design != NULL)
+			add_dash_to_space(mb, &b, design);
+		if (subj != NULL && design != NULL)
+			str_add(mb, &b, ", ");
+		if (subj != NULL) {
+			str_add(mb, &b, subj);
+			str_add(mb, &b, need(mb, "label", "subjects"));
+		}
+		str_add(mb, &b, ")");
+	}
+	str_add(mb, &b, ":");
+	label_p(mb, parent, n, str_get(&b));
+	free(b.p);
+}
+
+/* m:abrupt-stop: a warning sub */
+static void
+m_abrupt_stop(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const char	*route;
+	struct buf	 b, id;
+
+	memset(&b, 0, sizeof(b));
+	memset(&id, 0, sizeof(id));
+	str_add(mb, &b, need(mb, "label", "abrupt-stop"));
+	route = att(mb, n, "route");
+	str_add(mb, &id, "abrupt-stop");
+	if (route != NULL && strcmp(route, "any") != 0) {
+		str_add(mb, &b, " (");
+		str_add(mb, &b, route_words(mb, route));
+		str_add(mb, &b, ")");
+		str_add(mb, &id, "-");
+		str_add(mb, &id, route);
+	}
+	model_children(mb, sub(mb, parent, str_get(&id), str_get(&b), "warn"),
+	    n);
+	free(b.p);
+	free(id.p);
+}
+
+/* m:treatment, m:handling, m:mechanism, m:pharmacodynamics: a sub */
+static void
+m_titled(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	model_children(mb, sub_of(mb, parent, n, (const char *)n->name,
+	    need(mb, "title", (const char *)n->name), "normal"), n);
+}
+
+/* m:package: consecutive ones, a list */
+static void
+m_package(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const char	*v;
+	struct buf	 b;
+	xmlNodePtr	 l, item;
+
+	if (follows_same(n))
+		return;
+	memset(&b, 0, sizeof(b));
+	strong(mb, el(mb, parent, "p"), need(mb, "label", "packages"));
+	l = el(mb, parent, "list");
+	set(mb, l, "type", "bullet");
+	for (; n != NULL; n = next_same(n)) {
+		item = el(mb, l, "item");
+		str_clear(&b);
+		if ((v = att(mb, n, "container")) != NULL)
+			add_ucfirst(mb, &b, v);
+		else
+			str_add(mb, &b, need(mb, "label", "package"));
+		if ((v = att(mb, n, "count")) != NULL) {
+			str_add(mb, &b, need(mb, "label", "of"));
+			str_add(mb, &b, v);
+		}
+		if ((v = att(mb, n, "ndc")) != NULL) {
+			str_add(mb, &b, " (NDC ");
+			str_add(mb, &b, v);
+			str_add(mb, &b, ")");
+		}
+		text(mb, item, str_get(&b));
+		note_after(mb, item, n, ": ");
+	}
+	free(b.p);
+}
+
+/* The words of the space-separated list s: "a", "a and b", "a, b and c". */
+static void
+add_and_list(struct mb *mb, struct buf *b, const char *s)
+{
+	size_t	 n, len;
+	int	 i, count;
+	const char *p;
+
+	count = 0;
+	for (p = s; *(p += strspn(p, " \t\r\n")) != '\0'; p += len) {
+		len = strcspn(p, " \t\r\n");
+		count++;
+	}
+	i = 0;
+	for (p = s; *(p += strspn(p, " \t\r\n")) != '\0'; p += n) {
+		n = strcspn(p, " \t\r\n");
+		if (i > 0)
+			str_add(mb, b, i == count - 1 ?
+			    need(mb, "label", "and") : ", ");
+		str_addn(mb, b, p, n);
+		i++;
+	}
+}
+
+/* m:storage: Store at 20 to 25 °C (excursions 15 to 30 °C); protect... */
+static void
+m_storage(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const char	*unit, *v;
+	struct buf	 b, u;
+	xmlNodePtr	 p;
+
+	memset(&b, 0, sizeof(b));
+	memset(&u, 0, sizeof(u));
+	unit = att(mb, n, "unit");
+	str_add(mb, &u, unit == NULL ? "" : eq(unit, "C") ? "\xc2\xb0" "C" :
+	    eq(unit, "F") ? "\xc2\xb0" "F" : unit);
+	p = el(mb, parent, "p");
+	strong(mb, p, need(mb, "label", "storage"));
+	str_add(mb, &b, " ");
+	if (att(mb, n, "low") != NULL || att(mb, n, "high") != NULL)
+		add_amount(mb, &b, att(mb, n, "low") != NULL ?
+		    att(mb, n, "low") : att(mb, n, "high"),
+		    att(mb, n, "low") != NULL ? att(mb, n, "high") : NULL,
+		    str_get(&u));
+	if (att(mb, n, "excursion-low") != NULL ||
+	    att(mb, n, "excursion-high") != NULL) {
+		str_add(mb, &b, need(mb, "label", "excursions"));
+		add_amount(mb, &b, sat(mb, n, "excursion-low"),
+		    att(mb, n, "excursion-high"), str_get(&u));
+		str_add(mb, &b, ")");
+	}
+	if ((v = att(mb, n, "protect")) != NULL) {
+		str_add(mb, &b, need(mb, "label", "protect-from"));
+		add_and_list(mb, &b, v);
+	}
+	text(mb, p, str_get(&b));
+	note_after(mb, p, n, "; ");
+	free(b.p);
+	free(u.p);
+}
+
+/* ------------------------------------------------------------------ */
+/* Format 2: tables                                                   */
+/* ------------------------------------------------------------------ */
+
+/* The mark of footnote number i (1-based) of a table: @mark or i. */
+static void
+footnote_mark(struct mb *mb, const xmlNode *fn, size_t i, char *buf,
+    size_t len)
+{
+	const char	*m;
+
+	if ((m = att(mb, fn, "mark")) != NULL)
+		snprintf(buf, len, "%s", m);
+	else
+		snprintf(buf, len, "%zu", i);
+}
+
+/* The mark of the footnote id of the table t (NULL: none). */
+static int
+fnref_mark(struct mb *mb, const xmlNode *t, const char *id, char *buf,
+    size_t len)
+{
+	const xmlNode	*c;
+	size_t		 i;
+
+	i = 0;
+	for (c = t->children; c != NULL; c = c->next) {
+		if (!is_m(c, "footnote"))
+			continue;
+		i++;
+		if (eq(att(mb, c, "id"), id)) {
+			footnote_mark(mb, c, i, buf, len);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* The table that holds n, or NULL. */
+static const xmlNode *
+table_of(const xmlNode *n)
+{
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (is_m(n, "table"))
+			return n;
+	return NULL;
+}
+
+/* colspan, rowspan and align of the monograph cell c onto the cell e */
+static void
+span_atts(struct mb *mb, xmlNodePtr e, const xmlNode *c)
+{
+	static const char *const names[] = { "colspan", "rowspan", "align",
+	    NULL };
+	const char *const	*a;
+	const char		*v;
+
+	for (a = names; *a != NULL; a++)
+		if ((v = att(mb, c, *a)) != NULL)
+			set(mb, e, *a, v);
+}
+
+/* One tr of thead, as a head row; of tbody, as a row. */
+static void
+table_row(struct mb *mb, xmlNodePtr t, const xmlNode *tr, int head)
+{
+	const xmlNode	*c;
+	xmlNodePtr	 row, cell;
+
+	row = el(mb, t, head ? "head" : "row");
+	for (c = tr->children; c != NULL; c = c->next) {
+		if (!is_m(c, "th") && !is_m(c, "td"))
+			continue;
+		cell = el(mb, row, "cell");
+		span_atts(mb, cell, c);
+		if (head)
+			inline_children(mb, cell, c);
+		else {
+			if (is_m(c, "th"))
+				set(mb, cell, "header", "yes");
+			if (c->children != NULL)
+				inline_children(mb, el(mb, cell, "para"), c);
+		}
+	}
+}
+
+/* m:table: a general table */
+static void
+m_table(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const xmlNode	*c, *tr;
+	const char	*id;
+	struct buf	 b;
+	xmlNodePtr	 t, fn;
+	size_t		 i;
+	char		 mark[32];
+
+	memset(&b, 0, sizeof(b));
+	t = el(mb, parent, "table");
+	id = att(mb, n, "id");
+	set(mb, t, "id", id != NULL ? id : new_id(mb, "table"));
+	if ((c = child(n, "caption")) != NULL) {
+		str_clear(&b);
+		add_norm_node(mb, &b, c);
+		set(mb, t, "caption", str_get(&b));
+		inline_children(mb, el(mb, t, "caption"), c);
+	} else
+		set(mb, t, "caption", "");
+	for (c = n->children; c != NULL; c = c->next)
+		if (is_m(c, "thead"))
+			for (tr = c->children; tr != NULL; tr = tr->next)
+				if (is_m(tr, "tr"))
+					table_row(mb, t, tr, 1);
+	for (c = n->children; c != NULL; c = c->next)
+		if (is_m(c, "tbody"))
+			for (tr = c->children; tr != NULL; tr = tr->next)
+				if (is_m(tr, "tr"))
+					table_row(mb, t, tr, 0);
+	i = 0;
+	for (c = n->children; c != NULL; c = c->next) {
+		if (!is_m(c, "footnote"))
+			continue;
+		footnote_mark(mb, c, ++i, mark, sizeof(mark));
+		fn = el(mb, t, "footnote");
+		set(mb, fn, "mark", mark);
+		inline_children(mb, fn, c);
+	}
+	free(b.p);
+}
+
+/* ------------------------------------------------------------------ */
+/* Format 2: pharmacokinetics                                         */
+/* ------------------------------------------------------------------ */
+
+/* low to high of n with unit, or low alone; "" when neither */
+static void
+add_range(struct mb *mb, struct buf *b, const xmlNode *n, const char *unit)
+{
+	const char	*low, *high;
+
+	low = att(mb, n, "low");
+	high = att(mb, n, "high");
+	if (low == NULL && high == NULL)
+		return;
+	add_amount(mb, b, low != NULL ? low : high, low != NULL ? high : NULL,
+	    unit);
+}
+
+/*
+ * The quantities of clinical pharmacology, each a labelled paragraph:
+ * bioavailability, protein-binding (%), distribution-volume, clearance
+ * (amounts with their unit), elimination-time (a duration), enzyme.
+ */
+static void
+m_quantity(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const char	*name = (const char *)n->name, *v;
+	struct buf	 b;
+
+	memset(&b, 0, sizeof(b));
+	if (is_m(n, "elimination-time"))
+		add_duration(mb, &b, n);
+	else if (is_m(n, "enzyme")) {
+		add_norm(mb, &b, sat(mb, n, "name"));
+		if ((v = att(mb, n, "role")) != NULL) {
+			str_add(mb, &b, ", ");
+			str_add(mb, &b, lookup(mb, "enzyme-role", v));
+		}
+		if ((v = att(mb, n, "extent")) != NULL) {
+			str_add(mb, &b, " (");
+			str_add(mb, &b, lookup(mb, "extent", v));
+			str_add(mb, &b, ")");
+		}
+	} else if (is_m(n, "bioavailability") || is_m(n, "protein-binding")) {
+		add_range(mb, &b, n, "%");
+		if ((v = att(mb, n, "route")) != NULL) {
+			str_add(mb, &b, " (");
+			str_add(mb, &b, route_words(mb, v));
+			str_add(mb, &b, ")");
+		}
+	} else
+		add_range(mb, &b, n, att(mb, n, "unit"));
+	if (b.len == 0)
+		str_add(mb, &b, need(mb, "label", "not-stated"));
+	labelled(mb, parent, n, need(mb, "title", name), str_get(&b));
+	free(b.p);
+}
+
+/* m:food-effect: Food: decreases Cmax by 20 to 30 %; advice */
+static void
+m_food_effect(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const char	*v;
+	struct buf	 b;
+
+	memset(&b, 0, sizeof(b));
+	if ((v = att(mb, n, "effect")) != NULL)
+		str_add(mb, &b, lookup(mb, "food-effect", v));
+	if ((v = att(mb, n, "measure")) != NULL) {
+		str_add(mb, &b, " ");
+		str_add(mb, &b, lookup(mb, "food-measure", v));
+	}
+	if (att(mb, n, "low") != NULL || att(mb, n, "high") != NULL) {
+		str_add(mb, &b, need(mb, "label", "by"));
+		add_range(mb, &b, n, "%");
+	}
+	if ((v = att(mb, n, "advice")) != NULL) {
+		if (b.len > 0)
+			str_add(mb, &b, "; ");
+		str_add(mb, &b, lookup(mb, "food-advice", v));
+	}
+	labelled(mb, parent, n, need(mb, "title", "food-effect"),
+	    str_get(&b));
+	free(b.p);
+}
+
+/* m:excretion of format 2: 70 to 80% of a dose, in urine, unchanged */
+static void
+m_excretion(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const char	*v;
+	struct buf	 b;
+
+	memset(&b, 0, sizeof(b));
+	if (att(mb, n, "low") != NULL || att(mb, n, "high") != NULL) {
+		add_range(mb, &b, n, "%");
+		str_add(mb, &b, need(mb, "label", "of-a-dose"));
+	}
+	if ((v = att(mb, n, "via")) != NULL) {
+		if (b.len > 0)
+			str_add(mb, &b, ", ");
+		str_add(mb, &b, lookup(mb, "via", v));
+	}
+	if (eq(att(mb, n, "unchanged"), "yes"))
+		str_add(mb, &b, need(mb, "label", "unchanged"));
+	if (b.len == 0)
+		str_add(mb, &b, need(mb, "label", "not-stated"));
+	labelled(mb, parent, n, need(mb, "title", "excretion"), str_get(&b));
+	free(b.p);
+}
+
+/* ------------------------------------------------------------------ */
+/* Format 2: links to other monographs, highlights, cross references  */
+/* ------------------------------------------------------------------ */
+
+/* <link ref="REF">text of n</link> in p */
+static void
+link_to(struct mb *mb, xmlNodePtr p, const char *ref, const xmlNode *n)
+{
+	struct buf	 b;
+	xmlNodePtr	 e;
+
+	memset(&b, 0, sizeof(b));
+	add_norm_node(mb, &b, n);
+	e = el(mb, p, "link");
+	set(mb, e, "ref", ref);
+	text(mb, e, b.len > 0 ? str_get(&b) : ref);
+	free(b.p);
+}
+
+/* Add ref to the monographs this one links to, once. */
+static void
+add_linked(struct mb *mb, const char *ref)
+{
+	char	**nv;
+	size_t	 i;
+
+	if (ref == NULL || *ref == '\0')
+		return;
+	for (i = 0; i < mb->nlinked; i++)
+		if (strcmp(mb->linked[i], ref) == 0)
+			return;
+	if ((nv = realloc(mb->linked, (mb->nlinked + 1) *
+	    sizeof(*nv))) == NULL) {
+		mb->nomem = 1;
+		return;
+	}
+	mb->linked = nv;
+	mb->linked[mb->nlinked++] = (char *)ref;
+}
+
+/* Every ref of related, agent and alternative, in document order. */
+static void
+collect_links(struct mb *mb, const xmlNode *n)
+{
+	const xmlNode	*c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_m(c, "related") || is_m(c, "agent") ||
+		    is_m(c, "alternative"))
+			add_linked(mb, att(mb, c, "ref"));
+		collect_links(mb, c);
+	}
+}
+
+/* The section see-also: a list of the monographs linked to. */
+static void
+see_also(struct mb *mb, xmlNodePtr doc)
+{
+	xmlNodePtr	 s, l, e;
+	size_t		 i;
+
+	if (mb->nlinked == 0)
+		return;
+	s = el(mb, doc, "section");
+	set(mb, s, "id", "see-also");
+	set(mb, s, "title", section_title(mb, "see-also"));
+	set(mb, s, "kind", "see-also");
+	l = el(mb, s, "list");
+	set(mb, l, "type", "bullet");
+	for (i = 0; i < mb->nlinked; i++) {
+		e = el(mb, el(mb, l, "item"), "link");
+		set(mb, e, "ref", mb->linked[i]);
+		text(mb, e, mb->linked[i]);
+	}
+}
+
+/* <xref to="id"/> in p, its words filled in by resolve_xrefs() */
+static void
+xref_to(struct mb *mb, xmlNodePtr p, const char *id)
+{
+	set(mb, el(mb, p, "xref"), "to", id);
+}
+
+/* A highlights item: <item><strong>label</strong> ...</item> */
+static xmlNodePtr
+hl_item(struct mb *mb, xmlNodePtr l, const char *label)
+{
+	xmlNodePtr	 item;
+
+	item = el(mb, l, "item");
+	strong(mb, item, label);
+	text(mb, item, " ");
+	return item;
+}
+
+/* The first child m:NAME of n among several names, or NULL */
+static const xmlNode *
+first_of(const xmlNode *n, const char *const names[])
+{
+	const xmlNode		*c;
+	const char *const	*s;
+
+	for (c = n->children; c != NULL; c = c->next)
+		for (s = names; *s != NULL; s++)
+			if (is_m(c, *s))
+				return c;
+	return NULL;
+}
+
+/* The usual and the maximum dose of one regimen, for the highlights. */
+static void
+hl_regimen(struct mb *mb, xmlNodePtr l, const xmlNode *r, const char *id)
+{
+	static const char *const usual[] = { "maintenance", "start", "step",
+	    NULL };
+	const xmlNode	*c;
+	struct buf	 b;
+	xmlNodePtr	 item;
+	int		 any;
+
+	memset(&b, 0, sizeof(b));
+	add_ucfirst(mb, &b, route_words(mb, att(mb, r, "route")));
+	str_add(mb, &b, ", ");
+	str_add(mb, &b, lookup(mb, "population", sat(mb, r, "population")));
+	str_add(mb, &b, ":");
+	item = hl_item(mb, l, str_get(&b));
+	any = 0;
+	if ((c = first_of(r, usual)) != NULL) {
+		str_clear(&b);
+		str_add(mb, &b, need(mb, "label", is_m(c, "maintenance") ?
+		    "hl-usual" : "hl-start"));
+		add_dose(mb, &b, c);
+		text(mb, item, str_get(&b));
+		note_after(mb, item, c, "");
+		any = 1;
+	}
+	for (c = r->children; c != NULL; c = c->next) {
+		if (!is_m(c, "maximum"))
+			continue;
+		str_clear(&b);
+		if (any)
+			str_add(mb, &b, "; ");
+		str_add(mb, &b, need(mb, "label", "hl-max"));
+		add_dose(mb, &b, c);
+		text(mb, item, str_get(&b));
+		note_after(mb, item, c, "");
+		any = 1;
+	}
+	if (!any)
+		text(mb, item, need(mb, "label", "hl-see"));
+	text(mb, item, " ");
+	xref_to(mb, item, id);
+	free(b.p);
+}
+
+/*
+ * The section highlights, from the structured data only: approved uses,
+ * usual and maximum dose of each regimen, the boxed warnings in short,
+ * contraindications, the warnings that have a summary, the major
+ * interactions, how to stop.  Each entry links to where the body says
+ * it; its citations are copies (no k: the body holds the citations).
+ */
+static void
+highlights(struct mb *mb, xmlNodePtr doc, const xmlNode *root)
+{
+	const xmlNode	*sec, *c, *d;
+	struct buf	 b;
+	xmlNodePtr	 s, l, item;
+	size_t		 i;
+	int		 any;
+	char		 id[48];
+
+	memset(&b, 0, sizeof(b));
+	s = el(mb, doc, "section");
+	set(mb, s, "id", "highlights");
+	set(mb, s, "title", section_title(mb, "highlights"));
+	set(mb, s, "kind", "highlights");
+	l = el(mb, s, "list");
+	set(mb, l, "type", "bullet");
+	mb->copy = 1;
+	for (sec = root->children; sec != NULL; sec = sec->next) {
+		if (is_m(sec, "uses")) {
+			item = NULL;
+			for (c = sec->children; c != NULL; c = c->next) {
+				if (!is_m(c, "use") ||
+				    !eq(att(mb, c, "status"), "approved"))
+					continue;
+				if (item == NULL)
+					item = hl_item(mb, l,
+					    need(mb, "label", "hl-uses"));
+				else
+					text(mb, item, "; ");
+				str_clear(&b);
+				add_norm_node(mb, &b, child(c, "condition"));
+				text(mb, item, str_get(&b));
+			}
+			if (item != NULL) {
+				text(mb, item, " ");
+				xref_to(mb, item, "uses");
+			}
+		} else if (is_m(sec, "dosing")) {
+			i = 0;
+			for (c = sec->children; c != NULL; c = c->next) {
+				if (!is_m(c, "regimen"))
+					continue;
+				snprintf(id, sizeof(id), "regimen-%zu", ++i);
+				hl_regimen(mb, l, c, att(mb, c, "id") != NULL ?
+				    att(mb, c, "id") : id);
+			}
+		} else if (is_m(sec, "boxed-warning") &&
+		    child(sec, "none") == NULL) {
+			item = hl_item(mb, l, need(mb, "label", "hl-boxed"));
+			if ((c = child(sec, "summary")) != NULL)
+				inline_children(mb, item, c);
+			else {
+				str_clear(&b);
+				add_norm_node(mb, &b, child(sec, "title"));
+				text(mb, item, str_get(&b));
+			}
+			text(mb, item, " ");
+			xref_to(mb, item, "boxed-warning");
+		} else if (is_m(sec, "contraindications")) {
+			item = hl_item(mb, l, need(mb, "label", "hl-contra"));
+			any = 0;
+			for (c = sec->children; c != NULL; c = c->next) {
+				if (!is_m(c, "contraindication") &&
+				    !is_m(c, "none"))
+					continue;
+				if (any++)
+					text(mb, item, "; ");
+				inline_children(mb, item, c);
+			}
+			if (!any)
+				text(mb, item, need(mb, "label", "hl-see"));
+			text(mb, item, " ");
+			xref_to(mb, item, "contraindications");
+		} else if (is_m(sec, "warnings")) {
+			i = 0;
+			for (c = sec->children; c != NULL; c = c->next) {
+				if (!is_m(c, "warning"))
+					continue;
+				i++;
+				if ((d = child(c, "summary")) == NULL)
+					continue;
+				str_clear(&b);
+				add_norm_node(mb, &b, child(c, "title"));
+				str_add(mb, &b, ":");
+				item = hl_item(mb, l, str_get(&b));
+				inline_children(mb, item, d);
+				text(mb, item, " ");
+				snprintf(id, sizeof(id), "warning-%zu", i);
+				xref_to(mb, item, att(mb, c, "id") != NULL ?
+				    att(mb, c, "id") : id);
+			}
+		} else if (is_m(sec, "interactions")) {
+			item = NULL;
+			for (c = sec->children; c != NULL; c = c->next) {
+				if (!is_m(c, "interaction") ||
+				    (!eq(att(mb, c, "severity"), "major") &&
+				    !eq(att(mb, c, "severity"),
+				    "contraindicated")))
+					continue;
+				if (item == NULL)
+					item = hl_item(mb, l, need(mb, "label",
+					    "hl-interactions"));
+				else
+					text(mb, item, "; ");
+				any = 0;
+				for (d = c->children; d != NULL; d = d->next) {
+					if (!is_m(d, "agent"))
+						continue;
+					if (any++)
+						text(mb, item, ", ");
+					str_clear(&b);
+					add_norm_node(mb, &b, d);
+					text(mb, item, str_get(&b));
+				}
+				str_clear(&b);
+				str_add(mb, &b, " (");
+				str_add(mb, &b, lookup(mb,
+				    "interaction-severity-short",
+				    sat(mb, c, "severity")));
+				str_add(mb, &b, ")");
+				text(mb, item, str_get(&b));
+			}
+			if (item != NULL) {
+				text(mb, item, " ");
+				xref_to(mb, item, "interactions");
+			}
+		} else if (is_m(sec, "withdrawal")) {
+			if ((c = child(sec, "summary")) == NULL &&
+			    (c = child(sec, "none")) == NULL)
+				continue;
+			item = hl_item(mb, l, need(mb, "label", "hl-stop"));
+			inline_children(mb, item, c);
+			text(mb, item, " ");
+			xref_to(mb, item, "withdrawal");
+		}
+	}
+	mb->copy = 0;
+	if (l->children == NULL) {
+		xmlUnlinkNode(s);
+		xmlFreeNode(s);
+	}
+	free(b.p);
+}
+
+/* The ids and titles of the model's sections and subs under n. */
+static void
+collect_titles(struct mb *mb, xmlNodePtr n)
+{
+	xmlNodePtr	 c;
+	xmlChar		*id, *title;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrEqual(c->name, BAD_CAST "section") ||
+		    xmlStrEqual(c->name, BAD_CAST "sub")) {
+			id = xmlGetProp(c, BAD_CAST "id");
+			title = xmlGetProp(c, BAD_CAST "title");
+			if (id != NULL && title != NULL &&
+			    xmlHashLookup(mb->titles, id) == NULL)
+				xmlHashAddEntry(mb->titles, id, title);
+			else
+				xmlFree(title);
+			xmlFree(id);
+			collect_titles(mb, c);
+		}
+	}
+}
+
+/* Each empty xref: "(see TITLE)", TITLE that of the section it names. */
+static void
+fill_xrefs(struct mb *mb, xmlNodePtr n)
+{
+	xmlNodePtr	 c;
+	xmlChar		*to;
+	const char	*title;
+	struct buf	 b;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrEqual(c->name, BAD_CAST "xref") &&
+		    c->children == NULL) {
+			to = xmlGetProp(c, BAD_CAST "to");
+			title = to != NULL ? xmlHashLookup(mb->titles, to) :
+			    NULL;
+			memset(&b, 0, sizeof(b));
+			str_add(mb, &b, need(mb, "label", "see-open"));
+			str_add(mb, &b, title != NULL ? title :
+			    (to != NULL ? (const char *)to : ""));
+			str_add(mb, &b, ")");
+			text(mb, c, str_get(&b));
+			free(b.p);
+			xmlFree(to);
+		} else
+			fill_xrefs(mb, c);
+	}
+}
+
+static void
+free_title(void *payload, const xmlChar *name)
+{
+	(void)name;
+	xmlFree(payload);
+}
+
+/* The words of every cross reference, once the whole model is built. */
+static void
+resolve_xrefs(struct mb *mb, xmlNodePtr doc)
+{
+	if ((mb->titles = xmlHashCreate(64)) == NULL) {
+		mb->nomem = 1;
+		return;
+	}
+	collect_titles(mb, doc);
+	fill_xrefs(mb, doc);
+	xmlHashFree(mb->titles, free_title);
+	mb->titles = NULL;
 }
 
 /* The templates of mode model, by element name (namespace m). */
@@ -1507,9 +2781,32 @@ static const struct {
 	{ "regimen", m_regimen },
 	{ "peak-time", m_pk },
 	{ "half-life", m_pk },
-	{ "clearance", m_pk },
+	{ "clearance", m_quantity },
+	{ "bioavailability", m_quantity },
+	{ "protein-binding", m_quantity },
+	{ "distribution-volume", m_quantity },
+	{ "elimination-time", m_quantity },
+	{ "enzyme", m_quantity },
+	{ "food-effect", m_food_effect },
 	{ "metabolism", m_metabolism },
-	{ "excretion", m_metabolism },
+	{ "mechanism", m_titled },
+	{ "excretion", m_excretion },
+	{ "section", m_section },
+	{ "quote", m_quote },
+	{ "table", m_table },
+	{ "none", m_p },
+	{ "summary", m_summary },
+	{ "criterion", m_criterion },
+	{ "change", m_change },
+	{ "contraindication", m_contraindication },
+	{ "trial", m_trial },
+	{ "abrupt-stop", m_abrupt_stop },
+	{ "treatment", m_titled },
+	{ "handling", m_titled },
+	{ "pharmacodynamics", m_titled },
+	{ "pharmacokinetics", m_titled },
+	{ "package", m_package },
+	{ "storage", m_storage },
 	{ "effect", m_effect },
 	{ "sign", m_sign },
 	{ "symptom", m_sign },
@@ -1525,7 +2822,7 @@ static const struct {
 	{ "tolerance", m_dependence },
 	{ "misuse", m_dependence },
 	{ "addiction", m_dependence },
-	{ "intrathecal", m_intrathecal },
+
 	{ "taper", m_taper },
 	{ "interaction", m_interaction },
 };
@@ -1582,9 +2879,11 @@ static int
 is_sub(const xmlNode *n)
 {
 	static const char *const subs[] = {
-		"use", "regimen", "agency-warning", "intrathecal", "taper",
+		"use", "regimen", "agency-warning", "taper", "abrupt-stop",
 		"dependence", "tolerance", "misuse", "addiction", "comparison",
-		"warning", "population", "entry", NULL
+		"warning", "population", "entry", "section", "treatment",
+		"handling", "mechanism", "pharmacodynamics",
+		"pharmacokinetics", NULL
 	};
 	const char *const	*s;
 
@@ -1663,6 +2962,24 @@ drug_brands(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	free(b.p);
 }
 
+/* "label value; " in p when ls has the attribute name */
+static void
+legal_field(struct mb *mb, xmlNodePtr p, const xmlNode *ls, const char *name,
+    const char *label)
+{
+	struct buf	 b;
+
+	if (att(mb, ls, name) == NULL)
+		return;
+	memset(&b, 0, sizeof(b));
+	strong(mb, p, label);
+	str_add(mb, &b, " ");
+	add_norm(mb, &b, att(mb, ls, name));
+	str_add(mb, &b, "; ");
+	text(mb, p, str_get(&b));
+	free(b.p);
+}
+
 /* The legal status of the drug section. */
 static void
 drug_legal(struct mb *mb, xmlNodePtr parent, const xmlNode *ls)
@@ -1695,19 +3012,15 @@ drug_legal(struct mb *mb, xmlNodePtr parent, const xmlNode *ls)
 	}
 	str_add(mb, &b, "; ");
 	text(mb, p, str_get(&b));
-	strong(mb, p, "narcotic:");
+	legal_field(mb, p, ls, "narcotic", "narcotic:");
+	legal_field(mb, p, ls, "opioid", "opioid:");
+	legal_field(mb, p, ls, "category", need(mb, "label",
+	    "marketing-category"));
+	legal_field(mb, p, ls, "application", need(mb, "label",
+	    "application"));
 	str_clear(&b);
-	str_add(mb, &b, " ");
-	str_add(mb, &b, sat(mb, ls, "narcotic"));
-	str_add(mb, &b, "; ");
-	text(mb, p, str_get(&b));
-	strong(mb, p, "opioid:");
-	str_clear(&b);
-	str_add(mb, &b, " ");
-	str_add(mb, &b, sat(mb, ls, "opioid"));
-	str_add(mb, &b, " (jurisdiction: ");
+	str_add(mb, &b, "jurisdiction: ");
 	str_add(mb, &b, sat(mb, ls, "jurisdiction"));
-	str_add(mb, &b, ")");
 	text(mb, p, str_get(&b));
 	model_children(mb, s, ls);
 	free(b.p);
@@ -1724,6 +3037,11 @@ form_row(struct mb *mb, xmlNodePtr t, const xmlNode *f, struct buf *b)
 	row = el(mb, t, "row");
 	str_clear(b);
 	add_form_words(mb, b, att(mb, f, "route"), att(mb, f, "kind"));
+	if (att(mb, f, "release") != NULL &&
+	    !eq(att(mb, f, "release"), "immediate")) {
+		str_add(mb, b, ", ");
+		str_add(mb, b, lookup(mb, "release", att(mb, f, "release")));
+	}
 	cell_para(mb, row, str_get(b));
 	cell_para(mb, row, lookup(mb, "market-status", sat(mb, f, "status")));
 	cell = el(mb, row, "cell");
@@ -1736,6 +3054,17 @@ form_row(struct mb *mb, xmlNodePtr t, const xmlNode *f, struct buf *b)
 		str_clear(b);
 		add_amount(mb, b, att(mb, c, "amount"), NULL,
 		    att(mb, c, "unit"));
+		if (att(mb, c, "in") != NULL || att(mb, c, "in-unit") != NULL) {
+			str_add(mb, b, need(mb, "label", "in"));
+			add_amount(mb, b, att(mb, c, "in") != NULL ?
+			    att(mb, c, "in") : "1", NULL,
+			    att(mb, c, "in-unit"));
+		}
+		if (att(mb, c, "ingredient") != NULL) {
+			str_add(mb, b, " (");
+			add_norm(mb, b, att(mb, c, "ingredient"));
+			str_add(mb, b, ")");
+		}
 		text(mb, para, str_get(b));
 		note_after(mb, para, c, ", ");
 	}
@@ -1755,47 +3084,44 @@ form_row(struct mb *mb, xmlNodePtr t, const xmlNode *f, struct buf *b)
 		el_text(mb, cell, "para", "none named");
 }
 
-/* The dosage forms of the drug section. */
+/* The top-level forms: a table of every form, then what they say. */
 static void
-drug_forms(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+forms_body(struct mb *mb, xmlNodePtr s, const xmlNode *n)
 {
 	static const char *const cells[] = {
 		"Form", "Status", "Strengths", "Products", NULL
 	};
-	const xmlNode	*fs, *f;
+	const xmlNode	*f;
 	struct buf	 b;
-	xmlNodePtr	 s, t;
+	xmlNodePtr	 t;
 
 	memset(&b, 0, sizeof(b));
-	s = sub(mb, parent, "forms", "Dosage forms and strengths", "normal");
-	t = el(mb, s, "table");
-	set(mb, t, "id", "forms-table");
-	set(mb, t, "caption",
-	    "Dosage forms, market status, strengths and products");
-	set(mb, t, "cols", "form status strengths products");
-	head(mb, t, cells);
-	for (fs = n->children; fs != NULL; fs = fs->next)
-		if (is_m(fs, "forms"))
-			for (f = fs->children; f != NULL; f = f->next)
-				if (is_m(f, "form"))
-					form_row(mb, t, f, &b);
-	for (fs = n->children; fs != NULL; fs = fs->next) {
-		if (!is_m(fs, "forms"))
-			continue;
-		for (f = fs->children; f != NULL; f = f->next) {
-			if (!is_m(f, "form") || (child(f, "p") == NULL &&
-			    child(f, "list") == NULL &&
-			    child(f, "disagreement") == NULL))
-				continue;
-			str_clear(&b);
-			add_form_words(mb, &b, att(mb, f, "route"),
-			    att(mb, f, "kind"));
-			str_add(mb, &b, ":");
-			strong(mb, el(mb, s, "p"), str_get(&b));
-			model_children(mb, s, f);
-		}
+	if (child(n, "form") != NULL) {
+		t = el(mb, s, "table");
+		set(mb, t, "id", "forms-table");
+		set(mb, t, "caption",
+		    "Dosage forms, market status, strengths and products");
+		set(mb, t, "cols", "form status strengths products");
+		head(mb, t, cells);
+		for (f = n->children; f != NULL; f = f->next)
+			if (is_m(f, "form"))
+				form_row(mb, t, f, &b);
 	}
-	model_grandchildren(mb, s, n, "forms");
+	for (f = n->children; f != NULL; f = f->next) {
+		if (!is_m(f, "form")) {
+			model_node(mb, s, f);
+			continue;
+		}
+		if (child(f, "p") == NULL && child(f, "list") == NULL &&
+		    child(f, "disagreement") == NULL &&
+		    child(f, "table") == NULL)
+			continue;
+		str_clear(&b);
+		add_form_words(mb, &b, att(mb, f, "route"), att(mb, f, "kind"));
+		str_add(mb, &b, ":");
+		strong(mb, el(mb, s, "p"), str_get(&b));
+		model_children(mb, s, f);
+	}
 	free(b.p);
 }
 
@@ -1805,7 +3131,7 @@ drug_body(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
 	const xmlNode	*c;
 	struct buf	 b;
-	xmlNodePtr	 p, s;
+	xmlNodePtr	 p;
 	size_t		 classes;
 
 	memset(&b, 0, sizeof(b));
@@ -1819,9 +3145,11 @@ drug_body(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	for (c = n->children; c != NULL; c = c->next)
 		if (is_m(c, "drug-class"))
 			classes++;
-	p = el(mb, parent, "p");
-	strong(mb, p, classes > 1 ? "Drug classes:" : "Drug class:");
-	text(mb, p, " ");
+	if (classes > 0) {
+		p = el(mb, parent, "p");
+		strong(mb, p, classes > 1 ? "Drug classes:" : "Drug class:");
+		text(mb, p, " ");
+	}
 	classes = 0;
 	for (c = n->children; c != NULL; c = c->next) {
 		if (!is_m(c, "drug-class"))
@@ -1831,17 +3159,36 @@ drug_body(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		inline_children(mb, p, c);
 	}
 
-	if (child(n, "description") != NULL) {
-		s = sub(mb, parent, "description", "Description", "normal");
-		model_grandchildren(mb, s, n, "description");
+	for (c = n->children; c != NULL; c = c->next) {
+		if (!is_m(c, "ingredient"))
+			continue;
+		p = el(mb, parent, "p");
+		strong(mb, p, need(mb, "label", "ingredient"));
+		str_clear(&b);
+		str_add(mb, &b, " ");
+		add_norm(mb, &b, sat(mb, c, "name"));
+		if (att(mb, c, "unii") != NULL || att(mb, c, "basis") != NULL) {
+			str_add(mb, &b, " (");
+			if (att(mb, c, "unii") != NULL) {
+				str_add(mb, &b, "UNII ");
+				str_add(mb, &b, att(mb, c, "unii"));
+			}
+			if (att(mb, c, "unii") != NULL &&
+			    att(mb, c, "basis") != NULL)
+				str_add(mb, &b, "; ");
+			if (att(mb, c, "basis") != NULL)
+				str_add(mb, &b, lookup(mb, "basis",
+				    att(mb, c, "basis")));
+			str_add(mb, &b, ")");
+		}
+		text(mb, p, str_get(&b));
+		note_after(mb, p, c, "");
 	}
-	s = sub(mb, parent, "mechanism", "How it works", "normal");
-	model_grandchildren(mb, s, n, "mechanism");
-	drug_brands(mb, parent, n);
+	if (child(n, "brands") != NULL)
+		drug_brands(mb, parent, n);
 	for (c = n->children; c != NULL; c = c->next)
 		if (is_m(c, "legal-status"))
 			drug_legal(mb, parent, c);
-	drug_forms(mb, parent, n);
 	free(b.p);
 }
 
@@ -1978,6 +3325,22 @@ refs(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		str_add(mb, &b, "Type: ");
 		str_add(mb, &b, source_type(mb, sat(mb, s, "type")));
 		part(mb, r, "type", str_get(&b));
+		if ((c = child(s, "spl")) != NULL) {
+			str_clear(&b);
+			str_add(mb, &b, need(mb, "label", "spl-set-id"));
+			str_add(mb, &b, sat(mb, c, "set-id"));
+			if (att(mb, c, "version") != NULL) {
+				str_add(mb, &b, need(mb, "label",
+				    "spl-version"));
+				str_add(mb, &b, att(mb, c, "version"));
+			}
+			if (att(mb, c, "effective") != NULL) {
+				str_add(mb, &b, need(mb, "label",
+				    "spl-effective"));
+				str_add(mb, &b, att(mb, c, "effective"));
+			}
+			part(mb, r, "note", str_get(&b));
+		}
 		parts(mb, r, s, "note", &b);
 		parts(mb, r, s, "url", &b);
 		if ((id = att(mb, s, "id")) != NULL)
@@ -1992,12 +3355,35 @@ section(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
 	xmlNodePtr	 s;
 
+	struct buf	 title;
+
 	s = el(mb, parent, "section");
+	if (is_m(n, "section")) {
+		/* a general section: its own title, after its number */
+		memset(&title, 0, sizeof(title));
+		if (att(mb, n, "number") != NULL) {
+			str_add(mb, &title, att(mb, n, "number"));
+			str_add(mb, &title, " ");
+		}
+		if (child(n, "title") != NULL)
+			add_norm_node(mb, &title, child(n, "title"));
+		else
+			str_add(mb, &title, need(mb, "label", "section"));
+		set(mb, s, "id", att(mb, n, "id") != NULL ?
+		    att(mb, n, "id") : new_id(mb, "sec"));
+		set(mb, s, "kind", "normal");
+		set(mb, s, "title", str_get(&title));
+		free(title.p);
+		section_body(mb, s, n);
+		return;
+	}
 	set(mb, s, "id", (const char *)n->name);
 	set(mb, s, "kind", "normal");
 	set(mb, s, "title", section_title(mb, (const char *)n->name));
 	if (is_m(n, "drug"))
 		drug_body(mb, s, n);
+	else if (is_m(n, "forms"))
+		forms_body(mb, s, n);
 	else
 		section_body(mb, s, n);
 }
@@ -2091,21 +3477,27 @@ monograph(struct mb *mb, const xmlNode *root)
 	add_ucfirst(mb, &b, str_get(&name));
 	set(mb, doc, "title", str_get(&b));
 	for (c = root->children; c != NULL; c = c->next)
-		if (is_m(c, "meta"))
-			for (g = c->children; g != NULL; g = g->next)
-				if (is_m(g, "related"))
-					set(mb, el(mb, doc, "related"), "ref",
-					    sat(mb, g, "ref"));
+		if (is_m(c, "meta") && (g = child(c, "status")) != NULL) {
+			str_clear(&b);
+			add_norm_node(mb, &b, g);
+			set(mb, doc, "status", str_get(&b));
+		}
+	collect_links(mb, root);
+	highlights(mb, doc, root);
 	boxed(mb, doc, root);
 	for (c = root->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || is_m(c, "meta") ||
 		    is_m(c, "boxed-warning"))
 			continue;
-		if (is_m(c, "sources"))
+		if (is_m(c, "sources")) {
+			see_also(mb, doc);
+			mb->nlinked = 0;
 			refs(mb, doc, c);
-		else
+		} else
 			section(mb, doc, c);
 	}
+	see_also(mb, doc);
+	resolve_xrefs(mb, doc);
 	free(name.p);
 	free(b.p);
 }
@@ -2245,6 +3637,7 @@ model_build(xmlDocPtr src, const struct words *words,
 	free(mb.bynode);
 	free(mb.byref);
 	free(mb.sources);
+	free(mb.linked);
 	if (mb.nomem || mb.unsupported || mb.missing[0] != '\0') {
 		xmlFreeDoc(mb.doc);
 		*status = mb.nomem ? MODEL_NOMEM : mb.unsupported ?
