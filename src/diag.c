@@ -305,6 +305,20 @@ diag_summary(struct diag *diag)
 	fflush(f);
 }
 
+/*
+ * The one-line summary of --check, always printed: "3 monographs, 0
+ * errors, 2 warnings".
+ */
+void
+diag_summary_count(struct diag *diag, int inputs)
+{
+	fprintf(diag->stream, "%d monograph%s, %d error%s, %d warning%s\n",
+	    inputs, inputs == 1 ? "" : "s", diag->errors,
+	    diag->errors == 1 ? "" : "s", diag->warnings,
+	    diag->warnings == 1 ? "" : "s");
+	fflush(diag->stream);
+}
+
 /* The exit status: 0 good, 1 some input invalid, 2 system failure. */
 int
 diag_status(const struct diag *diag)

@@ -28,6 +28,7 @@ void		 diag_msg(struct diag *diag, enum diag_level level,
 		    __attribute__((format(printf, 3, 4)));
 void		 diag_flush(struct diag *diag, struct diag_file *df);
 void		 diag_summary(struct diag *diag);
+void		 diag_summary_count(struct diag *diag, int inputs);
 int		 diag_status(const struct diag *diag);
 
 struct diag_file *diag_file_new(const struct diag *diag, const char *path);

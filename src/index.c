@@ -184,6 +184,79 @@ render(const struct xform *xf, xmlDocPtr *docp, struct diag_file *df,
 	return 0;
 }
 
+/* A sidecar's name and drug class, for the order of the index page. */
+struct sidecar {
+	char	*name;
+	char	*cls;		/* folded to lower case; "" when none */
+};
+
+static int
+cmp_sidecars(const void *a, const void *b)
+{
+	const struct sidecar	*x = a, *y = b;
+	int			 c;
+
+	/* those without a class last */
+	if ((*x->cls == '\0') != (*y->cls == '\0'))
+		return *x->cls == '\0' ? 1 : -1;
+	if ((c = strcmp(x->cls, y->cls)) != 0)
+		return c;
+	return strcmp(x->name, y->name);
+}
+
+/*
+ * Sort the n sidecar names of metadir by drug class, then name, so that
+ * the index page groups them by class: each sidecar is read once more
+ * for its class (a few hundred bytes).  Returns 0, or -1 when out of
+ * memory.
+ */
+static int
+sort_by_class(const char *metadir, char **names, int n, struct diag *diag)
+{
+	struct sidecar	*v;
+	struct diag_file *mdf;
+	xmlDocPtr	 meta;
+	xmlChar		*cls;
+	char		 path[4096], *p;
+	int		 i;
+
+	if (n == 0)
+		return 0;
+	if ((v = calloc(n, sizeof(*v))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		v[i].name = names[i];
+		cls = NULL;
+		snprintf(path, sizeof(path), "%s/%s", metadir, names[i]);
+		if ((mdf = diag_file_new(diag, path)) != NULL &&
+		    (meta = load_file(path, mdf)) != NULL) {
+			cls = xmlGetNoNsProp(xmlDocGetRootElement(meta),
+			    BAD_CAST "class");
+			xmlFreeDoc(meta);
+		}
+		diag_file_free(mdf);	/* the second reading reports */
+		v[i].cls = strdup(cls != NULL ? (char *)cls : "");
+		xmlFree(cls);
+		if (v[i].cls == NULL)
+			goto fail;
+		for (p = v[i].cls; *p != '\0'; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p += 'a' - 'A';
+	}
+	qsort(v, n, sizeof(*v), cmp_sidecars);
+	for (i = 0; i < n; i++) {
+		names[i] = v[i].name;
+		free(v[i].cls);
+	}
+	free(v);
+	return 0;
+fail:
+	while (i-- > 0)
+		free(v[i].cls);
+	free(v);
+	return -1;
+}
+
 /*
  * Build DIR/html/index.html from DIR/meta/ *.xml: the list items of
  * INDEX_CHUNK sidecars at a time (<index part="entries">), then the page
@@ -201,11 +274,13 @@ index_build(const char *outdir, const struct xform *xf, struct diag *diag)
 	xmlNodePtr	 root, copy, e;
 	xmlNsPtr	 ns;
 	char		**names, *metadir, *path, *html, *at, count[32];
+	xmlChar		*prev, *cls;
 	size_t		 len, entries, chunk;
 	int		 i, n, ret;
 
 	ret = -1;
 	names = NULL;
+	prev = NULL;
 	doc = NULL;
 	df = NULL;
 	html = NULL;
@@ -227,9 +302,11 @@ index_build(const char *outdir, const struct xform *xf, struct diag *diag)
 		goto out;
 	}
 	if ((html = output_path(outdir, FMT_INDEX, "index")) == NULL ||
-	    (df = diag_file_new(diag, html)) == NULL)
+	    (df = diag_file_new(diag, html)) == NULL ||
+	    sort_by_class(metadir, names, n, diag) == -1)
 		goto oom;
 	entries = chunk = 0;
+	prev = NULL;
 	for (i = 0; i < n; i++) {
 		if (strlen(names[i]) > 250)
 			continue;
@@ -243,8 +320,20 @@ index_build(const char *outdir, const struct xform *xf, struct diag *diag)
 			e = xmlDocGetRootElement(meta);
 			copy = add_entry(root, ns, e);
 			if (copy != NULL && xmlStrEqual(e->name,
-			    BAD_CAST "entry"))
+			    BAD_CAST "entry")) {
 				entries++;
+				/* the first of its class starts a group */
+				if ((cls = xmlGetNoNsProp(e,
+				    BAD_CAST "class")) == NULL)
+					cls = xmlStrdup(BAD_CAST "");
+				if (cls != NULL && (prev == NULL ||
+				    xmlStrcasecmp(prev, cls) != 0) &&
+				    xmlNewProp(copy, BAD_CAST "first",
+				    BAD_CAST "yes") == NULL)
+					copy = NULL;
+				xmlFree(prev);
+				prev = cls;
+			}
 			chunk++;
 			xmlFreeDoc(meta);
 		} else
@@ -293,6 +382,7 @@ report:
 oom:
 	diag_msg(diag, DIAG_FATAL, "out of memory");
 out:
+	xmlFree(prev);
 	diag_file_free(df);
 	free(items.p);
 	free(page.p);

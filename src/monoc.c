@@ -409,6 +409,28 @@ load_words(struct session *s)
 }
 
 /*
+ * The rules across monographs (an interaction listed by one side only),
+ * once every input has been checked: their warnings come after the
+ * inputs' own messages.
+ */
+static void
+cross_check(struct session *s)
+{
+	struct diag_file	*df;
+	int			 i;
+
+	for (i = 0; i < s->opt.nfiles; i++) {
+		if ((df = diag_file_new(s->diag, s->opt.files[i])) == NULL) {
+			diag_msg(s->diag, DIAG_FATAL, "out of memory");
+			return;
+		}
+		check_cross(s->check, i, df);
+		diag_flush(s->diag, df);
+		diag_file_free(df);
+	}
+}
+
+/*
  * --update SRCDIR: make s compile the stale monographs of SRCDIR (or
  * only rebuild the index page) after removing the outputs of those gone.
  * Returns 0 to go on, 1 when there is nothing to do, -1 after reporting.
@@ -524,6 +546,7 @@ monoc_main(int argc, char *argv[], FILE *err)
 			jobs = 1;
 		keep_memory();
 		run_inputs(&s, jobs);
+		cross_check(&s);
 	}
 	if (s.write && !s.opt.no_index) {
 		/* What the monographs needed is not needed any more. */
@@ -536,7 +559,10 @@ monoc_main(int argc, char *argv[], FILE *err)
 		index_build(s.opt.outdir, s.xf, s.diag);
 	}
 summary:
-	diag_summary(s.diag);
+	if (!s.opt.check_only)
+		diag_summary(s.diag);
+	else if (!s.opt.quiet)
+		diag_summary_count(s.diag, s.opt.nfiles);
 	status = diag_status(s.diag);
 out:
 	if (s.loader != NULL)

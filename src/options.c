@@ -32,6 +32,7 @@ static const struct option longopts[] = {
 	{ "formats",	required_argument,	NULL, 'f' },
 	{ "jobs",	required_argument,	NULL, 'j' },
 	{ "check",	no_argument,		NULL, OPT_CHECK },
+	{ "quiet",	no_argument,		NULL, 'q' },
 	{ "data-dir",	required_argument,	NULL, OPT_DATADIR },
 	{ "no-index",	no_argument,		NULL, OPT_NOINDEX },
 	{ "index-only",	no_argument,		NULL, OPT_INDEXONLY },
@@ -48,7 +49,7 @@ static const struct option longopts[] = {
 void
 options_usage(FILE *f)
 {
-	fputs("usage: monoc [-o DIR] [-f html,text,man] [-j N] [--check] "
+	fputs("usage: monoc [-o DIR] [-f html,text,man] [-j N] [--check [-q]] "
 	    "[-W error]\n"
 	    "             [--max-age DAYS] [--data-dir DIR] [--no-index]\n"
 	    "             [--files-from LIST] [FILE...]\n"
@@ -69,7 +70,9 @@ help(void)
 	    "  -f, --formats LIST   comma-separated subset of html,text,man\n"
 	    "  -j, --jobs N         compile N files at a time (default: "
 	    "one per CPU)\n"
-	    "      --check          validate only, write nothing\n"
+	    "      --check          validate only, write nothing; end with "
+	    "a summary line\n"
+	    "  -q, --quiet          no summary line after --check\n"
 	    "  -W error             treat warnings as errors\n"
 	    "      --max-age DAYS   warn when meta/reviewed is older "
 	    "(default: 1095)\n"
@@ -224,7 +227,7 @@ options_parse(struct options *opt, int argc, char *argv[], struct diag *diag)
 	from = NULL;
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:f:j:W:", longopts,
+	while ((c = getopt_long(argc, argv, ":o:f:j:W:q", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'o':
@@ -257,6 +260,9 @@ options_parse(struct options *opt, int argc, char *argv[], struct diag *diag)
 			break;
 		case OPT_CHECK:
 			opt->check_only = 1;
+			break;
+		case 'q':
+			opt->quiet = 1;
 			break;
 		case OPT_DATADIR:
 			if (*optarg == '\0')

@@ -19,6 +19,7 @@ struct options {
 	int		 index_only;	/* --index-only */
 	int		 emit_model;	/* --emit-model: the model to stdout */
 	int		 update;	/* --update SRCDIR: what is stale */
+	int		 quiet;		/* -q: no summary line after --check */
 	long		 max_age;	/* --max-age, default 1095 days */
 	char		**files;	/* the inputs */
 	int		 nfiles;

@@ -303,8 +303,14 @@ schema_validate(struct schema_vctx *vctx, xmlDocPtr doc,
 {
 	struct vstate	*vs;
 	xmlDocPtr	 copy;
+	xmlNodePtr	 root;
 	int		 rc, rc2;
 
+	/* format 1: check.c says how to move it, in one message */
+	root = xmlDocGetRootElement(doc);
+	if (root != NULL && root->ns != NULL && xmlStrEqual(root->ns->href,
+	    BAD_CAST "urn:monoc:monograph:1"))
+		return SCHEMA_INVALID;
 	if ((vs = calloc(1, sizeof(*vs))) == NULL) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
 		return SCHEMA_INTERNAL;

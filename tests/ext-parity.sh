@@ -136,9 +136,18 @@ while [ "$i" -lt 600 ]; do
 	    "$i" "$i" "$((i % 7))" "$i" > "$tmp/ix/meta/d$(printf %03d "$i").xml"
 	i=$((i + 1))
 done
+# in one piece as monoc orders them: by class, then id, the first of
+# each class marked
 {
 	echo '<index xmlns="urn:monoc:monograph:1">'
-	for f in "$tmp"/ix/meta/*.xml; do sed 1d "$f"; done
+	for c in 0 1 2 3 4 5 6; do
+		first=' first="yes"'
+		for f in "$tmp"/ix/meta/*.xml; do
+			grep -q "class=\"class $c\"" "$f" || continue
+			sed -e 1d -e "s|/>\$|$first/>|" "$f"
+			first=
+		done
+	done
 	echo '</index>'
 } > "$tmp/ix/all.xml"
 xsltproc --nonet --novalid --stringparam monoc-version "$version" \

@@ -60,7 +60,7 @@
             </p>
           </header>
           <main id="main">
-            <h2>All monographs</h2>
+            <h2>All monographs, by drug class</h2>
             <ul class="entries">
               <xsl:apply-templates select="m:index/m:entry"/>
               <xsl:if test="m:index/@entries"><xsl:comment>entries</xsl:comment></xsl:if>
@@ -74,7 +74,21 @@
     </html>
   </xsl:template>
 
+  <!-- monoc gives the entries sorted by class, then id, and marks the
+       first of each class (first="yes"), which starts a group. -->
   <xsl:template match="m:entry">
+    <xsl:if test="@first = 'yes'">
+      <li class="group">
+        <h3>
+          <xsl:choose>
+            <xsl:when test="normalize-space(@class) != ''">
+              <xsl:call-template name="ucfirst"><xsl:with-param name="s" select="normalize-space(@class)"/></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>Other monographs</xsl:otherwise>
+          </xsl:choose>
+        </h3>
+      </li>
+    </xsl:if>
     <li>
       <a href="{@id}.html"><strong>
         <xsl:call-template name="ucfirst"><xsl:with-param name="s" select="normalize-space(@name)"/></xsl:call-template>
@@ -85,6 +99,14 @@
       </xsl:if>
       <br/>
       <xsl:call-template name="ucfirst"><xsl:with-param name="s" select="normalize-space(@summary)"/></xsl:call-template>
+      <xsl:if test="m:link">
+        <br/>
+        <span class="cls">Links to: </span>
+        <xsl:for-each select="m:link">
+          <xsl:if test="position() &gt; 1">, </xsl:if>
+          <a href="{@ref}.html"><xsl:value-of select="@ref"/></a>
+        </xsl:for-each>
+      </xsl:if>
     </li>
   </xsl:template>
 

@@ -2,7 +2,9 @@
 <!--
   meta.xsl: the sidecar entry for the index page:
   <entry xmlns="urn:monoc:monograph:1" id="..." name="generic name"
-         class="first drug class, plain text" summary="meta/summary"/>
+         class="first drug class, plain text" summary="meta/summary">
+    <link ref="another monograph it links to"/>...
+  </entry>
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -22,7 +24,15 @@
       </xsl:for-each>
     </xsl:variable>
     <entry id="{@id}" name="{normalize-space(m:drug/m:generic-name)}"
-           class="{normalize-space($class)}" summary="{normalize-space(m:meta/m:summary)}"/>
+           class="{normalize-space($class)}" summary="{normalize-space(m:meta/m:summary)}">
+      <!-- the other monographs it links to, each once, in document order -->
+      <xsl:for-each select="(//m:related | //m:agent | //m:alternative)[@ref]">
+        <xsl:variable name="ref" select="string(@ref)"/>
+        <xsl:if test="not((preceding::m:related | preceding::m:agent | preceding::m:alternative)[@ref = $ref])">
+          <link ref="{$ref}"/>
+        </xsl:if>
+      </xsl:for-each>
+    </entry>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
