@@ -664,6 +664,8 @@ diag_xml_error(void *ctx, xmlErrorPtr err)
 		return;
 	level = err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR;
 	xmlmsg_rewrite(&m, err->domain, err->message);
+	if (err->domain == XML_FROM_SCHEMASV)
+		xmlmsg_refine(&m, err->node);
 	line = err->line;
 	col = 0;
 	if (err->file != NULL && strcmp(err->file, df->path) != 0) {

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
 #include "xmlmsg.h"
@@ -184,6 +185,103 @@ add_expected(struct xmlmsg *m, const struct names *nm, int asked)
 		add(m, "%s'%s'", i ? ", " : "", nm->v[i]);
 }
 
+/* Is name one of nm? */
+static int
+has_name(const struct names *nm, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < nm->n; i++)
+		if (strcmp(nm->v[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * What an author means by a word that is not the format's: a value of
+ * nm that says the same thing (elderly: geriatric), or NULL.  Spelling
+ * is suggest()'s; this is meaning.
+ */
+static const char *
+synonym(const char *val, const struct names *nm)
+{
+	static const struct {
+		const char	*say;
+		const char	*mean;
+	} tab[] = {
+		{ "elderly", "geriatric" }, { "older-adults", "geriatric" },
+		{ "older", "geriatric" }, { "aged", "geriatric" },
+		{ "senior", "geriatric" }, { "children", "pediatric" },
+		{ "child", "pediatric" }, { "paediatric", "pediatric" },
+		{ "kids", "pediatric" }, { "infants", "pediatric" },
+		{ "adults", "adult" }, { "kidney", "renal-impairment" },
+		{ "renal", "renal-impairment" },
+		{ "kidney-impairment", "renal-impairment" },
+		{ "liver", "hepatic-impairment" },
+		{ "hepatic", "hepatic-impairment" },
+		{ "liver-impairment", "hepatic-impairment" },
+		{ "breastfeeding", "lactation" }, { "nursing", "lactation" },
+		{ "breast-feeding", "lactation" }, { "pregnant", "pregnancy" },
+		{ "iv", "intravenous" }, { "po", "oral" }, { "by-mouth", "oral" },
+		{ "mouth", "oral" }, { "im", "intramuscular" },
+		{ "sc", "subcutaneous" }, { "subq", "subcutaneous" },
+		{ "sq", "subcutaneous" }, { "it", "intrathecal" },
+		{ "spinal", "intrathecal" }, { "ug", "mcg" },
+		{ "\xc2\xb5g", "mcg" }, { "\xce\xbcg", "mcg" },
+		{ "microgram", "mcg" }, { "milligram", "mg" },
+		{ "ml", "mL" }, { "daily", "day" }, { "hourly", "hour" },
+		{ "weekly", "week" },
+	};
+	char	 low[NAMELEN];
+	size_t	 i;
+
+	for (i = 0; val[i] != '\0' && i + 1 < sizeof(low); i++)
+		low[i] = tolower((unsigned char)val[i]);
+	low[i] = '\0';
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (strcmp(low, tab[i].say) == 0 && has_name(nm, tab[i].mean))
+			return tab[i].mean;
+	return NULL;
+}
+
+/*
+ * A unit that holds a period, "mg/day" or "mg/kg/day", when the part
+ * before the period is a unit of nm: say how the format writes it.
+ */
+static int
+unit_per(struct xmlmsg *m, const char *val, const struct names *nm)
+{
+	static const struct {
+		const char	*per;
+		const char	*word;
+	} periods[] = {
+		{ "day", "day" }, { "d", "day" }, { "24h", "24-hours" },
+		{ "24 h", "24-hours" }, { "h", "hour" }, { "hr", "hour" },
+		{ "hour", "hour" }, { "week", "week" }, { "wk", "week" },
+		{ "dose", "dose" }, { "min", "minute" }, { "month", "month" },
+	};
+	char		 unit[NAMELEN];
+	const char	*slash;
+	size_t		 i;
+
+	if (strcmp(m->attr, "unit") != 0 ||
+	    (slash = strrchr(val, '/')) == NULL || slash == val ||
+	    (size_t)(slash - val) >= sizeof(unit))
+		return 0;
+	memcpy(unit, val, slash - val);
+	unit[slash - val] = '\0';
+	if (!has_name(nm, unit))
+		return 0;
+	for (i = 0; i < sizeof(periods) / sizeof(periods[0]); i++)
+		if (strcmp(slash + 1, periods[i].per) == 0) {
+			add(m, "unit '%s' combines an amount and a period; "
+			    "write unit=\"%s\" per=\"%s\"", val, unit,
+			    periods[i].word);
+			return 1;
+		}
+	return 0;
+}
+
 /* Copy the quoted string starting after 'open' in p into dst. */
 static int
 quoted(char *dst, size_t dstsz, const char *p, const char *open)
@@ -317,9 +415,13 @@ rewrite_schema(struct xmlmsg *m, const char *msg)
 	    quoted(val, sizeof(val), rest, "The value '")) {
 		m->code = "bad-value";
 		snprintf(m->value, sizeof(m->value), "%s", val);
-		add(m, "'%s' is not a valid value for %s", val, what);
 		parse_names(&nm, rest + strcspn(rest, "{"));
-		if ((sugg = suggest(val, &nm)) != NULL)
+		if (unit_per(m, val, &nm))
+			return;
+		add(m, "'%s' is not a valid value for %s", val, what);
+		if ((sugg = synonym(val, &nm)) == NULL)
+			sugg = suggest(val, &nm);
+		if (sugg != NULL)
 			add(m, "; did you mean '%s'?", sugg);
 		add_expected(m, &nm, sugg != NULL);
 	} else if (strncmp(rest, "[facet 'pattern']", 17) == 0 &&
@@ -389,6 +491,96 @@ rewrite_schema(struct xmlmsg *m, const char *msg)
 		if (*m->elem != '\0')
 			add(m, "%s: ", what);
 		add(m, "%s", buf);
+	}
+}
+
+/*
+ * The top-level sections of a monograph in the order the format wants
+ * them (schema/monograph.xsd).
+ */
+static const char *const sections[] = {
+	"meta", "drug", "boxed-warning", "recent-changes", "uses", "dosing",
+	"forms", "contraindications", "warnings", "adverse-effects",
+	"interactions", "populations", "abuse-and-dependence", "withdrawal",
+	"overdose", "description", "clinical-pharmacology", "supply",
+	"safe-use", "comparisons", "faq", "section", "disclaimer", "sources",
+	NULL
+};
+
+static int
+section_index(const char *name)
+{
+	int	 i;
+
+	for (i = 0; sections[i] != NULL; i++)
+		if (strcmp(sections[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* Does the expected list s name a top-level section (the real schema)? */
+static int
+names_sections(const char *s)
+{
+	char	 q[NAMELEN + 2];
+	int	 i;
+
+	for (i = 0; sections[i] != NULL; i++) {
+		snprintf(q, sizeof(q), "'%s'", sections[i]);
+		if (strstr(s, q) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Say more about an unexpected element n, now that its place is known:
+ * a second one where one is allowed ("at most once here"), a top-level
+ * section out of its place or inside another, with what goes where.
+ */
+void
+xmlmsg_refine(struct xmlmsg *m, const xmlNode *n)
+{
+	const xmlNode	*c;
+	char		 tail[sizeof(m->text)];
+	const char	*expected;
+	int		 i;
+
+	if (n == NULL || n->type != XML_ELEMENT_NODE ||
+	    strcmp(m->code, "unknown-element") != 0 ||
+	    strncmp(m->text, "element '", 9) != 0)
+		return;
+	expected = strstr(m->text, "expected ");
+	snprintf(tail, sizeof(tail), "%s", expected != NULL ? expected : "");
+	for (c = n->prev; c != NULL; c = c->prev)
+		if (c->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(c->name, n->name) && c->ns == n->ns)
+			break;
+	i = section_index((const char *)n->name);
+	if (c != NULL && strstr(m->text, "did you mean") == NULL) {
+		m->code = "duplicate-element";
+		m->text[0] = '\0';
+		add(m, "element '%s' is allowed at most once here; the first "
+		    "is on line %ld", (const char *)n->name,
+		    xmlGetLineNo((xmlNodePtr)c));
+		if (*tail != '\0')
+			add(m, "; %s", tail);
+	} else if (i >= 0 && n->parent != NULL &&
+	    n->parent->type == XML_ELEMENT_NODE &&
+	    xmlStrEqual(n->parent->name, BAD_CAST "monograph") &&
+	    names_sections(tail)) {
+		m->text[0] = '\0';
+		add(m, "element '%s' is out of order; the sections of a "
+		    "monograph come in this order: ", (const char *)n->name);
+		for (i = 0; sections[i] != NULL; i++)
+			add(m, "%s%s", i ? ", " : "", sections[i]);
+	} else if (i > 0 && strstr(m->text, "did you mean") == NULL) {
+		m->text[0] = '\0';
+		add(m, "element '%s' is a section of its own: put it directly "
+		    "in <monograph>, after '%s'", (const char *)n->name,
+		    sections[i - 1]);
+		if (*tail != '\0')
+			add(m, "; here %s", tail);
 	}
 }
 

@@ -14,7 +14,10 @@ struct xmlmsg {
 	char		 suggest[128];	/* the "did you mean" name, or "" */
 };
 
+#include <libxml/tree.h>
+
 void	xmlmsg_rewrite(struct xmlmsg *m, int domain, const char *msg);
+void	xmlmsg_refine(struct xmlmsg *m, const xmlNode *n);
 int	xmlmsg_distance(const char *a, const char *b);
 
 #endif
