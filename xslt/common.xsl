@@ -49,6 +49,12 @@ header { border-bottom: 3px solid var(--ink); padding: 1.5rem 0 1rem; }
 h1 { margin: .2rem 0 .4rem; font-size: 2.2rem; line-height: 1.15; }
 h2 { margin: 2.2rem 0 .6rem; font-size: 1.5rem; line-height: 1.25; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
 h3 { margin: 1.6rem 0 .5rem; font-size: 1.15rem; line-height: 1.3; }
+h4, h5, h6 { margin: 1.3rem 0 .4rem; font-size: 1.05rem; line-height: 1.3; }
+h5, h6 { font-size: 1rem; }
+h6 { font-style: italic; }
+.num { font-variant-numeric: tabular-nums; }
+.quote { margin: 1rem 0; padding: .3rem 1rem; border-left: 5px solid #6b6b6b; background: #f6f6f6; }
+.quote p { margin: .3rem 0; }
 .summary { font-size: 1.15rem; margin: .2rem 0; }
 .meta, .backs, footer { color: var(--muted); font-size: .9rem; }
 nav { margin: 1rem 0; padding: .6rem 1rem; background: #f4f6f8; border: 1px solid var(--line); border-radius: 6px; }
@@ -59,8 +65,8 @@ ul, ol { padding-left: 1.5rem; }
 li { margin: .25rem 0; }
 .cite { white-space: nowrap; font-size: .9em; }
 .boxed > section, section.warn { border: 3px solid var(--warn); background: var(--warn-bg); border-radius: 6px; padding: .2rem 1rem .6rem; margin: 1rem 0; }
-.boxed > section > h3, section.warn > h3 { color: var(--warn); }
-.boxed > section > h3::before, section.warn > h3::before { content: "\26A0\FE0E  "; }
+.boxed > section > h3, section.warn > h3, section.warn > h4, section.warn > h5, section.warn > h6 { color: var(--warn); }
+.boxed > section > h3::before, section.warn > h3::before, section.warn > h4::before, section.warn > h5::before, section.warn > h6::before { content: "\26A0\FE0E  "; }
 .note { border-left: 5px solid #8a6d00; background: var(--note-bg); padding: .4rem .9rem; margin: 1rem 0; }
 .note-tag { color: var(--note); text-transform: uppercase; letter-spacing: .03em; font-size: .9em; }
 .table-wrap { max-width: 100%; overflow-x: auto; margin: 1rem 0; }

@@ -100,13 +100,20 @@
     </section>
   </xsl:template>
 
+  <!-- A subsection: h3, one level deeper for each sub it is in (h6 at
+       most); its number, when it has one, before the title. -->
   <xsl:template match="sub" mode="h">
+    <xsl:variable name="depth" select="count(ancestor::sub) + 1"/>
     <section id="{@id}">
       <xsl:if test="@kind = 'warn'"><xsl:attribute name="class">warn</xsl:attribute></xsl:if>
-      <h3>
+      <xsl:element name="{concat('h', substring('3456', 1 + ($depth &gt; 1) + ($depth &gt; 2) + ($depth &gt; 3), 1))}">
         <xsl:if test="@kind = 'warn'">Warning: </xsl:if>
+        <xsl:if test="@number">
+          <span class="num"><xsl:value-of select="@number"/></span>
+          <xsl:text> </xsl:text>
+        </xsl:if>
         <xsl:value-of select="@title"/>
-      </h3>
+      </xsl:element>
       <xsl:apply-templates select="*" mode="h"/>
     </section>
   </xsl:template>
@@ -126,8 +133,23 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- An item: its text, then the lists it holds. -->
   <xsl:template match="item" mode="h">
-    <li><xsl:apply-templates mode="hin"/></li>
+    <li>
+      <xsl:apply-templates mode="hin"/>
+      <xsl:apply-templates select="list" mode="h"/>
+    </li>
+  </xsl:template>
+
+  <!-- A quotation, word for word: a blockquote, in quotation marks. -->
+  <xsl:template match="quote" mode="h">
+    <blockquote class="quote">
+      <p>
+        <xsl:text>&#8220;</xsl:text>
+        <xsl:apply-templates mode="hin"/>
+        <xsl:text>&#8221;</xsl:text>
+      </p>
+    </blockquote>
   </xsl:template>
 
   <xsl:template match="note" mode="h">
@@ -207,24 +229,60 @@
     <a href="#{@to}"><xsl:value-of select="substring-before(substring-after(., '(see '), ')')"/></a>
     <xsl:text>)</xsl:text>
   </xsl:template>
-  <!-- A citation group, " [1, 4]" with a link to each reference: the
-       no-break space before it keeps it with the word before.  monoc
-       writes the links in C (src/ext.c) with these same variables, with
-       the same result; other processors run the fallback. -->
+  <xsl:template match="sub" mode="hin">
+    <sub><xsl:value-of select="."/></sub>
+  </xsl:template>
+  <xsl:template match="sup" mode="hin">
+    <sup><xsl:value-of select="."/></sup>
+  </xsl:template>
+  <!-- A link to another monograph: its page, a sibling file. -->
+  <xsl:template match="link" mode="hin">
+    <a href="{@ref}.html"><xsl:value-of select="."/></a>
+  </xsl:template>
+  <!-- A table footnote's mark, linked to the footnote under its table. -->
+  <xsl:template match="fnref" mode="hin">
+    <xsl:variable name="t" select="ancestor::table[1]"/>
+    <xsl:variable name="fn" select="$t/footnote[@mark = current()/@mark][1]"/>
+    <sup class="fnref">
+      <xsl:choose>
+        <xsl:when test="$fn">
+          <a href="#{$t/@id}-fn-{count($fn/preceding-sibling::footnote) + 1}"><xsl:value-of select="@mark"/></a>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="@mark"/></xsl:otherwise>
+      </xsl:choose>
+    </sup>
+  </xsl:template>
+  <xsl:template match="list" mode="hin"/>
+  <!-- A citation group, " [1, 4]" with a link to each reference, and
+       with locators " [2; 4, §5.1]" (cite-at between a number and its
+       locator, cite-sep-at for cite-sep when any citation of the group
+       has one): the no-break space before it keeps it with the word
+       before.  monoc writes the links in C (src/ext.c) with these same
+       variables, with the same result; other processors run the
+       fallback. -->
   <xsl:variable name="cite-before" select="$NBSP"/>
   <xsl:variable name="cite-open" select="'['"/>
   <xsl:variable name="cite-sep" select="concat(',', $NBSP)"/>
   <xsl:variable name="cite-close" select="']'"/>
+  <xsl:variable name="cite-at" select="concat(',', $NBSP)"/>
+  <xsl:variable name="cite-sep-at" select="concat(';', $NBSP)"/>
   <xsl:template match="cites" mode="hin">
-    <ext:html-cites before="{$cite-before}" open="{$cite-open}" sep="{$cite-sep}" close="{$cite-close}">
+    <ext:html-cites before="{$cite-before}" open="{$cite-open}" sep="{$cite-sep}" close="{$cite-close}" at="{$cite-at}" sep-at="{$cite-sep-at}">
       <xsl:fallback>
+        <xsl:variable name="at" select="boolean(c/@at)"/>
         <xsl:value-of select="$cite-before"/>
         <span class="cite">
           <xsl:value-of select="$cite-open"/>
           <xsl:for-each select="c">
             <xsl:sort select="@n" data-type="number"/>
-            <xsl:if test="position() &gt; 1"><xsl:value-of select="$cite-sep"/></xsl:if>
+            <xsl:if test="position() &gt; 1">
+              <xsl:choose>
+                <xsl:when test="$at"><xsl:value-of select="$cite-sep-at"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$cite-sep"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:if>
             <a href="#ref-{@n}" id="cite-{@k}"><xsl:value-of select="@n"/></a>
+            <xsl:if test="@at"><xsl:value-of select="concat($cite-at, @at)"/></xsl:if>
           </xsl:for-each>
           <xsl:value-of select="$cite-close"/>
         </span>

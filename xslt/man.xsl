@@ -169,17 +169,52 @@
   <xsl:template match="xref" mode="rin">
     <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
   </xsl:template>
-  <!-- How a citation group reads, in roff ("\~" a no-break space): the
-       template below and ext:inline both take these as they are. -->
+  <!-- Superscript ^x, subscript _x, a table footnote's mark (a), each
+       escaped as one string; a link to another monograph
+       "name (NAME-info(7))"; a list in an item is a block of its own.
+       ext:inline (src/ext.c) writes the same. -->
+  <xsl:template match="sup" mode="rin">
+    <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="concat('^', .)"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="sub" mode="rin">
+    <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="concat('_', .)"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="fnref" mode="rin">
+    <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="concat('(', @mark, ')')"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="link" mode="rin">
+    <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
+    <xsl:text> (\fB</xsl:text>
+    <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="concat(@ref, '-info')"/></xsl:call-template>
+    <xsl:text>\fP(7))</xsl:text>
+  </xsl:template>
+  <xsl:template match="list" mode="rin"/>
+  <!-- How a citation group reads, in roff ("\~" a no-break space), with
+       locators "\~[2;\~4,\~\[u00A7]5.1]": the template below and
+       ext:inline both take these as they are.  cite-at comes between a
+       number and its locator (escaped); cite-sep-at stands for cite-sep
+       in a group where any citation has a locator. -->
   <xsl:variable name="cite-open" select="'\~['"/>
   <xsl:variable name="cite-sep" select="',\~'"/>
   <xsl:variable name="cite-close" select="']'"/>
+  <xsl:variable name="cite-at" select="',\~'"/>
+  <xsl:variable name="cite-sep-at" select="';\~'"/>
   <xsl:template match="cites" mode="rin">
+    <xsl:variable name="at" select="boolean(c/@at)"/>
     <xsl:value-of select="$cite-open"/>
     <xsl:for-each select="c">
       <xsl:sort select="@n" data-type="number"/>
-      <xsl:if test="position() &gt; 1"><xsl:value-of select="$cite-sep"/></xsl:if>
+      <xsl:if test="position() &gt; 1">
+        <xsl:choose>
+          <xsl:when test="$at"><xsl:value-of select="$cite-sep-at"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$cite-sep"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
       <xsl:value-of select="@n"/>
+      <xsl:if test="@at">
+        <xsl:value-of select="$cite-at"/>
+        <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="string(@at)"/></xsl:call-template>
+      </xsl:if>
     </xsl:for-each>
     <xsl:value-of select="$cite-close"/>
   </xsl:template>
@@ -195,18 +230,26 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The inline content of node as one text line, between prefix and
+       suffix (escaped already). -->
   <xsl:template name="inline-line">
     <xsl:param name="node" select="."/>
+    <xsl:param name="prefix" select="''"/>
+    <xsl:param name="suffix" select="''"/>
     <xsl:choose>
       <!-- monoc's C version (src/ext.c), same result. -->
       <xsl:when test="function-available('ext:inline')">
         <xsl:call-template name="line">
-          <xsl:with-param name="s" select="ext:inline($node, 'roff', $cite-open, $cite-sep, $cite-close)"/>
+          <xsl:with-param name="s" select="concat($prefix, ext:inline($node, 'roff', $cite-open, $cite-sep, $cite-close, $cite-at, $cite-sep-at), $suffix)"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="line">
-          <xsl:with-param name="s"><xsl:apply-templates select="$node/node()" mode="rin"/></xsl:with-param>
+          <xsl:with-param name="s">
+            <xsl:value-of select="$prefix"/>
+            <xsl:apply-templates select="$node/node()" mode="rin"/>
+            <xsl:value-of select="$suffix"/>
+          </xsl:with-param>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
@@ -349,12 +392,40 @@
     <xsl:apply-templates select="*" mode="r"/>
   </xsl:template>
 
+  <!-- A subsection: SS at the first level, a bold heading paragraph
+       deeper; its number, when it has one, before the title. -->
   <xsl:template match="sub" mode="r">
-    <xsl:text>.SS "</xsl:text>
-    <xsl:if test="@kind = 'warn'">WARNING: </xsl:if>
-    <xsl:call-template name="esc"><xsl:with-param name="s" select="@title"/></xsl:call-template>
-    <xsl:value-of select="concat('&quot;', $NL, $HEAD)"/>
+    <xsl:variable name="title">
+      <xsl:if test="@kind = 'warn'">WARNING: </xsl:if>
+      <xsl:call-template name="esc">
+        <xsl:with-param name="s">
+          <xsl:if test="@number"><xsl:value-of select="concat(@number, ' ')"/></xsl:if>
+          <xsl:value-of select="@title"/>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="parent::sub">
+        <xsl:text>.PP&#10;</xsl:text>
+        <xsl:call-template name="line">
+          <xsl:with-param name="s" select="concat('\fB', $title, '\fP')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat('.SS &quot;', $title, '&quot;', $NL, $HEAD)"/>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:apply-templates select="*" mode="r"/>
+  </xsl:template>
+
+  <!-- A quotation, word for word: indented, in quotation marks. -->
+  <xsl:template match="quote" mode="r">
+    <xsl:text>.PP&#10;.RS 4&#10;</xsl:text>
+    <xsl:call-template name="inline-line">
+      <xsl:with-param name="prefix" select="'\(lq'"/>
+      <xsl:with-param name="suffix" select="'\(rq'"/>
+    </xsl:call-template>
+    <xsl:text>.RE&#10;</xsl:text>
   </xsl:template>
 
   <xsl:template match="p" mode="r">
@@ -375,15 +446,28 @@
     <xsl:text>.RE&#10;</xsl:text>
   </xsl:template>
 
+  <!-- A list; a list in an item goes after the item's text, indented to
+       it (RS by the item's indent). -->
   <xsl:template match="list" mode="r">
     <xsl:for-each select="item">
+      <xsl:variable name="in">
+        <xsl:choose>
+          <xsl:when test="../@type = 'ordered'">4</xsl:when>
+          <xsl:otherwise>3</xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
       <xsl:choose>
         <xsl:when test="../@type = 'ordered'">
-          <xsl:value-of select="concat('.IP ', position(), '. 4', $NL)"/>
+          <xsl:value-of select="concat('.IP ', position(), '. ', $in, $NL)"/>
         </xsl:when>
         <xsl:otherwise>.IP \(bu 3&#10;</xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="inline-line"/>
+      <xsl:for-each select="list">
+        <xsl:value-of select="concat('.RS ', $in, $NL)"/>
+        <xsl:apply-templates select="." mode="r"/>
+        <xsl:text>.RE&#10;</xsl:text>
+      </xsl:for-each>
     </xsl:for-each>
   </xsl:template>
 

@@ -30,6 +30,8 @@
   <xsl:variable name="SPACES" select="'                                                                                '"/>
   <xsl:variable name="RULE" select="'--------------------------------------------------------------------------------'"/>
   <xsl:variable name="DRULE" select="'================================================================================'"/>
+  <xsl:variable name="TRULE" select="'~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~'"/>
+  <xsl:variable name="PRULE" select="'................................................................................'"/>
 
   <!-- ============================================================ -->
   <!-- wrap: the one line breaker.                                   -->
@@ -189,18 +191,45 @@
   <xsl:template match="strong | xref" mode="tin">
     <xsl:value-of select="."/>
   </xsl:template>
+  <!-- Superscript ^x, subscript _x, a table footnote's mark (a), a link
+       to another monograph "name (REF.txt)"; a list in an item is a block
+       of its own.  ext:inline (src/ext.c) writes the same. -->
+  <xsl:template match="sup" mode="tin">
+    <xsl:value-of select="concat('^', .)"/>
+  </xsl:template>
+  <xsl:template match="sub" mode="tin">
+    <xsl:value-of select="concat('_', .)"/>
+  </xsl:template>
+  <xsl:template match="fnref" mode="tin">
+    <xsl:value-of select="concat('(', @mark, ')')"/>
+  </xsl:template>
+  <xsl:template match="link" mode="tin">
+    <xsl:value-of select="concat(., ' (', @ref, '.txt)')"/>
+  </xsl:template>
+  <xsl:template match="list" mode="tin"/>
   <!-- How a citation group reads, " [1, 4]" (the no-break space keeps it
-       with the word before): the template below and ext:inline both
-       take these. -->
+       with the word before), with locators " [2; 4, §5.1]": the template
+       below and ext:inline both take these.  cite-at comes between a
+       number and its locator; cite-sep-at stands for cite-sep in a group
+       where any citation has a locator. -->
   <xsl:variable name="cite-open" select="concat($NBSP, '[')"/>
   <xsl:variable name="cite-sep" select="concat(',', $NBSP)"/>
   <xsl:variable name="cite-close" select="']'"/>
+  <xsl:variable name="cite-at" select="concat(',', $NBSP)"/>
+  <xsl:variable name="cite-sep-at" select="concat(';', $NBSP)"/>
   <xsl:template match="cites" mode="tin">
+    <xsl:variable name="at" select="boolean(c/@at)"/>
     <xsl:value-of select="$cite-open"/>
     <xsl:for-each select="c">
       <xsl:sort select="@n" data-type="number"/>
-      <xsl:if test="position() &gt; 1"><xsl:value-of select="$cite-sep"/></xsl:if>
+      <xsl:if test="position() &gt; 1">
+        <xsl:choose>
+          <xsl:when test="$at"><xsl:value-of select="$cite-sep-at"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$cite-sep"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
       <xsl:value-of select="@n"/>
+      <xsl:if test="@at"><xsl:value-of select="concat($cite-at, @at)"/></xsl:if>
     </xsl:for-each>
     <xsl:value-of select="$cite-close"/>
   </xsl:template>
@@ -211,18 +240,20 @@
        calls and a result tree fragment. -->
   <xsl:template name="wrap-inline">
     <xsl:param name="prefix" select="''"/>
+    <xsl:param name="suffix" select="''"/>
     <xsl:param name="width" select="$WIDTH"/>
     <xsl:param name="indent" select="''"/>
     <xsl:param name="first-indent" select="$indent"/>
     <xsl:choose>
       <xsl:when test="function-available('ext:wrap') and function-available('ext:inline')">
-        <xsl:value-of select="ext:wrap(normalize-space(concat($prefix, normalize-space(ext:inline(., 'text', $cite-open, $cite-sep, $cite-close)))), $width, string($indent), string($first-indent))"/>
+        <xsl:value-of select="ext:wrap(normalize-space(concat($prefix, normalize-space(ext:inline(., 'text', $cite-open, $cite-sep, $cite-close, $cite-at, $cite-sep-at)), $suffix)), $width, string($indent), string($first-indent))"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="wrap">
           <xsl:with-param name="text">
             <xsl:value-of select="$prefix"/>
             <xsl:call-template name="inline-string"/>
+            <xsl:value-of select="$suffix"/>
           </xsl:with-param>
           <xsl:with-param name="width" select="$width"/>
           <xsl:with-param name="indent" select="$indent"/>
@@ -232,7 +263,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The fallback of ext:inline(., 'text', $cite-open, $cite-sep, $cite-close), normalised. -->
+  <!-- The fallback of ext:inline(., 'text', $cite-open, $cite-sep, $cite-close, $cite-at, $cite-sep-at), normalised. -->
   <xsl:template name="inline-string">
     <xsl:param name="node" select="."/>
     <xsl:variable name="s"><xsl:apply-templates select="$node/node()" mode="tin"/></xsl:variable>
@@ -320,14 +351,21 @@
     <xsl:apply-templates select="*" mode="t"/>
   </xsl:template>
 
+  <!-- A subsection: its number, when it has one, before the title; a
+       warning framed (unless it is inside a frame already). -->
   <xsl:template match="sub" mode="t">
     <xsl:param name="width" select="$WIDTH"/>
+    <xsl:variable name="depth" select="count(ancestor::sub) + 1"/>
+    <xsl:variable name="title">
+      <xsl:if test="@number"><xsl:value-of select="concat(@number, ' ')"/></xsl:if>
+      <xsl:value-of select="@title"/>
+    </xsl:variable>
     <xsl:choose>
       <xsl:when test="@kind = 'warn' and $width = $WIDTH">
         <xsl:variable name="inner" select="$WIDTH - 4"/>
         <xsl:variable name="body">
           <xsl:call-template name="wrap">
-            <xsl:with-param name="text" select="concat('WARNING: ', @title)"/>
+            <xsl:with-param name="text" select="concat('WARNING: ', $title)"/>
             <xsl:with-param name="width" select="$inner"/>
           </xsl:call-template>
           <xsl:value-of select="$NL"/>
@@ -345,7 +383,10 @@
       <xsl:otherwise>
         <xsl:variable name="t">
           <xsl:call-template name="wrap">
-            <xsl:with-param name="text" select="@title"/>
+            <xsl:with-param name="text">
+              <xsl:if test="@kind = 'warn'">WARNING: </xsl:if>
+              <xsl:value-of select="$title"/>
+            </xsl:with-param>
             <xsl:with-param name="width" select="$width"/>
           </xsl:call-template>
         </xsl:variable>
@@ -355,12 +396,33 @@
             <xsl:otherwise><xsl:value-of select="string-length($t)"/></xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
-        <xsl:value-of select="concat($NL, $t, $NL, substring($RULE, 1, $len), $NL)"/>
+        <!-- the underline shows the depth: - then ~ then . -->
+        <xsl:variable name="rule">
+          <xsl:choose>
+            <xsl:when test="$depth = 1"><xsl:value-of select="$RULE"/></xsl:when>
+            <xsl:when test="$depth = 2"><xsl:value-of select="$TRULE"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$PRULE"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:value-of select="concat($NL, $t, $NL, substring($rule, 1, $len), $NL)"/>
         <xsl:apply-templates select="*" mode="t">
           <xsl:with-param name="width" select="$width"/>
         </xsl:apply-templates>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A quotation, word for word: indented by four, in quotation marks. -->
+  <xsl:template match="quote" mode="t">
+    <xsl:param name="width" select="$WIDTH"/>
+    <xsl:value-of select="$NL"/>
+    <xsl:call-template name="wrap-inline">
+      <xsl:with-param name="prefix" select="'&#8220;'"/>
+      <xsl:with-param name="suffix" select="'&#8221;'"/>
+      <xsl:with-param name="width" select="$width"/>
+      <xsl:with-param name="indent" select="'    '"/>
+    </xsl:call-template>
+    <xsl:value-of select="$NL"/>
   </xsl:template>
 
   <xsl:template match="p" mode="t">
@@ -383,14 +445,17 @@
     <xsl:value-of select="$NL"/>
   </xsl:template>
 
+  <!-- A list: hanging indents; a list in an item is indented to the
+       item's text, with no blank line before it. -->
   <xsl:template match="list" mode="t">
     <xsl:param name="width" select="$WIDTH"/>
-    <xsl:value-of select="$NL"/>
+    <xsl:param name="base" select="''"/>
+    <xsl:if test="not(parent::item)"><xsl:value-of select="$NL"/></xsl:if>
     <xsl:for-each select="item">
       <xsl:variable name="mark">
         <xsl:choose>
-          <xsl:when test="../@type = 'ordered'"><xsl:value-of select="concat('  ', position(), '. ')"/></xsl:when>
-          <xsl:otherwise>  - </xsl:otherwise>
+          <xsl:when test="../@type = 'ordered'"><xsl:value-of select="concat($base, '  ', position(), '. ')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat($base, '  - ')"/></xsl:otherwise>
         </xsl:choose>
       </xsl:variable>
       <xsl:call-template name="wrap-inline">
@@ -399,6 +464,10 @@
         <xsl:with-param name="indent" select="substring($SPACES, 1, string-length($mark))"/>
       </xsl:call-template>
       <xsl:value-of select="$NL"/>
+      <xsl:apply-templates select="list" mode="t">
+        <xsl:with-param name="width" select="$width"/>
+        <xsl:with-param name="base" select="substring($SPACES, 1, string-length($mark) - 2)"/>
+      </xsl:apply-templates>
     </xsl:for-each>
   </xsl:template>
 
