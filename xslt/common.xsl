@@ -17,7 +17,9 @@
   own way.
 -->
 <xsl:stylesheet version="1.0"
-                xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:exsl="http://exslt.org/common"
+                exclude-result-prefixes="exsl">
 
   <xsl:variable name="WS" select="' &#9;&#10;&#13;'"/>
   <xsl:variable name="NBSP" select="'&#160;'"/>
@@ -27,6 +29,186 @@
   <xsl:template name="ucfirst">
     <xsl:param name="s"/>
     <xsl:value-of select="concat(translate(substring($s, 1, 1), $LOWER, $UPPER), substring($s, 2))"/>
+  </xsl:template>
+
+
+  <!-- ============================================================ -->
+  <!-- General tables (no @cols): the grid of cells                 -->
+  <!-- ============================================================ -->
+
+  <!-- A table of more columns than this is shown row by row, one
+       "Header: value" line a cell, in the text and the man page, where a
+       grid of so many would be too narrow to read at 78 or 80 columns;
+       HTML always shows the grid. -->
+  <xsl:variable name="table-grid-max" select="6"/>
+
+  <!-- The number of columns of the context table: the spans of its first
+       header row. -->
+  <xsl:template name="table-ncols">
+    <xsl:value-of select="count(head[1]/cell[not(@colspan)]) + sum(head[1]/cell/@colspan)"/>
+  </xsl:template>
+
+  <!-- The grid of the context table, as elements for exsl:node-set():
+       one r a row (kind head or row; cont="yes" when a cell of a row
+       above reaches into it), one s a slot: col, span and cell (the
+       generate-id() of the cell); cov="yes" where the slot is one column
+       of a cell from a row above (rowspan).  Each head and row in order;
+       the schema says the grid is whole. -->
+  <xsl:template name="table-grid">
+    <xsl:param name="n"/>
+    <xsl:call-template name="grid-row">
+      <xsl:with-param name="rows" select="head | row"/>
+      <xsl:with-param name="i" select="1"/>
+      <xsl:with-param name="n" select="$n"/>
+      <xsl:with-param name="pending">
+        <xsl:call-template name="repeat">
+          <xsl:with-param name="s" select="'0 '"/>
+          <xsl:with-param name="k" select="$n"/>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Row i of rows; pending holds a token a column: 0, or K:ID when
+       the cell ID covers it for K more rows. -->
+  <xsl:template name="grid-row">
+    <xsl:param name="rows"/>
+    <xsl:param name="i"/>
+    <xsl:param name="n"/>
+    <xsl:param name="pending"/>
+    <xsl:if test="$i &lt;= count($rows)">
+      <xsl:variable name="res">
+        <xsl:call-template name="grid-cells">
+          <xsl:with-param name="row" select="$rows[$i]"/>
+          <xsl:with-param name="col" select="1"/>
+          <xsl:with-param name="ci" select="1"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="pend" select="$pending"/>
+          <xsl:with-param name="out" select="''"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:variable name="r" select="exsl:node-set($res)"/>
+      <r kind="{local-name($rows[$i])}">
+        <xsl:if test="contains($pending, ':')"><xsl:attribute name="cont">yes</xsl:attribute></xsl:if>
+        <xsl:copy-of select="$r/s"/>
+      </r>
+      <xsl:call-template name="grid-row">
+        <xsl:with-param name="rows" select="$rows"/>
+        <xsl:with-param name="i" select="$i + 1"/>
+        <xsl:with-param name="n" select="$n"/>
+        <xsl:with-param name="pending" select="string($r/p)"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The slots of one row from column col on (ci: its next cell), then
+       p: the pending tokens for the next row. -->
+  <xsl:template name="grid-cells">
+    <xsl:param name="row"/>
+    <xsl:param name="col"/>
+    <xsl:param name="ci"/>
+    <xsl:param name="n"/>
+    <xsl:param name="pend"/>
+    <xsl:param name="out"/>
+    <xsl:variable name="tok" select="substring-before($pend, ' ')"/>
+    <xsl:variable name="rest" select="substring-after($pend, ' ')"/>
+    <xsl:variable name="cell" select="$row/cell[$ci]"/>
+    <xsl:choose>
+      <xsl:when test="$col &gt; $n"><p><xsl:value-of select="$out"/></p></xsl:when>
+      <xsl:when test="$tok != '0' and $tok != ''">
+        <xsl:variable name="k" select="number(substring-before($tok, ':'))"/>
+        <xsl:variable name="id" select="substring-after($tok, ':')"/>
+        <s col="{$col}" span="1" cell="{$id}" cov="yes"/>
+        <xsl:call-template name="grid-cells">
+          <xsl:with-param name="row" select="$row"/>
+          <xsl:with-param name="col" select="$col + 1"/>
+          <xsl:with-param name="ci" select="$ci"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="pend" select="$rest"/>
+          <xsl:with-param name="out">
+            <xsl:value-of select="$out"/>
+            <xsl:choose>
+              <xsl:when test="$k &gt; 1"><xsl:value-of select="concat($k - 1, ':', $id, ' ')"/></xsl:when>
+              <xsl:otherwise>0 </xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$cell">
+        <xsl:variable name="cs">
+          <xsl:choose>
+            <xsl:when test="$cell/@colspan &gt; 1"><xsl:value-of select="$cell/@colspan"/></xsl:when>
+            <xsl:otherwise>1</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="id" select="generate-id($cell)"/>
+        <s col="{$col}" span="{$cs}" cell="{$id}"/>
+        <xsl:call-template name="grid-cells">
+          <xsl:with-param name="row" select="$row"/>
+          <xsl:with-param name="col" select="$col + $cs"/>
+          <xsl:with-param name="ci" select="$ci + 1"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="pend">
+            <xsl:call-template name="drop-tokens">
+              <xsl:with-param name="s" select="$rest"/>
+              <xsl:with-param name="k" select="$cs - 1"/>
+            </xsl:call-template>
+          </xsl:with-param>
+          <xsl:with-param name="out">
+            <xsl:value-of select="$out"/>
+            <xsl:call-template name="repeat">
+              <xsl:with-param name="s">
+                <xsl:choose>
+                  <xsl:when test="$cell/@rowspan &gt; 1"><xsl:value-of select="concat($cell/@rowspan - 1, ':', $id, ' ')"/></xsl:when>
+                  <xsl:otherwise>0 </xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="k" select="$cs"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- a row short of cells: an empty slot -->
+        <s col="{$col}" span="1" cell=""/>
+        <xsl:call-template name="grid-cells">
+          <xsl:with-param name="row" select="$row"/>
+          <xsl:with-param name="col" select="$col + 1"/>
+          <xsl:with-param name="ci" select="$ci"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="pend" select="$rest"/>
+          <xsl:with-param name="out" select="concat($out, '0 ')"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- s, k times. -->
+  <xsl:template name="repeat">
+    <xsl:param name="s"/>
+    <xsl:param name="k"/>
+    <xsl:if test="$k &gt; 0">
+      <xsl:value-of select="$s"/>
+      <xsl:call-template name="repeat">
+        <xsl:with-param name="s" select="$s"/>
+        <xsl:with-param name="k" select="$k - 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- s without its first k space-terminated tokens. -->
+  <xsl:template name="drop-tokens">
+    <xsl:param name="s"/>
+    <xsl:param name="k"/>
+    <xsl:choose>
+      <xsl:when test="$k &gt; 0">
+        <xsl:call-template name="drop-tokens">
+          <xsl:with-param name="s" select="substring-after($s, ' ')"/>
+          <xsl:with-param name="k" select="$k - 1"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================ -->
@@ -76,6 +258,11 @@ th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left;
 th { background: #eef1f4; }
 td p { margin: 0 0 .3rem; }
 td p:last-child { margin-bottom: 0; }
+.al-center { text-align: center; }
+.al-right { text-align: right; }
+.footnotes { margin: -.5rem 0 1rem; font-size: .9rem; }
+.footnotes p { margin: .2rem 0; }
+.table-wrap:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
 .sev { display: inline-block; padding: 0 .4rem; border-radius: 4px; font-weight: 600; border: 1px solid currentColor; }
 .sev-minor { color: #0b3d91; background: #eaf1ff; }
 .sev-moderate { color: #5a4300; background: #fff4cc; }

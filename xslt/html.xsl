@@ -162,6 +162,76 @@
     </div>
   </xsl:template>
 
+  <!-- A general table (no @cols): header rows, spans, row headers,
+       alignment, footnotes after it.  The wrapper scrolls sideways on a
+       narrow screen, so it can take the keyboard focus. -->
+  <xsl:template match="table[not(@cols)]" mode="h">
+    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="{@id}-caption">
+      <table id="{@id}">
+        <caption id="{@id}-caption">
+          <xsl:choose>
+            <xsl:when test="caption"><xsl:apply-templates select="caption/node()" mode="hin"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="@caption"/></xsl:otherwise>
+          </xsl:choose>
+        </caption>
+        <thead>
+          <xsl:for-each select="head">
+            <tr>
+              <xsl:for-each select="cell">
+                <th scope="col">
+                  <xsl:call-template name="html-span"/>
+                  <xsl:apply-templates mode="hin"/>
+                </th>
+              </xsl:for-each>
+            </tr>
+          </xsl:for-each>
+        </thead>
+        <tbody>
+          <xsl:for-each select="row">
+            <tr>
+              <xsl:for-each select="cell">
+                <xsl:choose>
+                  <xsl:when test="@header = 'yes'">
+                    <th scope="row">
+                      <xsl:call-template name="html-span"/>
+                      <xsl:apply-templates select="para" mode="hcell"/>
+                    </th>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <td>
+                      <xsl:call-template name="html-span"/>
+                      <xsl:apply-templates select="para" mode="hcell"/>
+                    </td>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </xsl:for-each>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </div>
+    <xsl:if test="footnote">
+      <div class="footnotes">
+        <xsl:for-each select="footnote">
+          <p id="{../@id}-fn-{position()}">
+            <sup><xsl:value-of select="@mark"/></sup>
+            <xsl:text> </xsl:text>
+            <xsl:apply-templates mode="hin"/>
+          </p>
+        </xsl:for-each>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- colspan, rowspan and align of the context cell. -->
+  <xsl:template name="html-span">
+    <xsl:if test="@colspan &gt; 1"><xsl:attribute name="colspan"><xsl:value-of select="@colspan"/></xsl:attribute></xsl:if>
+    <xsl:if test="@rowspan &gt; 1"><xsl:attribute name="rowspan"><xsl:value-of select="@rowspan"/></xsl:attribute></xsl:if>
+    <xsl:if test="@align = 'center' or @align = 'right'"><xsl:attribute name="class"><xsl:value-of select="concat('al-', @align)"/></xsl:attribute></xsl:if>
+  </xsl:template>
+
+  <!-- A table monoc makes itself (@cols): one header row, the first
+       cell of a row heads it. -->
   <xsl:template match="table" mode="h">
     <div class="table-wrap">
       <table id="{@id}">

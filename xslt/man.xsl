@@ -471,6 +471,152 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- A general table (no @cols): tbl, allbox, one format line a row
+       (s where a cell spans columns, ^ where one from above spans rows),
+       every cell a T{ T} block, equal column widths that fit an
+       80-column terminal; with more than $table-grid-max columns, one
+       bullet item a row of "Header: value" lines instead.  Footnotes
+       after it. -->
+  <xsl:template match="table[not(@cols)]" mode="r">
+    <xsl:variable name="n"><xsl:call-template name="table-ncols"/></xsl:variable>
+    <xsl:variable name="grid-rtf">
+      <xsl:call-template name="table-grid"><xsl:with-param name="n" select="$n"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="grid" select="exsl:node-set($grid-rtf)/r"/>
+    <xsl:variable name="t" select="."/>
+    <xsl:variable name="w" select="floor((70 - 3 * $n) div $n)"/>
+    <xsl:text>.PP&#10;</xsl:text>
+    <xsl:call-template name="line">
+      <xsl:with-param name="s">
+        <xsl:text>\fBTable: </xsl:text>
+        <xsl:choose>
+          <xsl:when test="caption"><xsl:apply-templates select="caption/node()" mode="rin"/></xsl:when>
+          <xsl:otherwise><xsl:call-template name="esc"><xsl:with-param name="s" select="@caption"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>\fP</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$n &gt; $table-grid-max">
+        <xsl:for-each select="$grid[@kind = 'row']">
+          <xsl:text>.IP \(bu 3&#10;</xsl:text>
+          <xsl:for-each select="s">
+            <xsl:variable name="id" select="@cell"/>
+            <xsl:if test="position() &gt; 1">.br&#10;</xsl:if>
+            <xsl:call-template name="line">
+              <xsl:with-param name="s">
+                <xsl:text>\fB</xsl:text>
+                <xsl:call-template name="r-col-label">
+                  <xsl:with-param name="t" select="$t"/>
+                  <xsl:with-param name="grid" select="$grid"/>
+                  <xsl:with-param name="col" select="@col"/>
+                </xsl:call-template>
+                <xsl:if test="@span &gt; 1">
+                  <xsl:text>\(en</xsl:text>
+                  <xsl:call-template name="r-col-label">
+                    <xsl:with-param name="t" select="$t"/>
+                    <xsl:with-param name="grid" select="$grid"/>
+                    <xsl:with-param name="col" select="@col + @span - 1"/>
+                  </xsl:call-template>
+                </xsl:if>
+                <xsl:text>:\fP </xsl:text>
+                <xsl:for-each select="$t/row/cell[generate-id() = $id]/para">
+                  <xsl:if test="position() &gt; 1">; </xsl:if>
+                  <xsl:apply-templates mode="rin"/>
+                </xsl:for-each>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>.TS&#10;allbox;&#10;</xsl:text>
+        <xsl:for-each select="$grid">
+          <xsl:variable name="head" select="@kind = 'head'"/>
+          <xsl:for-each select="s">
+            <xsl:variable name="id" select="@cell"/>
+            <xsl:variable name="cell" select="$t/*/cell[generate-id() = $id]"/>
+            <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+            <xsl:choose>
+              <xsl:when test="@cov">^</xsl:when>
+              <xsl:otherwise>
+                <xsl:choose>
+                  <xsl:when test="$cell/@align = 'center'">c</xsl:when>
+                  <xsl:when test="$cell/@align = 'right'">r</xsl:when>
+                  <xsl:otherwise>l</xsl:otherwise>
+                </xsl:choose>
+                <xsl:if test="$head or $cell/@header = 'yes'">b</xsl:if>
+                <xsl:if test="@span = 1"><xsl:value-of select="concat('w(', $w, 'n)')"/></xsl:if>
+                <xsl:call-template name="repeat">
+                  <xsl:with-param name="s" select="' s'"/>
+                  <xsl:with-param name="k" select="@span - 1"/>
+                </xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+          <xsl:if test="position() = last()">.</xsl:if>
+          <xsl:value-of select="$NL"/>
+        </xsl:for-each>
+        <xsl:for-each select="$grid">
+          <xsl:for-each select="s">
+            <xsl:variable name="id" select="@cell"/>
+            <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
+            <xsl:if test="not(@cov)">
+              <xsl:text>T{&#10;</xsl:text>
+              <xsl:call-template name="line">
+                <xsl:with-param name="s">
+                  <xsl:for-each select="$t/head/cell[generate-id() = $id]">
+                    <xsl:apply-templates mode="rin"/>
+                  </xsl:for-each>
+                  <xsl:for-each select="$t/row/cell[generate-id() = $id]/para">
+                    <xsl:if test="position() &gt; 1">
+                      <xsl:choose>
+                        <xsl:when test="node()[1][self::strong]"><xsl:text> </xsl:text></xsl:when>
+                        <xsl:otherwise><xsl:text>; </xsl:text></xsl:otherwise>
+                      </xsl:choose>
+                    </xsl:if>
+                    <xsl:apply-templates mode="rin"/>
+                  </xsl:for-each>
+                </xsl:with-param>
+              </xsl:call-template>
+              <xsl:text>T}</xsl:text>
+            </xsl:if>
+          </xsl:for-each>
+          <xsl:value-of select="$NL"/>
+        </xsl:for-each>
+        <xsl:text>.TE&#10;</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:choose>
+      <xsl:when test="footnote">
+        <xsl:text>.sp&#10;</xsl:text>
+        <xsl:for-each select="footnote">
+          <xsl:if test="position() &gt; 1">.br&#10;</xsl:if>
+          <xsl:call-template name="line">
+            <xsl:with-param name="s">
+              <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="concat('(', @mark, ') ')"/></xsl:call-template>
+              <xsl:apply-templates mode="rin"/>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="$n &lt;= $table-grid-max">.sp&#10;</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The header of column col, escaped: the text of each header row's
+       cell over it, joined by ", ". -->
+  <xsl:template name="r-col-label">
+    <xsl:param name="t"/>
+    <xsl:param name="grid"/>
+    <xsl:param name="col"/>
+    <xsl:for-each select="$grid[@kind = 'head']/s[not(@cov) and @col &lt;= $col and @col + @span &gt; $col]">
+      <xsl:variable name="id" select="@cell"/>
+      <xsl:if test="position() &gt; 1">, </xsl:if>
+      <xsl:apply-templates select="$t/head/cell[generate-id() = $id]/node()" mode="rin"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- tbl: allbox, tab-separated, every data cell a T{ T} block with a
        fixed width; the widths fit an 80-column terminal. -->
   <xsl:template match="table" mode="r">

@@ -471,6 +471,221 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- ============================================================ -->
+  <!-- General tables (no @cols)                                    -->
+  <!-- ============================================================ -->
+
+  <!-- Caption, then the grid (equal columns two spaces apart, spanning
+       cells across their columns, a rule under the header rows, a blank
+       line between body rows but not inside a rowspan), or with more
+       than $table-grid-max columns one block a row: "Header: value"
+       lines; then the footnotes. -->
+  <xsl:template match="table[not(@cols)]" mode="t">
+    <xsl:param name="width" select="$WIDTH"/>
+    <xsl:variable name="n"><xsl:call-template name="table-ncols"/></xsl:variable>
+    <xsl:variable name="grid-rtf">
+      <xsl:call-template name="table-grid"><xsl:with-param name="n" select="$n"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="grid" select="exsl:node-set($grid-rtf)/r"/>
+    <xsl:variable name="t" select="."/>
+    <xsl:value-of select="$NL"/>
+    <xsl:choose>
+      <xsl:when test="caption">
+        <xsl:for-each select="caption">
+          <xsl:call-template name="wrap-inline">
+            <xsl:with-param name="prefix" select="'Table: '"/>
+            <xsl:with-param name="width" select="$width"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="wrap">
+          <xsl:with-param name="text" select="concat('Table: ', @caption)"/>
+          <xsl:with-param name="width" select="$width"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="$NL"/>
+    <xsl:choose>
+      <xsl:when test="$n &gt; $table-grid-max">
+        <xsl:for-each select="$grid[@kind = 'row']">
+          <xsl:value-of select="$NL"/>
+          <xsl:for-each select="s">
+            <xsl:variable name="label">
+              <xsl:call-template name="t-col-label">
+                <xsl:with-param name="t" select="$t"/>
+                <xsl:with-param name="grid" select="$grid"/>
+                <xsl:with-param name="col" select="@col"/>
+              </xsl:call-template>
+              <xsl:if test="@span &gt; 1">
+                <xsl:text>&#8211;</xsl:text>
+                <xsl:call-template name="t-col-label">
+                  <xsl:with-param name="t" select="$t"/>
+                  <xsl:with-param name="grid" select="$grid"/>
+                  <xsl:with-param name="col" select="@col + @span - 1"/>
+                </xsl:call-template>
+              </xsl:if>
+              <xsl:text>: </xsl:text>
+            </xsl:variable>
+            <xsl:variable name="id" select="@cell"/>
+            <xsl:variable name="value">
+              <xsl:for-each select="$t/row/cell[generate-id() = $id]/para">
+                <xsl:if test="position() &gt; 1">; </xsl:if>
+                <xsl:call-template name="inline-string"/>
+              </xsl:for-each>
+            </xsl:variable>
+            <xsl:call-template name="wrap">
+              <xsl:with-param name="text" select="concat($label, $value)"/>
+              <xsl:with-param name="width" select="$width"/>
+              <xsl:with-param name="first-indent">
+                <xsl:choose>
+                  <xsl:when test="position() = 1">  - </xsl:when>
+                  <xsl:otherwise><xsl:text>    </xsl:text></xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="indent" select="'      '"/>
+            </xsl:call-template>
+            <xsl:value-of select="$NL"/>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="w" select="floor(($width - 2 * ($n - 1)) div $n)"/>
+        <xsl:variable name="wlast" select="$width - ($n - 1) * ($w + 2)"/>
+        <xsl:for-each select="$grid">
+          <xsl:if test="@kind = 'row' and $n &gt; 2 and not(@cont) and preceding-sibling::r[1][@kind = 'row']">
+            <xsl:value-of select="$NL"/>
+          </xsl:if>
+          <xsl:variable name="cells">
+            <xsl:for-each select="s">
+              <xsl:variable name="sw" select="@span * $w + 2 * (@span - 1) + ($wlast - $w) * (@col + @span - 1 = $n)"/>
+              <xsl:variable name="id" select="@cell"/>
+              <xsl:variable name="cell" select="$t/*/cell[generate-id() = $id]"/>
+              <c w="{$sw}" align="{$cell/@align}">
+                <xsl:if test="not(@cov)">
+                  <xsl:apply-templates select="$cell" mode="tcell">
+                    <xsl:with-param name="w" select="$sw"/>
+                  </xsl:apply-templates>
+                </xsl:if>
+              </c>
+            </xsl:for-each>
+          </xsl:variable>
+          <xsl:call-template name="t-zip">
+            <xsl:with-param name="cells" select="exsl:node-set($cells)/c"/>
+          </xsl:call-template>
+          <xsl:if test="@kind = 'head' and not(following-sibling::r[1][@kind = 'head'])">
+            <xsl:variable name="rules">
+              <xsl:for-each select="s">
+                <c w="{@span * $w + 2 * (@span - 1) + ($wlast - $w) * (@col + @span - 1 = $n)}"/>
+              </xsl:for-each>
+            </xsl:variable>
+            <xsl:call-template name="t-zip">
+              <xsl:with-param name="cells" select="exsl:node-set($rules)/c"/>
+              <xsl:with-param name="rule" select="true()"/>
+            </xsl:call-template>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="footnote">
+      <xsl:value-of select="$NL"/>
+      <xsl:for-each select="footnote">
+        <xsl:variable name="mark" select="concat('(', @mark, ') ')"/>
+        <xsl:call-template name="wrap-inline">
+          <xsl:with-param name="prefix" select="$mark"/>
+          <xsl:with-param name="width" select="$width"/>
+          <xsl:with-param name="first-indent" select="''"/>
+          <xsl:with-param name="indent" select="substring($SPACES, 1, string-length($mark))"/>
+        </xsl:call-template>
+        <xsl:value-of select="$NL"/>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The header of column col: the text of each header row's cell over
+       it, joined by ", " (a cell spanning rows counted once). -->
+  <xsl:template name="t-col-label">
+    <xsl:param name="t"/>
+    <xsl:param name="grid"/>
+    <xsl:param name="col"/>
+    <xsl:for-each select="$grid[@kind = 'head']/s[not(@cov) and @col &lt;= $col and @col + @span &gt; $col]">
+      <xsl:variable name="id" select="@cell"/>
+      <xsl:if test="position() &gt; 1">, </xsl:if>
+      <xsl:call-template name="inline-string">
+        <xsl:with-param name="node" select="$t/head/cell[generate-id() = $id]"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Zip cells (c elements: w, align, the wrapped lines) into lines,
+       each cell padded to w (aligned right or centred as it asks), two
+       spaces apart, no trailing space; with rule, each a rule of w. -->
+  <xsl:template name="t-zip">
+    <xsl:param name="cells"/>
+    <xsl:param name="rule" select="false()"/>
+    <xsl:param name="k" select="1"/>
+    <xsl:variable name="more" select="$cells[string-length(.) - string-length(translate(., $NL, '')) + 1 &gt;= $k and . != '']"/>
+    <xsl:if test="$more or ($rule and $k = 1)">
+      <xsl:variable name="line">
+        <xsl:for-each select="$cells">
+          <xsl:variable name="l">
+            <xsl:choose>
+              <xsl:when test="$rule"><xsl:value-of select="substring($RULE, 1, @w)"/></xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="t-nth-line">
+                  <xsl:with-param name="s" select="string(.)"/>
+                  <xsl:with-param name="k" select="$k"/>
+                </xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <xsl:variable name="gap" select="@w - string-length($l)"/>
+          <xsl:variable name="left">
+            <xsl:choose>
+              <xsl:when test="@align = 'right'"><xsl:value-of select="$gap"/></xsl:when>
+              <xsl:when test="@align = 'center'"><xsl:value-of select="floor($gap div 2)"/></xsl:when>
+              <xsl:otherwise>0</xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <xsl:if test="position() &gt; 1"><xsl:text>  </xsl:text></xsl:if>
+          <xsl:value-of select="concat(substring($SPACES, 1, $left), $l, substring($SPACES, 1, $gap - $left))"/>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:call-template name="t-rtrim"><xsl:with-param name="s" select="string($line)"/></xsl:call-template>
+      <xsl:value-of select="$NL"/>
+      <xsl:if test="not($rule)">
+        <xsl:call-template name="t-zip">
+          <xsl:with-param name="cells" select="$cells"/>
+          <xsl:with-param name="k" select="$k + 1"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="t-nth-line">
+    <xsl:param name="s"/>
+    <xsl:param name="k"/>
+    <xsl:choose>
+      <xsl:when test="$k &lt;= 1"><xsl:value-of select="substring-before(concat($s, $NL), $NL)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="t-nth-line">
+          <xsl:with-param name="s" select="substring-after($s, $NL)"/>
+          <xsl:with-param name="k" select="$k - 1"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="t-rtrim">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="substring($s, string-length($s)) = ' '">
+        <xsl:call-template name="t-rtrim"><xsl:with-param name="s" select="substring($s, 1, string-length($s) - 1)"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Tables: column widths per table, gutters of two spaces. -->
   <xsl:template match="table" mode="t">
     <xsl:param name="width" select="$WIDTH"/>
