@@ -246,6 +246,9 @@ p, li { overflow-wrap: break-word; }
 ul, ol { padding-left: 1.5rem; }
 li { margin: .25rem 0; }
 .cite { white-space: nowrap; font-size: .9em; }
+.highlights { border: 3px solid var(--ink); background: #f4f6f8; border-radius: 6px; padding: .2rem 1rem .6rem; margin: 1.5rem 0; }
+.highlights > h2 { border-bottom: 0; margin-top: .6rem; }
+.status { display: inline-block; margin: .4rem 0; padding: .2rem .6rem; border: 2px solid var(--warn); color: var(--warn); background: var(--warn-bg); font-weight: 700; }
 .boxed > section, section.warn { border: 3px solid var(--warn); background: var(--warn-bg); border-radius: 6px; padding: .2rem 1rem .6rem; margin: 1rem 0; }
 .boxed > section > h3, section.warn > h3, section.warn > h4, section.warn > h5, section.warn > h6 { color: var(--warn); }
 .boxed > section > h3::before, section.warn > h3::before, section.warn > h4::before, section.warn > h5::before, section.warn > h6::before { content: "\26A0\FE0E  "; }
@@ -286,11 +289,22 @@ footer { border-top: 1px solid var(--line); margin-top: 2.5rem; padding-top: .8r
   a { color: inherit; text-decoration: none; }
   .refs a[href^="http"]::after { content: ""; }
   h2, h3 { break-after: avoid; }
-  table, .note, section.warn, .boxed > section { break-inside: avoid; }
+  table, .note, section.warn, .boxed > section, .highlights { break-inside: avoid; }
   .boxed > section, section.warn { background: none; }
   .sev { border: 1px solid #000; color: #000; background: none; }
 }
 </style>
+  </xsl:template>
+
+  <!-- What doc/@status says, in words, for the page header, the text's
+       title block and the man page's NAME line (ASCII). -->
+  <xsl:template name="status-words">
+    <xsl:param name="s" select="/doc/@status"/>
+    <xsl:choose>
+      <xsl:when test="$s = 'test-data'">Test data, not a medicine</xsl:when>
+      <xsl:when test="$s = 'draft'">Draft, not for use</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The model: the document element doc, or nothing. -->

@@ -352,10 +352,29 @@
     <xsl:call-template name="drop-break-points">
       <xsl:with-param name="s">
         <xsl:call-template name="esc"><xsl:with-param name="s" select="@summary"/></xsl:call-template>
+        <!-- the status in the whatis line too, so that apropos shows it -->
+        <xsl:if test="@status">
+          <xsl:variable name="st"><xsl:call-template name="status-words"/></xsl:variable>
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="esc">
+            <xsl:with-param name="s" select="concat('(', translate(substring($st, 1, 1), $UPPER, $LOWER), substring($st, 2), ')')"/>
+          </xsl:call-template>
+        </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
     <xsl:value-of select="$NL"/>
     <xsl:value-of select="concat('.SH DESCRIPTION', $NL, $HEAD)"/>
+    <xsl:if test="@status">
+      <xsl:variable name="st"><xsl:call-template name="status-words"/></xsl:variable>
+      <xsl:call-template name="line">
+        <xsl:with-param name="s">
+          <xsl:text>\fB</xsl:text>
+          <xsl:call-template name="esc"><xsl:with-param name="s" select="translate($st, $LOWER, $UPPER)"/></xsl:call-template>
+          <xsl:text>.\fP</xsl:text>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:text>.PP&#10;</xsl:text>
+    </xsl:if>
     <xsl:call-template name="line">
       <xsl:with-param name="s">
         <xsl:text>\fB</xsl:text>
@@ -375,14 +394,26 @@
         <xsl:text>. Numbers in square brackets refer to the list under REFERENCES.</xsl:text>
       </xsl:with-param>
     </xsl:call-template>
-    <xsl:apply-templates select="section | refs" mode="r"/>
+    <!-- the highlights first, wherever the model has them; the see-also
+         section is the SEE ALSO section at the end (man-pages(7)) -->
+    <xsl:apply-templates select="section[@kind = 'highlights']" mode="r"/>
+    <xsl:apply-templates select="section[not(@kind = 'highlights' or @kind = 'see-also')] | refs" mode="r"/>
     <xsl:text>.SH "SEE ALSO"&#10;</xsl:text>
-    <xsl:for-each select="related">
+    <xsl:for-each select="section[@kind = 'see-also']//link">
       <xsl:text>.BR </xsl:text>
       <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="concat(@ref, '-info')"/></xsl:call-template>
       <xsl:text> (7),&#10;</xsl:text>
     </xsl:for-each>
     <xsl:text>.BR monoc (1)&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- The highlights: set apart, indented under their heading. -->
+  <xsl:template match="section[@kind = 'highlights']" mode="r">
+    <xsl:text>.SH "</xsl:text>
+    <xsl:call-template name="esc"><xsl:with-param name="s" select="translate(@title, $LOWER, $UPPER)"/></xsl:call-template>
+    <xsl:value-of select="concat('&quot;', $NL, '.RS 4', $NL, $HEAD)"/>
+    <xsl:apply-templates select="*" mode="r"/>
+    <xsl:text>.RE&#10;</xsl:text>
   </xsl:template>
 
   <xsl:template match="section" mode="r">

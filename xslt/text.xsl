@@ -315,6 +315,10 @@
   <xsl:template match="doc" mode="t">
     <xsl:variable name="title" select="translate(@title, $LOWER, $UPPER)"/>
     <xsl:value-of select="concat($title, $NL, substring($DRULE, 1, string-length($title)), $NL, $NL)"/>
+    <xsl:if test="@status">
+      <xsl:variable name="st"><xsl:call-template name="status-words"/></xsl:variable>
+      <xsl:value-of select="concat('*** ', translate($st, $LOWER, $UPPER), ' ***', $NL, $NL)"/>
+    </xsl:if>
     <xsl:call-template name="wrap">
       <xsl:with-param name="text">
         <xsl:call-template name="ucfirst"><xsl:with-param name="s" select="@summary"/></xsl:call-template>
@@ -322,22 +326,9 @@
       </xsl:with-param>
     </xsl:call-template>
     <xsl:value-of select="concat($NL, 'Monograph version ', @version, ', reviewed ', @reviewed, '.', $NL)"/>
-    <xsl:apply-templates select="section | refs" mode="t"/>
-    <xsl:if test="related">
-      <xsl:call-template name="heading1"><xsl:with-param name="title" select="'See also'"/></xsl:call-template>
-      <xsl:value-of select="$NL"/>
-      <xsl:call-template name="wrap">
-        <xsl:with-param name="text">
-          <xsl:text>Related monographs: </xsl:text>
-          <xsl:for-each select="related">
-            <xsl:if test="position() &gt; 1">, </xsl:if>
-            <xsl:value-of select="concat(@ref, ' (', @ref, '.txt)')"/>
-          </xsl:for-each>
-          <xsl:text>.</xsl:text>
-        </xsl:with-param>
-      </xsl:call-template>
-      <xsl:value-of select="$NL"/>
-    </xsl:if>
+    <!-- the highlights first, wherever the model has them -->
+    <xsl:apply-templates select="section[@kind = 'highlights']" mode="t"/>
+    <xsl:apply-templates select="section[not(@kind = 'highlights')] | refs" mode="t"/>
   </xsl:template>
 
   <xsl:template name="heading1">
@@ -349,6 +340,24 @@
   <xsl:template match="section" mode="t">
     <xsl:call-template name="heading1"><xsl:with-param name="title" select="@title"/></xsl:call-template>
     <xsl:apply-templates select="*" mode="t"/>
+  </xsl:template>
+
+  <!-- The highlights: the whole section in a frame of = lines. -->
+  <xsl:template match="section[@kind = 'highlights']" mode="t">
+    <xsl:variable name="inner" select="$WIDTH - 4"/>
+    <xsl:variable name="t" select="translate(@title, $LOWER, $UPPER)"/>
+    <xsl:variable name="body">
+      <xsl:value-of select="concat($t, $NL, substring($DRULE, 1, string-length($t)), $NL)"/>
+      <xsl:apply-templates select="*" mode="t">
+        <xsl:with-param name="width" select="$inner"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:value-of select="concat($NL, $NL, '+', substring($DRULE, 1, $WIDTH - 2), '+', $NL)"/>
+    <xsl:call-template name="frame-lines">
+      <xsl:with-param name="s" select="$body"/>
+      <xsl:with-param name="inner" select="$inner"/>
+    </xsl:call-template>
+    <xsl:value-of select="concat('+', substring($DRULE, 1, $WIDTH - 2), '+', $NL)"/>
   </xsl:template>
 
   <!-- A subsection: its number, when it has one, before the title; a
