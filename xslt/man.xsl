@@ -655,7 +655,8 @@
       <xsl:choose>
         <xsl:when test="@cols = 'stage dose'">14 46</xsl:when>
         <xsl:when test="@cols = 'form status strengths products'">14 12 20 12</xsl:when>
-        <xsl:when test="@cols = 'effect category severity'">28 10 17</xsl:when>
+        <xsl:when test="@cols = 'effect category severity' or @cols = 'effect frequency severity'">28 10 17</xsl:when>
+        <xsl:when test="@cols = 'effect frequency'">38 22</xsl:when>
         <xsl:when test="@cols = 'agent severity effect'">18 16 25</xsl:when>
         <xsl:otherwise>14 14 14 14</xsl:otherwise>
       </xsl:choose>

@@ -702,7 +702,8 @@
       <xsl:choose>
         <xsl:when test="@cols = 'stage dose'">14 62</xsl:when>
         <xsl:when test="@cols = 'form status strengths products'">22 14 20 16</xsl:when>
-        <xsl:when test="@cols = 'effect category severity'">40 12 22</xsl:when>
+        <xsl:when test="@cols = 'effect category severity' or @cols = 'effect frequency severity'">40 12 22</xsl:when>
+        <xsl:when test="@cols = 'effect frequency'">50 26</xsl:when>
         <xsl:when test="@cols = 'agent severity effect'">20 16 38</xsl:when>
         <xsl:otherwise>18 18 18 18</xsl:otherwise>
       </xsl:choose>
