@@ -183,6 +183,95 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The widths of the n columns of the context table, "W1 W2 ... Wn "
+       (each followed by a space), that fill at most avail characters
+       (gutters not counted): each column least, and what is left shared
+       in proportion to the length of its longest cell of one column (its
+       text, four more a citation group, three a footnote mark). -->
+  <xsl:template name="table-widths">
+    <xsl:param name="grid"/>
+    <xsl:param name="n"/>
+    <xsl:param name="avail"/>
+    <xsl:param name="least"/>
+    <xsl:variable name="t" select="."/>
+    <xsl:variable name="nat">
+      <xsl:call-template name="table-natural">
+        <xsl:with-param name="t" select="$t"/>
+        <xsl:with-param name="grid" select="$grid"/>
+        <xsl:with-param name="n" select="$n"/>
+        <xsl:with-param name="least" select="$least"/>
+        <xsl:with-param name="c" select="1"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="nodes" select="exsl:node-set($nat)/w"/>
+    <xsl:variable name="total" select="sum($nodes)"/>
+    <xsl:for-each select="$nodes">
+      <xsl:value-of select="$least + floor(. * ($avail - $n * $least) div $total)"/>
+      <xsl:text> </xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- w elements: the longest cell of one column in columns c..n, at
+       least least. -->
+  <xsl:template name="table-natural">
+    <xsl:param name="t"/>
+    <xsl:param name="grid"/>
+    <xsl:param name="n"/>
+    <xsl:param name="least"/>
+    <xsl:param name="c"/>
+    <xsl:if test="$c &lt;= $n">
+      <xsl:variable name="ids" select="$grid/s[@col = $c and @span = 1 and not(@cov)]/@cell"/>
+      <xsl:variable name="max">
+        <xsl:for-each select="$t/*/cell[generate-id() = $ids]">
+          <xsl:sort select="string-length(normalize-space(.)) + 4 * count(.//cites) + 3 * count(.//fnref)" data-type="number" order="descending"/>
+          <xsl:if test="position() = 1">
+            <xsl:value-of select="string-length(normalize-space(.)) + 4 * count(.//cites) + 3 * count(.//fnref)"/>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:variable>
+      <w>
+        <xsl:choose>
+          <xsl:when test="string($max) != '' and $max &gt; $least"><xsl:value-of select="$max"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$least"/></xsl:otherwise>
+        </xsl:choose>
+      </w>
+      <xsl:call-template name="table-natural">
+        <xsl:with-param name="t" select="$t"/>
+        <xsl:with-param name="grid" select="$grid"/>
+        <xsl:with-param name="n" select="$n"/>
+        <xsl:with-param name="least" select="$least"/>
+        <xsl:with-param name="c" select="$c + 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The sum of the k space-terminated numbers of s from the from-th. -->
+  <xsl:template name="sum-tokens">
+    <xsl:param name="s"/>
+    <xsl:param name="from"/>
+    <xsl:param name="k"/>
+    <xsl:param name="acc" select="0"/>
+    <xsl:choose>
+      <xsl:when test="$from &gt; 1">
+        <xsl:call-template name="sum-tokens">
+          <xsl:with-param name="s" select="substring-after($s, ' ')"/>
+          <xsl:with-param name="from" select="$from - 1"/>
+          <xsl:with-param name="k" select="$k"/>
+          <xsl:with-param name="acc" select="$acc"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$k &gt; 0">
+        <xsl:call-template name="sum-tokens">
+          <xsl:with-param name="s" select="substring-after($s, ' ')"/>
+          <xsl:with-param name="from" select="1"/>
+          <xsl:with-param name="k" select="$k - 1"/>
+          <xsl:with-param name="acc" select="$acc + substring-before($s, ' ')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$acc"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- s, k times. -->
   <xsl:template name="repeat">
     <xsl:param name="s"/>

@@ -504,8 +504,8 @@
 
   <!-- A general table (no @cols): tbl, allbox, one format line a row
        (s where a cell spans columns, ^ where one from above spans rows),
-       every cell a T{ T} block, equal column widths that fit an
-       80-column terminal; with more than $table-grid-max columns, one
+       every cell a T{ T} block, column widths (template table-widths)
+       that fit an 80-column terminal; with more than $table-grid-max columns, one
        bullet item a row of "Header: value" lines instead.  Footnotes
        after it. -->
   <xsl:template match="table[not(@cols)]" mode="r">
@@ -515,7 +515,14 @@
     </xsl:variable>
     <xsl:variable name="grid" select="exsl:node-set($grid-rtf)/r"/>
     <xsl:variable name="t" select="."/>
-    <xsl:variable name="w" select="floor((70 - 3 * $n) div $n)"/>
+    <xsl:variable name="ws">
+      <xsl:call-template name="table-widths">
+        <xsl:with-param name="grid" select="$grid"/>
+        <xsl:with-param name="n" select="$n"/>
+        <xsl:with-param name="avail" select="70 - 3 * $n"/>
+        <xsl:with-param name="least" select="6"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:text>.PP&#10;</xsl:text>
     <xsl:call-template name="line">
       <xsl:with-param name="s">
@@ -577,7 +584,15 @@
                   <xsl:otherwise>l</xsl:otherwise>
                 </xsl:choose>
                 <xsl:if test="$head or $cell/@header = 'yes'">b</xsl:if>
-                <xsl:if test="@span = 1"><xsl:value-of select="concat('w(', $w, 'n)')"/></xsl:if>
+                <xsl:if test="@span = 1">
+                  <xsl:text>w(</xsl:text>
+                  <xsl:call-template name="sum-tokens">
+                    <xsl:with-param name="s" select="string($ws)"/>
+                    <xsl:with-param name="from" select="@col"/>
+                    <xsl:with-param name="k" select="1"/>
+                  </xsl:call-template>
+                  <xsl:text>n)</xsl:text>
+                </xsl:if>
                 <xsl:call-template name="repeat">
                   <xsl:with-param name="s" select="' s'"/>
                   <xsl:with-param name="k" select="@span - 1"/>

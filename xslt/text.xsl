@@ -484,7 +484,8 @@
   <!-- General tables (no @cols)                                    -->
   <!-- ============================================================ -->
 
-  <!-- Caption, then the grid (equal columns two spaces apart, spanning
+  <!-- Caption, then the grid (columns two spaces apart, as wide as
+       template table-widths makes them, spanning
        cells across their columns, a rule under the header rows, a blank
        line between body rows but not inside a rowspan), or with more
        than $table-grid-max columns one block a row: "Header: value"
@@ -559,15 +560,28 @@
         </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="w" select="floor(($width - 2 * ($n - 1)) div $n)"/>
-        <xsl:variable name="wlast" select="$width - ($n - 1) * ($w + 2)"/>
+        <xsl:variable name="ws">
+          <xsl:call-template name="table-widths">
+            <xsl:with-param name="grid" select="$grid"/>
+            <xsl:with-param name="n" select="$n"/>
+            <xsl:with-param name="avail" select="$width - 2 * ($n - 1)"/>
+            <xsl:with-param name="least" select="8"/>
+          </xsl:call-template>
+        </xsl:variable>
         <xsl:for-each select="$grid">
           <xsl:if test="@kind = 'row' and $n &gt; 2 and not(@cont) and preceding-sibling::r[1][@kind = 'row']">
             <xsl:value-of select="$NL"/>
           </xsl:if>
           <xsl:variable name="cells">
             <xsl:for-each select="s">
-              <xsl:variable name="sw" select="@span * $w + 2 * (@span - 1) + ($wlast - $w) * (@col + @span - 1 = $n)"/>
+              <xsl:variable name="sw">
+                <xsl:call-template name="sum-tokens">
+                  <xsl:with-param name="s" select="string($ws)"/>
+                  <xsl:with-param name="from" select="@col"/>
+                  <xsl:with-param name="k" select="@span"/>
+                  <xsl:with-param name="acc" select="2 * (@span - 1)"/>
+                </xsl:call-template>
+              </xsl:variable>
               <xsl:variable name="id" select="@cell"/>
               <xsl:variable name="cell" select="$t/*/cell[generate-id() = $id]"/>
               <c w="{$sw}" align="{$cell/@align}">
@@ -585,7 +599,16 @@
           <xsl:if test="@kind = 'head' and not(following-sibling::r[1][@kind = 'head'])">
             <xsl:variable name="rules">
               <xsl:for-each select="s">
-                <c w="{@span * $w + 2 * (@span - 1) + ($wlast - $w) * (@col + @span - 1 = $n)}"/>
+                <c>
+                  <xsl:attribute name="w">
+                    <xsl:call-template name="sum-tokens">
+                      <xsl:with-param name="s" select="string($ws)"/>
+                      <xsl:with-param name="from" select="@col"/>
+                      <xsl:with-param name="k" select="@span"/>
+                      <xsl:with-param name="acc" select="2 * (@span - 1)"/>
+                    </xsl:call-template>
+                  </xsl:attribute>
+                </c>
               </xsl:for-each>
             </xsl:variable>
             <xsl:call-template name="t-zip">
