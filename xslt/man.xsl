@@ -635,7 +635,9 @@
     </xsl:choose>
     <xsl:choose>
       <xsl:when test="footnote">
-        <xsl:text>.sp&#10;</xsl:text>
+        <!-- after a tbl box, .PP alone gives no blank line in groff -->
+        <xsl:if test="$n &lt;= $table-grid-max">.sp&#10;</xsl:if>
+        <xsl:text>.PP&#10;</xsl:text>
         <xsl:for-each select="footnote">
           <xsl:if test="position() &gt; 1">.br&#10;</xsl:if>
           <xsl:call-template name="line">
