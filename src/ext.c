@@ -6,11 +6,14 @@
  * "wrap" of text.xsl, ext:table-row(c1, c2, c3, c4, w1, w2, w3, cap) its
  * template "table-row", ext:roff-escape(s) the template "roff-escape" of
  * man.xsl, ext:replace(s, from, to) EXSLT str:replace() with three
- * strings, and ext:inline(node, style, punctuation...) the inline content of a model
- * element as one string, as the modes "tin" of text.xsl and "rin" of
- * man.xsl render it.  Two extension elements write html.xsl's citation
- * links straight into the result: <ext:html-cites/> and
- * <ext:html-backs/>, each with its template body as xsl:fallback.  The templates recurse once per word, line or escaped
+ * strings, and ext:inline(node, style, cite-open, cite-sep, cite-close,
+ * cite-at, cite-sep-at) the inline content of a model element as one
+ * string, as the modes "tin" of text.xsl and "rin" of man.xsl render it
+ * (citation punctuation from the stylesheet's variables, as they are).
+ * Two extension elements write html.xsl's citation links straight into
+ * the result: <ext:html-cites/> (punctuation in its attributes) and
+ * <ext:html-backs/>, each with its template body as xsl:fallback.  The
+ * templates recurse once per word, line or escaped
  * character, copying the rest of the string each time, and were most of
  * the cost of those two formats.  The comments above the templates are
  * the specification; lengths count characters (code points), as XPath

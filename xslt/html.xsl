@@ -4,7 +4,9 @@
 
   No external resources and no script: the style sheet is inline, with a
   print style and a narrow-screen style. Landmarks: header, nav (table of
-  contents), main, footer; one h1, h2 for sections, h3 for subsections.
+  contents), main, footer; one h1, h2 for sections, h3 for subsections
+  and h4 to h6 for the subsections in them (deeper ones stay h6); the
+  highlights first, framed.
   Citations link to the reference list (#ref-N) and every reference links
   back to each place that cites it (#cite-K). Boxed warnings and the
   intrathecal withdrawal warning are framed; disagreements are boxes with

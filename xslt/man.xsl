@@ -2,9 +2,13 @@
 <!--
   man.xsl: a monograph as a section-7 man page (NAME-info.7).
 
-  Conventional order: NAME, DESCRIPTION, the monograph's sections (.SH,
-  subsections .SS), REFERENCES, SEE ALSO. Tables go through tbl (allbox,
-  T{ T} text blocks with fixed column widths that fit 80 columns).
+  Conventional order: NAME, DESCRIPTION, the highlights, the monograph's
+  sections (.SH, subsections .SS, deeper ones bold heading paragraphs),
+  REFERENCES, SEE ALSO (the see-also section's monographs as NAME-info(7),
+  then monoc(1)). Tables go through tbl (allbox, T{ T} text blocks with
+  fixed column widths that fit 80 columns; s and ^ for spans); a table
+  of more than $table-grid-max columns is a list of "Header: value"
+  lines a row instead.
 
   Every text node passes through the named template "roff-escape", so the
   page source is pure ASCII and no text can be read as a request or an

@@ -5,10 +5,14 @@
   At most 78 characters a line, words never broken (a token longer than a
   line, such as a URL, breaks after / ? & or =), no tabs, no trailing
   white space, exactly one newline at the end. Sections are upper-case
-  titles underlined with =, subsections underlined with -, lists use
-  hanging indents, tables are aligned columns with cells wrapped inside
-  their column, boxed warnings are framed, citations are [n] and the
-  references are listed at the end.
+  titles underlined with =, subsections underlined with - (one level
+  deeper with ~, deeper still with .), lists use hanging indents (a list
+  in an item indented to its text), quotations are indented and in
+  quotation marks, tables are aligned columns with cells wrapped inside
+  their column (a table of more than $table-grid-max columns one block of
+  "Header: value" lines a row), boxed warnings and the highlights are
+  framed, citations are [n] or [n, locator] and the references are
+  listed at the end.
 
   All line breaking goes through the named template "wrap" so that a C
   extension function can replace it with identical output.
