@@ -323,6 +323,31 @@ test_inline_format2(void **state)
 	    "\\~[1,\\~2] x\\(ha.x");
 }
 
+/*
+ * The punctuation is the caller's (the stylesheet's variables), none of
+ * it built in: what text.xsl's mode tin gives with cite-open "(",
+ * cite-sep "/", cite-close ")", cite-at "@" and cite-sep-at "|".
+ */
+static void
+test_inline_punctuation(void **state)
+{
+	static const struct ext_cites odd = { "(", "/", ")", "@", "|" };
+	static const char src[] =
+	    "<p>a<cites><c n='2' k='1'/><c n='1' k='2'/></cites> b<cites>"
+	    "<c n='3' k='3' at='p. 4'/><c n='1' k='4'/></cites></p>";
+	xmlDocPtr	 doc;
+	char		*got;
+
+	(void)state;
+	doc = xmlReadMemory(src, (int)strlen(src), "t.xml", NULL, 0);
+	assert_non_null(doc);
+	got = ext_inline(xmlDocGetRootElement(doc), 0, &odd);
+	assert_non_null(got);
+	assert_string_equal(got, "a(1/2) b(1|3@p. 4)");
+	free(got);
+	xmlFreeDoc(doc);
+}
+
 /* Only elements (and the document) have children for node(). */
 static void
 test_inline_not_element(void **state)
@@ -534,6 +559,7 @@ main(void)
 		cmocka_unit_test(test_table_row_edges),
 		cmocka_unit_test(test_inline),
 		cmocka_unit_test(test_inline_format2),
+		cmocka_unit_test(test_inline_punctuation),
 		cmocka_unit_test(test_inline_not_element),
 		cmocka_unit_test(test_html_links),
 		cmocka_unit_test(test_html_cites_at),
