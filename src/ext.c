@@ -6,11 +6,14 @@
  * "wrap" of text.xsl, ext:table-row(c1, c2, c3, c4, w1, w2, w3, cap) its
  * template "table-row", ext:roff-escape(s) the template "roff-escape" of
  * man.xsl, ext:replace(s, from, to) EXSLT str:replace() with three
- * strings, and ext:inline(node, style) the inline content of a model
- * element as one string, as the modes "tin" of text.xsl and "rin" of
- * man.xsl render it.  Two extension elements write html.xsl's citation
- * links straight into the result: <ext:html-cites/> and
- * <ext:html-backs/>, each with its template body as xsl:fallback.  The templates recurse once per word, line or escaped
+ * strings, and ext:inline(node, style, cite-open, cite-sep, cite-close,
+ * cite-at, cite-sep-at) the inline content of a model element as one
+ * string, as the modes "tin" of text.xsl and "rin" of man.xsl render it
+ * (citation punctuation from the stylesheet's variables, as they are).
+ * Two extension elements write html.xsl's citation links straight into
+ * the result: <ext:html-cites/> (punctuation in its attributes) and
+ * <ext:html-backs/>, each with its template body as xsl:fallback.  The
+ * templates recurse once per word, line or escaped
  * character, copying the rest of the string each time, and were most of
  * the cost of those two formats.  The comments above the templates are
  * the specification; lengths count characters (code points), as XPath
@@ -450,6 +453,7 @@ struct cite_num {
 	double		 v;		/* number(@n), NaN for none */
 	const char	*n;		/* @n, "" when absent */
 	const char	*k;		/* @k, "" when absent */
+	const char	*at;		/* @at, NULL when absent */
 };
 
 /* a before b as xsl:sort data-type="number" has them: NaN first */
@@ -473,6 +477,18 @@ model_att(const xmlNode *e, const char *name)
 			    a->children->content != NULL ?
 			    (const char *)a->children->content : "";
 	return "";
+}
+
+/* The value of the attribute name of model element e, NULL if none. */
+static const char *
+model_att_or_null(const xmlNode *e, const char *name)
+{
+	const xmlAttr	*a;
+
+	for (a = e->properties; a != NULL; a = a->next)
+		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
+			return model_att(e, name);
+	return NULL;
 }
 
 /*
@@ -503,6 +519,7 @@ sorted_cites(const xmlNode *cites, struct cite_num **vp, size_t *np)
 			continue;
 		v[i].n = model_att(c, "n");
 		v[i].k = model_att(c, "k");
+		v[i].at = model_att_or_null(c, "at");
 		v[i].v = xmlXPathStringEvalNumber(BAD_CAST v[i].n);
 		for (j = i++; j > 0 && num_before(v[j].v, v[j - 1].v); j--) {
 			t = v[j];
@@ -515,25 +532,77 @@ sorted_cites(const xmlNode *cites, struct cite_num **vp, size_t *np)
 	return 0;
 }
 
-/* The numbers of a cites element as cs has them. */
+/* Does any of the n citations at v have a locator (test "c/@at")? */
+static int
+any_at(const struct cite_num *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].at != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * The numbers of a cites element as cs has them, each with its locator
+ * after cs->at (roff-escaped with roff); cs->sep_at between them when
+ * any has a locator.
+ */
 static void
-add_cites(struct buf *b, const xmlNode *cites, const struct ext_cites *cs)
+add_cites(struct buf *b, const xmlNode *cites, const struct ext_cites *cs,
+    int roff)
 {
 	struct cite_num	*v;
 	size_t		 n, i;
+	int		 at;
 
 	if (sorted_cites(cites, &v, &n) == -1) {
 		b->fail = 1;
 		return;
 	}
+	at = any_at(v, n);
 	buf_str(b, cs->open);
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			buf_str(b, cs->sep);
+			buf_str(b, at ? cs->sep_at : cs->sep);
 		buf_str(b, v[i].n);
+		if (v[i].at != NULL) {
+			buf_str(b, cs->at);
+			if (roff)
+				add_escaped(b, v[i].at);
+			else
+				buf_str(b, v[i].at);
+		}
 	}
 	buf_str(b, cs->close);
 	free(v);
+}
+
+/* Append prefix, string(n) and suffix, all roff-escaped as one with roff. */
+static void
+add_marked(struct buf *b, const char *prefix, const xmlNode *n,
+    const char *value, const char *suffix, int roff)
+{
+	struct buf	 v;
+	char		*s;
+
+	memset(&v, 0, sizeof(v));
+	buf_str(&v, prefix);
+	if (n != NULL)
+		add_value(&v, n);
+	if (value != NULL)
+		buf_str(&v, value);
+	buf_str(&v, suffix);
+	if ((s = buf_done(&v)) == NULL) {
+		b->fail = 1;
+		return;
+	}
+	if (roff)
+		add_escaped(b, s);
+	else
+		buf_str(b, s);
+	free(s);
 }
 
 /* One node of inline model content, as add_inline() has it. */
@@ -571,20 +640,44 @@ inline_node(struct buf *b, const xmlNode *n, int roff,
 			add_escaped_value(b, n);
 		else
 			add_value(b, n);
-	} else if (is_model(n, "cites"))
-		add_cites(b, n, cs);
+	} else if (is_model(n, "sup"))
+		add_marked(b, "^", n, NULL, "", roff);
+	else if (is_model(n, "sub"))
+		add_marked(b, "_", n, NULL, "", roff);
+	else if (is_model(n, "fnref"))
+		add_marked(b, "(", NULL, model_att(n, "mark"), ")", roff);
+	else if (is_model(n, "link")) {
+		/* text: "name (REF.txt)"; roff: "name (\fBREF-info\fP(7))" */
+		if (roff) {
+			add_escaped_value(b, n);
+			buf_str(b, " (\\fB");
+			add_marked(b, "", NULL, model_att(n, "ref"), "-info",
+			    1);
+			buf_str(b, "\\fP(7))");
+		} else {
+			add_value(b, n);
+			add_marked(b, " (", NULL, model_att(n, "ref"), ".txt)",
+			    0);
+		}
+	} else if (is_model(n, "list"))
+		;		/* a list in an item: rendered as a block */
+	else if (is_model(n, "cites"))
+		add_cites(b, n, cs, roff);
 	else
 		for (c = n->children; c != NULL; c = c->next)
 			inline_node(b, c, roff, cs);	/* built-in rule */
 }
 
 /*
- * The inline model content of node (text, em, strong, xref, cites) as
- * one string: what apply-templates select="node()" gives in mode "tin"
- * of text.xsl, or with roff in mode "rin" of man.xsl (each piece
- * escaped with ext_roff_escape(), fonts as \fI \fB \fP); citation
- * groups as cs has them (the stylesheet's cite-open, cite-sep and
- * cite-close, given as they are).  Returns NULL when out of memory.
+ * The inline model content of node (text, em, strong, sub, sup, xref,
+ * link, fnref, cites; a list in an item is skipped) as one string: what
+ * apply-templates select="node()" gives in mode "tin" of text.xsl, or
+ * with roff in mode "rin" of man.xsl (each piece escaped with
+ * ext_roff_escape(), fonts as \fI \fB \fP); sup as ^x, sub as _x, a
+ * footnote mark as (a), a link as "name (REF.txt)" or
+ * "name (\fBREF-info\fP(7))"; citation groups as cs has them (the
+ * stylesheet's cite-open, cite-sep, cite-close, cite-at and
+ * cite-sep-at, given as they are).  Returns NULL when out of memory.
  */
 char *
 ext_inline(const xmlNode *node, int roff, const struct ext_cites *cs)
@@ -709,22 +802,22 @@ xp_replace(xmlXPathParserContextPtr ctxt, int nargs)
 }
 
 /*
- * ext:inline(node, 'text' | 'roff', cite-open, cite-sep, cite-close),
- * node one element of the model
+ * ext:inline(node, 'text' | 'roff', cite-open, cite-sep, cite-close,
+ * cite-at, cite-sep-at), node one element of the model
  */
 static void
 xp_inline(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	struct ext_cites	 cs;
 	xmlNodeSetPtr		 set;
-	xmlChar			*style, *p[3];
+	xmlChar			*style, *p[5];
 	int			 roff, i;
 
-	if (nargs != 5) {
+	if (nargs != 7) {
 		xmlXPathSetArityError(ctxt);
 		return;
 	}
-	for (i = 2; i >= 0; i--)
+	for (i = 4; i >= 0; i--)
 		p[i] = xmlXPathPopString(ctxt);
 	style = xmlXPathPopString(ctxt);
 	set = xmlXPathPopNodeSet(ctxt);
@@ -732,19 +825,22 @@ xp_inline(xmlXPathParserContextPtr ctxt, int nargs)
 		roff = style != NULL && strcmp((char *)style, "roff") == 0;
 		if (set == NULL || set->nodeNr != 1 || (!roff &&
 		    (style == NULL || strcmp((char *)style, "text") != 0)) ||
-		    p[0] == NULL || p[1] == NULL || p[2] == NULL) {
+		    p[0] == NULL || p[1] == NULL || p[2] == NULL ||
+		    p[3] == NULL || p[4] == NULL) {
 			xmlXPathSetError(ctxt, XPATH_INVALID_TYPE);
 		} else {
 			cs.open = (const char *)p[0];
 			cs.sep = (const char *)p[1];
 			cs.close = (const char *)p[2];
+			cs.at = (const char *)p[3];
+			cs.sep_at = (const char *)p[4];
 			return_string(ctxt, ext_inline(set->nodeTab[0],
 			    roff, &cs));
 		}
 	}
 	xmlXPathFreeNodeSet(set);
 	xmlFree(style);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 5; i++)
 		xmlFree(p[i]);
 }
 
@@ -814,22 +910,25 @@ inst_att(xsltTransformContextPtr ctxt, xmlNodePtr inst, const char *name)
 }
 
 /*
- * <ext:html-cites before="{...}" open="{...}" sep="{...}" close="{...}"/>,
- * context a cites element of the model: the body of html.xsl's template
- * cites (mode hin), which is its xsl:fallback; the punctuation comes
- * from the attributes (html.xsl's variables cite-before, cite-open,
- * cite-sep and cite-close).
+ * <ext:html-cites before="{...}" open="{...}" sep="{...}" close="{...}"
+ * at="{...}" sep-at="{...}"/>, context a cites element of the model: the
+ * body of html.xsl's template cites (mode hin), which is its
+ * xsl:fallback; the punctuation comes from the attributes (html.xsl's
+ * variables cite-before, cite-open, cite-sep, cite-close, cite-at and
+ * cite-sep-at): each link, then cite-at and its locator when it has one;
+ * cite-sep-at between them when any has a locator.
  */
 static void
 xe_html_cites(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
     xsltElemPreCompPtr comp)
 {
-	static const char *const names[] = { "before", "open", "sep", "close" };
+	static const char *const names[] = { "before", "open", "sep", "close",
+	    "at", "sep-at" };
 	struct cite_num	*v;
 	xmlNodePtr	 span = NULL, a;
-	xmlChar		*p[4];
+	xmlChar		*p[6];
 	size_t		 n, i;
-	int		 bad;
+	int		 bad, at;
 
 	(void)comp;
 	if (node->type != XML_ELEMENT_NODE)
@@ -839,7 +938,8 @@ xe_html_cites(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 		return;
 	}
 	bad = 0;
-	for (i = 0; i < 4; i++)
+	at = any_at(v, n);
+	for (i = 0; i < 6; i++)
 		if ((p[i] = inst_att(ctxt, inst, names[i])) == NULL)
 			bad = 1;
 	if (!bad) {
@@ -850,15 +950,20 @@ xe_html_cites(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 	}
 	for (i = 0; i < n && !bad; i++) {
 		if (i > 0)
-			bad |= result_text(ctxt, span, (char *)p[2]);
+			bad |= result_text(ctxt, span,
+			    (char *)p[at ? 5 : 2]);
 		a = result_el(ctxt, span, "a");
 		bad |= result_att(a, "href", "#ref-", v[i].n);
 		bad |= result_att(a, "id", "cite-", v[i].k);
 		bad |= result_text(ctxt, a, v[i].n);
+		if (v[i].at != NULL) {
+			bad |= result_text(ctxt, span, (char *)p[4]);
+			bad |= result_text(ctxt, span, v[i].at);
+		}
 	}
 	if (!bad)
 		bad |= result_text(ctxt, span, (char *)p[3]);
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 6; i++)
 		xmlFree(p[i]);
 	free(v);
 	if (bad)

@@ -15,11 +15,18 @@ char	*ext_roff_escape(const char *s);
 char	*ext_replace(const char *s, const char *from, const char *to);
 char	*ext_table_row(const char *const c[4], const double w[3],
 	    size_t cap);
-/* How a citation group reads: open, the numbers with sep between, close. */
+/*
+ * How a citation group reads: open, the numbers with sep between, close;
+ * a number with a locator (c/@at) is followed by at and the locator, and
+ * in a group where any citation has one, sep_at stands between them
+ * instead of sep.
+ */
 struct ext_cites {
 	const char	*open;
 	const char	*sep;
 	const char	*close;
+	const char	*at;
+	const char	*sep_at;
 };
 
 char	*ext_inline(const xmlNode *node, int roff,

@@ -46,6 +46,7 @@ suite "golden tests on fixtures" tests/run-tests.sh "$monoc"
 suite "golden tests on the real monographs" tests/golden/run.sh "$monoc"
 suite "diagnostics corpus" tests/diag/run.sh "$monoc"
 suite "C extensions against the XSLT templates" tests/ext-parity.sh "$monoc"
+suite "the model of format 2 in three formats" tests/render.sh
 suite "schema tests" tests/schema/run.sh
 suite "hostile inputs" tests/hostile/run.sh "$monoc"
 suite "output linters" tests/lint-outputs.sh "$out"

@@ -17,7 +17,9 @@
   own way.
 -->
 <xsl:stylesheet version="1.0"
-                xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:exsl="http://exslt.org/common"
+                exclude-result-prefixes="exsl">
 
   <xsl:variable name="WS" select="' &#9;&#10;&#13;'"/>
   <xsl:variable name="NBSP" select="'&#160;'"/>
@@ -27,6 +29,275 @@
   <xsl:template name="ucfirst">
     <xsl:param name="s"/>
     <xsl:value-of select="concat(translate(substring($s, 1, 1), $LOWER, $UPPER), substring($s, 2))"/>
+  </xsl:template>
+
+
+  <!-- ============================================================ -->
+  <!-- General tables (no @cols): the grid of cells                 -->
+  <!-- ============================================================ -->
+
+  <!-- A table of more columns than this is shown row by row, one
+       "Header: value" line a cell, in the text and the man page, where a
+       grid of so many would be too narrow to read at 78 or 80 columns;
+       HTML always shows the grid. -->
+  <xsl:variable name="table-grid-max" select="6"/>
+
+  <!-- The number of columns of the context table: the spans of its first
+       header row. -->
+  <xsl:template name="table-ncols">
+    <xsl:value-of select="count(head[1]/cell[not(@colspan)]) + sum(head[1]/cell/@colspan)"/>
+  </xsl:template>
+
+  <!-- The grid of the context table, as elements for exsl:node-set():
+       one r a row (kind head or row; cont="yes" when a cell of a row
+       above reaches into it), one s a slot: col, span and cell (the
+       generate-id() of the cell); cov="yes" where the slot is one column
+       of a cell from a row above (rowspan).  Each head and row in order;
+       the schema says the grid is whole. -->
+  <xsl:template name="table-grid">
+    <xsl:param name="n"/>
+    <xsl:call-template name="grid-row">
+      <xsl:with-param name="rows" select="head | row"/>
+      <xsl:with-param name="i" select="1"/>
+      <xsl:with-param name="n" select="$n"/>
+      <xsl:with-param name="pending">
+        <xsl:call-template name="repeat">
+          <xsl:with-param name="s" select="'0 '"/>
+          <xsl:with-param name="k" select="$n"/>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Row i of rows; pending holds a token a column: 0, or K:ID when
+       the cell ID covers it for K more rows. -->
+  <xsl:template name="grid-row">
+    <xsl:param name="rows"/>
+    <xsl:param name="i"/>
+    <xsl:param name="n"/>
+    <xsl:param name="pending"/>
+    <xsl:if test="$i &lt;= count($rows)">
+      <xsl:variable name="res">
+        <xsl:call-template name="grid-cells">
+          <xsl:with-param name="row" select="$rows[$i]"/>
+          <xsl:with-param name="col" select="1"/>
+          <xsl:with-param name="ci" select="1"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="pend" select="$pending"/>
+          <xsl:with-param name="out" select="''"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:variable name="r" select="exsl:node-set($res)"/>
+      <r kind="{local-name($rows[$i])}">
+        <xsl:if test="contains($pending, ':')"><xsl:attribute name="cont">yes</xsl:attribute></xsl:if>
+        <xsl:copy-of select="$r/s"/>
+      </r>
+      <xsl:call-template name="grid-row">
+        <xsl:with-param name="rows" select="$rows"/>
+        <xsl:with-param name="i" select="$i + 1"/>
+        <xsl:with-param name="n" select="$n"/>
+        <xsl:with-param name="pending" select="string($r/p)"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The slots of one row from column col on (ci: its next cell), then
+       p: the pending tokens for the next row. -->
+  <xsl:template name="grid-cells">
+    <xsl:param name="row"/>
+    <xsl:param name="col"/>
+    <xsl:param name="ci"/>
+    <xsl:param name="n"/>
+    <xsl:param name="pend"/>
+    <xsl:param name="out"/>
+    <xsl:variable name="tok" select="substring-before($pend, ' ')"/>
+    <xsl:variable name="rest" select="substring-after($pend, ' ')"/>
+    <xsl:variable name="cell" select="$row/cell[$ci]"/>
+    <xsl:choose>
+      <xsl:when test="$col &gt; $n"><p><xsl:value-of select="$out"/></p></xsl:when>
+      <xsl:when test="$tok != '0' and $tok != ''">
+        <xsl:variable name="k" select="number(substring-before($tok, ':'))"/>
+        <xsl:variable name="id" select="substring-after($tok, ':')"/>
+        <s col="{$col}" span="1" cell="{$id}" cov="yes"/>
+        <xsl:call-template name="grid-cells">
+          <xsl:with-param name="row" select="$row"/>
+          <xsl:with-param name="col" select="$col + 1"/>
+          <xsl:with-param name="ci" select="$ci"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="pend" select="$rest"/>
+          <xsl:with-param name="out">
+            <xsl:value-of select="$out"/>
+            <xsl:choose>
+              <xsl:when test="$k &gt; 1"><xsl:value-of select="concat($k - 1, ':', $id, ' ')"/></xsl:when>
+              <xsl:otherwise>0 </xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$cell">
+        <xsl:variable name="cs">
+          <xsl:choose>
+            <xsl:when test="$cell/@colspan &gt; 1"><xsl:value-of select="$cell/@colspan"/></xsl:when>
+            <xsl:otherwise>1</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="id" select="generate-id($cell)"/>
+        <s col="{$col}" span="{$cs}" cell="{$id}"/>
+        <xsl:call-template name="grid-cells">
+          <xsl:with-param name="row" select="$row"/>
+          <xsl:with-param name="col" select="$col + $cs"/>
+          <xsl:with-param name="ci" select="$ci + 1"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="pend">
+            <xsl:call-template name="drop-tokens">
+              <xsl:with-param name="s" select="$rest"/>
+              <xsl:with-param name="k" select="$cs - 1"/>
+            </xsl:call-template>
+          </xsl:with-param>
+          <xsl:with-param name="out">
+            <xsl:value-of select="$out"/>
+            <xsl:call-template name="repeat">
+              <xsl:with-param name="s">
+                <xsl:choose>
+                  <xsl:when test="$cell/@rowspan &gt; 1"><xsl:value-of select="concat($cell/@rowspan - 1, ':', $id, ' ')"/></xsl:when>
+                  <xsl:otherwise>0 </xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="k" select="$cs"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- a row short of cells: an empty slot -->
+        <s col="{$col}" span="1" cell=""/>
+        <xsl:call-template name="grid-cells">
+          <xsl:with-param name="row" select="$row"/>
+          <xsl:with-param name="col" select="$col + 1"/>
+          <xsl:with-param name="ci" select="$ci"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="pend" select="$rest"/>
+          <xsl:with-param name="out" select="concat($out, '0 ')"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The widths of the n columns of the context table, "W1 W2 ... Wn "
+       (each followed by a space), that fill at most avail characters
+       (gutters not counted): each column least, and what is left shared
+       in proportion to the length of its longest cell of one column (its
+       text, four more a citation group, three a footnote mark). -->
+  <xsl:template name="table-widths">
+    <xsl:param name="grid"/>
+    <xsl:param name="n"/>
+    <xsl:param name="avail"/>
+    <xsl:param name="least"/>
+    <xsl:variable name="t" select="."/>
+    <xsl:variable name="nat">
+      <xsl:call-template name="table-natural">
+        <xsl:with-param name="t" select="$t"/>
+        <xsl:with-param name="grid" select="$grid"/>
+        <xsl:with-param name="n" select="$n"/>
+        <xsl:with-param name="least" select="$least"/>
+        <xsl:with-param name="c" select="1"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="nodes" select="exsl:node-set($nat)/w"/>
+    <xsl:variable name="total" select="sum($nodes)"/>
+    <xsl:for-each select="$nodes">
+      <xsl:value-of select="$least + floor(. * ($avail - $n * $least) div $total)"/>
+      <xsl:text> </xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- w elements: the longest cell of one column in columns c..n, at
+       least least. -->
+  <xsl:template name="table-natural">
+    <xsl:param name="t"/>
+    <xsl:param name="grid"/>
+    <xsl:param name="n"/>
+    <xsl:param name="least"/>
+    <xsl:param name="c"/>
+    <xsl:if test="$c &lt;= $n">
+      <xsl:variable name="ids" select="$grid/s[@col = $c and @span = 1 and not(@cov)]/@cell"/>
+      <xsl:variable name="max">
+        <xsl:for-each select="$t/*/cell[generate-id() = $ids]">
+          <xsl:sort select="string-length(normalize-space(.)) + 4 * count(.//cites) + 3 * count(.//fnref)" data-type="number" order="descending"/>
+          <xsl:if test="position() = 1">
+            <xsl:value-of select="string-length(normalize-space(.)) + 4 * count(.//cites) + 3 * count(.//fnref)"/>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:variable>
+      <w>
+        <xsl:choose>
+          <xsl:when test="string($max) != '' and $max &gt; $least"><xsl:value-of select="$max"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$least"/></xsl:otherwise>
+        </xsl:choose>
+      </w>
+      <xsl:call-template name="table-natural">
+        <xsl:with-param name="t" select="$t"/>
+        <xsl:with-param name="grid" select="$grid"/>
+        <xsl:with-param name="n" select="$n"/>
+        <xsl:with-param name="least" select="$least"/>
+        <xsl:with-param name="c" select="$c + 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The sum of the k space-terminated numbers of s from the from-th. -->
+  <xsl:template name="sum-tokens">
+    <xsl:param name="s"/>
+    <xsl:param name="from"/>
+    <xsl:param name="k"/>
+    <xsl:param name="acc" select="0"/>
+    <xsl:choose>
+      <xsl:when test="$from &gt; 1">
+        <xsl:call-template name="sum-tokens">
+          <xsl:with-param name="s" select="substring-after($s, ' ')"/>
+          <xsl:with-param name="from" select="$from - 1"/>
+          <xsl:with-param name="k" select="$k"/>
+          <xsl:with-param name="acc" select="$acc"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$k &gt; 0">
+        <xsl:call-template name="sum-tokens">
+          <xsl:with-param name="s" select="substring-after($s, ' ')"/>
+          <xsl:with-param name="from" select="1"/>
+          <xsl:with-param name="k" select="$k - 1"/>
+          <xsl:with-param name="acc" select="$acc + substring-before($s, ' ')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$acc"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- s, k times. -->
+  <xsl:template name="repeat">
+    <xsl:param name="s"/>
+    <xsl:param name="k"/>
+    <xsl:if test="$k &gt; 0">
+      <xsl:value-of select="$s"/>
+      <xsl:call-template name="repeat">
+        <xsl:with-param name="s" select="$s"/>
+        <xsl:with-param name="k" select="$k - 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- s without its first k space-terminated tokens. -->
+  <xsl:template name="drop-tokens">
+    <xsl:param name="s"/>
+    <xsl:param name="k"/>
+    <xsl:choose>
+      <xsl:when test="$k &gt; 0">
+        <xsl:call-template name="drop-tokens">
+          <xsl:with-param name="s" select="substring-after($s, ' ')"/>
+          <xsl:with-param name="k" select="$k - 1"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================ -->
@@ -49,6 +320,12 @@ header { border-bottom: 3px solid var(--ink); padding: 1.5rem 0 1rem; }
 h1 { margin: .2rem 0 .4rem; font-size: 2.2rem; line-height: 1.15; }
 h2 { margin: 2.2rem 0 .6rem; font-size: 1.5rem; line-height: 1.25; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
 h3 { margin: 1.6rem 0 .5rem; font-size: 1.15rem; line-height: 1.3; }
+h4, h5, h6 { margin: 1.3rem 0 .4rem; font-size: 1.05rem; line-height: 1.3; }
+h5, h6 { font-size: 1rem; }
+h6 { font-style: italic; }
+.num { font-variant-numeric: tabular-nums; }
+.quote { margin: 1rem 0; padding: .3rem 1rem; border-left: 5px solid #6b6b6b; background: #f6f6f6; }
+.quote p { margin: .3rem 0; }
 .summary { font-size: 1.15rem; margin: .2rem 0; }
 .meta, .backs, footer { color: var(--muted); font-size: .9rem; }
 nav { margin: 1rem 0; padding: .6rem 1rem; background: #f4f6f8; border: 1px solid var(--line); border-radius: 6px; }
@@ -58,9 +335,12 @@ p, li { overflow-wrap: break-word; }
 ul, ol { padding-left: 1.5rem; }
 li { margin: .25rem 0; }
 .cite { white-space: nowrap; font-size: .9em; }
+.highlights { border: 3px solid var(--ink); background: #f4f6f8; border-radius: 6px; padding: .2rem 1rem .6rem; margin: 1.5rem 0; }
+.highlights > h2 { border-bottom: 0; margin-top: .6rem; }
+.status { display: inline-block; margin: .4rem 0; padding: .2rem .6rem; border: 2px solid var(--warn); color: var(--warn); background: var(--warn-bg); font-weight: 700; }
 .boxed > section, section.warn { border: 3px solid var(--warn); background: var(--warn-bg); border-radius: 6px; padding: .2rem 1rem .6rem; margin: 1rem 0; }
-.boxed > section > h3, section.warn > h3 { color: var(--warn); }
-.boxed > section > h3::before, section.warn > h3::before { content: "\26A0\FE0E  "; }
+.boxed > section > h3, section.warn > h3, section.warn > h4, section.warn > h5, section.warn > h6 { color: var(--warn); }
+.boxed > section > h3::before, section.warn > h3::before, section.warn > h4::before, section.warn > h5::before, section.warn > h6::before { content: "\26A0\FE0E  "; }
 .note { border-left: 5px solid #8a6d00; background: var(--note-bg); padding: .4rem .9rem; margin: 1rem 0; }
 .note-tag { color: var(--note); text-transform: uppercase; letter-spacing: .03em; font-size: .9em; }
 .table-wrap { max-width: 100%; overflow-x: auto; margin: 1rem 0; }
@@ -70,6 +350,11 @@ th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left;
 th { background: #eef1f4; }
 td p { margin: 0 0 .3rem; }
 td p:last-child { margin-bottom: 0; }
+.al-center { text-align: center; }
+.al-right { text-align: right; }
+.footnotes { margin: -.5rem 0 1rem; font-size: .9rem; }
+.footnotes p { margin: .2rem 0; }
+.table-wrap:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
 .sev { display: inline-block; padding: 0 .4rem; border-radius: 4px; font-weight: 600; border: 1px solid currentColor; }
 .sev-minor { color: #0b3d91; background: #eaf1ff; }
 .sev-moderate { color: #5a4300; background: #fff4cc; }
@@ -93,11 +378,22 @@ footer { border-top: 1px solid var(--line); margin-top: 2.5rem; padding-top: .8r
   a { color: inherit; text-decoration: none; }
   .refs a[href^="http"]::after { content: ""; }
   h2, h3 { break-after: avoid; }
-  table, .note, section.warn, .boxed > section { break-inside: avoid; }
+  table, .note, section.warn, .boxed > section, .highlights { break-inside: avoid; }
   .boxed > section, section.warn { background: none; }
   .sev { border: 1px solid #000; color: #000; background: none; }
 }
 </style>
+  </xsl:template>
+
+  <!-- What doc/@status says, in words, for the page header, the text's
+       title block and the man page's NAME line (ASCII). -->
+  <xsl:template name="status-words">
+    <xsl:param name="s" select="/doc/@status"/>
+    <xsl:choose>
+      <xsl:when test="$s = 'test-data'">Test data, not a medicine</xsl:when>
+      <xsl:when test="$s = 'draft'">Draft, not for use</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The model: the document element doc, or nothing. -->

@@ -2,9 +2,13 @@
 <!--
   man.xsl: a monograph as a section-7 man page (NAME-info.7).
 
-  Conventional order: NAME, DESCRIPTION, the monograph's sections (.SH,
-  subsections .SS), REFERENCES, SEE ALSO. Tables go through tbl (allbox,
-  T{ T} text blocks with fixed column widths that fit 80 columns).
+  Conventional order: NAME, DESCRIPTION, the highlights, the monograph's
+  sections (.SH, subsections .SS, deeper ones bold heading paragraphs),
+  REFERENCES, SEE ALSO (the see-also section's monographs as NAME-info(7),
+  then monoc(1)). Tables go through tbl (allbox, T{ T} text blocks with
+  fixed column widths that fit 80 columns; s and ^ for spans); a table
+  of more than $table-grid-max columns is a list of "Header: value"
+  lines a row instead.
 
   Every text node passes through the named template "roff-escape", so the
   page source is pure ASCII and no text can be read as a request or an
@@ -169,17 +173,52 @@
   <xsl:template match="xref" mode="rin">
     <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
   </xsl:template>
-  <!-- How a citation group reads, in roff ("\~" a no-break space): the
-       template below and ext:inline both take these as they are. -->
+  <!-- Superscript ^x, subscript _x, a table footnote's mark (a), each
+       escaped as one string; a link to another monograph
+       "name (NAME-info(7))"; a list in an item is a block of its own.
+       ext:inline (src/ext.c) writes the same. -->
+  <xsl:template match="sup" mode="rin">
+    <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="concat('^', .)"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="sub" mode="rin">
+    <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="concat('_', .)"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="fnref" mode="rin">
+    <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="concat('(', @mark, ')')"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="link" mode="rin">
+    <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
+    <xsl:text> (\fB</xsl:text>
+    <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="concat(@ref, '-info')"/></xsl:call-template>
+    <xsl:text>\fP(7))</xsl:text>
+  </xsl:template>
+  <xsl:template match="list" mode="rin"/>
+  <!-- How a citation group reads, in roff ("\~" a no-break space), with
+       locators "\~[2;\~4,\~\[u00A7]5.1]": the template below and
+       ext:inline both take these as they are.  cite-at comes between a
+       number and its locator (escaped); cite-sep-at stands for cite-sep
+       in a group where any citation has a locator. -->
   <xsl:variable name="cite-open" select="'\~['"/>
   <xsl:variable name="cite-sep" select="',\~'"/>
   <xsl:variable name="cite-close" select="']'"/>
+  <xsl:variable name="cite-at" select="',\~'"/>
+  <xsl:variable name="cite-sep-at" select="';\~'"/>
   <xsl:template match="cites" mode="rin">
+    <xsl:variable name="at" select="boolean(c/@at)"/>
     <xsl:value-of select="$cite-open"/>
     <xsl:for-each select="c">
       <xsl:sort select="@n" data-type="number"/>
-      <xsl:if test="position() &gt; 1"><xsl:value-of select="$cite-sep"/></xsl:if>
+      <xsl:if test="position() &gt; 1">
+        <xsl:choose>
+          <xsl:when test="$at"><xsl:value-of select="$cite-sep-at"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$cite-sep"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
       <xsl:value-of select="@n"/>
+      <xsl:if test="@at">
+        <xsl:value-of select="$cite-at"/>
+        <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="string(@at)"/></xsl:call-template>
+      </xsl:if>
     </xsl:for-each>
     <xsl:value-of select="$cite-close"/>
   </xsl:template>
@@ -195,18 +234,26 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The inline content of node as one text line, between prefix and
+       suffix (escaped already). -->
   <xsl:template name="inline-line">
     <xsl:param name="node" select="."/>
+    <xsl:param name="prefix" select="''"/>
+    <xsl:param name="suffix" select="''"/>
     <xsl:choose>
       <!-- monoc's C version (src/ext.c), same result. -->
       <xsl:when test="function-available('ext:inline')">
         <xsl:call-template name="line">
-          <xsl:with-param name="s" select="ext:inline($node, 'roff', $cite-open, $cite-sep, $cite-close)"/>
+          <xsl:with-param name="s" select="concat($prefix, ext:inline($node, 'roff', $cite-open, $cite-sep, $cite-close, $cite-at, $cite-sep-at), $suffix)"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="line">
-          <xsl:with-param name="s"><xsl:apply-templates select="$node/node()" mode="rin"/></xsl:with-param>
+          <xsl:with-param name="s">
+            <xsl:value-of select="$prefix"/>
+            <xsl:apply-templates select="$node/node()" mode="rin"/>
+            <xsl:value-of select="$suffix"/>
+          </xsl:with-param>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
@@ -309,10 +356,29 @@
     <xsl:call-template name="drop-break-points">
       <xsl:with-param name="s">
         <xsl:call-template name="esc"><xsl:with-param name="s" select="@summary"/></xsl:call-template>
+        <!-- the status in the whatis line too, so that apropos shows it -->
+        <xsl:if test="@status">
+          <xsl:variable name="st"><xsl:call-template name="status-words"/></xsl:variable>
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="esc">
+            <xsl:with-param name="s" select="concat('(', translate(substring($st, 1, 1), $UPPER, $LOWER), substring($st, 2), ')')"/>
+          </xsl:call-template>
+        </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
     <xsl:value-of select="$NL"/>
     <xsl:value-of select="concat('.SH DESCRIPTION', $NL, $HEAD)"/>
+    <xsl:if test="@status">
+      <xsl:variable name="st"><xsl:call-template name="status-words"/></xsl:variable>
+      <xsl:call-template name="line">
+        <xsl:with-param name="s">
+          <xsl:text>\fB</xsl:text>
+          <xsl:call-template name="esc"><xsl:with-param name="s" select="translate($st, $LOWER, $UPPER)"/></xsl:call-template>
+          <xsl:text>.\fP</xsl:text>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:text>.PP&#10;</xsl:text>
+    </xsl:if>
     <xsl:call-template name="line">
       <xsl:with-param name="s">
         <xsl:text>\fB</xsl:text>
@@ -332,14 +398,26 @@
         <xsl:text>. Numbers in square brackets refer to the list under REFERENCES.</xsl:text>
       </xsl:with-param>
     </xsl:call-template>
-    <xsl:apply-templates select="section | refs" mode="r"/>
+    <!-- the highlights first, wherever the model has them; the see-also
+         section is the SEE ALSO section at the end (man-pages(7)) -->
+    <xsl:apply-templates select="section[@kind = 'highlights']" mode="r"/>
+    <xsl:apply-templates select="section[not(@kind = 'highlights' or @kind = 'see-also')] | refs" mode="r"/>
     <xsl:text>.SH "SEE ALSO"&#10;</xsl:text>
-    <xsl:for-each select="related">
+    <xsl:for-each select="section[@kind = 'see-also']//link">
       <xsl:text>.BR </xsl:text>
       <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="concat(@ref, '-info')"/></xsl:call-template>
       <xsl:text> (7),&#10;</xsl:text>
     </xsl:for-each>
     <xsl:text>.BR monoc (1)&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- The highlights: set apart, indented under their heading. -->
+  <xsl:template match="section[@kind = 'highlights']" mode="r">
+    <xsl:text>.SH "</xsl:text>
+    <xsl:call-template name="esc"><xsl:with-param name="s" select="translate(@title, $LOWER, $UPPER)"/></xsl:call-template>
+    <xsl:value-of select="concat('&quot;', $NL, '.RS 4', $NL, $HEAD)"/>
+    <xsl:apply-templates select="*" mode="r"/>
+    <xsl:text>.RE&#10;</xsl:text>
   </xsl:template>
 
   <xsl:template match="section" mode="r">
@@ -349,12 +427,40 @@
     <xsl:apply-templates select="*" mode="r"/>
   </xsl:template>
 
+  <!-- A subsection: SS at the first level, a bold heading paragraph
+       deeper; its number, when it has one, before the title. -->
   <xsl:template match="sub" mode="r">
-    <xsl:text>.SS "</xsl:text>
-    <xsl:if test="@kind = 'warn'">WARNING: </xsl:if>
-    <xsl:call-template name="esc"><xsl:with-param name="s" select="@title"/></xsl:call-template>
-    <xsl:value-of select="concat('&quot;', $NL, $HEAD)"/>
+    <xsl:variable name="title">
+      <xsl:if test="@kind = 'warn'">WARNING: </xsl:if>
+      <xsl:call-template name="esc">
+        <xsl:with-param name="s">
+          <xsl:if test="@number"><xsl:value-of select="concat(@number, ' ')"/></xsl:if>
+          <xsl:value-of select="@title"/>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="parent::sub">
+        <xsl:text>.PP&#10;</xsl:text>
+        <xsl:call-template name="line">
+          <xsl:with-param name="s" select="concat('\fB', $title, '\fP')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat('.SS &quot;', $title, '&quot;', $NL, $HEAD)"/>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:apply-templates select="*" mode="r"/>
+  </xsl:template>
+
+  <!-- A quotation, word for word: indented, in quotation marks. -->
+  <xsl:template match="quote" mode="r">
+    <xsl:text>.PP&#10;.RS 4&#10;</xsl:text>
+    <xsl:call-template name="inline-line">
+      <xsl:with-param name="prefix" select="'\(lq'"/>
+      <xsl:with-param name="suffix" select="'\(rq'"/>
+    </xsl:call-template>
+    <xsl:text>.RE&#10;</xsl:text>
   </xsl:template>
 
   <xsl:template match="p" mode="r">
@@ -375,15 +481,191 @@
     <xsl:text>.RE&#10;</xsl:text>
   </xsl:template>
 
+  <!-- A list; a list in an item goes after the item's text, indented to
+       it (RS by the item's indent). -->
   <xsl:template match="list" mode="r">
     <xsl:for-each select="item">
+      <xsl:variable name="in">
+        <xsl:choose>
+          <xsl:when test="../@type = 'ordered'">4</xsl:when>
+          <xsl:otherwise>3</xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
       <xsl:choose>
         <xsl:when test="../@type = 'ordered'">
-          <xsl:value-of select="concat('.IP ', position(), '. 4', $NL)"/>
+          <xsl:value-of select="concat('.IP ', position(), '. ', $in, $NL)"/>
         </xsl:when>
         <xsl:otherwise>.IP \(bu 3&#10;</xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="inline-line"/>
+      <xsl:for-each select="list">
+        <xsl:value-of select="concat('.RS ', $in, $NL)"/>
+        <xsl:apply-templates select="." mode="r"/>
+        <xsl:text>.RE&#10;</xsl:text>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A general table (no @cols): tbl, allbox, one format line a row
+       (s where a cell spans columns, ^ where one from above spans rows),
+       every cell a T{ T} block, column widths (template table-widths)
+       that fit an 80-column terminal; with more than $table-grid-max columns, one
+       bullet item a row of "Header: value" lines instead.  Footnotes
+       after it. -->
+  <xsl:template match="table[not(@cols)]" mode="r">
+    <xsl:variable name="n"><xsl:call-template name="table-ncols"/></xsl:variable>
+    <xsl:variable name="grid-rtf">
+      <xsl:call-template name="table-grid"><xsl:with-param name="n" select="$n"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="grid" select="exsl:node-set($grid-rtf)/r"/>
+    <xsl:variable name="t" select="."/>
+    <xsl:variable name="ws">
+      <xsl:call-template name="table-widths">
+        <xsl:with-param name="grid" select="$grid"/>
+        <xsl:with-param name="n" select="$n"/>
+        <xsl:with-param name="avail" select="70 - 3 * $n"/>
+        <xsl:with-param name="least" select="6"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:text>.PP&#10;</xsl:text>
+    <xsl:call-template name="line">
+      <xsl:with-param name="s">
+        <xsl:text>\fBTable: </xsl:text>
+        <xsl:choose>
+          <xsl:when test="caption"><xsl:apply-templates select="caption/node()" mode="rin"/></xsl:when>
+          <xsl:otherwise><xsl:call-template name="esc"><xsl:with-param name="s" select="@caption"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>\fP</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$n &gt; $table-grid-max">
+        <xsl:for-each select="$grid[@kind = 'row']">
+          <xsl:text>.IP \(bu 3&#10;</xsl:text>
+          <xsl:for-each select="s">
+            <xsl:variable name="id" select="@cell"/>
+            <xsl:if test="position() &gt; 1">.br&#10;</xsl:if>
+            <xsl:call-template name="line">
+              <xsl:with-param name="s">
+                <xsl:text>\fB</xsl:text>
+                <xsl:call-template name="r-col-label">
+                  <xsl:with-param name="t" select="$t"/>
+                  <xsl:with-param name="grid" select="$grid"/>
+                  <xsl:with-param name="col" select="@col"/>
+                </xsl:call-template>
+                <xsl:if test="@span &gt; 1">
+                  <xsl:text>\(en</xsl:text>
+                  <xsl:call-template name="r-col-label">
+                    <xsl:with-param name="t" select="$t"/>
+                    <xsl:with-param name="grid" select="$grid"/>
+                    <xsl:with-param name="col" select="@col + @span - 1"/>
+                  </xsl:call-template>
+                </xsl:if>
+                <xsl:text>:\fP </xsl:text>
+                <xsl:for-each select="$t/row/cell[generate-id() = $id]/para">
+                  <xsl:if test="position() &gt; 1">; </xsl:if>
+                  <xsl:apply-templates mode="rin"/>
+                </xsl:for-each>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>.TS&#10;allbox;&#10;</xsl:text>
+        <xsl:for-each select="$grid">
+          <xsl:variable name="head" select="@kind = 'head'"/>
+          <xsl:for-each select="s">
+            <xsl:variable name="id" select="@cell"/>
+            <xsl:variable name="cell" select="$t/*/cell[generate-id() = $id]"/>
+            <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+            <xsl:choose>
+              <xsl:when test="@cov">^</xsl:when>
+              <xsl:otherwise>
+                <xsl:choose>
+                  <xsl:when test="$cell/@align = 'center'">c</xsl:when>
+                  <xsl:when test="$cell/@align = 'right'">r</xsl:when>
+                  <xsl:otherwise>l</xsl:otherwise>
+                </xsl:choose>
+                <xsl:if test="$head or $cell/@header = 'yes'">b</xsl:if>
+                <xsl:if test="@span = 1">
+                  <xsl:text>w(</xsl:text>
+                  <xsl:call-template name="sum-tokens">
+                    <xsl:with-param name="s" select="string($ws)"/>
+                    <xsl:with-param name="from" select="@col"/>
+                    <xsl:with-param name="k" select="1"/>
+                  </xsl:call-template>
+                  <xsl:text>n)</xsl:text>
+                </xsl:if>
+                <xsl:call-template name="repeat">
+                  <xsl:with-param name="s" select="' s'"/>
+                  <xsl:with-param name="k" select="@span - 1"/>
+                </xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+          <xsl:if test="position() = last()">.</xsl:if>
+          <xsl:value-of select="$NL"/>
+        </xsl:for-each>
+        <xsl:for-each select="$grid">
+          <xsl:for-each select="s">
+            <xsl:variable name="id" select="@cell"/>
+            <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
+            <xsl:if test="not(@cov)">
+              <xsl:text>T{&#10;</xsl:text>
+              <xsl:call-template name="line">
+                <xsl:with-param name="s">
+                  <xsl:for-each select="$t/head/cell[generate-id() = $id]">
+                    <xsl:apply-templates mode="rin"/>
+                  </xsl:for-each>
+                  <xsl:for-each select="$t/row/cell[generate-id() = $id]/para">
+                    <xsl:if test="position() &gt; 1">
+                      <xsl:choose>
+                        <xsl:when test="node()[1][self::strong]"><xsl:text> </xsl:text></xsl:when>
+                        <xsl:otherwise><xsl:text>; </xsl:text></xsl:otherwise>
+                      </xsl:choose>
+                    </xsl:if>
+                    <xsl:apply-templates mode="rin"/>
+                  </xsl:for-each>
+                </xsl:with-param>
+              </xsl:call-template>
+              <xsl:text>T}</xsl:text>
+            </xsl:if>
+          </xsl:for-each>
+          <xsl:value-of select="$NL"/>
+        </xsl:for-each>
+        <xsl:text>.TE&#10;</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:choose>
+      <xsl:when test="footnote">
+        <!-- after a tbl box, .PP alone gives no blank line in groff -->
+        <xsl:if test="$n &lt;= $table-grid-max">.sp&#10;</xsl:if>
+        <xsl:text>.PP&#10;</xsl:text>
+        <xsl:for-each select="footnote">
+          <xsl:if test="position() &gt; 1">.br&#10;</xsl:if>
+          <xsl:call-template name="line">
+            <xsl:with-param name="s">
+              <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="concat('(', @mark, ') ')"/></xsl:call-template>
+              <xsl:apply-templates mode="rin"/>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="$n &lt;= $table-grid-max">.sp&#10;</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The header of column col, escaped: the text of each header row's
+       cell over it, joined by ", ". -->
+  <xsl:template name="r-col-label">
+    <xsl:param name="t"/>
+    <xsl:param name="grid"/>
+    <xsl:param name="col"/>
+    <xsl:for-each select="$grid[@kind = 'head']/s[not(@cov) and @col &lt;= $col and @col + @span &gt; $col]">
+      <xsl:variable name="id" select="@cell"/>
+      <xsl:if test="position() &gt; 1">, </xsl:if>
+      <xsl:apply-templates select="$t/head/cell[generate-id() = $id]/node()" mode="rin"/>
     </xsl:for-each>
   </xsl:template>
 
@@ -394,7 +676,8 @@
       <xsl:choose>
         <xsl:when test="@cols = 'stage dose'">14 46</xsl:when>
         <xsl:when test="@cols = 'form status strengths products'">14 12 20 12</xsl:when>
-        <xsl:when test="@cols = 'effect category severity'">28 10 17</xsl:when>
+        <xsl:when test="@cols = 'effect category severity' or @cols = 'effect frequency severity'">28 10 17</xsl:when>
+        <xsl:when test="@cols = 'effect frequency'">38 22</xsl:when>
         <xsl:when test="@cols = 'agent severity effect'">18 16 25</xsl:when>
         <xsl:otherwise>14 14 14 14</xsl:otherwise>
       </xsl:choose>

@@ -5,10 +5,14 @@
   At most 78 characters a line, words never broken (a token longer than a
   line, such as a URL, breaks after / ? & or =), no tabs, no trailing
   white space, exactly one newline at the end. Sections are upper-case
-  titles underlined with =, subsections underlined with -, lists use
-  hanging indents, tables are aligned columns with cells wrapped inside
-  their column, boxed warnings are framed, citations are [n] and the
-  references are listed at the end.
+  titles underlined with =, subsections underlined with - (one level
+  deeper with ~, deeper still with .), lists use hanging indents (a list
+  in an item indented to its text), quotations are indented and in
+  quotation marks, tables are aligned columns with cells wrapped inside
+  their column (a table of more than $table-grid-max columns one block of
+  "Header: value" lines a row), boxed warnings and the highlights are
+  framed, citations are [n] or [n, locator] and the references are
+  listed at the end.
 
   All line breaking goes through the named template "wrap" so that a C
   extension function can replace it with identical output.
@@ -30,6 +34,8 @@
   <xsl:variable name="SPACES" select="'                                                                                '"/>
   <xsl:variable name="RULE" select="'--------------------------------------------------------------------------------'"/>
   <xsl:variable name="DRULE" select="'================================================================================'"/>
+  <xsl:variable name="TRULE" select="'~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~'"/>
+  <xsl:variable name="PRULE" select="'................................................................................'"/>
 
   <!-- ============================================================ -->
   <!-- wrap: the one line breaker.                                   -->
@@ -189,18 +195,45 @@
   <xsl:template match="strong | xref" mode="tin">
     <xsl:value-of select="."/>
   </xsl:template>
+  <!-- Superscript ^x, subscript _x, a table footnote's mark (a), a link
+       to another monograph "name (REF.txt)"; a list in an item is a block
+       of its own.  ext:inline (src/ext.c) writes the same. -->
+  <xsl:template match="sup" mode="tin">
+    <xsl:value-of select="concat('^', .)"/>
+  </xsl:template>
+  <xsl:template match="sub" mode="tin">
+    <xsl:value-of select="concat('_', .)"/>
+  </xsl:template>
+  <xsl:template match="fnref" mode="tin">
+    <xsl:value-of select="concat('(', @mark, ')')"/>
+  </xsl:template>
+  <xsl:template match="link" mode="tin">
+    <xsl:value-of select="concat(., ' (', @ref, '.txt)')"/>
+  </xsl:template>
+  <xsl:template match="list" mode="tin"/>
   <!-- How a citation group reads, " [1, 4]" (the no-break space keeps it
-       with the word before): the template below and ext:inline both
-       take these. -->
+       with the word before), with locators " [2; 4, §5.1]": the template
+       below and ext:inline both take these.  cite-at comes between a
+       number and its locator; cite-sep-at stands for cite-sep in a group
+       where any citation has a locator. -->
   <xsl:variable name="cite-open" select="concat($NBSP, '[')"/>
   <xsl:variable name="cite-sep" select="concat(',', $NBSP)"/>
   <xsl:variable name="cite-close" select="']'"/>
+  <xsl:variable name="cite-at" select="concat(',', $NBSP)"/>
+  <xsl:variable name="cite-sep-at" select="concat(';', $NBSP)"/>
   <xsl:template match="cites" mode="tin">
+    <xsl:variable name="at" select="boolean(c/@at)"/>
     <xsl:value-of select="$cite-open"/>
     <xsl:for-each select="c">
       <xsl:sort select="@n" data-type="number"/>
-      <xsl:if test="position() &gt; 1"><xsl:value-of select="$cite-sep"/></xsl:if>
+      <xsl:if test="position() &gt; 1">
+        <xsl:choose>
+          <xsl:when test="$at"><xsl:value-of select="$cite-sep-at"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$cite-sep"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
       <xsl:value-of select="@n"/>
+      <xsl:if test="@at"><xsl:value-of select="concat($cite-at, @at)"/></xsl:if>
     </xsl:for-each>
     <xsl:value-of select="$cite-close"/>
   </xsl:template>
@@ -211,18 +244,20 @@
        calls and a result tree fragment. -->
   <xsl:template name="wrap-inline">
     <xsl:param name="prefix" select="''"/>
+    <xsl:param name="suffix" select="''"/>
     <xsl:param name="width" select="$WIDTH"/>
     <xsl:param name="indent" select="''"/>
     <xsl:param name="first-indent" select="$indent"/>
     <xsl:choose>
       <xsl:when test="function-available('ext:wrap') and function-available('ext:inline')">
-        <xsl:value-of select="ext:wrap(normalize-space(concat($prefix, normalize-space(ext:inline(., 'text', $cite-open, $cite-sep, $cite-close)))), $width, string($indent), string($first-indent))"/>
+        <xsl:value-of select="ext:wrap(normalize-space(concat($prefix, normalize-space(ext:inline(., 'text', $cite-open, $cite-sep, $cite-close, $cite-at, $cite-sep-at)), $suffix)), $width, string($indent), string($first-indent))"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="wrap">
           <xsl:with-param name="text">
             <xsl:value-of select="$prefix"/>
             <xsl:call-template name="inline-string"/>
+            <xsl:value-of select="$suffix"/>
           </xsl:with-param>
           <xsl:with-param name="width" select="$width"/>
           <xsl:with-param name="indent" select="$indent"/>
@@ -232,7 +267,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The fallback of ext:inline(., 'text', $cite-open, $cite-sep, $cite-close), normalised. -->
+  <!-- The fallback of ext:inline(., 'text', $cite-open, $cite-sep, $cite-close, $cite-at, $cite-sep-at), normalised. -->
   <xsl:template name="inline-string">
     <xsl:param name="node" select="."/>
     <xsl:variable name="s"><xsl:apply-templates select="$node/node()" mode="tin"/></xsl:variable>
@@ -284,6 +319,10 @@
   <xsl:template match="doc" mode="t">
     <xsl:variable name="title" select="translate(@title, $LOWER, $UPPER)"/>
     <xsl:value-of select="concat($title, $NL, substring($DRULE, 1, string-length($title)), $NL, $NL)"/>
+    <xsl:if test="@status">
+      <xsl:variable name="st"><xsl:call-template name="status-words"/></xsl:variable>
+      <xsl:value-of select="concat('*** ', translate($st, $LOWER, $UPPER), ' ***', $NL, $NL)"/>
+    </xsl:if>
     <xsl:call-template name="wrap">
       <xsl:with-param name="text">
         <xsl:call-template name="ucfirst"><xsl:with-param name="s" select="@summary"/></xsl:call-template>
@@ -291,22 +330,9 @@
       </xsl:with-param>
     </xsl:call-template>
     <xsl:value-of select="concat($NL, 'Monograph version ', @version, ', reviewed ', @reviewed, '.', $NL)"/>
-    <xsl:apply-templates select="section | refs" mode="t"/>
-    <xsl:if test="related">
-      <xsl:call-template name="heading1"><xsl:with-param name="title" select="'See also'"/></xsl:call-template>
-      <xsl:value-of select="$NL"/>
-      <xsl:call-template name="wrap">
-        <xsl:with-param name="text">
-          <xsl:text>Related monographs: </xsl:text>
-          <xsl:for-each select="related">
-            <xsl:if test="position() &gt; 1">, </xsl:if>
-            <xsl:value-of select="concat(@ref, ' (', @ref, '.txt)')"/>
-          </xsl:for-each>
-          <xsl:text>.</xsl:text>
-        </xsl:with-param>
-      </xsl:call-template>
-      <xsl:value-of select="$NL"/>
-    </xsl:if>
+    <!-- the highlights first, wherever the model has them -->
+    <xsl:apply-templates select="section[@kind = 'highlights']" mode="t"/>
+    <xsl:apply-templates select="section[not(@kind = 'highlights')] | refs" mode="t"/>
   </xsl:template>
 
   <xsl:template name="heading1">
@@ -320,14 +346,39 @@
     <xsl:apply-templates select="*" mode="t"/>
   </xsl:template>
 
+  <!-- The highlights: the whole section in a frame of = lines. -->
+  <xsl:template match="section[@kind = 'highlights']" mode="t">
+    <xsl:variable name="inner" select="$WIDTH - 4"/>
+    <xsl:variable name="t" select="translate(@title, $LOWER, $UPPER)"/>
+    <xsl:variable name="body">
+      <xsl:value-of select="concat($t, $NL, substring($DRULE, 1, string-length($t)), $NL)"/>
+      <xsl:apply-templates select="*" mode="t">
+        <xsl:with-param name="width" select="$inner"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:value-of select="concat($NL, $NL, '+', substring($DRULE, 1, $WIDTH - 2), '+', $NL)"/>
+    <xsl:call-template name="frame-lines">
+      <xsl:with-param name="s" select="$body"/>
+      <xsl:with-param name="inner" select="$inner"/>
+    </xsl:call-template>
+    <xsl:value-of select="concat('+', substring($DRULE, 1, $WIDTH - 2), '+', $NL)"/>
+  </xsl:template>
+
+  <!-- A subsection: its number, when it has one, before the title; a
+       warning framed (unless it is inside a frame already). -->
   <xsl:template match="sub" mode="t">
     <xsl:param name="width" select="$WIDTH"/>
+    <xsl:variable name="depth" select="count(ancestor::sub) + 1"/>
+    <xsl:variable name="title">
+      <xsl:if test="@number"><xsl:value-of select="concat(@number, ' ')"/></xsl:if>
+      <xsl:value-of select="@title"/>
+    </xsl:variable>
     <xsl:choose>
       <xsl:when test="@kind = 'warn' and $width = $WIDTH">
         <xsl:variable name="inner" select="$WIDTH - 4"/>
         <xsl:variable name="body">
           <xsl:call-template name="wrap">
-            <xsl:with-param name="text" select="concat('WARNING: ', @title)"/>
+            <xsl:with-param name="text" select="concat('WARNING: ', $title)"/>
             <xsl:with-param name="width" select="$inner"/>
           </xsl:call-template>
           <xsl:value-of select="$NL"/>
@@ -345,7 +396,10 @@
       <xsl:otherwise>
         <xsl:variable name="t">
           <xsl:call-template name="wrap">
-            <xsl:with-param name="text" select="@title"/>
+            <xsl:with-param name="text">
+              <xsl:if test="@kind = 'warn'">WARNING: </xsl:if>
+              <xsl:value-of select="$title"/>
+            </xsl:with-param>
             <xsl:with-param name="width" select="$width"/>
           </xsl:call-template>
         </xsl:variable>
@@ -355,12 +409,33 @@
             <xsl:otherwise><xsl:value-of select="string-length($t)"/></xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
-        <xsl:value-of select="concat($NL, $t, $NL, substring($RULE, 1, $len), $NL)"/>
+        <!-- the underline shows the depth: - then ~ then . -->
+        <xsl:variable name="rule">
+          <xsl:choose>
+            <xsl:when test="$depth = 1"><xsl:value-of select="$RULE"/></xsl:when>
+            <xsl:when test="$depth = 2"><xsl:value-of select="$TRULE"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$PRULE"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:value-of select="concat($NL, $t, $NL, substring($rule, 1, $len), $NL)"/>
         <xsl:apply-templates select="*" mode="t">
           <xsl:with-param name="width" select="$width"/>
         </xsl:apply-templates>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A quotation, word for word: indented by four, in quotation marks. -->
+  <xsl:template match="quote" mode="t">
+    <xsl:param name="width" select="$WIDTH"/>
+    <xsl:value-of select="$NL"/>
+    <xsl:call-template name="wrap-inline">
+      <xsl:with-param name="prefix" select="'&#8220;'"/>
+      <xsl:with-param name="suffix" select="'&#8221;'"/>
+      <xsl:with-param name="width" select="$width"/>
+      <xsl:with-param name="indent" select="'    '"/>
+    </xsl:call-template>
+    <xsl:value-of select="$NL"/>
   </xsl:template>
 
   <xsl:template match="p" mode="t">
@@ -383,14 +458,17 @@
     <xsl:value-of select="$NL"/>
   </xsl:template>
 
+  <!-- A list: hanging indents; a list in an item is indented to the
+       item's text, with no blank line before it. -->
   <xsl:template match="list" mode="t">
     <xsl:param name="width" select="$WIDTH"/>
-    <xsl:value-of select="$NL"/>
+    <xsl:param name="base" select="''"/>
+    <xsl:if test="not(parent::item)"><xsl:value-of select="$NL"/></xsl:if>
     <xsl:for-each select="item">
       <xsl:variable name="mark">
         <xsl:choose>
-          <xsl:when test="../@type = 'ordered'"><xsl:value-of select="concat('  ', position(), '. ')"/></xsl:when>
-          <xsl:otherwise>  - </xsl:otherwise>
+          <xsl:when test="../@type = 'ordered'"><xsl:value-of select="concat($base, '  ', position(), '. ')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat($base, '  - ')"/></xsl:otherwise>
         </xsl:choose>
       </xsl:variable>
       <xsl:call-template name="wrap-inline">
@@ -399,7 +477,249 @@
         <xsl:with-param name="indent" select="substring($SPACES, 1, string-length($mark))"/>
       </xsl:call-template>
       <xsl:value-of select="$NL"/>
+      <xsl:apply-templates select="list" mode="t">
+        <xsl:with-param name="width" select="$width"/>
+        <xsl:with-param name="base" select="substring($SPACES, 1, string-length($mark) - 2)"/>
+      </xsl:apply-templates>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- General tables (no @cols)                                    -->
+  <!-- ============================================================ -->
+
+  <!-- Caption, then the grid (columns two spaces apart, as wide as
+       template table-widths makes them, spanning
+       cells across their columns, a rule under the header rows, a blank
+       line between body rows but not inside a rowspan), or with more
+       than $table-grid-max columns one block a row: "Header: value"
+       lines; then the footnotes. -->
+  <xsl:template match="table[not(@cols)]" mode="t">
+    <xsl:param name="width" select="$WIDTH"/>
+    <xsl:variable name="n"><xsl:call-template name="table-ncols"/></xsl:variable>
+    <xsl:variable name="grid-rtf">
+      <xsl:call-template name="table-grid"><xsl:with-param name="n" select="$n"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="grid" select="exsl:node-set($grid-rtf)/r"/>
+    <xsl:variable name="t" select="."/>
+    <xsl:value-of select="$NL"/>
+    <xsl:choose>
+      <xsl:when test="caption">
+        <xsl:for-each select="caption">
+          <xsl:call-template name="wrap-inline">
+            <xsl:with-param name="prefix" select="'Table: '"/>
+            <xsl:with-param name="width" select="$width"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="wrap">
+          <xsl:with-param name="text" select="concat('Table: ', @caption)"/>
+          <xsl:with-param name="width" select="$width"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="$NL"/>
+    <xsl:choose>
+      <xsl:when test="$n &gt; $table-grid-max">
+        <xsl:for-each select="$grid[@kind = 'row']">
+          <xsl:value-of select="$NL"/>
+          <xsl:for-each select="s">
+            <xsl:variable name="label">
+              <xsl:call-template name="t-col-label">
+                <xsl:with-param name="t" select="$t"/>
+                <xsl:with-param name="grid" select="$grid"/>
+                <xsl:with-param name="col" select="@col"/>
+              </xsl:call-template>
+              <xsl:if test="@span &gt; 1">
+                <xsl:text>&#8211;</xsl:text>
+                <xsl:call-template name="t-col-label">
+                  <xsl:with-param name="t" select="$t"/>
+                  <xsl:with-param name="grid" select="$grid"/>
+                  <xsl:with-param name="col" select="@col + @span - 1"/>
+                </xsl:call-template>
+              </xsl:if>
+              <xsl:text>: </xsl:text>
+            </xsl:variable>
+            <xsl:variable name="id" select="@cell"/>
+            <xsl:variable name="value">
+              <xsl:for-each select="$t/row/cell[generate-id() = $id]/para">
+                <xsl:if test="position() &gt; 1">; </xsl:if>
+                <xsl:call-template name="inline-string"/>
+              </xsl:for-each>
+            </xsl:variable>
+            <xsl:call-template name="wrap">
+              <xsl:with-param name="text" select="concat($label, $value)"/>
+              <xsl:with-param name="width" select="$width"/>
+              <xsl:with-param name="first-indent">
+                <xsl:choose>
+                  <xsl:when test="position() = 1">  - </xsl:when>
+                  <xsl:otherwise><xsl:text>    </xsl:text></xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="indent" select="'      '"/>
+            </xsl:call-template>
+            <xsl:value-of select="$NL"/>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="ws">
+          <xsl:call-template name="table-widths">
+            <xsl:with-param name="grid" select="$grid"/>
+            <xsl:with-param name="n" select="$n"/>
+            <xsl:with-param name="avail" select="$width - 2 * ($n - 1)"/>
+            <xsl:with-param name="least" select="8"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:for-each select="$grid">
+          <xsl:if test="@kind = 'row' and $n &gt; 2 and not(@cont) and preceding-sibling::r[1][@kind = 'row']">
+            <xsl:value-of select="$NL"/>
+          </xsl:if>
+          <xsl:variable name="cells">
+            <xsl:for-each select="s">
+              <xsl:variable name="sw">
+                <xsl:call-template name="sum-tokens">
+                  <xsl:with-param name="s" select="string($ws)"/>
+                  <xsl:with-param name="from" select="@col"/>
+                  <xsl:with-param name="k" select="@span"/>
+                  <xsl:with-param name="acc" select="2 * (@span - 1)"/>
+                </xsl:call-template>
+              </xsl:variable>
+              <xsl:variable name="id" select="@cell"/>
+              <xsl:variable name="cell" select="$t/*/cell[generate-id() = $id]"/>
+              <c w="{$sw}" align="{$cell/@align}">
+                <xsl:if test="not(@cov)">
+                  <xsl:apply-templates select="$cell" mode="tcell">
+                    <xsl:with-param name="w" select="$sw"/>
+                  </xsl:apply-templates>
+                </xsl:if>
+              </c>
+            </xsl:for-each>
+          </xsl:variable>
+          <xsl:call-template name="t-zip">
+            <xsl:with-param name="cells" select="exsl:node-set($cells)/c"/>
+          </xsl:call-template>
+          <xsl:if test="@kind = 'head' and not(following-sibling::r[1][@kind = 'head'])">
+            <xsl:variable name="rules">
+              <xsl:for-each select="s">
+                <c>
+                  <xsl:attribute name="w">
+                    <xsl:call-template name="sum-tokens">
+                      <xsl:with-param name="s" select="string($ws)"/>
+                      <xsl:with-param name="from" select="@col"/>
+                      <xsl:with-param name="k" select="@span"/>
+                      <xsl:with-param name="acc" select="2 * (@span - 1)"/>
+                    </xsl:call-template>
+                  </xsl:attribute>
+                </c>
+              </xsl:for-each>
+            </xsl:variable>
+            <xsl:call-template name="t-zip">
+              <xsl:with-param name="cells" select="exsl:node-set($rules)/c"/>
+              <xsl:with-param name="rule" select="true()"/>
+            </xsl:call-template>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="footnote">
+      <xsl:value-of select="$NL"/>
+      <xsl:for-each select="footnote">
+        <xsl:variable name="mark" select="concat('(', @mark, ') ')"/>
+        <xsl:call-template name="wrap-inline">
+          <xsl:with-param name="prefix" select="$mark"/>
+          <xsl:with-param name="width" select="$width"/>
+          <xsl:with-param name="first-indent" select="''"/>
+          <xsl:with-param name="indent" select="substring($SPACES, 1, string-length($mark))"/>
+        </xsl:call-template>
+        <xsl:value-of select="$NL"/>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The header of column col: the text of each header row's cell over
+       it, joined by ", " (a cell spanning rows counted once). -->
+  <xsl:template name="t-col-label">
+    <xsl:param name="t"/>
+    <xsl:param name="grid"/>
+    <xsl:param name="col"/>
+    <xsl:for-each select="$grid[@kind = 'head']/s[not(@cov) and @col &lt;= $col and @col + @span &gt; $col]">
+      <xsl:variable name="id" select="@cell"/>
+      <xsl:if test="position() &gt; 1">, </xsl:if>
+      <xsl:call-template name="inline-string">
+        <xsl:with-param name="node" select="$t/head/cell[generate-id() = $id]"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Zip cells (c elements: w, align, the wrapped lines) into lines,
+       each cell padded to w (aligned right or centred as it asks), two
+       spaces apart, no trailing space; with rule, each a rule of w. -->
+  <xsl:template name="t-zip">
+    <xsl:param name="cells"/>
+    <xsl:param name="rule" select="false()"/>
+    <xsl:param name="k" select="1"/>
+    <xsl:variable name="more" select="$cells[string-length(.) - string-length(translate(., $NL, '')) + 1 &gt;= $k and . != '']"/>
+    <xsl:if test="$more or ($rule and $k = 1)">
+      <xsl:variable name="line">
+        <xsl:for-each select="$cells">
+          <xsl:variable name="l">
+            <xsl:choose>
+              <xsl:when test="$rule"><xsl:value-of select="substring($RULE, 1, @w)"/></xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="t-nth-line">
+                  <xsl:with-param name="s" select="string(.)"/>
+                  <xsl:with-param name="k" select="$k"/>
+                </xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <xsl:variable name="gap" select="@w - string-length($l)"/>
+          <xsl:variable name="left">
+            <xsl:choose>
+              <xsl:when test="@align = 'right'"><xsl:value-of select="$gap"/></xsl:when>
+              <xsl:when test="@align = 'center'"><xsl:value-of select="floor($gap div 2)"/></xsl:when>
+              <xsl:otherwise>0</xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <xsl:if test="position() &gt; 1"><xsl:text>  </xsl:text></xsl:if>
+          <xsl:value-of select="concat(substring($SPACES, 1, $left), $l, substring($SPACES, 1, $gap - $left))"/>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:call-template name="t-rtrim"><xsl:with-param name="s" select="string($line)"/></xsl:call-template>
+      <xsl:value-of select="$NL"/>
+      <xsl:if test="not($rule)">
+        <xsl:call-template name="t-zip">
+          <xsl:with-param name="cells" select="$cells"/>
+          <xsl:with-param name="k" select="$k + 1"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="t-nth-line">
+    <xsl:param name="s"/>
+    <xsl:param name="k"/>
+    <xsl:choose>
+      <xsl:when test="$k &lt;= 1"><xsl:value-of select="substring-before(concat($s, $NL), $NL)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="t-nth-line">
+          <xsl:with-param name="s" select="substring-after($s, $NL)"/>
+          <xsl:with-param name="k" select="$k - 1"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="t-rtrim">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="substring($s, string-length($s)) = ' '">
+        <xsl:call-template name="t-rtrim"><xsl:with-param name="s" select="substring($s, 1, string-length($s) - 1)"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Tables: column widths per table, gutters of two spaces. -->
@@ -409,7 +729,8 @@
       <xsl:choose>
         <xsl:when test="@cols = 'stage dose'">14 62</xsl:when>
         <xsl:when test="@cols = 'form status strengths products'">22 14 20 16</xsl:when>
-        <xsl:when test="@cols = 'effect category severity'">40 12 22</xsl:when>
+        <xsl:when test="@cols = 'effect category severity' or @cols = 'effect frequency severity'">40 12 22</xsl:when>
+        <xsl:when test="@cols = 'effect frequency'">50 26</xsl:when>
         <xsl:when test="@cols = 'agent severity effect'">20 16 38</xsl:when>
         <xsl:otherwise>18 18 18 18</xsl:otherwise>
       </xsl:choose>

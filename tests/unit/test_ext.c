@@ -13,10 +13,12 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libexslt/exslt.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
@@ -243,11 +245,16 @@ test_replace(void **state)
 	replace_is("keep", "", "x", "keep");
 }
 
-/* text.xsl's and man.xsl's cite-open, cite-sep and cite-close */
+/*
+ * text.xsl's and man.xsl's cite-open, cite-sep, cite-close, cite-at and
+ * cite-sep-at
+ */
 static const struct ext_cites text_cites = {
-	"\xc2\xa0[", ",\xc2\xa0", "]"
+	"\xc2\xa0[", ",\xc2\xa0", "]", ",\xc2\xa0", ";\xc2\xa0"
 };
-static const struct ext_cites roff_cites = { "\\~[", ",\\~", "]" };
+static const struct ext_cites roff_cites = {
+	"\\~[", ",\\~", "]", ",\\~", ";\\~"
+};
 
 /* ext_inline() on the first element of the model fragment src. */
 static void
@@ -287,6 +294,58 @@ test_inline(void **state)
 	    "\\~[,\\~1,\\~3,\\~3] .end c\\ed" "in \\fIn\\fP");
 	inline_is("<p>.x<cites/></p>", 1, "\\&.x\\~[]");
 	inline_is("<p/>", 0, "");
+}
+
+/*
+ * The constructs of format 2: sub and sup, a link to another monograph,
+ * a footnote mark, citation locators (any locator in a group turns its
+ * separators into cite-sep-at; an empty one still takes cite-at), a list
+ * in an item skipped, a leading dot in a superscript escaped after the
+ * mark.  Expected strings as xsltproc gives them with the fallback
+ * templates of text.xsl (mode tin) and man.xsl (mode rin).
+ */
+static void
+test_inline_format2(void **state)
+{
+	static const char src[] =
+	    "<p>C<sub>max</sub> 10<sup>-3</sup> <link ref='tiz-a'>Tiz</link>"
+	    " 5<fnref mark='a'/><cites><c n='4' k='1' at='\xc2\xa7" "5.1'/>"
+	    "<c n='2' k='2'/></cites><cites><c n='3' k='3' at=''/></cites>"
+	    "<cites><c n='1' k='4'/><c n='2' k='5'/></cites> x"
+	    "<list type='bullet'><item>no</item></list><sup>.x</sup></p>";
+
+	(void)state;
+	inline_is(src, 0, "C_max 10^-3 Tiz (tiz-a.txt) 5(a)"
+	    "\xc2\xa0[2;\xc2\xa0" "4,\xc2\xa0\xc2\xa7" "5.1]"
+	    "\xc2\xa0[3,\xc2\xa0]\xc2\xa0[1,\xc2\xa0" "2] x^.x");
+	inline_is(src, 1, "C_max 10\\(ha\\-3 Tiz (\\fBtiz\\-\\:a\\-\\:info"
+	    "\\fP(7)) 5(a)\\~[2;\\~4,\\~\\[u00A7]5.1]\\~[3,\\~]"
+	    "\\~[1,\\~2] x\\(ha.x");
+}
+
+/*
+ * The punctuation is the caller's (the stylesheet's variables), none of
+ * it built in: what text.xsl's mode tin gives with cite-open "(",
+ * cite-sep "/", cite-close ")", cite-at "@" and cite-sep-at "|".
+ */
+static void
+test_inline_punctuation(void **state)
+{
+	static const struct ext_cites odd = { "(", "/", ")", "@", "|" };
+	static const char src[] =
+	    "<p>a<cites><c n='2' k='1'/><c n='1' k='2'/></cites> b<cites>"
+	    "<c n='3' k='3' at='p. 4'/><c n='1' k='4'/></cites></p>";
+	xmlDocPtr	 doc;
+	char		*got;
+
+	(void)state;
+	doc = xmlReadMemory(src, (int)strlen(src), "t.xml", NULL, 0);
+	assert_non_null(doc);
+	got = ext_inline(xmlDocGetRootElement(doc), 0, &odd);
+	assert_non_null(got);
+	assert_string_equal(got, "a(1/2) b(1|3@p. 4)");
+	free(got);
+	xmlFreeDoc(doc);
 }
 
 /* Only elements (and the document) have children for node(). */
@@ -366,6 +425,120 @@ test_html_links(void **state)
 	xsltFreeStylesheet(style);
 }
 
+/*
+ * <ext:html-cites/> with locators: cite-at and the locator after a link
+ * that has one (even empty), cite-sep-at between the links of a group
+ * where any has one.  The expected string is what xsltproc gives with
+ * html.xsl's fallback and these variables.
+ */
+static void
+test_html_cites_at(void **state)
+{
+	static const char sheet[] =
+	    "<xsl:stylesheet version='1.0'"
+	    " xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
+	    " xmlns:ext='urn:monoc:ext' extension-element-prefixes='ext'>"
+	    "<xsl:output method='html' encoding='UTF-8'/>"
+	    "<xsl:template match='/'><p>"
+	    "<xsl:for-each select='doc/p/cites'><ext:html-cites before=' '"
+	    " open='(' sep=', ' close=')' at=' at ' sep-at=' | '/>"
+	    "</xsl:for-each></p></xsl:template></xsl:stylesheet>";
+	static const char model[] =
+	    "<doc><p><cites><c n='5' k='7' at='\xc2\xa7" "2'/><c n='4' k='8'/>"
+	    "</cites><cites><c n='6' k='9' at=''/></cites></p></doc>";
+	static const char want[] =
+	    "<p> <span class=\"cite\">(<a href=\"#ref-4\" id=\"cite-8\">4</a>"
+	    " | <a href=\"#ref-5\" id=\"cite-7\">5</a> at \xc2\xa7" "2)</span>"
+	    " <span class=\"cite\">(<a href=\"#ref-6\" id=\"cite-9\">6</a>"
+	    " at )</span></p>\n";
+	xsltStylesheetPtr	 style;
+	xmlDocPtr		 sdoc, doc, res;
+	xmlChar			*out;
+	int			 len;
+
+	(void)state;
+	assert_int_equal(ext_register(), 0);
+	sdoc = xmlReadMemory(sheet, sizeof(sheet) - 1, "s.xsl", NULL, 0);
+	assert_non_null(sdoc);
+	style = xsltParseStylesheetDoc(sdoc);
+	assert_non_null(style);
+	doc = xmlReadMemory(model, sizeof(model) - 1, "m.xml", NULL, 0);
+	assert_non_null(doc);
+	res = xsltApplyStylesheet(style, doc, NULL);
+	assert_non_null(res);
+	assert_int_equal(xsltSaveResultToString(&out, &len, res, style), 0);
+	assert_string_equal((char *)out, want);
+	xmlFree(out);
+	xmlFreeDoc(res);
+	xmlFreeDoc(doc);
+	xsltFreeStylesheet(style);
+}
+
+/* The whole of the file path, NUL-terminated; fails the test if none. */
+static char *
+slurp(const char *path)
+{
+	FILE	*f;
+	char	*s;
+	long	 n;
+
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	assert_true(n >= 0);
+	rewind(f);
+	s = malloc((size_t)n + 1);
+	assert_non_null(s);
+	assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
+	s[n] = '\0';
+	fclose(f);
+	return s;
+}
+
+/*
+ * The real stylesheets, with every C twin registered (as monoc runs
+ * them), on the model that uses every construct of format 2: the same
+ * bytes as stock xsltproc gives with the fallback templates, which
+ * tests/render.sh keeps in tests/golden-model/.
+ */
+static void
+test_twins_on_model(void **state)
+{
+	static const char *const fmts[][2] = {
+		{ "xslt/html.xsl", "tests/golden-model/render.html" },
+		{ "xslt/text.xsl", "tests/golden-model/render.txt" },
+		{ "xslt/man.xsl", "tests/golden-model/render.7" }
+	};
+	xsltStylesheetPtr	 style;
+	xmlDocPtr		 doc, res;
+	xmlChar			*out;
+	char			*want;
+	size_t			 i;
+	int			 len;
+
+	(void)state;
+	exsltRegisterAll();	/* exsl:node-set, str:replace, as monoc has */
+	assert_int_equal(ext_register(), 0);
+	doc = xmlReadFile("tests/data/model/render.xml", NULL, XML_PARSE_NONET);
+	assert_non_null(doc);
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		style = xsltParseStylesheetFile(BAD_CAST fmts[i][0]);
+		assert_non_null(style);
+		res = xsltApplyStylesheet(style, doc, NULL);
+		assert_non_null(res);
+		assert_int_equal(xsltSaveResultToString(&out, &len, res,
+		    style), 0);
+		want = slurp(fmts[i][1]);
+		assert_string_equal(out != NULL ? (char *)out : "", want);
+		free(want);
+		xmlFree(out);
+		xmlFreeDoc(res);
+		xsltFreeStylesheet(style);
+	}
+	xmlFreeDoc(doc);
+}
+
 int
 main(void)
 {
@@ -385,8 +558,12 @@ main(void)
 		cmocka_unit_test(test_table_row_columns),
 		cmocka_unit_test(test_table_row_edges),
 		cmocka_unit_test(test_inline),
+		cmocka_unit_test(test_inline_format2),
+		cmocka_unit_test(test_inline_punctuation),
 		cmocka_unit_test(test_inline_not_element),
 		cmocka_unit_test(test_html_links),
+		cmocka_unit_test(test_html_cites_at),
+		cmocka_unit_test(test_twins_on_model),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
