@@ -216,7 +216,7 @@
   <xsl:variable name="cite-sep" select="concat(',', $NBSP)"/>
   <xsl:variable name="cite-close" select="']'"/>
   <xsl:template match="cites" mode="hin">
-    <ext:html-cites before="{$cite-before}" open="{$cite-open}" sep="{$cite-sep}" close="{$cite-close}">
+    <ext:html-cites>
       <xsl:fallback>
         <xsl:value-of select="$cite-before"/>
         <span class="cite">

@@ -315,7 +315,7 @@ test_inline_not_element(void **state)
  * The extension elements of html.xsl's citation links, in a small
  * stylesheet: what their xsl:fallback gives (checked with xsltproc, and
  * on every monograph by tests/ext-parity.sh), with the punctuation of
- * the attributes (an attribute value template among them).
+ * the stylesheet's variables.
  */
 static void
 test_html_links(void **state)
@@ -325,10 +325,13 @@ test_html_links(void **state)
 	    " xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
 	    " xmlns:ext='urn:monoc:ext' extension-element-prefixes='ext'>"
 	    "<xsl:output method='html' encoding='UTF-8'/>"
-	    "<xsl:variable name='b' select='\"&#160;\"'/>"
+	    "<xsl:variable name='cite-before' select='\"&#160;\"'/>"
+	    "<xsl:variable name='cite-open' select='\"(\"'/>"
+	    "<xsl:variable name='cite-sep' select='\"; \"'/>"
+	    "<xsl:variable name='cite-close' select='\")\"'/>"
 	    "<xsl:template match='/'><p>"
-	    "<xsl:for-each select='doc/p/cites'>x<ext:html-cites before='{$b}'"
-	    " open='(' sep='; ' close=')'/></xsl:for-each>"
+	    "<xsl:for-each select='doc/p/cites'>x<ext:html-cites/>"
+	    "</xsl:for-each>"
 	    "<xsl:for-each select='doc/ref'>|<ext:html-backs/>|</xsl:for-each>"
 	    "</p></xsl:template></xsl:stylesheet>";
 	static const char model[] =
