@@ -28,7 +28,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
-#include <libxslt/templates.h>
+#include <libxslt/variables.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 
@@ -899,31 +899,40 @@ result_fail(xsltTransformContextPtr ctxt, xmlNodePtr inst)
 	ctxt->state = XSLT_STATE_STOPPED;
 }
 
-/* The value of the attribute template name of inst, "" when absent. */
+/*
+ * The string value of the stylesheet's global variable name, "" when it
+ * has none (malloc'd by libxml2; NULL when out of memory).
+ */
 static xmlChar *
-inst_att(xsltTransformContextPtr ctxt, xmlNodePtr inst, const char *name)
+sheet_var(xsltTransformContextPtr ctxt, const char *name)
 {
-	xmlChar	*v;
+	xmlXPathObjectPtr	 o;
+	xmlChar			*v;
 
-	v = xsltEvalAttrValueTemplate(ctxt, inst, BAD_CAST name, NULL);
-	return v != NULL ? v : xmlStrdup(BAD_CAST "");
+	if ((o = xsltVariableLookup(ctxt, BAD_CAST name, NULL)) == NULL)
+		return xmlStrdup(BAD_CAST "");
+	v = xmlXPathCastToString(o);
+	xmlXPathFreeObject(o);
+	return v;
 }
 
 /*
- * <ext:html-cites before="{...}" open="{...}" sep="{...}" close="{...}"
- * at="{...}" sep-at="{...}"/>, context a cites element of the model: the
- * body of html.xsl's template cites (mode hin), which is its
- * xsl:fallback; the punctuation comes from the attributes (html.xsl's
- * variables cite-before, cite-open, cite-sep, cite-close, cite-at and
- * cite-sep-at): each link, then cite-at and its locator when it has one;
- * cite-sep-at between them when any has a locator.
+ * <ext:html-cites/>, context a cites element of the model: the body of
+ * html.xsl's template cites (mode hin), which is its xsl:fallback; the
+ * punctuation is the stylesheet's variables cite-before, cite-open,
+ * cite-sep, cite-close, cite-at and cite-sep-at, as the fallback has it:
+ * each link, then cite-at and its locator when it has one; cite-sep-at
+ * between them when any has a locator.  A copy of a citation (no k, as
+ * in the highlights) links to its reference but has no id.
  */
 static void
 xe_html_cites(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
     xsltElemPreCompPtr comp)
 {
-	static const char *const names[] = { "before", "open", "sep", "close",
-	    "at", "sep-at" };
+	static const char *const names[] = {
+		"cite-before", "cite-open", "cite-sep", "cite-close",
+		"cite-at", "cite-sep-at"
+	};
 	struct cite_num	*v;
 	xmlNodePtr	 span = NULL, a;
 	xmlChar		*p[6];
@@ -940,7 +949,7 @@ xe_html_cites(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 	bad = 0;
 	at = any_at(v, n);
 	for (i = 0; i < 6; i++)
-		if ((p[i] = inst_att(ctxt, inst, names[i])) == NULL)
+		if ((p[i] = sheet_var(ctxt, names[i])) == NULL)
 			bad = 1;
 	if (!bad) {
 		bad = result_text(ctxt, ctxt->insert, (char *)p[0]);
@@ -954,7 +963,8 @@ xe_html_cites(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 			    (char *)p[at ? 5 : 2]);
 		a = result_el(ctxt, span, "a");
 		bad |= result_att(a, "href", "#ref-", v[i].n);
-		bad |= result_att(a, "id", "cite-", v[i].k);
+		if (*v[i].k != '\0')
+			bad |= result_att(a, "id", "cite-", v[i].k);
 		bad |= result_text(ctxt, a, v[i].n);
 		if (v[i].at != NULL) {
 			bad |= result_text(ctxt, span, (char *)p[4]);

@@ -9,7 +9,6 @@
  * that 10,000 monographs need no more memory than a few hundred (all of
  * them at once took 3.8 KB each: 38 MB of peak RSS).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,61 +22,7 @@
 #include "output.h"
 #include "xform.h"
 
-static int
-cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
-/*
- * The names of the sidecars in dir, sorted; *np is their number.  A
- * missing directory has none.  Returns NULL with *np == -1 on failure.
- */
-static char **
-list_meta(const char *dir, int *np)
-{
-	DIR		*d;
-	struct dirent	*de;
-	char		**v, **nv;
-	size_t		 len;
-	int		 n, cap;
-
-	v = NULL;
-	n = cap = 0;
-	*np = 0;
-	if ((d = opendir(dir)) == NULL) {
-		if (errno == ENOENT)
-			return NULL;
-		*np = -1;
-		return NULL;
-	}
-	while ((de = readdir(d)) != NULL) {
-		len = strlen(de->d_name);
-		if (de->d_name[0] == '.' || len < 5 ||
-		    strcmp(de->d_name + len - 4, ".xml") != 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			if ((nv = realloc(v, cap * sizeof(*v))) == NULL)
-				goto fail;
-			v = nv;
-		}
-		if ((v[n] = strdup(de->d_name)) == NULL)
-			goto fail;
-		n++;
-	}
-	closedir(d);
-	qsort(v, n, sizeof(*v), cmp_names);
-	*np = n;
-	return v;
-fail:
-	while (n > 0)
-		free(v[--n]);
-	free(v);
-	closedir(d);
-	*np = -1;
-	return NULL;
-}
 
 /*
  * Append to root a copy of the sidecar's root element e, in the namespace
@@ -295,7 +240,7 @@ index_build(const char *outdir, const struct xform *xf, struct diag *diag)
 		return -1;
 	}
 	snprintf(metadir, len, "%s/meta", outdir);
-	names = list_meta(metadir, &n);
+	names = output_list(metadir, ".xml", "", 1, &n);
 	if (n == -1) {
 		diag_msg(diag, DIAG_FATAL, "cannot read directory '%s': %s",
 		    metadir, strerror(errno));

@@ -3,6 +3,7 @@
  * same directory, then renamed over the old one, so a failed run never
  * leaves a half-written file and never replaces a good output.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,4 +140,69 @@ fail:
 	free(dir);
 	errno = saved;
 	return -1;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The names in dir ending in suffix (not hidden: an editor's lock or
+ * backup file), sorted, each prefixed by prefix, in an array ended by
+ * NULL; *np of them.  A missing dir has none when missing_ok.  Returns
+ * NULL with *np == -1 on failure (errno set).
+ */
+char **
+output_list(const char *dir, const char *suffix, const char *prefix,
+    int missing_ok, int *np)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		**v, **nv;
+	size_t		 n, cap, len, sl;
+
+	*np = -1;
+	v = NULL;
+	n = cap = 0;
+	if ((d = opendir(dir)) == NULL) {
+		if (missing_ok && errno == ENOENT) {
+			*np = 0;
+			return calloc(1, sizeof(char *));
+		}
+		return NULL;
+	}
+	sl = strlen(suffix);
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len <= sl ||
+		    strcmp(de->d_name + len - sl, suffix) != 0)
+			continue;
+		if (n + 1 >= cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			if ((nv = realloc(v, cap * sizeof(*v))) == NULL)
+				goto fail;
+			v = nv;
+		}
+		len += strlen(prefix) + 1;
+		if ((v[n] = malloc(len)) == NULL)
+			goto fail;
+		snprintf(v[n], len, "%s%s", prefix, de->d_name);
+		n++;
+	}
+	closedir(d);
+	if (v == NULL && (v = calloc(1, sizeof(char *))) == NULL)
+		return NULL;
+	qsort(v, n, sizeof(*v), cmp_str);
+	v[n] = NULL;
+	*np = (int)n;
+	return v;
+fail:
+	while (n > 0)
+		free(v[--n]);
+	free(v);
+	closedir(d);
+	errno = ENOMEM;
+	return NULL;
 }

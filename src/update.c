@@ -18,7 +18,6 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -104,64 +103,6 @@ static int
 cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/*
- * The names in dir ending in suffix (not hidden: an editor's lock or
- * backup file), sorted, each prefixed by prefix; *np of them.  A missing
- * dir has none when missing_ok.  Returns NULL with *np == -1 on failure.
- */
-static char **
-list_dir(const char *dir, const char *suffix, const char *prefix,
-    int missing_ok, int *np)
-{
-	DIR		*d;
-	struct dirent	*de;
-	char		**v, **nv;
-	size_t		 n, cap, len, sl;
-
-	*np = -1;
-	v = NULL;
-	n = cap = 0;
-	if ((d = opendir(dir)) == NULL) {
-		if (missing_ok && errno == ENOENT) {
-			*np = 0;
-			return calloc(1, sizeof(char *));
-		}
-		return NULL;
-	}
-	sl = strlen(suffix);
-	while ((de = readdir(d)) != NULL) {
-		len = strlen(de->d_name);
-		if (de->d_name[0] == '.' || len <= sl ||
-		    strcmp(de->d_name + len - sl, suffix) != 0)
-			continue;
-		if (n + 1 >= cap) {
-			cap = cap == 0 ? 64 : cap * 2;
-			if ((nv = realloc(v, cap * sizeof(*v))) == NULL)
-				goto fail;
-			v = nv;
-		}
-		len += strlen(prefix) + 1;
-		if ((v[n] = malloc(len)) == NULL)
-			goto fail;
-		snprintf(v[n], len, "%s%s", prefix, de->d_name);
-		n++;
-	}
-	closedir(d);
-	if (v == NULL && (v = calloc(1, sizeof(char *))) == NULL)
-		return NULL;
-	qsort(v, n, sizeof(*v), cmp_str);
-	v[n] = NULL;
-	*np = (int)n;
-	return v;
-fail:
-	while (n > 0)
-		free(v[--n]);
-	free(v);
-	closedir(d);
-	errno = ENOMEM;
-	return NULL;
 }
 
 static void
@@ -251,7 +192,7 @@ update_plan(struct update *u, const char *srcdir, const char *outdir,
 	memset(u, 0, sizeof(*u));
 	snprintf(prefix, sizeof(prefix), "%s%s", srcdir,
 	    srcdir[strlen(srcdir) - 1] == '/' ? "" : "/");
-	if ((u->all = list_dir(srcdir, ".xml", prefix, 0, &u->nall)) ==
+	if ((u->all = output_list(srcdir, ".xml", prefix, 0, &u->nall)) ==
 	    NULL) {
 		diag_msg(diag, DIAG_FATAL, "cannot read the directory '%s': "
 		    "%s", srcdir, strerror(errno));
@@ -259,7 +200,7 @@ update_plan(struct update *u, const char *srcdir, const char *outdir,
 	}
 	snprintf(metadir, sizeof(metadir), "%s/meta", outdir);
 	snprintf(prefix, sizeof(prefix), "%s/meta/", outdir);
-	if ((metas = list_dir(metadir, ".xml", prefix, 1, &nmeta)) == NULL) {
+	if ((metas = output_list(metadir, ".xml", prefix, 1, &nmeta)) == NULL) {
 		diag_msg(diag, DIAG_FATAL, "cannot read the directory '%s': "
 		    "%s", metadir, strerror(errno));
 		return -1;

@@ -338,7 +338,7 @@
   <xsl:variable name="cite-at" select="concat(',', $NBSP)"/>
   <xsl:variable name="cite-sep-at" select="concat(';', $NBSP)"/>
   <xsl:template match="cites" mode="hin">
-    <ext:html-cites before="{$cite-before}" open="{$cite-open}" sep="{$cite-sep}" close="{$cite-close}" at="{$cite-at}" sep-at="{$cite-sep-at}">
+    <ext:html-cites>
       <xsl:fallback>
         <xsl:variable name="at" select="boolean(c/@at)"/>
         <xsl:value-of select="$cite-before"/>
@@ -352,7 +352,10 @@
                 <xsl:otherwise><xsl:value-of select="$cite-sep"/></xsl:otherwise>
               </xsl:choose>
             </xsl:if>
-            <a href="#ref-{@n}" id="cite-{@k}"><xsl:value-of select="@n"/></a>
+            <a href="#ref-{@n}">
+              <xsl:if test="@k"><xsl:attribute name="id"><xsl:value-of select="concat('cite-', @k)"/></xsl:attribute></xsl:if>
+              <xsl:value-of select="@n"/>
+            </a>
             <xsl:if test="@at"><xsl:value-of select="concat($cite-at, @at)"/></xsl:if>
           </xsl:for-each>
           <xsl:value-of select="$cite-close"/>

@@ -374,7 +374,7 @@ test_inline_not_element(void **state)
  * The extension elements of html.xsl's citation links, in a small
  * stylesheet: what their xsl:fallback gives (checked with xsltproc, and
  * on every monograph by tests/ext-parity.sh), with the punctuation of
- * the attributes (an attribute value template among them).
+ * the stylesheet's variables.
  */
 static void
 test_html_links(void **state)
@@ -384,10 +384,13 @@ test_html_links(void **state)
 	    " xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
 	    " xmlns:ext='urn:monoc:ext' extension-element-prefixes='ext'>"
 	    "<xsl:output method='html' encoding='UTF-8'/>"
-	    "<xsl:variable name='b' select='\"&#160;\"'/>"
+	    "<xsl:variable name='cite-before' select='\"&#160;\"'/>"
+	    "<xsl:variable name='cite-open' select='\"(\"'/>"
+	    "<xsl:variable name='cite-sep' select='\"; \"'/>"
+	    "<xsl:variable name='cite-close' select='\")\"'/>"
 	    "<xsl:template match='/'><p>"
-	    "<xsl:for-each select='doc/p/cites'>x<ext:html-cites before='{$b}'"
-	    " open='(' sep='; ' close=')'/></xsl:for-each>"
+	    "<xsl:for-each select='doc/p/cites'>x<ext:html-cites/>"
+	    "</xsl:for-each>"
 	    "<xsl:for-each select='doc/ref'>|<ext:html-backs/>|</xsl:for-each>"
 	    "</p></xsl:template></xsl:stylesheet>";
 	static const char model[] =
@@ -439,18 +442,26 @@ test_html_cites_at(void **state)
 	    " xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
 	    " xmlns:ext='urn:monoc:ext' extension-element-prefixes='ext'>"
 	    "<xsl:output method='html' encoding='UTF-8'/>"
+	    "<xsl:variable name='cite-before' select='\" \"'/>"
+	    "<xsl:variable name='cite-open' select='\"(\"'/>"
+	    "<xsl:variable name='cite-sep' select='\", \"'/>"
+	    "<xsl:variable name='cite-close' select='\")\"'/>"
+	    "<xsl:variable name='cite-at' select='\" at \"'/>"
+	    "<xsl:variable name='cite-sep-at' select='\" | \"'/>"
 	    "<xsl:template match='/'><p>"
-	    "<xsl:for-each select='doc/p/cites'><ext:html-cites before=' '"
-	    " open='(' sep=', ' close=')' at=' at ' sep-at=' | '/>"
+	    "<xsl:for-each select='doc/p/cites'><ext:html-cites/>"
 	    "</xsl:for-each></p></xsl:template></xsl:stylesheet>";
+	/* the last c is a copy (no k): a link without an id */
 	static const char model[] =
 	    "<doc><p><cites><c n='5' k='7' at='\xc2\xa7" "2'/><c n='4' k='8'/>"
-	    "</cites><cites><c n='6' k='9' at=''/></cites></p></doc>";
+	    "</cites><cites><c n='6' k='9' at=''/></cites>"
+	    "<cites><c n='3'/></cites></p></doc>";
 	static const char want[] =
 	    "<p> <span class=\"cite\">(<a href=\"#ref-4\" id=\"cite-8\">4</a>"
 	    " | <a href=\"#ref-5\" id=\"cite-7\">5</a> at \xc2\xa7" "2)</span>"
 	    " <span class=\"cite\">(<a href=\"#ref-6\" id=\"cite-9\">6</a>"
-	    " at )</span></p>\n";
+	    " at )</span> <span class=\"cite\">(<a href=\"#ref-3\">3</a>)"
+	    "</span></p>\n";
 	xsltStylesheetPtr	 style;
 	xmlDocPtr		 sdoc, doc, res;
 	xmlChar			*out;
