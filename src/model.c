@@ -1167,12 +1167,39 @@ is_step(const xmlNode *n)
 	    is_m(n, "max-duration");
 }
 
+/* Who a regimen is for: "Oral, adults aged 18 to 65 years" */
+static void
+add_regimen_who(struct mb *mb, struct buf *b, const xmlNode *n)
+{
+	const char	*min, *max;
+
+	add_ucfirst(mb, b, route_words(mb, att(mb, n, "route")));
+	str_add(mb, b, ", ");
+	str_add(mb, b, lookup(mb, "population", sat(mb, n, "population")));
+	min = att(mb, n, "min-age");
+	max = att(mb, n, "max-age");
+	if (min != NULL && max != NULL) {
+		str_add(mb, b, " aged ");
+		str_add(mb, b, min);
+		str_add(mb, b, " to ");
+		str_add(mb, b, max);
+		str_add(mb, b, " years");
+	} else if (min != NULL) {
+		str_add(mb, b, " aged ");
+		str_add(mb, b, min);
+		str_add(mb, b, " years and older");
+	} else if (max != NULL) {
+		str_add(mb, b, need(mb, "label", "younger-than"));
+		str_add(mb, b, max);
+		str_add(mb, b, " years");
+	}
+}
+
 static void
 m_regimen(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
 	static const char *const cells[] = { "Stage", "Dose", NULL };
 	const xmlNode	*c, *ind;
-	const char	*age;
 	struct buf	 title, b;
 	xmlNodePtr	 s, t, row, para;
 	size_t		 i;
@@ -1181,25 +1208,7 @@ m_regimen(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	memset(&title, 0, sizeof(title));
 	memset(&b, 0, sizeof(b));
 	i = ordinal(n);
-	add_ucfirst(mb, &title, route_words(mb, att(mb, n, "route")));
-	str_add(mb, &title, ", ");
-	str_add(mb, &title, lookup(mb, "population", sat(mb, n, "population")));
-	age = att(mb, n, "min-age");
-	if (age != NULL && att(mb, n, "max-age") != NULL) {
-		str_add(mb, &title, " aged ");
-		str_add(mb, &title, age);
-		str_add(mb, &title, " to ");
-		str_add(mb, &title, att(mb, n, "max-age"));
-		str_add(mb, &title, " years");
-	} else if (age != NULL) {
-		str_add(mb, &title, " aged ");
-		str_add(mb, &title, age);
-		str_add(mb, &title, " years and older");
-	} else if ((age = att(mb, n, "max-age")) != NULL) {
-		str_add(mb, &title, need(mb, "label", "younger-than"));
-		str_add(mb, &title, age);
-		str_add(mb, &title, " years");
-	}
+	add_regimen_who(mb, &title, n);
 	if ((ind = child(n, "indication")) != NULL) {
 		str_add(mb, &title, ": ");
 		add_norm_node(mb, &title, ind);
@@ -2492,49 +2501,58 @@ first_of(const xmlNode *n, const char *const names[])
 	return NULL;
 }
 
-/* The usual and the maximum dose of one regimen, for the highlights. */
+/* The citations of n alone (copies, in the highlights). */
 static void
-hl_regimen(struct mb *mb, xmlNodePtr l, const xmlNode *r, const char *id)
+hl_cites(struct mb *mb, xmlNodePtr p, const xmlNode *n)
+{
+	const xmlNode	*c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (is_m(c, "cite"))
+			inline_node(mb, p, c);
+}
+
+/*
+ * The usual and the maximum dose of one regimen, for the highlights;
+ * nothing when it gives neither.
+ */
+static void
+hl_regimen(struct mb *mb, xmlNodePtr l, const xmlNode *r)
 {
 	static const char *const usual[] = { "maintenance", "start", "step",
 	    NULL };
-	const xmlNode	*c;
+	const xmlNode	*c, *u;
 	struct buf	 b;
 	xmlNodePtr	 item;
 	int		 any;
 
+	u = first_of(r, usual);
+	if (u == NULL && child(r, "maximum") == NULL)
+		return;
 	memset(&b, 0, sizeof(b));
-	add_ucfirst(mb, &b, route_words(mb, att(mb, r, "route")));
-	str_add(mb, &b, ", ");
-	str_add(mb, &b, lookup(mb, "population", sat(mb, r, "population")));
+	add_regimen_who(mb, &b, r);
 	str_add(mb, &b, ":");
 	item = hl_item(mb, l, str_get(&b));
-	any = 0;
-	if ((c = first_of(r, usual)) != NULL) {
+	any = u != NULL;
+	if (u != NULL) {
 		str_clear(&b);
-		str_add(mb, &b, need(mb, "label", is_m(c, "maintenance") ?
+		str_add(mb, &b, need(mb, "label", is_m(u, "maintenance") ?
 		    "hl-usual" : "hl-start"));
-		add_dose(mb, &b, c);
+		add_dose(mb, &b, u);
 		text(mb, item, str_get(&b));
-		note_after(mb, item, c, "");
-		any = 1;
+		hl_cites(mb, item, u);
 	}
 	for (c = r->children; c != NULL; c = c->next) {
 		if (!is_m(c, "maximum"))
 			continue;
 		str_clear(&b);
-		if (any)
+		if (any++)
 			str_add(mb, &b, "; ");
 		str_add(mb, &b, need(mb, "label", "hl-max"));
 		add_dose(mb, &b, c);
 		text(mb, item, str_get(&b));
-		note_after(mb, item, c, "");
-		any = 1;
+		hl_cites(mb, item, c);
 	}
-	if (!any)
-		text(mb, item, need(mb, "label", "hl-see"));
-	text(mb, item, " ");
-	xref_to(mb, item, id);
 	free(b.p);
 }
 
@@ -2584,13 +2602,13 @@ highlights(struct mb *mb, xmlNodePtr doc, const xmlNode *root)
 				xref_to(mb, item, "uses");
 			}
 		} else if (is_m(sec, "dosing")) {
-			i = 0;
-			for (c = sec->children; c != NULL; c = c->next) {
-				if (!is_m(c, "regimen"))
-					continue;
-				snprintf(id, sizeof(id), "regimen-%zu", ++i);
-				hl_regimen(mb, l, c, att(mb, c, "id") != NULL ?
-				    att(mb, c, "id") : id);
+			item = l->last;
+			for (c = sec->children; c != NULL; c = c->next)
+				if (is_m(c, "regimen"))
+					hl_regimen(mb, l, c);
+			if (l->last != item) {
+				text(mb, l->last, " ");
+				xref_to(mb, l->last, "dosing");
 			}
 		} else if (is_m(sec, "boxed-warning") &&
 		    child(sec, "none") == NULL) {
@@ -2620,22 +2638,26 @@ highlights(struct mb *mb, xmlNodePtr doc, const xmlNode *root)
 			text(mb, item, " ");
 			xref_to(mb, item, "contraindications");
 		} else if (is_m(sec, "warnings")) {
+			/* the warnings that have a summary, by title */
+			item = NULL;
 			i = 0;
 			for (c = sec->children; c != NULL; c = c->next) {
 				if (!is_m(c, "warning"))
 					continue;
 				i++;
-				if ((d = child(c, "summary")) == NULL)
+				if (child(c, "summary") == NULL)
 					continue;
+				if (item == NULL)
+					item = hl_item(mb, l, need(mb, "label",
+					    "hl-risks"));
+				else
+					text(mb, item, "; ");
+				snprintf(id, sizeof(id), "warning-%zu", i);
 				str_clear(&b);
 				add_norm_node(mb, &b, child(c, "title"));
-				str_add(mb, &b, ":");
-				item = hl_item(mb, l, str_get(&b));
-				inline_children(mb, item, d);
-				text(mb, item, " ");
-				snprintf(id, sizeof(id), "warning-%zu", i);
-				xref_to(mb, item, att(mb, c, "id") != NULL ?
-				    att(mb, c, "id") : id);
+				text(mb, el(mb, item, "xref"), str_get(&b));
+				set(mb, item->last, "to", att(mb, c, "id") !=
+				    NULL ? att(mb, c, "id") : id);
 			}
 		} else if (is_m(sec, "interactions")) {
 			item = NULL;
