@@ -343,16 +343,22 @@
     <xsl:value-of select="$id"/>
     <xsl:text> monograph; do not edit.&#10;</xsl:text>
     <xsl:text>.TH </xsl:text>
-    <xsl:call-template name="roff-escape">
-      <xsl:with-param name="s" select="translate(concat(@id, '-info'), $LOWER, $UPPER)"/>
+    <xsl:call-template name="drop-break-points">
+      <xsl:with-param name="s">
+        <xsl:call-template name="roff-escape">
+          <xsl:with-param name="s" select="translate(concat(@id, '-info'), $LOWER, $UPPER)"/>
+        </xsl:call-template>
+      </xsl:with-param>
     </xsl:call-template>
     <xsl:value-of select="concat(' 7 ', @reviewed, ' &quot;monoc ')"/>
     <xsl:call-template name="roff-escape"><xsl:with-param name="s" select="$monoc-version"/></xsl:call-template>
     <xsl:text>" "Drug Monographs"&#10;</xsl:text>
     <xsl:text>.nh&#10;.ad l&#10;</xsl:text>
     <xsl:text>.SH NAME&#10;</xsl:text>
-    <xsl:value-of select="concat($id, '\-info \- ')"/>
-    <!-- No \: break points here: lexgrog would keep the colon. -->
+    <!-- No \: break points here, in the id or the summary: lexgrog
+         would keep the colon (valproic-:acid-info). -->
+    <xsl:call-template name="drop-break-points"><xsl:with-param name="s" select="$id"/></xsl:call-template>
+    <xsl:text>\-info \- </xsl:text>
     <xsl:call-template name="drop-break-points">
       <xsl:with-param name="s">
         <xsl:call-template name="esc"><xsl:with-param name="s" select="@summary"/></xsl:call-template>
