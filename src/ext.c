@@ -189,6 +189,49 @@ ext_wrap(const char *text, double width, const char *indent,
 	return buf_done(&out);
 }
 
+/*
+ * Fill the words of text (split at U+0020 only, white space normalised)
+ * into lines of at most width characters, never splitting a word (a
+ * longer one stands alone on its line), joined by LF without a final LF;
+ * a line that would start with one of the characters of lead gets guard
+ * before it.  For source lines that must stay short (a man page's
+ * input).  Returns NULL when out of memory.
+ */
+char *
+ext_fill(const char *text, double width, const char *lead, const char *guard)
+{
+	struct buf	 out;
+	const char	*rest, *end;
+	char		*t;
+	size_t		 lchars, wchars;
+
+	memset(&out, 0, sizeof(out));
+	if ((t = normalize(text)) == NULL)
+		return NULL;
+	lchars = 0;
+	for (rest = t; *rest != '\0'; rest = *end == '\0' ? end : end + 1) {
+		if ((end = strchr(rest, ' ')) == NULL)
+			end = rest + strlen(rest);
+		wchars = u8chars(rest, end - rest);
+		if (lchars > 0 && lchars + 1 + wchars <= width) {
+			buf_add(&out, " ", 1);
+			lchars++;
+		} else {
+			if (lchars > 0)
+				buf_add(&out, "\n", 1);
+			lchars = 0;
+			if (*lead != '\0' && strchr(lead, *rest) != NULL) {
+				buf_str(&out, guard);
+				lchars += u8chars(guard, strlen(guard));
+			}
+		}
+		buf_add(&out, rest, end - rest);
+		lchars += wchars;
+	}
+	free(t);
+	return buf_done(&out);
+}
+
 /* Decode one UTF-8 character at *s (valid UTF-8, as libxml2 gives). */
 static uint32_t
 u8next(const char **s)
@@ -735,6 +778,30 @@ xp_wrap(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlFree(first);
 }
 
+/* ext:fill(text, width, lead, guard) */
+static void
+xp_fill(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar	*text, *lead, *guard;
+	double	 width;
+
+	if (nargs != 4) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	guard = xmlXPathPopString(ctxt);
+	lead = xmlXPathPopString(ctxt);
+	width = xmlXPathPopNumber(ctxt);
+	text = xmlXPathPopString(ctxt);
+	if (ctxt->error == XPATH_EXPRESSION_OK && text != NULL &&
+	    lead != NULL && guard != NULL)
+		return_string(ctxt, ext_fill((char *)text, width,
+		    (char *)lead, (char *)guard));
+	xmlFree(text);
+	xmlFree(lead);
+	xmlFree(guard);
+}
+
 /* ext:roff-escape(s) */
 static void
 xp_roff_escape(xmlXPathParserContextPtr ctxt, int nargs)
@@ -1029,6 +1096,8 @@ ext_register(void)
 {
 	if (xsltRegisterExtModuleFunction(BAD_CAST "wrap",
 	    BAD_CAST MONOC_EXT_NS, xp_wrap) != 0 ||
+	    xsltRegisterExtModuleFunction(BAD_CAST "fill",
+	    BAD_CAST MONOC_EXT_NS, xp_fill) != 0 ||
 	    xsltRegisterExtModuleFunction(BAD_CAST "roff-escape",
 	    BAD_CAST MONOC_EXT_NS, xp_roff_escape) != 0 ||
 	    xsltRegisterExtModuleFunction(BAD_CAST "table-row",

@@ -193,16 +193,18 @@
     <xsl:text>\fP(7))</xsl:text>
   </xsl:template>
   <xsl:template match="list" mode="rin"/>
-  <!-- How a citation group reads, in roff ("\~" a no-break space), with
-       locators "\~[2;\~4,\~\[u00A7]5.1]": the template below and
+  <!-- How a citation group reads, in roff ("\~" a no-break space joins
+       it to the word before; its separators are plain spaces, so that a
+       long group can break in a narrow table column), with locators
+       "\~[2; 4, \[u00A7]5.1]": the template below and
        ext:inline both take these as they are.  cite-at comes between a
        number and its locator (escaped); cite-sep-at stands for cite-sep
        in a group where any citation has a locator. -->
   <xsl:variable name="cite-open" select="'\~['"/>
-  <xsl:variable name="cite-sep" select="',\~'"/>
+  <xsl:variable name="cite-sep" select="', '"/>
   <xsl:variable name="cite-close" select="']'"/>
-  <xsl:variable name="cite-at" select="',\~'"/>
-  <xsl:variable name="cite-sep-at" select="';\~'"/>
+  <xsl:variable name="cite-at" select="', '"/>
+  <xsl:variable name="cite-sep-at" select="'; '"/>
   <xsl:template match="cites" mode="rin">
     <xsl:variable name="at" select="boolean(c/@at)"/>
     <xsl:value-of select="$cite-open"/>
@@ -229,9 +231,52 @@
     <xsl:param name="s"/>
     <xsl:variable name="n" select="normalize-space($s)"/>
     <xsl:if test="$n != ''">
-      <xsl:if test="starts-with($n, '.')">\&amp;</xsl:if>
-      <xsl:value-of select="concat($n, $NL)"/>
+      <xsl:choose>
+        <!-- monoc's C version (src/ext.c), same result. -->
+        <xsl:when test="function-available('ext:fill')">
+          <xsl:value-of select="concat(ext:fill($n, $SRCWIDTH, &quot;.'&quot;, '\&amp;'), $NL)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="fill">
+            <xsl:with-param name="rest" select="$n"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The input lines of a text line: the words of rest filled into
+       lines of at most $SRCWIDTH characters (mandoc's style limit is
+       80 bytes; the page is ASCII), a word never split, a line that
+       would start with a dot or an apostrophe (a request) guarded with
+       \&; each line ends with a newline. -->
+  <xsl:variable name="SRCWIDTH" select="79"/>
+  <xsl:template name="fill">
+    <xsl:param name="rest"/>
+    <xsl:param name="line" select="''"/>
+    <xsl:variable name="word" select="substring-before(concat($rest, ' '), ' ')"/>
+    <xsl:variable name="after" select="substring-after($rest, ' ')"/>
+    <xsl:choose>
+      <xsl:when test="$rest = ''">
+        <xsl:value-of select="concat($line, $NL)"/>
+      </xsl:when>
+      <xsl:when test="$line != '' and string-length($line) + 1 + string-length($word) &lt;= $SRCWIDTH">
+        <xsl:call-template name="fill">
+          <xsl:with-param name="rest" select="$after"/>
+          <xsl:with-param name="line" select="concat($line, ' ', $word)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="$line != ''"><xsl:value-of select="concat($line, $NL)"/></xsl:if>
+        <xsl:call-template name="fill">
+          <xsl:with-param name="rest" select="$after"/>
+          <xsl:with-param name="line">
+            <xsl:if test="starts-with($word, '.') or starts-with($word, &quot;'&quot;)">\&amp;</xsl:if>
+            <xsl:value-of select="$word"/>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The inline content of node as one text line, between prefix and
@@ -355,24 +400,29 @@
     <xsl:text>" "Drug Monographs"&#10;</xsl:text>
     <xsl:text>.nh&#10;.ad l&#10;</xsl:text>
     <xsl:text>.SH NAME&#10;</xsl:text>
-    <!-- No \: break points here, in the id or the summary: lexgrog
-         would keep the colon (valproic-:acid-info). -->
-    <xsl:call-template name="drop-break-points"><xsl:with-param name="s" select="$id"/></xsl:call-template>
-    <xsl:text>\-info \- </xsl:text>
-    <xsl:call-template name="drop-break-points">
+    <!-- filled into input lines of at most 79 characters, as every text
+         line is; lexgrog joins them -->
+    <xsl:call-template name="line">
       <xsl:with-param name="s">
-        <xsl:call-template name="esc"><xsl:with-param name="s" select="@summary"/></xsl:call-template>
-        <!-- the status in the whatis line too, so that apropos shows it -->
-        <xsl:if test="@status">
-          <xsl:variable name="st"><xsl:call-template name="status-words"/></xsl:variable>
-          <xsl:text> </xsl:text>
-          <xsl:call-template name="esc">
-            <xsl:with-param name="s" select="concat('(', translate(substring($st, 1, 1), $UPPER, $LOWER), substring($st, 2), ')')"/>
-          </xsl:call-template>
-        </xsl:if>
+        <!-- No \: break points here, in the id or the summary: lexgrog
+             would keep the colon (valproic-:acid-info). -->
+        <xsl:call-template name="drop-break-points"><xsl:with-param name="s" select="$id"/></xsl:call-template>
+        <xsl:text>\-info \- </xsl:text>
+        <xsl:call-template name="drop-break-points">
+          <xsl:with-param name="s">
+            <xsl:call-template name="esc"><xsl:with-param name="s" select="@summary"/></xsl:call-template>
+            <!-- the status in the whatis line too, so that apropos shows it -->
+            <xsl:if test="@status">
+              <xsl:variable name="st"><xsl:call-template name="status-words"/></xsl:variable>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="esc">
+                <xsl:with-param name="s" select="concat('(', translate(substring($st, 1, 1), $UPPER, $LOWER), substring($st, 2), ')')"/>
+              </xsl:call-template>
+            </xsl:if>
+          </xsl:with-param>
+        </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
-    <xsl:value-of select="$NL"/>
     <xsl:value-of select="concat('.SH DESCRIPTION', $NL, $HEAD)"/>
     <xsl:if test="@status">
       <xsl:variable name="st"><xsl:call-template name="status-words"/></xsl:variable>

@@ -212,15 +212,16 @@
   </xsl:template>
   <xsl:template match="list" mode="tin"/>
   <!-- How a citation group reads, " [1, 4]" (the no-break space keeps it
-       with the word before), with locators " [2; 4, §5.1]": the template
+       with the word before; the separators are plain spaces, so that a
+       long group can wrap), with locators " [2; 4, §5.1]": the template
        below and ext:inline both take these.  cite-at comes between a
        number and its locator; cite-sep-at stands for cite-sep in a group
        where any citation has a locator. -->
   <xsl:variable name="cite-open" select="concat($NBSP, '[')"/>
-  <xsl:variable name="cite-sep" select="concat(',', $NBSP)"/>
+  <xsl:variable name="cite-sep" select="', '"/>
   <xsl:variable name="cite-close" select="']'"/>
-  <xsl:variable name="cite-at" select="concat(',', $NBSP)"/>
-  <xsl:variable name="cite-sep-at" select="concat(';', $NBSP)"/>
+  <xsl:variable name="cite-at" select="', '"/>
+  <xsl:variable name="cite-sep-at" select="'; '"/>
   <xsl:template match="cites" mode="tin">
     <xsl:variable name="at" select="boolean(c/@at)"/>
     <xsl:value-of select="$cite-open"/>

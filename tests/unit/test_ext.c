@@ -550,6 +550,38 @@ test_twins_on_model(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* ext_fill(): words never split; a line starting with a lead guarded. */
+static void
+fill_is(const char *text, double width, const char *want)
+{
+	char	*got;
+
+	got = ext_fill(text, width, ".'", "\\&");
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_fill(void **state)
+{
+	(void)state;
+	fill_is("", 10, "");
+	fill_is("  a  b  ", 10, "a b");
+	fill_is("one two three four", 9, "one two\nthree\nfour");
+	fill_is("one two three", 7, "one two\nthree");
+	/* a word longer than the width stands alone, whole */
+	fill_is("a https://example.org/a/very/long/path b", 10,
+	    "a\nhttps://example.org/a/very/long/path\nb");
+	/* a line that would start a request is guarded */
+	fill_is("x .5 mg and 'quoted'", 4, "x .5\nmg\nand\n\\&'quoted'");
+	fill_is("x .5", 2, "x\n\\&.5");
+	fill_is(".start", 20, "\\&.start");
+	/* characters, not bytes */
+	fill_is("\xc3\xa9\xc3\xa9 \xc3\xa9\xc3\xa9", 5,
+	    "\xc3\xa9\xc3\xa9 \xc3\xa9\xc3\xa9");
+}
+
 int
 main(void)
 {
@@ -575,6 +607,7 @@ main(void)
 		cmocka_unit_test(test_html_links),
 		cmocka_unit_test(test_html_cites_at),
 		cmocka_unit_test(test_twins_on_model),
+		cmocka_unit_test(test_fill),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
