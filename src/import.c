@@ -271,14 +271,18 @@ edge_space(xmlNodePtr n, int end)
 	return sp;
 }
 
-/* Does n hold a link?  Its cross-reference matters more than a style. */
+/*
+ * Does n hold a link or a footnote?  Its cross-reference or footnote
+ * matters more than a style.
+ */
 static int
 has_link(xmlNodePtr n)
 {
 	xmlNodePtr	 c;
 
 	for (c = n->children; c != NULL; c = c->next)
-		if (spl_is(c, "linkHtml") || (spl_is(c, NULL) &&
+		if (spl_is(c, "linkHtml") || spl_is(c, "footnote") ||
+		    spl_is(c, "footnoteRef") || (spl_is(c, NULL) &&
 		    has_link(c)))
 			return 1;
 	return 0;
@@ -769,6 +773,47 @@ emit_group(struct imp *im, xmlNodePtr g, xmlNodePtr table, const char *name)
 	}
 }
 
+/* Is there a footnote with id ref in table? */
+static int
+has_footnote(xmlNodePtr table, const xmlChar *ref)
+{
+	xmlNodePtr	 f;
+	xmlChar		*v;
+	int		 has;
+
+	has = 0;
+	for (f = table->children; f != NULL && !has; f = f->next)
+		if (xmlStrEqual(f->name, BAD_CAST "footnote")) {
+			v = xmlGetProp(f, BAD_CAST "id");
+			has = xmlStrEqual(v, ref);
+			xmlFree(v);
+		}
+	return has;
+}
+
+/* Remove the fnref elements under n whose footnote table lacks. */
+static void
+drop_dangling_fnrefs(xmlNodePtr table, xmlNodePtr n)
+{
+	xmlNodePtr	 c, next;
+	xmlChar		*v;
+
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrEqual(c->name, BAD_CAST "fnref")) {
+			v = xmlGetProp(c, BAD_CAST "ref");
+			if (!has_footnote(table, v)) {
+				xmlUnlinkNode(c);
+				xmlFreeNode(c);
+			}
+			xmlFree(v);
+		} else
+			drop_dangling_fnrefs(table, c);
+	}
+}
+
 /* An SPL table into out, shaped, its footnotes at its end, cited. */
 static void
 emit_table(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *loc)
@@ -839,6 +884,7 @@ emit_table(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *loc)
 	}
 	xmlFreeNode(im->fnotes);
 	im->fnotes = NULL;
+	drop_dangling_fnrefs(table, table);
 	shape_table(im, table);
 	if (cap != NULL)
 		cite(im, cap, loc);
@@ -1659,6 +1705,24 @@ emit_drug(struct imp *im, xmlNodePtr root)
 	cite(im, para, "Product data");
 }
 
+/* Is s a UUID as the schema has it (8-4-4-4-12 hexadecimal digits)? */
+static int
+uuid(const char *s)
+{
+	static const int parts[] = { 8, 4, 4, 4, 12 };
+	size_t	 i, n;
+
+	if (s == NULL)
+		return 0;
+	for (i = 0; i < 5; i++) {
+		n = strspn(s, "0123456789abcdefABCDEF");
+		if ((int)n != parts[i] || s[n] != (i < 4 ? '-' : '\0'))
+			return 0;
+		s += n + (i < 4);
+	}
+	return 1;
+}
+
 /* The label as the one source. */
 static void
 emit_sources(struct imp *im, xmlNodePtr root)
@@ -1682,14 +1746,19 @@ emit_sources(struct imp *im, xmlNodePtr root)
 		elt(im, s, "publisher", spl->labeler);
 	if (spl->effective != NULL)
 		elt(im, s, "published", spl->effective);
-	if (spl->set_id != NULL && spl->version != NULL &&
+	if (spl->set_id != NULL && !uuid(spl->set_id))
+		diag_file_add(im->df, DIAG_WARNING, 0, 0, "bad-set-id",
+		    "set id '%s' is not a UUID; the source gets no <spl>",
+		    spl->set_id);
+	if (uuid(spl->set_id) && spl->version != NULL &&
 	    spl->effective != NULL && posint(spl->version) > 0 &&
 	    strspn(spl->version, "0123456789") == strlen(spl->version)) {
 		x = el(im, s, "spl");
 		attr(x, "set-id", spl->set_id);
 		attr(x, "version", spl->version);
 		attr(x, "effective", spl->effective);
-		attr(x, "document-id", spl->doc_id);
+		if (uuid(spl->doc_id))
+			attr(x, "document-id", spl->doc_id);
 	}
 	if (spl->set_id != NULL) {
 		snprintf(url, sizeof(url), "%s%s", DAILYMED, spl->set_id);
@@ -1977,23 +2046,43 @@ out:
 int
 import_depth(const char *buf, size_t len)
 {
-	size_t	 i;
-	int	 d, max;
+	const char	*p, *end, *e;
+	int		 d, max;
+	char		 q;
 
 	d = max = 0;
-	for (i = 0; i + 1 < len; i++) {
-		if (buf[i] != '<')
+	end = buf + len;
+	for (p = buf; p < end && (p = memchr(p, '<', end - p)) != NULL;) {
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			e = memmem(p + 4, end - p - 4, "-->", 3);
+			p = e != NULL ? e + 3 : end;
 			continue;
-		if (buf[i + 1] == '/')
-			d--;
-		else if (buf[i + 1] != '?' && buf[i + 1] != '!') {
-			d++;
-			while (i < len && buf[i] != '>')
-				i++;
-			if (i < len && buf[i - 1] == '/')
-				d--;
 		}
-		if (d > max)
+		if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
+			e = memmem(p + 9, end - p - 9, "]]>", 3);
+			p = e != NULL ? e + 3 : end;
+			continue;
+		}
+		if (p + 1 < end && p[1] == '/') {
+			d--;
+			p += 2;
+			continue;
+		}
+		if (p + 1 < end && (p[1] == '?' || p[1] == '!')) {
+			p += 2;
+			continue;
+		}
+		/* a start tag: find its end, quotes respected */
+		for (q = 0, p++; p < end; p++) {
+			if (q != 0) {
+				if (*p == q)
+					q = 0;
+			} else if (*p == '"' || *p == '\'')
+				q = *p;
+			else if (*p == '>')
+				break;
+		}
+		if (p < end && p[-1] != '/' && ++d > max)
 			max = d;
 	}
 	return max;
