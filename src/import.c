@@ -1131,6 +1131,7 @@ plan_section(struct imp *im, xmlNodePtr s, struct plan *parent, int depth,
 		if (tg == SPL_T_BOXED && !im->otc && !eua_notice(s)) {
 			pl->place = PL_BOXED;
 			pl->target = SPL_T_BOXED;
+			snprintf(pl->loc, sizeof(pl->loc), "Boxed Warning");
 		} else if (tg == SPL_T_BOXED) {
 			pl->place = PL_TOP;
 			pl->target = SPL_T_SECTION;
@@ -1373,19 +1374,23 @@ import_name(const struct spl *spl)
 	return n;
 }
 
-/* Strength text for p, as words: "ATORVASTATIN 10 mg per 1". */
+static void	 move_children(xmlNodePtr, xmlNodePtr);
+
+/* Strength text for p, as words: " atorvastatin 10 mg;", per 5 mL. */
 static void
 strength_words(struct imp *im, xmlNodePtr p, const struct spl_ingredient *g)
 {
-	char	 buf[512];
+	char		 buf[512];
+	const char	*du;
+	int		 unit1;
 
+	du = g->den_unit != NULL && strcmp(g->den_unit, "1") != 0 ?
+	    g->den_unit : NULL;
+	unit1 = g->den == NULL || (strcmp(g->den, "1") == 0 && du == NULL);
 	snprintf(buf, sizeof(buf), " %s %s %s%s%s%s%s;", g->name,
 	    g->num != NULL ? g->num : "", g->num_unit != NULL ?
-	    g->num_unit : "", g->den != NULL ? " per " : "",
-	    g->den != NULL ? g->den : "", g->den_unit != NULL &&
-	    strcmp(g->den_unit, "1") != 0 ? " " : "",
-	    g->den_unit != NULL && strcmp(g->den_unit, "1") != 0 ?
-	    g->den_unit : "");
+	    g->num_unit : "", unit1 ? "" : " per ", unit1 ? "" : g->den,
+	    du != NULL && !unit1 ? " " : "", du != NULL && !unit1 ? du : "");
 	add_text(im, p, buf);
 }
 
@@ -1529,6 +1534,25 @@ emit_forms(struct imp *im, xmlNodePtr forms)
 				}
 			}
 		}
+		if (f != NULL && combination) {
+			/* which strengths go together: a note per product */
+			if (f->_private == NULL)
+				f->_private = el(im, NULL, "hold");
+			q = el(im, f->_private, "p");
+			add_text(im, q, p->brand != NULL ? p->brand :
+			    "A product");
+			add_text(im, q, ":");
+			for (j = 0; j < p->ning; j++)
+				strength_words(im, q, &p->ing[j]);
+			trim_end(q);
+			if (q->last != NULL && q->last->type == XML_TEXT_NODE &&
+			    q->last->content != NULL) {
+				size_t l = (size_t)xmlStrlen(q->last->content);
+				if (l > 0 && q->last->content[l - 1] == ';')
+					q->last->content[l - 1] = '.';
+			}
+			cite(im, q, "Product data");
+		}
 		q = NULL;
 		for (j = 0; j < p->ning; j++) {
 			if (f != NULL && add_strength(im, f, &p->ing[j],
@@ -1550,8 +1574,14 @@ emit_forms(struct imp *im, xmlNodePtr forms)
 		if (q != NULL)
 			close_statement(im, q, "Product data");
 	}
-	for (c = forms->children; c != NULL; c = c->next)
+	for (c = forms->children; c != NULL; c = c->next) {
 		xmlUnsetProp(c, BAD_CAST "key");
+		if (c->_private != NULL) {
+			move_children(c->_private, c);
+			xmlFreeNode(c->_private);
+			c->_private = NULL;
+		}
+	}
 	for (c = notes->children; c != NULL; c = q) {
 		q = c->next;
 		xmlUnlinkNode(c);
@@ -2138,6 +2168,7 @@ struct run {
 	char		 today[16];
 	int		 y, m, d;
 	xmlHashTablePtr	 names;		/* NAMEs given out in this run */
+	xmlHashTablePtr	 seen;		/* "SETID VERSION" -> its NAME */
 	int		 imported, refused;
 	int		 index, total;	/* for the progress line */
 };
@@ -2235,7 +2266,8 @@ import_one(struct run *r, const char *path, struct diag_file *df)
 {
 	xmlDocPtr	 doc, mono;
 	struct spl	*spl;
-	char		*base, *name, *out;
+	char		*base, *name, *out, key[160];
+	const char	*seen;
 	int		 depth;
 
 	spl = NULL;
@@ -2269,12 +2301,23 @@ import_one(struct run *r, const char *path, struct diag_file *df)
 		    "label refused: its product data give no generic name");
 		goto refused;
 	}
-	if ((name = unique_name(r, spl, base)) == NULL) {
+	snprintf(key, sizeof(key), "%s %s", spl->set_id ? spl->set_id : "",
+	    spl->version ? spl->version : "");
+	if ((seen = xmlHashLookup(r->seen, BAD_CAST key)) != NULL) {
 		diag_file_add(df, DIAG_ERROR, 0, 0, "duplicate-label",
-		    "label refused: '%s' is already imported in this run "
-		    "from the same set id and version", base);
+		    "label refused: the same label (set id %s, version %s) is "
+		    "already imported in this run as '%s'", spl->set_id ?
+		    spl->set_id : "none", spl->version ? spl->version : "none",
+		    seen);
 		goto refused;
 	}
+	if ((name = unique_name(r, spl, base)) == NULL) {
+		diag_file_add(df, DIAG_ERROR, 0, 0, "duplicate-label",
+		    "label refused: '%s' and its set-id variants are taken in "
+		    "this run", base);
+		goto refused;
+	}
+	xmlHashAddEntry(r->seen, BAD_CAST key, strdup(name));
 	diag_progress(r->diag, "[%d/%d] %s", r->index, r->total, name);
 	if ((mono = import_build(doc, spl, name, r->today, df)) == NULL) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
@@ -2318,8 +2361,10 @@ import_main(int argc, char *argv[], FILE *err)
 	struct timespec		 t0, t1;
 	char			*datadir, path[4096];
 	int			 c, i, quiet, errors, warnings, status;
+	xmlExternalEntityLoader	 loader;
 
 	memset(&r, 0, sizeof(r));
+	loader = NULL;
 	r.outdir = ".";
 	quiet = 0;
 	status = 2;
@@ -2352,6 +2397,7 @@ import_main(int argc, char *argv[], FILE *err)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if ((r.diag = diag_new(err, 0)) == NULL ||
 	    (r.names = xmlHashCreate(64)) == NULL ||
+	    (r.seen = xmlHashCreate(64)) == NULL ||
 	    (datadir = monoc_datadir()) == NULL)
 		goto out;
 	xmlInitParser();
@@ -2361,7 +2407,7 @@ import_main(int argc, char *argv[], FILE *err)
 	if ((r.schema = schema_load(path, r.diag)) == NULL ||
 	    (r.vctx = schema_vctx_new(r.schema)) == NULL)
 		goto out;
-	load_lockdown();
+	loader = load_lockdown();
 	today(r.today, sizeof(r.today), &r.y, &r.m, &r.d);
 	for (i = optind; i < argc; i++) {
 		r.index = i - optind + 1;
@@ -2382,9 +2428,12 @@ import_main(int argc, char *argv[], FILE *err)
 		    t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
 	status = diag_status(r.diag);
 out:
+	if (loader != NULL)
+		xmlSetExternalEntityLoader(loader);
 	schema_vctx_free(r.vctx);
 	schema_free(r.schema);
 	xmlHashFree(r.names, NULL);
+	xmlHashFree(r.seen, free_link);
 	free(datadir);
 	diag_free(r.diag);
 	return status;
