@@ -1781,7 +1781,7 @@ emit_sources(struct imp *im, xmlNodePtr root)
 		    "set id '%s' is not a UUID; the source gets no <spl>",
 		    spl->set_id);
 	if (uuid(spl->set_id) && spl->version != NULL &&
-	    spl->effective != NULL && posint(spl->version) > 0 &&
+	    spl->effective != NULL && spl->version[0] != '0' &&
 	    strspn(spl->version, "0123456789") == strlen(spl->version)) {
 		x = el(im, s, "spl");
 		attr(x, "set-id", spl->set_id);
@@ -1941,13 +1941,13 @@ free_link(void *payload, const xmlChar *name)
 }
 
 /*
- * Build the monograph NAME from the SPL document label (read into spl),
- * reviewed on today (YYYY-MM-DD).  Warnings go to df.  Returns the
- * monograph, or NULL when out of memory.
+ * Build the monograph NAME from the SPL label read into spl (whose tree
+ * it walks), reviewed on today (YYYY-MM-DD).  Warnings go to df.
+ * Returns the monograph, or NULL when out of memory.
  */
 xmlDocPtr
-import_build(xmlDocPtr label, struct spl *spl, const char *name,
-    const char *today, struct diag_file *df)
+import_build(struct spl *spl, const char *name, const char *today,
+    struct diag_file *df)
 {
 	struct imp	 im;
 	struct plan	*pl, *next;
@@ -1955,7 +1955,6 @@ import_build(xmlDocPtr label, struct spl *spl, const char *name,
 	xmlDocPtr	 ret;
 	int		 i;
 
-	(void)label;
 	memset(&im, 0, sizeof(im));
 	ret = NULL;
 	im.spl = spl;
@@ -2319,7 +2318,7 @@ import_one(struct run *r, const char *path, struct diag_file *df)
 	}
 	xmlHashAddEntry(r->seen, BAD_CAST key, strdup(name));
 	diag_progress(r->diag, "[%d/%d] %s", r->index, r->total, name);
-	if ((mono = import_build(doc, spl, name, r->today, df)) == NULL) {
+	if ((mono = import_build(spl, name, r->today, df)) == NULL) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
 		goto refused;
 	}

@@ -12,9 +12,8 @@ struct diag_file;
 struct spl;
 
 int		 import_main(int argc, char *argv[], FILE *err);
-xmlDocPtr	 import_build(xmlDocPtr label, struct spl *spl,
-		    const char *name, const char *today,
-		    struct diag_file *df);
+xmlDocPtr	 import_build(struct spl *spl, const char *name,
+		    const char *today, struct diag_file *df);
 char		*import_name(const struct spl *spl);
 int		 import_depth(const char *buf, size_t len);
 
