@@ -1376,6 +1376,20 @@ import_name(const struct spl *spl)
 
 static void	 move_children(xmlNodePtr, xmlNodePtr);
 
+/* End the text of q with a full stop instead of its last ';'. */
+static void
+end_sentence(xmlNodePtr q)
+{
+	size_t	 l;
+
+	trim_end(q);
+	if (q->last != NULL && q->last->type == XML_TEXT_NODE &&
+	    q->last->content != NULL &&
+	    (l = (size_t)xmlStrlen(q->last->content)) > 0 &&
+	    q->last->content[l - 1] == ';')
+		q->last->content[l - 1] = '.';
+}
+
 /* Strength text for p, as words: " atorvastatin 10 mg;", per 5 mL. */
 static void
 strength_words(struct imp *im, xmlNodePtr p, const struct spl_ingredient *g)
@@ -1544,13 +1558,7 @@ emit_forms(struct imp *im, xmlNodePtr forms)
 			add_text(im, q, ":");
 			for (j = 0; j < p->ning; j++)
 				strength_words(im, q, &p->ing[j]);
-			trim_end(q);
-			if (q->last != NULL && q->last->type == XML_TEXT_NODE &&
-			    q->last->content != NULL) {
-				size_t l = (size_t)xmlStrlen(q->last->content);
-				if (l > 0 && q->last->content[l - 1] == ';')
-					q->last->content[l - 1] = '.';
-			}
+			end_sentence(q);
 			cite(im, q, "Product data");
 		}
 		q = NULL;
@@ -1571,8 +1579,10 @@ emit_forms(struct imp *im, xmlNodePtr forms)
 			}
 			strength_words(im, q, &p->ing[j]);
 		}
-		if (q != NULL)
+		if (q != NULL) {
+			end_sentence(q);
 			close_statement(im, q, "Product data");
+		}
 	}
 	for (c = forms->children; c != NULL; c = c->next) {
 		xmlUnsetProp(c, BAD_CAST "key");

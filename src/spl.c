@@ -649,6 +649,56 @@ read_ingredients(struct spl_product *p, xmlNodePtr m)
 }
 
 /*
+ * Read what node (the outer manufacturedProduct, or a kit's part)
+ * carries: approval, marketing status, DEA policy, routes.  A part only
+ * adds what the product itself does not say.
+ */
+static void
+read_outer(struct spl_product *p, xmlNodePtr node, int part)
+{
+	xmlNodePtr	 c, a;
+	const char	*v;
+	size_t		 i;
+
+	for (c = node->children; c != NULL; c = c->next) {
+		if (spl_is(c, "subjectOf")) {
+			if ((a = spl_child(c, "approval")) != NULL &&
+			    (!part || p->category == NULL)) {
+				free(p->category);
+				free(p->application);
+				p->category = xstrdup(spl_attr(
+				    spl_child(a, "code"), "code"));
+				p->application = xstrdup(spl_attr(
+				    spl_child(a, "id"), "extension"));
+			}
+			if ((a = spl_child(c, "marketingAct")) != NULL &&
+			    (!part || p->marketed == -1) &&
+			    (v = spl_attr(spl_child(a, "statusCode"),
+			    "code")) != NULL)
+				p->marketed = strcmp(v, "active") == 0 ? 1 :
+				    strcmp(v, "completed") == 0 ? 0 : -1;
+			if ((a = spl_child(c, "policy")) != NULL &&
+			    (v = spl_attr(a, "classCode")) != NULL &&
+			    strcmp(v, "DEADrugSchedule") == 0 &&
+			    (!part || p->dea == NULL)) {
+				free(p->dea);
+				p->dea = xstrdup(spl_attr(
+				    spl_child(a, "code"), "code"));
+			}
+		}
+		if (spl_is(c, "consumedIn") && p->nroutes < 8 &&
+		    (v = spl_attr(spl_path(c, "substanceAdministration/"
+		    "routeCode"), "displayName")) != NULL) {
+			for (i = 0; i < p->nroutes; i++)
+				if (strcmp(p->routes[i], v) == 0)
+					break;
+			if (i == p->nroutes)
+				p->routes[p->nroutes++] = strdup(v);
+		}
+	}
+}
+
+/*
  * Read one product: m is the inner manufacturedProduct (or pre-2009
  * manufacturedMedicine), outer the one that carries approval, routes and
  * policy.
@@ -656,7 +706,7 @@ read_ingredients(struct spl_product *p, xmlNodePtr m)
 static void
 read_product(struct spl_product *p, xmlNodePtr m, xmlNodePtr outer)
 {
-	xmlNodePtr	 c, part, pp, a;
+	xmlNodePtr	 part, pp;
 	const char	*v;
 
 	memset(p, 0, sizeof(*p));
@@ -679,34 +729,10 @@ read_product(struct spl_product *p, xmlNodePtr m, xmlNodePtr outer)
 			p->kit = 1;
 			read_ingredients(p, pp);
 		}
-	for (c = outer->children; c != NULL; c = c->next) {
-		if (spl_is(c, "subjectOf")) {
-			if ((a = spl_child(c, "approval")) != NULL) {
-				free(p->category);
-				free(p->application);
-				p->category = xstrdup(spl_attr(
-				    spl_child(a, "code"), "code"));
-				p->application = xstrdup(spl_attr(
-				    spl_child(a, "id"), "extension"));
-			}
-			if ((a = spl_child(c, "marketingAct")) != NULL &&
-			    (v = spl_attr(spl_child(a, "statusCode"),
-			    "code")) != NULL)
-				p->marketed = strcmp(v, "active") == 0 ? 1 :
-				    strcmp(v, "completed") == 0 ? 0 : -1;
-			if ((a = spl_child(c, "policy")) != NULL &&
-			    (v = spl_attr(a, "classCode")) != NULL &&
-			    strcmp(v, "DEADrugSchedule") == 0) {
-				free(p->dea);
-				p->dea = xstrdup(spl_attr(
-				    spl_child(a, "code"), "code"));
-			}
-		}
-		if (spl_is(c, "consumedIn") && p->nroutes < 8 &&
-		    (v = spl_attr(spl_path(c, "substanceAdministration/"
-		    "routeCode"), "displayName")) != NULL)
-			p->routes[p->nroutes++] = strdup(v);
-	}
+	read_outer(p, outer, 0);
+	for (part = spl_child(m, "part"); part != NULL;
+	    part = spl_next(part, "part"))
+		read_outer(p, part, 1);
 }
 
 /* Read the products of every product data section under node. */
