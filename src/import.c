@@ -88,6 +88,8 @@ struct imp {
 	char		*fnids[MAXFOOTNOTES];	/* its footnotes' SPL IDs */
 	int		 nfn;
 	int		 intable, incell;
+	const char	*groups[8];	/* population groups given out */
+	int		 ngroups;
 	/* sections that mention withdrawal */
 	char		*mention[MAXMENTIONS];
 	int		 nmention;
@@ -1186,16 +1188,76 @@ element(struct imp *im, enum spl_target t)
 	return im->elem[t];
 }
 
-/* A general section for plan pl under parent. */
+/* The population group of a LOINC section code, or NULL. */
+static const char *
+group_of(const char *code)
+{
+	static const struct { const char *code, *group; } t[] = {
+		{ "42228-7", "pregnancy" }, { "77290-5", "lactation" },
+		{ "34080-2", "lactation" }, { "34081-0", "pediatric" },
+		{ "34082-8", "geriatric" }, { "88828-9", "renal-impairment" },
+		{ "88829-7", "hepatic-impairment" },
+		{ "77291-3", "reproductive-potential" }, { NULL, NULL }
+	};
+	size_t	 i;
+
+	for (i = 0; code != NULL && t[i].code != NULL; i++)
+		if (strcmp(code, t[i].code) == 0)
+			return t[i].group;
+	return NULL;
+}
+
+/*
+ * The element for plan pl under parent: a section directly in warnings
+ * is a warning (old-format Precautions a precaution), one directly in
+ * populations coded for a group is that group's population (each group
+ * once); anything else a general section with its code, number, id and
+ * title.
+ */
 static xmlNodePtr
 general(struct imp *im, struct plan *pl, xmlNodePtr parent)
 {
 	xmlNodePtr	 s, p;
 	char		 line[301];
-	const char	*c;
+	const char	*c, *group, *kind;
+	int		 direct, i;
 
-	s = el(im, parent, "section");
+	direct = pl->place == PL_HOLD || (pl->place == PL_INPLACE &&
+	    pl->parent != NULL && pl->parent->place == PL_PRIMARY);
 	c = pl->code;
+	group = direct && pl->target == SPL_T_POPUL ? group_of(c) : NULL;
+	for (i = 0; group != NULL && i < im->ngroups; i++)
+		if (strcmp(im->groups[i], group) == 0)
+			group = NULL;
+	if (group != NULL && im->ngroups < 8) {
+		im->groups[im->ngroups++] = group;
+		s = el(im, parent, "population");
+		attr(s, "group", group);
+		attr(s, "number", pl->num[0] != '\0' ? pl->num : NULL);
+		attr(s, "id", pl->anchor);
+		return s;
+	}
+	if (direct && pl->target == SPL_T_WARNINGS) {
+		kind = c != NULL && (strcmp(c, "42232-9") == 0 ||
+		    strcmp(c, "34072-9") == 0) ? "precaution" : NULL;
+		s = el(im, parent, "warning");
+		attr(s, "kind", kind);
+		attr(s, "id", pl->anchor);
+		attr(s, "number", pl->num[0] != '\0' ? pl->num : NULL);
+		if (pl->title == NULL)
+			elt(im, s, "title", kind != NULL ? "Precautions" :
+			    "Warnings");
+		else if (strlen(pl->title) <= 300)
+			elt(im, s, "title", pl->title);
+		else {
+			make_loc(line, sizeof(line), pl->title);
+			elt(im, s, "title", line);
+			p = elt(im, s, "p", pl->title);
+			cite(im, p, pl->loc);
+		}
+		return s;
+	}
+	s = el(im, parent, "section");
 	if (c != NULL && strlen(c) >= 6 && strlen(c) <= 7 &&
 	    strspn(c, "0123456789") == strlen(c) - 2 &&
 	    c[strlen(c) - 2] == '-' && isdigit((unsigned char)
@@ -1288,8 +1350,14 @@ emit_section(struct imp *im, xmlNodePtr s)
 	    c = spl_next(c, "component"))
 		if ((cs = spl_child(c, "section")) != NULL)
 			emit_section(im, cs);
-	if (pl->place == PL_BOXED && xmlChildElementCount(out) == 1) {
-		t = elt(im, out, "p", "The label's boxed warning has a "
+	if ((pl->place == PL_BOXED || xmlStrEqual(out->name,
+	    BAD_CAST "warning")) && xmlChildElementCount(out) == 1) {
+		t = elt(im, out, "p", "The label gives this section a heading "
+		    "only.");
+		cite(im, t, pl->loc);
+	} else if (xmlStrEqual(out->name, BAD_CAST "population") &&
+	    xmlChildElementCount(out) == 0) {
+		t = elt(im, out, "p", "The label gives this section a "
 		    "heading only.");
 		cite(im, t, pl->loc);
 	}
