@@ -27,6 +27,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "buf.h"
 #include "check.h"
 #include "diag.h"
 #include "import.h"
@@ -273,6 +274,49 @@ edge_space(xmlNodePtr n, int end)
 	return sp;
 }
 
+/* Append the text under n to b, a space for each br and block. */
+static void
+collect_text(xmlNodePtr n, struct buf *b)
+{
+	xmlNodePtr	 c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type ==
+		    XML_CDATA_SECTION_NODE) {
+			if (c->content != NULL)
+				buf_str(b, (const char *)c->content);
+		} else if (spl_is(c, "br"))
+			buf_str(b, " ");
+		else if (spl_is(c, "content") || spl_is(c, "sub") ||
+		    spl_is(c, "sup") || spl_is(c, "linkHtml"))
+			collect_text(c, b);
+		else if (spl_is(c, NULL)) {
+			buf_str(b, " ");
+			collect_text(c, b);
+			buf_str(b, " ");
+		}
+	}
+}
+
+/* The text of n, a br a space, collapsed; NULL if none (free()). */
+static char *
+plain_text(xmlNodePtr n)
+{
+	struct buf	 b;
+	char		*t;
+
+	memset(&b, 0, sizeof(b));
+	collect_text(n, &b);
+	if ((t = buf_done(&b)) == NULL)
+		return NULL;
+	spl_collapse(t);
+	if (*t == '\0') {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
 /*
  * Does n hold a link or a footnote?  Its cross-reference or footnote
  * matters more than a style.
@@ -300,10 +344,10 @@ styled(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *name)
 {
 	char	*t;
 
-	if ((t = spl_text(n)) == NULL)
+	if ((t = plain_text(n)) == NULL)
 		return;
 	if (strlen(t) > 300 || has_link(n)) {
-		xmlFree(t);
+		free(t);
 		inline_children(im, n, out);
 		return;
 	}
@@ -312,7 +356,7 @@ styled(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *name)
 	elt(im, out, name, t);
 	if (edge_space(n, 1))
 		add_text(im, out, " ");
-	xmlFree(t);
+	free(t);
 }
 
 /* The link target of an SPL ID ("r:anchor", "t:name"), or NULL. */
@@ -353,14 +397,14 @@ emit_link(struct imp *im, xmlNodePtr n, xmlNodePtr out)
 		inline_children(im, n, out);
 		return;
 	}
-	t = spl_text(n);
+	t = plain_text(n);
 	if (edge_space(n, 0))
 		add_text(im, out, " ");
 	x = elt(im, out, "xref", t);
 	attr(x, to[0] == 'r' ? "ref" : "to", to + 2);
 	if (edge_space(n, 1))
 		add_text(im, out, " ");
-	xmlFree(t);
+	free(t);
 }
 
 /* A footnote id of the table for SPL ID id (or a new one), NCName. */
@@ -478,9 +522,14 @@ inline_node(struct imp *im, xmlNodePtr c, xmlNodePtr out)
 		footnote(im, c, out);
 	else if (spl_is(c, "footnoteRef"))
 		footnote_ref(im, c, out);
-	else if (spl_is(c, "renderMultiMedia"))
+	else if (spl_is(c, "renderMultiMedia")) {
 		warn_image(im, c);
-	else if (spl_is(c, "col") || spl_is(c, "colgroup"))
+		if (spl_child(c, "caption") != NULL) {
+			add_text(im, out, " ");
+			inline_children(im, spl_child(c, "caption"), out);
+			add_text(im, out, " ");
+		}
+	} else if (spl_is(c, "col") || spl_is(c, "colgroup"))
 		return;
 	else {
 		add_text(im, out, " ");
@@ -929,7 +978,15 @@ emit_blocks(struct imp *im, xmlNodePtr text, xmlNodePtr out, const char *loc)
 			p = NULL;
 			emit_table(im, c, out, loc);
 		} else if (spl_is(c, "renderMultiMedia")) {
+			/* the image goes, its caption stays */
 			warn_image(im, c);
+			if ((q = spl_child(c, "caption")) != NULL) {
+				close_statement(im, p, loc);
+				p = NULL;
+				xmlNodePtr cp = el(im, out, "p");
+				inline_children(im, q, cp);
+				close_statement(im, cp, loc);
+			}
 		} else if (c->type == XML_TEXT_NODE || spl_is(c, NULL)) {
 			if (blank(c))
 				continue;
