@@ -2482,6 +2482,16 @@ usage(FILE *f)
 	fputs("usage: monoc import [-q] [-o DIR] LABEL.xml...\n", f);
 }
 
+static void
+help(void)
+{
+	usage(stdout);
+	fputs("\nStart monographs from FDA SPL labels: one DIR/NAME.xml in "
+	    "format 2 per label.\n\n"
+	    "  -o DIR   write the monographs under DIR (default: .)\n"
+	    "  -q       no summary line\n", stdout);
+}
+
 /*
  * monoc import [-q] [-o DIR] LABEL.xml...: one monograph per label in
  * DIR (default "."), then a one-line summary unless -q.  Exit status 0,
@@ -2514,7 +2524,7 @@ import_main(int argc, char *argv[], FILE *err)
 			quiet = 1;
 			break;
 		case 'h':
-			usage(stdout);
+			help();
 			return 0;
 		default:
 			fprintf(err, "monoc: import: unknown option '-%c'\n",

@@ -273,7 +273,8 @@ refuse_nodes(xmlDocPtr doc, struct diag_file *df, int label)
 			    BAD_CAST XINCLUDE_2003))) {
 				diag_file_add_node(df, DIAG_ERROR, n, NULL,
 				    "xinclude", "XInclude element '%s' is "
-				    "not allowed in monographs", n->name);
+				    "not allowed in %s", n->name,
+				    label ? "labels" : "monographs");
 				bad++;
 			}
 			for (a = n->properties; !label && a != NULL;

@@ -206,6 +206,10 @@ test_refused(void **state)
 	assert_non_null(strstr(cap.buf, "notspl.xml: error: not an SPL "
 	    "label"));
 	assert_null(strstr(cap.buf, "root:"));
+	assert_int_equal(run(D "xinclude.xml", NULL), 1);
+	assert_non_null(strstr(cap.buf, "XInclude element 'include' is not "
+	    "allowed"));
+	assert_null(strstr(cap.buf, "root:"));
 }
 
 /* The monograph made from tiny.xml, as text (static buffer). */
