@@ -28,10 +28,10 @@ n=$#
 mkdir -p "$tmp/m"
 # one run for all (not xargs, which would split it): NAMEs are unique
 # within a run
-/usr/bin/time -f '%e %M' -o "$tmp/time" "$monoc" import -o "$tmp/m" "$@" \
+/usr/bin/time -f '%e %M %U %S' -o "$tmp/time" "$monoc" import -o "$tmp/m" "$@" \
     > /dev/null 2> "$tmp/err"
 rc=$?
-read -r secs rss <<EOF2
+read -r secs rss usr sys <<EOF2
 $(tail -n 1 "$tmp/time")
 EOF2
 tail -n 1 "$tmp/err"
@@ -41,6 +41,8 @@ echo "monographs:      $made ($(awk -v m="$made" -v n="$n" \
     'BEGIN { printf "%.1f", 100 * m / n }') %)"
 echo "import:          $secs s, $(awk -v n="$n" -v s="$secs" \
     'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }') labels/s, one core"
+echo "CPU:             $usr s user, $sys s system ($(awk -v n="$n" \
+    -v u="$usr" -v s="$sys" 'BEGIN { printf "%.1f", 1000 * (u + s) / n }') ms a label)"
 echo "peak RSS:        $((rss / 1024)) MB"
 echo "exit status:     $rc"
 echo "warnings by kind:"
