@@ -61,6 +61,7 @@ struct plan {
 	char		*title;		/* without the number, or NULL */
 	char		 loc[81];	/* cite locator */
 	const char	*code;		/* its LOINC code, or NULL */
+	const char	*display;	/* the code's displayName, or NULL */
 	xmlNodePtr	 out;		/* second pass: where its content goes */
 	struct plan	*parent;
 	struct plan	*all;		/* every plan, for freeing */
@@ -1159,6 +1160,7 @@ plan_section(struct imp *im, xmlNodePtr s, struct plan *parent, int depth,
 	pl->parent = parent;
 	s->_private = pl;
 	pl->code = spl_attr(spl_child(s, "code"), "code");
+	pl->display = spl_attr(spl_child(s, "code"), "displayName");
 	if (spl_path(s, "subject/manufacturedProduct") != NULL)
 		tg = SPL_T_SKIP, prim = 1;
 	else
@@ -1245,6 +1247,33 @@ element(struct imp *im, enum spl_target t)
 	return im->elem[t];
 }
 
+/*
+ * A heading for an untitled section from its code's displayName, as
+ * the label writes it, without "SPL " and " SECTION": "RECENT MAJOR
+ * CHANGES", "MEDGUIDE".
+ * NULL when nothing is left or it does not fit a title.
+ */
+static char *
+code_title(const char *display)
+{
+	char	*t;
+	size_t	 n;
+
+	if ((t = strdup(display)) == NULL)
+		return NULL;
+	spl_collapse(t);
+	n = strlen(t);
+	if (n >= 8 && strcasecmp(t + n - 8, " SECTION") == 0)
+		t[n - 8] = '\0';
+	if (strncasecmp(t, "SPL ", 4) == 0)
+		memmove(t, t + 4, strlen(t + 4) + 1);
+	if (*t == '\0' || strlen(t) > 300) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
 /* The population group of a LOINC section code, or NULL. */
 static const char *
 group_of(const char *code)
@@ -1315,6 +1344,10 @@ general(struct imp *im, struct plan *pl, xmlNodePtr parent)
 		return s;
 	}
 	s = el(im, parent, "section");
+	if (pl->title == NULL && pl->display != NULL &&
+	    (pl->place == PL_TOP || pl->place == PL_HOLD) &&
+	    (c == NULL || strcmp(c, "42229-5") != 0))
+		pl->title = code_title(pl->display);
 	if (c != NULL && strlen(c) >= 6 && strlen(c) <= 7 &&
 	    strspn(c, "0123456789") == strlen(c) - 2 &&
 	    c[strlen(c) - 2] == '-' && isdigit((unsigned char)
