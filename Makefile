@@ -34,7 +34,7 @@ ALL_LDFLAGS = $(LDFLAGS) -pthread
 # BUILD and MONOC_BIN let check-asan build a second, instrumented copy.
 BUILD ?= build
 MONOC_BIN ?= monoc
-MODULES = diag xmlmsg load schema check buf ext model xform output index options update monoc
+MODULES = diag xmlmsg load schema check buf ext model xform output index options update spl import monoc
 OBJS = $(MODULES:%=$(BUILD)/%.o)
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(wildcard tests/unit/test_*.c))
 ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -44,7 +44,7 @@ ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 MONODIR ?= monographs
 OUTDIR ?= output
 
-.PHONY: all docs check check-asan check-valgrind fuzz bench install uninstall clean FORCE
+.PHONY: all docs check check-asan check-valgrind fuzz bench bench-labels install uninstall clean FORCE
 
 all: $(MONOC_BIN)
 
@@ -94,6 +94,12 @@ docs: $(MONOC_BIN)
 # A_MAX and BIG are passed on (see bench/run.sh).  No part of make check.
 bench: $(MONOC_BIN)
 	bench/run.sh
+
+# The label benchmark of docs/benchmark.md: monoc import on the 3,000
+# bulk labels of ../shared/spl-bulk, unpacked at run time (bench/labels.sh).
+# No part of make check.
+bench-labels: $(MONOC_BIN)
+	bench/labels.sh ./$(MONOC_BIN)
 
 # Run every unit test program, then the end-to-end runner; fail at the
 # end if anything failed.

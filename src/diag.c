@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -36,6 +37,7 @@ struct diag {
 	int		 any;		/* worst is meaningful */
 	pthread_mutex_t	 lock;
 	char		 pending[1024];	/* libxslt message pieces */
+	int		 progress;	/* a progress line is on the terminal */
 };
 
 struct entry {
@@ -85,6 +87,57 @@ diag_free(struct diag *diag)
 	free(diag);
 }
 
+/* Erase the progress line, if any; called with the lock held. */
+static void
+unprogress(struct diag *diag)
+{
+	if (diag->progress) {
+		fputs("\r\033[K", diag->stream);
+		diag->progress = 0;
+	}
+}
+
+/*
+ * Show how far a long run is ("[12/3000] atorvastatin") on one line,
+ * rewritten each time, as git and make-like tools do; nothing when the
+ * stream is not a terminal.  The next message erases it first.
+ */
+void
+diag_progress(struct diag *diag, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (!isatty(fileno(diag->stream)))
+		return;
+	pthread_mutex_lock(&diag->lock);
+	fputs("\r", diag->stream);
+	va_start(ap, fmt);
+	vfprintf(diag->stream, fmt, ap);
+	va_end(ap);
+	fputs("\033[K", diag->stream);
+	fflush(diag->stream);
+	diag->progress = 1;
+	pthread_mutex_unlock(&diag->lock);
+}
+
+/* Erase the progress line at the end of a run. */
+void
+diag_progress_end(struct diag *diag)
+{
+	pthread_mutex_lock(&diag->lock);
+	unprogress(diag);
+	fflush(diag->stream);
+	pthread_mutex_unlock(&diag->lock);
+}
+
+/* How many errors and warnings were printed so far. */
+void
+diag_counts(const struct diag *diag, int *errors, int *warnings)
+{
+	*errors = diag->errors;
+	*warnings = diag->warnings;
+}
+
 /* Remember the worst level and count it; called with the lock held. */
 static void
 count(struct diag *diag, enum diag_level level)
@@ -110,6 +163,7 @@ diag_msg(struct diag *diag, enum diag_level level, const char *fmt, ...)
 	if (level == DIAG_WARNING && diag->werror)
 		level = DIAG_ERROR;
 	pthread_mutex_lock(&diag->lock);
+	unprogress(diag);
 	count(diag, level);
 	fputs("monoc: ", diag->stream);
 	if (level < DIAG_ERROR)
@@ -263,6 +317,7 @@ diag_flush(struct diag *diag, struct diag_file *df)
 	sort_entries(df);
 	f = diag->stream;
 	pthread_mutex_lock(&diag->lock);
+	unprogress(diag);
 	diag->files++;
 	for (i = 0; i < df->n; i++) {
 		e = &df->v[i];

@@ -26,6 +26,11 @@ void		 diag_free(struct diag *diag);
 void		 diag_msg(struct diag *diag, enum diag_level level,
 		    const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
+void		 diag_progress(struct diag *diag, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+void		 diag_progress_end(struct diag *diag);
+void		 diag_counts(const struct diag *diag, int *errors,
+		    int *warnings);
 void		 diag_flush(struct diag *diag, struct diag_file *df);
 void		 diag_summary(struct diag *diag);
 void		 diag_summary_count(struct diag *diag, int inputs);

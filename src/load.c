@@ -144,12 +144,18 @@ static void	find_text(struct diag_file *, const char *, int *, int *);
  * is read, before any declaration in it.  Refuse it and stop parsing, so
  * no entity is ever declared, let alone expanded.
  */
+struct parse {
+	struct diag_file	*df;
+	int			 label;		/* an SPL label, not a monograph */
+};
+
 static void
 refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *eid,
     const xmlChar *sid)
 {
 	xmlParserCtxtPtr	 ctxt = ctx;
-	struct diag_file	*df = ctxt->_private;
+	struct parse		*ps = ctxt->_private;
+	struct diag_file	*df = ps->df;
 	int			 line, col;
 
 	(void)name;
@@ -159,7 +165,8 @@ refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *eid,
 	if (line == 0)
 		line = ctxt->input != NULL ? ctxt->input->line : 0;
 	diag_file_add(df, DIAG_ERROR, line, col, "doctype",
-	    "DOCTYPE declarations are not allowed in monographs");
+	    "DOCTYPE declarations are not allowed in %s",
+	    ps->label ? "labels" : "monographs");
 	xmlStopParser(ctxt);
 }
 
@@ -223,10 +230,12 @@ hint_ok(xmlAttrPtr a)
  * Walk the tree and refuse what monographs never need: entity references,
  * XInclude elements and processing instructions.  Children of entity
  * references are not visited: that is where an entity's text lives.
+ * An SPL label (label set) may carry processing instructions (its
+ * xml-stylesheet) and xsi:schemaLocation: both are ignored, never read.
  * Returns the number of problems found.
  */
 static int
-refuse_nodes(xmlDocPtr doc, struct diag_file *df)
+refuse_nodes(xmlDocPtr doc, struct diag_file *df, int label)
 {
 	xmlNodePtr	 n;
 	xmlAttrPtr	 a;
@@ -246,6 +255,8 @@ refuse_nodes(xmlDocPtr doc, struct diag_file *df)
 			bad++;
 			break;
 		case XML_PI_NODE:
+			if (label)
+				break;
 			line = xmlGetLineNo(n);
 			snprintf(name, sizeof(name), "?%s", n->name);
 			diag_file_locate(df, &line, &col, name, NULL);
@@ -262,10 +273,12 @@ refuse_nodes(xmlDocPtr doc, struct diag_file *df)
 			    BAD_CAST XINCLUDE_2003))) {
 				diag_file_add_node(df, DIAG_ERROR, n, NULL,
 				    "xinclude", "XInclude element '%s' is "
-				    "not allowed in monographs", n->name);
+				    "not allowed in %s", n->name,
+				    label ? "labels" : "monographs");
 				bad++;
 			}
-			for (a = n->properties; a != NULL; a = a->next) {
+			for (a = n->properties; !label && a != NULL;
+			    a = a->next) {
 				if (a->ns == NULL || !xmlStrEqual(a->ns->href,
 				    BAD_CAST XSI_NS) || hint_ok(a))
 					continue;
@@ -300,8 +313,10 @@ refuse_nodes(xmlDocPtr doc, struct diag_file *df)
  * it is not well-formed or contains something refused.
  */
 static xmlDocPtr
-parse_buffer(char *buf, size_t len, const char *url, struct diag_file *df)
+parse_buffer(char *buf, size_t len, const char *url, struct diag_file *df,
+    int label)
 {
+	struct parse	 ps;
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr	 doc;
 	size_t		 before;
@@ -318,7 +333,9 @@ parse_buffer(char *buf, size_t len, const char *url, struct diag_file *df)
 	}
 	before = diag_file_count(df);
 	ctxt->sax->internalSubset = refuse_doctype;
-	ctxt->_private = df;
+	ps.df = df;
+	ps.label = label;
+	ctxt->_private = &ps;
 	xmlSetStructuredErrorFunc(df, diag_xml_error);
 	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, url, NULL,
 	    PARSE_OPTIONS);
@@ -334,10 +351,11 @@ parse_buffer(char *buf, size_t len, const char *url, struct diag_file *df)
 	    diag_file_count(df) == before) {
 		find_text(df, "<!DOCTYPE", &line, &col);
 		diag_file_add(df, DIAG_ERROR, line, col, "doctype",
-		    "DOCTYPE declarations are not allowed in monographs");
+		    "DOCTYPE declarations are not allowed in %s",
+		    label ? "labels" : "monographs");
 		bad = 1;
 	}
-	if (!bad && refuse_nodes(doc, df) > 0)
+	if (!bad && refuse_nodes(doc, df, label) > 0)
 		bad = 1;
 	if (bad) {
 		xmlFreeDoc(doc);
@@ -359,7 +377,25 @@ load_file(const char *path, struct diag_file *df)
 
 	if ((buf = readall(path, df, &len)) == NULL)
 		return NULL;
-	return parse_buffer(buf, len, path, df);
+	return parse_buffer(buf, len, path, df, 0);
+}
+
+/*
+ * Load the FDA SPL label at path for monoc import: the same reading,
+ * limits, parser options and refusals as a monograph (no DOCTYPE, no
+ * entity reference, no XInclude), except that the label's
+ * xml-stylesheet processing instruction and xsi:schemaLocation are
+ * allowed, and ignored.
+ */
+xmlDocPtr
+load_label(const char *path, struct diag_file *df)
+{
+	char	*buf;
+	size_t	 len;
+
+	if ((buf = readall(path, df, &len)) == NULL)
+		return NULL;
+	return parse_buffer(buf, len, path, df, 1);
 }
 
 /*
@@ -385,5 +421,5 @@ load_memory(const void *data, size_t len, const char *name,
 	if (len > 0)
 		memcpy(buf, data, len);
 	buf[len] = '\0';
-	return parse_buffer(buf, len, name, df);
+	return parse_buffer(buf, len, name, df, 0);
 }

@@ -15,6 +15,7 @@ struct diag_file;
 
 xmlExternalEntityLoader load_lockdown(void);
 xmlDocPtr	load_file(const char *path, struct diag_file *df);
+xmlDocPtr	load_label(const char *path, struct diag_file *df);
 xmlDocPtr	load_memory(const void *data, size_t len, const char *name,
 		    struct diag_file *df);
 

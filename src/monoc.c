@@ -26,6 +26,7 @@
 
 #include "check.h"
 #include "diag.h"
+#include "import.h"
 #include "index.h"
 #include "load.h"
 #include "model.h"
@@ -93,6 +94,16 @@ find_datadir(const struct options *opt)
 		}
 	}
 	return strdup(DATADIR);
+}
+
+/* The data directory as monoc import finds it (no --data-dir there). */
+char *
+monoc_datadir(void)
+{
+	struct options	 opt;
+
+	memset(&opt, 0, sizeof(opt));
+	return find_datadir(&opt);
 }
 
 /*
@@ -474,6 +485,8 @@ monoc_main(int argc, char *argv[], FILE *err)
 	long		 jobs;
 	int		 status, lock;
 
+	if (argc > 1 && strcmp(argv[1], "import") == 0)
+		return import_main(argc - 1, argv + 1, err);
 	memset(&s, 0, sizeof(s));
 	memset(&up, 0, sizeof(up));
 	lock = -1;

@@ -7,5 +7,6 @@
 #include <stdio.h>
 
 int	monoc_main(int argc, char *argv[], FILE *err);
+char	*monoc_datadir(void);
 
 #endif

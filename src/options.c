@@ -57,7 +57,8 @@ options_usage(FILE *f)
 	    "       monoc [-o DIR] [-f html,text,man] [-j N] [-W error] "
 	    "[--data-dir DIR]\n"
 	    "             --update SRCDIR\n"
-	    "       monoc [--data-dir DIR] --emit-model FILE\n", f);
+	    "       monoc [--data-dir DIR] --emit-model FILE\n"
+	    "       monoc import [-q] [-o DIR] LABEL.xml...\n", f);
 }
 
 static void

@@ -49,6 +49,7 @@ suite "C extensions against the XSLT templates" tests/ext-parity.sh "$monoc"
 suite "the model of format 2 in three formats" tests/render.sh
 suite "schema tests" tests/schema/run.sh
 suite "hostile inputs" tests/hostile/run.sh "$monoc"
+suite "monoc import on real labels" tests/import/run.sh "$monoc"
 suite "output linters" tests/lint-outputs.sh "$out"
 suite "format parity" tests/parity.sh "$out"
 suite "make install and man" tests/install.sh

@@ -1,0 +1,2617 @@
+/*
+ * monoc import: one FDA SPL label in, one format-2 monograph out.
+ *
+ * The label is loaded as safely as a monograph (load_label()), its header
+ * and product data read by spl.c, and a monograph tree built here in two
+ * passes over the sections: the first decides where each SPL section goes
+ * (by LOINC code, docs/format.md section 6) and gives it an anchor, so
+ * that links may point forward; the second writes the sections' text as
+ * blocks and inline markup, every statement cited to the label with its
+ * section as locator.  The result is serialised, parsed back, validated
+ * against the schema and checked like any monograph before it is written:
+ * an imported monograph is valid as written, or it is not written.
+ */
+#define _GNU_SOURCE		/* strcasestr(), asprintf() */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libxml/hash.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "buf.h"
+#include "check.h"
+#include "diag.h"
+#include "import.h"
+#include "load.h"
+#include "monoc.h"
+#include "output.h"
+#include "schema.h"
+#include "spl.h"
+
+#define MONO_NS		"urn:monoc:monograph:2"
+#define XSI_NS		"http://www.w3.org/2001/XMLSchema-instance"
+#define DAILYMED	"https://dailymed.nlm.nih.gov/dailymed/lookup.cfm?setid="
+#define MAXMENTIONS	20
+#define MAXFOOTNOTES	64
+
+enum place {
+	PL_SKIP,		/* not carried over */
+	PL_PRIMARY,		/* the monograph element itself */
+	PL_BOXED,		/* a boxed-warning element of its own */
+	PL_HOLD,		/* a general section at the end of an element */
+	PL_TOP,			/* a top-level general section */
+	PL_INPLACE		/* a general section inside its parent */
+};
+
+/* What the first pass decides for one SPL section (node->_private). */
+struct plan {
+	enum place	 place;
+	enum spl_target	 target;
+	char		*anchor;	/* id of a general section or box */
+	char		 num[16];	/* its PLR number, or "" */
+	char		*title;		/* without the number, or NULL */
+	char		 loc[81];	/* cite locator */
+	const char	*code;		/* its LOINC code, or NULL */
+	const char	*display;	/* the code's displayName, or NULL */
+	xmlNodePtr	 out;		/* second pass: where its content goes */
+	struct plan	*parent;
+	struct plan	*all;		/* every plan, for freeing */
+};
+
+/* One imported label. */
+struct imp {
+	struct spl	*spl;
+	struct diag_file *df;
+	xmlDocPtr	 doc;
+	xmlNsPtr	 ns;
+	xmlHashTablePtr	 ids;		/* SPL ID -> "r:anchor" or "t:name" */
+	xmlHashTablePtr	 lids;		/* the same, keys in lower case */
+	xmlHashTablePtr	 used;		/* anchors given out */
+	xmlHashTablePtr	 media;		/* observationMedia ID -> file */
+	xmlNodePtr	 elem[SPL_T__MAX];
+	xmlNodePtr	 hold[SPL_T__MAX];
+	int		 primary[SPL_T__MAX];
+	xmlNodePtr	 boxed;		/* holder of boxed-warning elements */
+	xmlNodePtr	 tops;		/* holder of top-level sections */
+	struct plan	*plans;
+	int		 otc;
+	int		 nanchor;
+	/* the table being written */
+	xmlNodePtr	 fnotes;	/* holder of its footnotes */
+	char		*fnids[MAXFOOTNOTES];	/* its footnotes' SPL IDs */
+	int		 nfn;
+	int		 intable, incell;
+	const char	*groups[8];	/* population groups given out */
+	int		 ngroups;
+	/* sections that mention withdrawal */
+	char		*mention[MAXMENTIONS];
+	int		 nmention;
+};
+
+static void	 inline_children(struct imp *, xmlNodePtr, xmlNodePtr);
+static void	 emit_blocks(struct imp *, xmlNodePtr, xmlNodePtr,
+		    const char *);
+
+/* A new element of the monograph namespace under parent (or unlinked). */
+static xmlNodePtr
+el(struct imp *im, xmlNodePtr parent, const char *name)
+{
+	xmlNodePtr	 n;
+
+	n = xmlNewDocNode(im->doc, im->ns, BAD_CAST name, NULL);
+	if (n != NULL && parent != NULL)
+		xmlAddChild(parent, n);
+	return n;
+}
+
+/* The same with text content (escaped). */
+static xmlNodePtr
+elt(struct imp *im, xmlNodePtr parent, const char *name, const char *text)
+{
+	xmlNodePtr	 n;
+
+	if ((n = el(im, parent, name)) != NULL && text != NULL)
+		xmlAddChild(n, xmlNewDocText(im->doc, BAD_CAST text));
+	return n;
+}
+
+static void
+attr(xmlNodePtr n, const char *name, const char *value)
+{
+	if (n != NULL && value != NULL)
+		xmlSetProp(n, BAD_CAST name, BAD_CAST value);
+}
+
+/* A citation of the label at loc (none when NULL or empty). */
+static void
+cite(struct imp *im, xmlNodePtr parent, const char *loc)
+{
+	xmlNodePtr	 c;
+
+	c = el(im, parent, "cite");
+	attr(c, "ref", "label");
+	if (loc != NULL && *loc != '\0')
+		attr(c, "at", loc);
+}
+
+/*
+ * Append text to parent with its white space collapsed, keeping one
+ * space at either end where it had some, and no space after a space.
+ */
+static void
+add_text(struct imp *im, xmlNodePtr parent, const char *s)
+{
+	char		*buf, *w;
+	xmlNodePtr	 last;
+	int		 sp;
+
+	if (s == NULL || *s == '\0' || (buf = malloc(strlen(s) + 1)) == NULL)
+		return;
+	last = parent->last;
+	sp = last == NULL || (last->type == XML_TEXT_NODE &&
+	    last->content != NULL && *last->content != '\0' &&
+	    last->content[xmlStrlen(last->content) - 1] == ' ');
+	if (last == NULL && parent->type == XML_ELEMENT_NODE)
+		sp = 1;
+	for (w = buf; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			if (!sp)
+				*w++ = ' ';
+			sp = 1;
+		} else {
+			*w++ = *s;
+			sp = 0;
+		}
+	}
+	*w = '\0';
+	if (*buf != '\0')
+		xmlAddChild(parent, xmlNewDocText(im->doc, BAD_CAST buf));
+	free(buf);
+}
+
+/* Does n hold any text or element other than white space? */
+static int
+has_content(xmlNodePtr n)
+{
+	xmlNodePtr	 c;
+	const xmlChar	*p;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE)
+			return 1;
+		if (c->type == XML_TEXT_NODE && c->content != NULL)
+			for (p = c->content; *p != '\0'; p++)
+				if (!isspace(*p))
+					return 1;
+	}
+	return 0;
+}
+
+/* Trim the trailing space of the last text child of n. */
+static void
+trim_end(xmlNodePtr n)
+{
+	xmlNodePtr	 t = n->last;
+	size_t		 len;
+
+	if (t == NULL || t->type != XML_TEXT_NODE || t->content == NULL)
+		return;
+	len = (size_t)xmlStrlen(t->content);
+	while (len > 0 && t->content[len - 1] == ' ')
+		len--;
+	if (len == 0) {
+		xmlUnlinkNode(t);
+		xmlFreeNode(t);
+	} else
+		t->content[len] = '\0';
+}
+
+/* Close a statement: cite it, or drop it when it is empty. */
+static void
+close_statement(struct imp *im, xmlNodePtr n, const char *loc)
+{
+	if (n == NULL)
+		return;
+	if (!has_content(n)) {
+		xmlUnlinkNode(n);
+		xmlFreeNode(n);
+		return;
+	}
+	trim_end(n);
+	cite(im, n, loc);
+}
+
+/* Warn about the image of renderMultiMedia node n, not carried over. */
+static void
+warn_image(struct imp *im, xmlNodePtr n)
+{
+	const char	*ref, *file;
+
+	ref = spl_attr(n, "referencedObject");
+	file = ref != NULL ? xmlHashLookup(im->media, BAD_CAST ref) : NULL;
+	diag_file_add(im->df, DIAG_WARNING, xmlGetLineNo(n), 0, "image",
+	    "image '%s' not carried over", file != NULL ? file :
+	    ref != NULL ? ref : "?");
+}
+
+/* Is the styleCode of n one with the token tok (case-insensitive)? */
+static int
+style(xmlNodePtr n, const char *tok)
+{
+	const char	*s, *p;
+	size_t		 len = strlen(tok);
+
+	if ((s = spl_attr(n, "styleCode")) == NULL)
+		return 0;
+	for (p = s; (p = strcasestr(p, tok)) != NULL; p += len)
+		if ((p == s || p[-1] == ' ') && (p[len] == '\0' ||
+		    p[len] == ' '))
+			return 1;
+	return 0;
+}
+
+/* Does the raw text of n start (end) with white space? */
+static int
+edge_space(xmlNodePtr n, int end)
+{
+	xmlChar	*c;
+	int	 sp;
+	size_t	 len;
+
+	if ((c = xmlNodeGetContent(n)) == NULL)
+		return 0;
+	len = (size_t)xmlStrlen(c);
+	sp = len > 0 && isspace(c[end ? len - 1 : 0]);
+	xmlFree(c);
+	return sp;
+}
+
+/* Append the text under n to b, a space for each br and block. */
+static void
+collect_text(xmlNodePtr n, struct buf *b)
+{
+	xmlNodePtr	 c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type ==
+		    XML_CDATA_SECTION_NODE) {
+			if (c->content != NULL)
+				buf_str(b, (const char *)c->content);
+		} else if (spl_is(c, "br"))
+			buf_str(b, " ");
+		else if (spl_is(c, "content") || spl_is(c, "sub") ||
+		    spl_is(c, "sup") || spl_is(c, "linkHtml"))
+			collect_text(c, b);
+		else if (spl_is(c, NULL)) {
+			buf_str(b, " ");
+			collect_text(c, b);
+			buf_str(b, " ");
+		}
+	}
+}
+
+/* The text of n, a br a space, collapsed; NULL if none (free()). */
+static char *
+plain_text(xmlNodePtr n)
+{
+	struct buf	 b;
+	char		*t;
+
+	memset(&b, 0, sizeof(b));
+	collect_text(n, &b);
+	if ((t = buf_done(&b)) == NULL)
+		return NULL;
+	spl_collapse(t);
+	if (*t == '\0') {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/*
+ * Does n hold a link or a footnote?  Its cross-reference or footnote
+ * matters more than a style.
+ */
+static int
+has_link(xmlNodePtr n)
+{
+	xmlNodePtr	 c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (spl_is(c, "linkHtml") || spl_is(c, "footnote") ||
+		    spl_is(c, "footnoteRef") || (spl_is(c, NULL) &&
+		    has_link(c)))
+			return 1;
+	return 0;
+}
+
+/*
+ * An inline element of plain text (strong, em, sub, sup) for the SPL
+ * node n; its markup inside is dropped, its text kept.  Falls back to
+ * plain inline content when the text does not fit a line (300).
+ */
+static void
+styled(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *name)
+{
+	char	*t;
+
+	if ((t = plain_text(n)) == NULL)
+		return;
+	if (strlen(t) > 300 || has_link(n)) {
+		free(t);
+		inline_children(im, n, out);
+		return;
+	}
+	if (edge_space(n, 0))
+		add_text(im, out, " ");
+	elt(im, out, name, t);
+	if (edge_space(n, 1))
+		add_text(im, out, " ");
+	free(t);
+}
+
+/* The link target of an SPL ID ("r:anchor", "t:name"), or NULL. */
+static const char *
+link_of(struct imp *im, const char *id)
+{
+	const char	*v;
+	char		*low, *p;
+
+	if ((v = xmlHashLookup(im->ids, BAD_CAST id)) != NULL)
+		return v;
+	if ((low = strdup(id)) == NULL)
+		return NULL;
+	for (p = low; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	v = xmlHashLookup(im->lids, BAD_CAST low);
+	free(low);
+	return v;
+}
+
+/* linkHtml: an internal link becomes an xref, anything else its text. */
+static void
+emit_link(struct imp *im, xmlNodePtr n, xmlNodePtr out)
+{
+	const char	*href, *to;
+	xmlNodePtr	 x;
+	char		*t;
+
+	href = spl_attr(n, "href");
+	if (href == NULL || href[0] != '#') {
+		inline_children(im, n, out);
+		return;
+	}
+	if ((to = link_of(im, href + 1)) == NULL) {
+		diag_file_add(im->df, DIAG_WARNING, xmlGetLineNo(n), 0,
+		    "dangling-link", "link to '%s' names no section of the "
+		    "label; its text is kept", href);
+		inline_children(im, n, out);
+		return;
+	}
+	t = plain_text(n);
+	if (edge_space(n, 0))
+		add_text(im, out, " ");
+	x = elt(im, out, "xref", t);
+	attr(x, to[0] == 'r' ? "ref" : "to", to + 2);
+	if (edge_space(n, 1))
+		add_text(im, out, " ");
+	free(t);
+}
+
+/* A footnote id of the table for SPL ID id (or a new one), NCName. */
+static void
+footnote_id(const char *id, int k, char *buf, size_t sz)
+{
+	size_t	 i;
+
+	if (id == NULL || !isalpha((unsigned char)id[0]) ||
+	    strlen(id) >= sz) {
+		snprintf(buf, sz, "fn%d", k);
+		return;
+	}
+	for (i = 0; id[i] != '\0'; i++)
+		buf[i] = isalnum((unsigned char)id[i]) || id[i] == '-' ||
+		    id[i] == '.' ? id[i] : '_';
+	buf[i] = '\0';
+}
+
+/* Index of the table footnote with SPL ID id, or -1. */
+static int
+find_footnote(struct imp *im, const char *id)
+{
+	int	 i;
+
+	for (i = 0; id != NULL && i < im->nfn; i++)
+		if (im->fnids[i] != NULL && strcmp(im->fnids[i], id) == 0)
+			return i;
+	return -1;
+}
+
+/* An SPL footnote inside a table: a footnote of the table, and a mark. */
+static void
+footnote(struct imp *im, xmlNodePtr n, xmlNodePtr out)
+{
+	char		 id[64];
+	xmlNodePtr	 f, r;
+	int		 k;
+
+	if (!im->intable) {
+		add_text(im, out, " (");
+		inline_children(im, n, out);
+		add_text(im, out, ") ");
+		return;
+	}
+	k = find_footnote(im, spl_attr(n, "ID"));
+	if (k < 0)
+		k = im->nfn < MAXFOOTNOTES ? im->nfn++ : MAXFOOTNOTES - 1;
+	footnote_id(spl_attr(n, "ID"), k + 1, id, sizeof(id));
+	for (f = im->fnotes->children; f != NULL; f = f->next) {
+		xmlChar *v = xmlGetProp(f, BAD_CAST "id");
+		int same = v != NULL && strcmp((char *)v, id) == 0;
+		xmlFree(v);
+		if (same)
+			break;
+	}
+	if (f == NULL) {
+		f = el(im, im->fnotes, "footnote");
+		attr(f, "id", id);
+		inline_children(im, n, f);
+		trim_end(f);
+	}
+	if (im->incell) {
+		r = el(im, out, "fnref");
+		attr(r, "ref", id);
+	}
+}
+
+/* footnoteRef: a mark in a cell for a footnote of the same table. */
+static void
+footnote_ref(struct imp *im, xmlNodePtr n, xmlNodePtr out)
+{
+	char		 id[64];
+	xmlNodePtr	 r;
+	int		 k;
+
+	if (!im->incell || (k = find_footnote(im,
+	    spl_attr(n, "IDREF"))) < 0)
+		return;
+	footnote_id(im->fnids[k], k + 1, id, sizeof(id));
+	r = el(im, out, "fnref");
+	attr(r, "ref", id);
+}
+
+/*
+ * One SPL node of inline content into out: text, emphasis, sub- and
+ * superscripts, links, footnotes.  A block met inline (a list in a
+ * paragraph, a paragraph in a cell) gives its text, spaced.
+ */
+static void
+inline_node(struct imp *im, xmlNodePtr c, xmlNodePtr out)
+{
+	if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+		add_text(im, out, (const char *)c->content);
+		return;
+	}
+	if (!spl_is(c, NULL))
+		return;
+	if (spl_is(c, "content")) {
+		if (style(c, "bold"))
+			styled(im, c, out, "strong");
+		else if (style(c, "italics") || style(c, "italic"))
+			styled(im, c, out, "em");
+		else
+			inline_children(im, c, out);
+	} else if (spl_is(c, "sub"))
+		styled(im, c, out, "sub");
+	else if (spl_is(c, "sup"))
+		styled(im, c, out, "sup");
+	else if (spl_is(c, "br"))
+		add_text(im, out, " ");
+	else if (spl_is(c, "linkHtml"))
+		emit_link(im, c, out);
+	else if (spl_is(c, "footnote"))
+		footnote(im, c, out);
+	else if (spl_is(c, "footnoteRef"))
+		footnote_ref(im, c, out);
+	else if (spl_is(c, "renderMultiMedia")) {
+		warn_image(im, c);
+		if (spl_child(c, "caption") != NULL) {
+			add_text(im, out, " ");
+			inline_children(im, spl_child(c, "caption"), out);
+			add_text(im, out, " ");
+		}
+	} else if (spl_is(c, "col") || spl_is(c, "colgroup"))
+		return;
+	else {
+		add_text(im, out, " ");
+		inline_children(im, c, out);
+		add_text(im, out, " ");
+	}
+}
+
+/* The inline content of all children of SPL node n into out. */
+static void
+inline_children(struct imp *im, xmlNodePtr n, xmlNodePtr out)
+{
+	xmlNodePtr	 c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		inline_node(im, c, out);
+}
+
+/* Is the caption of a list item only a bullet sign? */
+static int
+bullet_only(xmlNodePtr cap)
+{
+	char		*t;
+	const unsigned char *p;
+	int		 only;
+
+	if ((t = spl_text(cap)) == NULL)
+		return 1;
+	only = 1;
+	for (p = (unsigned char *)t; *p != '\0'; p++)
+		if (isalnum(*p))
+			only = 0;
+	xmlFree(t);
+	return only;
+}
+
+static void	 emit_list(struct imp *, xmlNodePtr, xmlNodePtr, const char *);
+
+/* Is n a text node of white space only? */
+static int
+blank(xmlNodePtr n)
+{
+	return n->type == XML_TEXT_NODE && (n->content == NULL ||
+	    strspn((char *)n->content, " \t\r\n") ==
+	    strlen((char *)n->content));
+}
+
+/*
+ * One list item: its text cited, then its nested lists; text after a
+ * nested list starts an item of its own.
+ */
+static void
+emit_item(struct imp *im, xmlNodePtr it, xmlNodePtr list, const char *loc)
+{
+	xmlNodePtr	 item, c;
+	int		 cited;
+
+	item = el(im, list, "item");
+	cited = 0;
+	for (c = it->children; c != NULL; c = c->next) {
+		if (spl_is(c, "list")) {
+			if (!cited) {
+				trim_end(item);
+				cite(im, item, loc);
+				cited = 1;
+			}
+			emit_list(im, c, item, loc);
+			continue;
+		}
+		if (spl_is(c, "caption") && bullet_only(c))
+			continue;
+		if (blank(c) || (c->type != XML_TEXT_NODE && !spl_is(c, NULL)))
+			continue;
+		if (cited) {
+			item = el(im, list, "item");
+			cited = 0;
+		}
+		inline_node(im, c, item);
+	}
+	if (!cited) {
+		trim_end(item);
+		cite(im, item, loc);
+	}
+}
+
+/* An SPL list into out. */
+static void
+emit_list(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *loc)
+{
+	xmlNodePtr	 list, c, item;
+	const char	*t;
+
+	list = el(im, out, "list");
+	t = spl_attr(n, "listType");
+	attr(list, "type", t != NULL && strcasecmp(t, "ordered") == 0 ?
+	    "ordered" : "bullet");
+	for (c = n->children; c != NULL; c = c->next) {
+		if (spl_is(c, "item"))
+			emit_item(im, c, list, loc);
+		else if (spl_is(c, "list")) {
+			item = el(im, list, "item");
+			cite(im, item, loc);
+			emit_list(im, c, item, loc);
+		} else if (spl_is(c, "renderMultiMedia"))
+			warn_image(im, c);
+	}
+	if (list->children == NULL) {
+		xmlUnlinkNode(list);
+		xmlFreeNode(list);
+	}
+}
+
+static int
+posint(const char *s)
+{
+	long	 v;
+	char	*end;
+
+	if (s == NULL)
+		return 1;
+	v = strtol(s, &end, 10);
+	return *end == '\0' && v > 0 && v < 1000 ? (int)v : 1;
+}
+
+/* One SPL row into the rows element rows. */
+static void
+emit_row(struct imp *im, xmlNodePtr tr, xmlNodePtr rows)
+{
+	xmlNodePtr	 row, c, cell;
+	const char	*a;
+	char		 num[8];
+
+	row = el(im, rows, "tr");
+	for (c = tr->children; c != NULL; c = c->next) {
+		if (!spl_is(c, "th") && !spl_is(c, "td"))
+			continue;
+		cell = el(im, row, spl_is(c, "th") ? "th" : "td");
+		if (posint(spl_attr(c, "colspan")) > 1) {
+			snprintf(num, sizeof(num), "%d",
+			    posint(spl_attr(c, "colspan")));
+			attr(cell, "colspan", num);
+		}
+		if (posint(spl_attr(c, "rowspan")) > 1) {
+			snprintf(num, sizeof(num), "%d",
+			    posint(spl_attr(c, "rowspan")));
+			attr(cell, "rowspan", num);
+		}
+		if ((a = spl_attr(c, "align")) != NULL &&
+		    (strcmp(a, "left") == 0 || strcmp(a, "center") == 0 ||
+		    strcmp(a, "right") == 0))
+			attr(cell, "align", a);
+		im->incell = 1;
+		inline_children(im, c, cell);
+		im->incell = 0;
+		trim_end(cell);
+	}
+}
+
+/* The int value of a cell's span attribute (1 when absent). */
+static int
+span_of(xmlNodePtr cell, const char *name)
+{
+	xmlChar	*v;
+	int	 n;
+
+	if ((v = xmlGetProp(cell, BAD_CAST name)) == NULL)
+		return 1;
+	n = atoi((char *)v);
+	xmlFree(v);
+	return n > 0 ? n : 1;
+}
+
+#define GRID	256
+
+/*
+ * Measure (pass 0) or fix (pass 1) the rows of a group: rowspans are cut
+ * at the group's end, and each row padded with empty cells to width.
+ * Returns the widest row, spans counted as check.c counts them.
+ */
+static int
+shape_rows(struct imp *im, xmlNodePtr group, int width, int fix)
+{
+	int		 occ[GRID], cur[GRID];
+	xmlNodePtr	 tr, cell, t;
+	int		 w, col, cs, rs, left, i, k, maxw;
+
+	memset(occ, 0, sizeof(occ));
+	maxw = 0;
+	for (tr = group->children; tr != NULL; tr = tr->next) {
+		left = 0;
+		for (t = tr->next; t != NULL; t = t->next)
+			left++;
+		memset(cur, 0, sizeof(cur));
+		w = col = 0;
+		for (cell = tr->children; cell != NULL; cell = cell->next) {
+			while (col < GRID && occ[col] > 0)
+				col++;
+			cs = span_of(cell, "colspan");
+			rs = span_of(cell, "rowspan");
+			if (fix && rs - 1 > left) {
+				rs = left + 1;
+				if (rs == 1)
+					xmlUnsetProp(cell, BAD_CAST "rowspan");
+				else {
+					char num[16];
+					snprintf(num, sizeof(num), "%d", rs);
+					xmlSetProp(cell, BAD_CAST "rowspan",
+					    BAD_CAST num);
+				}
+			}
+			for (k = 0; k < cs && col + k < GRID; k++)
+				cur[col + k] = rs - 1;
+			col += cs;
+			if (col > GRID)
+				col = GRID;
+			if (col > w)
+				w = col;
+		}
+		for (i = 0; i < GRID; i++)
+			if (occ[i] > 0 && i + 1 > w)
+				w = i + 1;
+		if (fix) {
+			/* Pad with empty cells at the free columns. */
+			while (w < width) {
+				el(im, tr, "td");
+				while (col < GRID && occ[col] > 0)
+					col++;
+				col++;
+				if (col > w)
+					w = col;
+			}
+		}
+		for (i = 0; i < GRID; i++)
+			occ[i] = occ[i] > 0 ? occ[i] - 1 : cur[i];
+		if (w > maxw)
+			maxw = w;
+	}
+	return maxw;
+}
+
+/* Make every row of table as wide as the widest. */
+static void
+shape_table(struct imp *im, xmlNodePtr table)
+{
+	xmlNodePtr	 g;
+	int		 w, width, pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		width = 0;
+		for (g = table->children; g != NULL; g = g->next)
+			if (xmlStrEqual(g->name, BAD_CAST "thead") ||
+			    xmlStrEqual(g->name, BAD_CAST "tbody"))
+				if ((w = shape_rows(im, g, 0, 0)) > width)
+					width = w;
+		for (g = table->children; g != NULL; g = g->next)
+			if (xmlStrEqual(g->name, BAD_CAST "thead") ||
+			    xmlStrEqual(g->name, BAD_CAST "tbody"))
+				shape_rows(im, g, width, 1);
+	}
+}
+
+/* Collect the SPL IDs of the footnotes of table n, before its cells. */
+static void
+collect_footnotes(struct imp *im, xmlNodePtr n)
+{
+	xmlNodePtr	 c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (!spl_is(c, NULL))
+			continue;
+		if (spl_is(c, "footnote") && im->nfn < MAXFOOTNOTES) {
+			im->fnids[im->nfn] = (char *)spl_attr(c, "ID");
+			im->nfn++;
+		}
+		collect_footnotes(im, c);
+	}
+}
+
+/* Rows of the SPL group g (thead, tbody, tfoot) into a new group. */
+static void
+emit_group(struct imp *im, xmlNodePtr g, xmlNodePtr table, const char *name)
+{
+	xmlNodePtr	 rows, tr;
+
+	rows = el(im, table, name);
+	for (tr = g->children; tr != NULL; tr = tr->next)
+		if (spl_is(tr, "tr"))
+			emit_row(im, tr, rows);
+	if (rows->children == NULL) {
+		xmlUnlinkNode(rows);
+		xmlFreeNode(rows);
+	}
+}
+
+/* Is there a footnote with id ref in table? */
+static int
+has_footnote(xmlNodePtr table, const xmlChar *ref)
+{
+	xmlNodePtr	 f;
+	xmlChar		*v;
+	int		 has;
+
+	has = 0;
+	for (f = table->children; f != NULL && !has; f = f->next)
+		if (xmlStrEqual(f->name, BAD_CAST "footnote")) {
+			v = xmlGetProp(f, BAD_CAST "id");
+			has = xmlStrEqual(v, ref);
+			xmlFree(v);
+		}
+	return has;
+}
+
+/* Remove the fnref elements under n whose footnote table lacks. */
+static void
+drop_dangling_fnrefs(xmlNodePtr table, xmlNodePtr n)
+{
+	xmlNodePtr	 c, next;
+	xmlChar		*v;
+
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrEqual(c->name, BAD_CAST "fnref")) {
+			v = xmlGetProp(c, BAD_CAST "ref");
+			if (!has_footnote(table, v)) {
+				xmlUnlinkNode(c);
+				xmlFreeNode(c);
+			}
+			xmlFree(v);
+		} else
+			drop_dangling_fnrefs(table, c);
+	}
+}
+
+/* An SPL table into out, shaped, its footnotes at its end, cited. */
+static void
+emit_table(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *loc)
+{
+	xmlNodePtr	 table, c, cap, loose, g, last, f, next;
+	int		 bodies;
+
+	table = el(im, out, "table");
+	im->fnotes = xmlNewDocNode(im->doc, im->ns, BAD_CAST "hold", NULL);
+	im->nfn = 0;
+	collect_footnotes(im, n);
+	im->intable = 1;
+	cap = NULL;
+	loose = NULL;
+	if ((c = spl_child(n, "caption")) != NULL) {
+		cap = el(im, table, "caption");
+		inline_children(im, c, cap);
+		if (!has_content(cap)) {
+			xmlUnlinkNode(cap);
+			xmlFreeNode(cap);
+			cap = NULL;
+		} else
+			trim_end(cap);
+	}
+	if ((c = spl_child(n, "thead")) != NULL)
+		emit_group(im, c, table, "thead");
+	for (c = n->children; c != NULL; c = c->next) {
+		if (spl_is(c, "tbody") || spl_is(c, "tfoot"))
+			emit_group(im, c, table, "tbody");
+		else if (spl_is(c, "tr")) {
+			if (loose == NULL)
+				loose = el(im, table, "tbody");
+			emit_row(im, c, loose);
+		}
+	}
+	im->intable = 0;
+	/* A table of header rows only: they are its body. */
+	bodies = 0;
+	for (g = table->children; g != NULL; g = g->next)
+		if (xmlStrEqual(g->name, BAD_CAST "tbody"))
+			bodies++;
+	if (bodies == 0)
+		for (g = table->children; g != NULL; g = g->next)
+			if (xmlStrEqual(g->name, BAD_CAST "thead")) {
+				xmlNodeSetName(g, BAD_CAST "tbody");
+				bodies++;
+			}
+	if (bodies == 0) {
+		/* No rows: keep the caption's words as a paragraph. */
+		if (cap != NULL) {
+			xmlUnlinkNode(cap);
+			xmlNodeSetName(cap, BAD_CAST "p");
+			xmlAddNextSibling(table, cap);
+			cite(im, cap, loc);
+		}
+		xmlUnlinkNode(table);
+		xmlFreeNode(table);
+		xmlFreeNode(im->fnotes);
+		im->fnotes = NULL;
+		return;
+	}
+	for (f = im->fnotes->children; f != NULL; f = next) {
+		next = f->next;
+		xmlUnlinkNode(f);
+		if (!has_content(f))
+			xmlAddChild(f, xmlNewDocText(im->doc, BAD_CAST "-"));
+		xmlAddChild(table, f);
+	}
+	xmlFreeNode(im->fnotes);
+	im->fnotes = NULL;
+	drop_dangling_fnrefs(table, table);
+	shape_table(im, table);
+	if (cap != NULL)
+		cite(im, cap, loc);
+	else {
+		for (last = table->last; last != NULL &&
+		    !xmlStrEqual(last->name, BAD_CAST "tbody");
+		    last = last->prev)
+			continue;
+		last = last->last->last;	/* its last row's last cell */
+		trim_end(last);
+		if (last->children != NULL)
+			add_text(im, last, " ");
+		cite(im, last, loc);
+	}
+}
+
+/*
+ * The blocks of SPL text element text into out: paragraphs, lists and
+ * tables; loose inline content makes paragraphs of its own.
+ */
+static void
+emit_blocks(struct imp *im, xmlNodePtr text, xmlNodePtr out, const char *loc)
+{
+	xmlNodePtr	 c, p, q;
+
+	p = NULL;
+	for (c = text->children; c != NULL; c = c->next) {
+		if (spl_is(c, "paragraph")) {
+			close_statement(im, p, loc);
+			p = NULL;
+			q = el(im, out, "p");
+			inline_children(im, c, q);
+			close_statement(im, q, loc);
+		} else if (spl_is(c, "list")) {
+			close_statement(im, p, loc);
+			p = NULL;
+			emit_list(im, c, out, loc);
+		} else if (spl_is(c, "table")) {
+			close_statement(im, p, loc);
+			p = NULL;
+			emit_table(im, c, out, loc);
+		} else if (spl_is(c, "renderMultiMedia")) {
+			/* the image goes, its caption stays */
+			warn_image(im, c);
+			if ((q = spl_child(c, "caption")) != NULL) {
+				close_statement(im, p, loc);
+				p = NULL;
+				xmlNodePtr cp = el(im, out, "p");
+				inline_children(im, q, cp);
+				close_statement(im, cp, loc);
+			}
+		} else if (c->type == XML_TEXT_NODE || spl_is(c, NULL)) {
+			if (blank(c))
+				continue;
+			if (p == NULL)
+				p = el(im, out, "p");
+			inline_node(im, c, p);
+		}
+	}
+	close_statement(im, p, loc);
+}
+
+/* ---------------------------------------------------------------- */
+/* First pass: where each section goes                              */
+/* ---------------------------------------------------------------- */
+
+/* A unique anchor for SPL ID id (or one made up), recorded as used. */
+static char *
+make_anchor(struct imp *im, const char *id)
+{
+	char	 buf[80];
+	size_t	 i, o;
+	int	 k;
+
+	o = 0;
+	if (id != NULL) {
+		if (!isalpha((unsigned char)id[0]))
+			buf[o++] = 's';
+		for (i = 0; id[i] != '\0' && o < 56; i++)
+			buf[o++] = isalnum((unsigned char)id[i]) ||
+			    id[i] == '.' || id[i] == '_' || id[i] == '-' ?
+			    id[i] : '-';
+	}
+	if (o == 0)
+		o = (size_t)snprintf(buf, sizeof(buf), "sec-%d",
+		    ++im->nanchor);
+	buf[o] = '\0';
+	for (k = 2; xmlHashLookup(im->used, BAD_CAST buf) != NULL; k++)
+		snprintf(buf + o, sizeof(buf) - o, "-%d", k);
+	xmlHashAddEntry(im->used, BAD_CAST buf, (void *)1);
+	return strdup(buf);
+}
+
+/* Map SPL ID id to link target to ("r:..." or "t:..."). */
+static void
+add_id(struct imp *im, const char *id, const char *to)
+{
+	char	*low, *p;
+
+	if (id == NULL || to == NULL)
+		return;
+	if (xmlHashLookup(im->ids, BAD_CAST id) == NULL)
+		xmlHashAddEntry(im->ids, BAD_CAST id, strdup(to));
+	if ((low = strdup(id)) == NULL)
+		return;
+	for (p = low; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (xmlHashLookup(im->lids, BAD_CAST low) == NULL)
+		xmlHashAddEntry(im->lids, BAD_CAST low, strdup(to));
+	free(low);
+}
+
+/* Map every ID in n (not in its subsections) to the link target to. */
+static void
+map_ids(struct imp *im, xmlNodePtr n, const char *to)
+{
+	xmlNodePtr	 c;
+	const char	*id, *file;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (!spl_is(c, NULL) || (spl_is(c, "component") &&
+		    spl_child(c, "section") != NULL))
+			continue;
+		if ((id = spl_attr(c, "ID")) != NULL) {
+			add_id(im, id, to);
+			if (spl_is(c, "observationMedia") &&
+			    (file = spl_attr(spl_path(c, "value/reference"),
+			    "value")) != NULL &&
+			    xmlHashLookup(im->media, BAD_CAST id) == NULL)
+				xmlHashAddEntry(im->media, BAD_CAST id,
+				    strdup(file));
+		}
+		map_ids(im, c, to);
+	}
+}
+
+/* A locator of at most 80 characters from a title, cut at a space. */
+static void
+make_loc(char *loc, size_t sz, const char *title)
+{
+	size_t	 n;
+
+	n = strlen(title);
+	if (n < sz) {
+		memcpy(loc, title, n + 1);
+		return;
+	}
+	n = sz - 1;
+	while (n > 0 && title[n] != ' ')
+		n--;
+	if (n == 0)
+		n = sz - 1;
+	memcpy(loc, title, n);
+	loc[n] = '\0';
+	spl_collapse(loc);
+}
+
+/* Does the text of boxed section s say it is an EUA notice? */
+static int
+eua_notice(xmlNodePtr s)
+{
+	char	*t;
+	int	 eua;
+
+	eua = 0;
+	if ((t = spl_text(spl_child(s, "title"))) != NULL) {
+		eua = strstr(t, "EUA") != NULL ||
+		    strcasestr(t, "Emergency Use Authorization") != NULL;
+		xmlFree(t);
+	}
+	return eua;
+}
+
+/* Patient documents, whose coded subsections stay where they are. */
+static int
+patient_doc(const char *code)
+{
+	static const char *const codes[] = {
+		"42231-1", "42230-3", "68498-5", "59845-8", NULL
+	};
+	size_t	 i;
+
+	for (i = 0; code != NULL && codes[i] != NULL; i++)
+		if (strcmp(code, codes[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Place a section into element t: as the element itself or at its end. */
+static void
+place_in(struct imp *im, struct plan *pl, enum spl_target t, int prim)
+{
+	pl->target = t;
+	if (prim && !im->primary[t]) {
+		im->primary[t] = 1;
+		pl->place = PL_PRIMARY;
+	} else
+		pl->place = PL_HOLD;
+}
+
+/*
+ * Decide where section s goes, then its subsections.  top is the target
+ * of the section it sits in at the top (or was lifted into), topcode
+ * that section's code.
+ */
+static void
+plan_section(struct imp *im, xmlNodePtr s, struct plan *parent, int depth,
+    enum spl_target top, const char *topcode)
+{
+	struct plan	*pl;
+	xmlNodePtr	 c, cs;
+	const char	*rest, *name;
+	char		*t, to[96];
+	enum spl_target	 tg;
+	int		 prim;
+
+	if ((pl = calloc(1, sizeof(*pl))) == NULL)
+		return;
+	pl->all = im->plans;
+	im->plans = pl;
+	pl->parent = parent;
+	s->_private = pl;
+	pl->code = spl_attr(spl_child(s, "code"), "code");
+	pl->display = spl_attr(spl_child(s, "code"), "displayName");
+	if (spl_path(s, "subject/manufacturedProduct") != NULL)
+		tg = SPL_T_SKIP, prim = 1;
+	else
+		tg = spl_target(pl->code, &prim);
+	if ((t = spl_text(spl_child(s, "title"))) != NULL) {
+		spl_number(t, pl->num, sizeof(pl->num), &rest);
+		if (*rest != '\0')
+			pl->title = strdup(rest);
+		xmlFree(t);
+	}
+	if (pl->num[0] != '\0')
+		memcpy(pl->loc, pl->num, sizeof(pl->num));
+	else if (pl->title != NULL)
+		make_loc(pl->loc, sizeof(pl->loc), pl->title);
+	else if (parent != NULL)
+		memcpy(pl->loc, parent->loc, sizeof(pl->loc));
+	if (tg == SPL_T_SKIP) {
+		pl->place = PL_SKIP;
+		return;
+	}
+	if (tg == SPL_T_PACKAGE) {
+		pl->place = PL_SKIP;
+		diag_file_add(im->df, DIAG_WARNING, xmlGetLineNo(s), 0,
+		    "package-label", "package label '%s' not carried over",
+		    pl->title != NULL ? pl->title : "principal display panel");
+		return;
+	}
+	if (depth == 0) {
+		if (tg == SPL_T_BOXED && !im->otc && !eua_notice(s)) {
+			pl->place = PL_BOXED;
+			pl->target = SPL_T_BOXED;
+			snprintf(pl->loc, sizeof(pl->loc), "Boxed Warning");
+		} else if (tg == SPL_T_BOXED) {
+			pl->place = PL_TOP;
+			pl->target = SPL_T_SECTION;
+			diag_file_add(im->df, DIAG_WARNING, xmlGetLineNo(s),
+			    0, "not-boxed", "section coded 34066-1 is not a "
+			    "boxed warning (%s); kept as a section",
+			    im->otc ? "an OTC label has none" :
+			    "an Emergency Use Authorization notice");
+		} else if (tg == SPL_T_SECTION) {
+			pl->place = PL_TOP;
+			pl->target = SPL_T_SECTION;
+		} else
+			place_in(im, pl, tg, prim);
+		top = pl->target;
+		topcode = pl->code;
+	} else if (tg != SPL_T_SECTION && tg != SPL_T_BOXED && tg != top &&
+	    !patient_doc(topcode)) {
+		place_in(im, pl, tg, prim);		/* lifted */
+		top = tg;
+		topcode = pl->code;
+	} else {
+		pl->place = PL_INPLACE;
+		pl->target = parent->target;
+	}
+	if (pl->loc[0] == '\0' && (name = spl_target_name(pl->target)) !=
+	    NULL)
+		make_loc(pl->loc, sizeof(pl->loc), name);
+	if (pl->place == PL_PRIMARY)
+		snprintf(to, sizeof(to), "t:%s", spl_target_name(pl->target));
+	else {
+		pl->anchor = make_anchor(im, spl_attr(s, "ID"));
+		snprintf(to, sizeof(to), "r:%s", pl->anchor);
+	}
+	add_id(im, spl_attr(s, "ID"), to);
+	map_ids(im, s, to);
+	for (c = spl_child(s, "component"); c != NULL;
+	    c = spl_next(c, "component"))
+		if ((cs = spl_child(c, "section")) != NULL)
+			plan_section(im, cs, pl, depth + 1, top, topcode);
+}
+
+/* ---------------------------------------------------------------- */
+/* Second pass: the sections' content                               */
+/* ---------------------------------------------------------------- */
+
+/* The element of target t, made when first needed. */
+static xmlNodePtr
+element(struct imp *im, enum spl_target t)
+{
+	if (im->elem[t] == NULL)
+		im->elem[t] = el(im, NULL, spl_target_name(t));
+	return im->elem[t];
+}
+
+/*
+ * A heading for an untitled section from its code's displayName, as
+ * the label writes it, without "SPL " and " SECTION": "RECENT MAJOR
+ * CHANGES", "MEDGUIDE".
+ * NULL when nothing is left or it does not fit a title.
+ */
+static char *
+code_title(const char *display)
+{
+	char	*t;
+	size_t	 n;
+
+	if ((t = strdup(display)) == NULL)
+		return NULL;
+	spl_collapse(t);
+	n = strlen(t);
+	if (n >= 8 && strcasecmp(t + n - 8, " SECTION") == 0)
+		t[n - 8] = '\0';
+	if (strncasecmp(t, "SPL ", 4) == 0)
+		memmove(t, t + 4, strlen(t + 4) + 1);
+	if (*t == '\0' || strlen(t) > 300) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* The population group of a LOINC section code, or NULL. */
+static const char *
+group_of(const char *code)
+{
+	static const struct { const char *code, *group; } t[] = {
+		{ "42228-7", "pregnancy" }, { "77290-5", "lactation" },
+		{ "34080-2", "lactation" }, { "34081-0", "pediatric" },
+		{ "34082-8", "geriatric" }, { "88828-9", "renal-impairment" },
+		{ "88829-7", "hepatic-impairment" },
+		{ "77291-3", "reproductive-potential" }, { NULL, NULL }
+	};
+	size_t	 i;
+
+	for (i = 0; code != NULL && t[i].code != NULL; i++)
+		if (strcmp(code, t[i].code) == 0)
+			return t[i].group;
+	return NULL;
+}
+
+/*
+ * The element for plan pl under parent: a section directly in warnings
+ * is a warning (old-format Precautions a precaution), one directly in
+ * populations coded for a group is that group's population (each group
+ * once); anything else a general section with its code, number, id and
+ * title.
+ */
+static xmlNodePtr
+general(struct imp *im, struct plan *pl, xmlNodePtr parent)
+{
+	xmlNodePtr	 s, p;
+	char		 line[301];
+	const char	*c, *group, *kind;
+	int		 direct, i;
+
+	direct = pl->place == PL_HOLD || (pl->place == PL_INPLACE &&
+	    pl->parent != NULL && pl->parent->place == PL_PRIMARY);
+	c = pl->code;
+	group = direct && pl->target == SPL_T_POPUL ? group_of(c) : NULL;
+	for (i = 0; group != NULL && i < im->ngroups; i++)
+		if (strcmp(im->groups[i], group) == 0)
+			group = NULL;
+	if (group != NULL && im->ngroups < 8) {
+		im->groups[im->ngroups++] = group;
+		s = el(im, parent, "population");
+		attr(s, "group", group);
+		attr(s, "number", pl->num[0] != '\0' ? pl->num : NULL);
+		attr(s, "id", pl->anchor);
+		return s;
+	}
+	if (direct && pl->target == SPL_T_WARNINGS) {
+		kind = c != NULL && (strcmp(c, "42232-9") == 0 ||
+		    strcmp(c, "34072-9") == 0) ? "precaution" : NULL;
+		s = el(im, parent, "warning");
+		attr(s, "kind", kind);
+		attr(s, "id", pl->anchor);
+		attr(s, "number", pl->num[0] != '\0' ? pl->num : NULL);
+		if (pl->title == NULL)
+			elt(im, s, "title", kind != NULL ? "Precautions" :
+			    "Warnings");
+		else if (strlen(pl->title) <= 300)
+			elt(im, s, "title", pl->title);
+		else {
+			make_loc(line, sizeof(line), pl->title);
+			elt(im, s, "title", line);
+			p = elt(im, s, "p", pl->title);
+			cite(im, p, pl->loc);
+		}
+		return s;
+	}
+	s = el(im, parent, "section");
+	if (pl->title == NULL && pl->display != NULL &&
+	    (pl->place == PL_TOP || pl->place == PL_HOLD) &&
+	    (c == NULL || strcmp(c, "42229-5") != 0))
+		pl->title = code_title(pl->display);
+	if (c != NULL && strlen(c) >= 6 && strlen(c) <= 7 &&
+	    strspn(c, "0123456789") == strlen(c) - 2 &&
+	    c[strlen(c) - 2] == '-' && isdigit((unsigned char)
+	    c[strlen(c) - 1]))
+		attr(s, "code", c);
+	if (pl->num[0] != '\0')
+		attr(s, "number", pl->num);
+	attr(s, "id", pl->anchor);
+	if (pl->title != NULL) {
+		if (strlen(pl->title) <= 300)
+			elt(im, s, "title", pl->title);
+		else {
+			make_loc(line, sizeof(line), pl->title);
+			elt(im, s, "title", line);
+			p = elt(im, s, "p", pl->title);
+			cite(im, p, pl->loc);
+		}
+	}
+	return s;
+}
+
+/* Remember that section pl mentions withdrawal. */
+static void
+note_mention(struct imp *im, struct plan *pl, xmlNodePtr text)
+{
+	xmlChar	*c;
+	char	 to[96];
+	int	 i;
+
+	if (im->nmention >= MAXMENTIONS || text == NULL ||
+	    (c = xmlNodeGetContent(text)) == NULL)
+		return;
+	if (strcasestr((char *)c, "withdrawal") != NULL) {
+		if (pl->place == PL_PRIMARY)
+			snprintf(to, sizeof(to), "t:%s",
+			    spl_target_name(pl->target));
+		else
+			snprintf(to, sizeof(to), "r:%s", pl->anchor);
+		for (i = 0; i < im->nmention; i++)
+			if (strcmp(im->mention[i], to) == 0)
+				break;
+		if (i == im->nmention)
+			im->mention[im->nmention++] = strdup(to);
+	}
+	xmlFree(c);
+}
+
+/* Write section s where the first pass put it, then its subsections. */
+static void
+emit_section(struct imp *im, xmlNodePtr s)
+{
+	struct plan	*pl = s->_private;
+	xmlNodePtr	 out, text, c, cs, t;
+
+	if (pl == NULL || pl->place == PL_SKIP)
+		return;
+	switch (pl->place) {
+	case PL_PRIMARY:
+		out = element(im, pl->target);
+		break;
+	case PL_BOXED:
+		out = el(im, im->boxed, "boxed-warning");
+		attr(out, "code", "34066-1");
+		attr(out, "id", pl->anchor);
+		elt(im, out, "title", pl->title != NULL &&
+		    strlen(pl->title) <= 300 ? pl->title : "Boxed Warning");
+		if (pl->title != NULL && strlen(pl->title) > 300) {
+			t = elt(im, out, "p", pl->title);
+			cite(im, t, pl->loc);
+		}
+		break;
+	case PL_HOLD:
+		if (im->hold[pl->target] == NULL)
+			im->hold[pl->target] = el(im, NULL, "hold");
+		out = general(im, pl, im->hold[pl->target]);
+		break;
+	case PL_TOP:
+		out = general(im, pl, im->tops);
+		break;
+	default:
+		out = general(im, pl, pl->parent->out);
+		break;
+	}
+	pl->out = out;
+	if ((text = spl_child(s, "text")) != NULL) {
+		emit_blocks(im, text, out, pl->loc);
+		note_mention(im, pl, text);
+	}
+	for (c = spl_child(s, "component"); c != NULL;
+	    c = spl_next(c, "component"))
+		if ((cs = spl_child(c, "section")) != NULL)
+			emit_section(im, cs);
+	if ((pl->place == PL_BOXED || xmlStrEqual(out->name,
+	    BAD_CAST "warning")) && xmlChildElementCount(out) == 1) {
+		t = elt(im, out, "p", "The label gives this section a heading "
+		    "only.");
+		cite(im, t, pl->loc);
+	} else if (xmlStrEqual(out->name, BAD_CAST "population") &&
+	    xmlChildElementCount(out) == 0) {
+		t = elt(im, out, "p", "The label gives this section a "
+		    "heading only.");
+		cite(im, t, pl->loc);
+	}
+}
+
+/* ---------------------------------------------------------------- */
+/* Identity: drug, forms, sources                                   */
+/* ---------------------------------------------------------------- */
+
+/* Is s a quantity the schema accepts (digits, optionally a dot)? */
+static int
+quantity(const char *s)
+{
+	size_t	 n;
+
+	if (s == NULL)
+		return 0;
+	n = strspn(s, "0123456789");
+	if (s[n] == '.')
+		n += 1 + strspn(s + n + 1, "0123456789");
+	return n > 0 && s[n] == '\0' && strcmp(s, ".") != 0 &&
+	    isdigit((unsigned char)s[0]);
+}
+
+static int
+valid_unii(const char *u)
+{
+	size_t	 i;
+
+	if (u == NULL || strlen(u) != 10)
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (!isupper((unsigned char)u[i]) &&
+		    !isdigit((unsigned char)u[i]))
+			return 0;
+	return 1;
+}
+
+/* The generic name of the label: its first product's. */
+static char *
+generic_of(const struct spl *spl)
+{
+	struct spl_product	*p;
+	char			*g, *n;
+	size_t			 i, j, len;
+
+	for (i = 0; i < spl->nprod; i++)
+		if (spl->prod[i].generic != NULL)
+			return strdup(spl->prod[i].generic);
+	for (i = 0; i < spl->nprod; i++) {
+		p = &spl->prod[i];
+		if (p->ning == 0)
+			continue;
+		for (len = 1, j = 0; j < p->ning; j++)
+			len += strlen(p->ing[j].name) + 5;
+		if ((g = malloc(len)) == NULL)
+			return NULL;
+		*g = '\0';
+		for (j = 0; j < p->ning; j++) {
+			if (j > 0)
+				strcat(g, " and ");
+			strcat(g, p->ing[j].name);
+		}
+		return g;
+	}
+	if (spl->nprod > 0 && spl->prod[0].brand != NULL &&
+	    (n = strdup(spl->prod[0].brand)) != NULL)
+		return n;
+	return NULL;
+}
+
+/* The monograph NAME of a label (see spl_name()), or NULL. */
+char *
+import_name(const struct spl *spl)
+{
+	char	*g, *n;
+
+	if ((g = generic_of(spl)) == NULL)
+		return NULL;
+	n = spl_name(g);
+	free(g);
+	return n;
+}
+
+static void	 move_children(xmlNodePtr, xmlNodePtr);
+
+/* End the text of q with a full stop instead of its last ';'. */
+static void
+end_sentence(xmlNodePtr q)
+{
+	size_t	 l;
+
+	trim_end(q);
+	if (q->last != NULL && q->last->type == XML_TEXT_NODE &&
+	    q->last->content != NULL &&
+	    (l = (size_t)xmlStrlen(q->last->content)) > 0 &&
+	    q->last->content[l - 1] == ';')
+		q->last->content[l - 1] = '.';
+}
+
+/* Strength text for p, as words: " atorvastatin 10 mg;", per 5 mL. */
+static void
+strength_words(struct imp *im, xmlNodePtr p, const struct spl_ingredient *g)
+{
+	char		 buf[512];
+	const char	*du;
+	int		 unit1;
+
+	du = g->den_unit != NULL && strcmp(g->den_unit, "1") != 0 ?
+	    g->den_unit : NULL;
+	unit1 = g->den == NULL || (strcmp(g->den, "1") == 0 && du == NULL);
+	snprintf(buf, sizeof(buf), " %s %s %s%s%s%s%s;", g->name,
+	    g->num != NULL ? g->num : "", g->num_unit != NULL ?
+	    g->num_unit : "", unit1 ? "" : " per ", unit1 ? "" : g->den,
+	    du != NULL && !unit1 ? " " : "", du != NULL && !unit1 ? du : "");
+	add_text(im, p, buf);
+}
+
+/*
+ * Add a strength of ingredient g to form f, unless already there.
+ * Returns 0 when the format cannot say it (a unit it has no word for).
+ */
+static int
+add_strength(struct imp *im, xmlNodePtr f, const struct spl_ingredient *g,
+    int combination)
+{
+	const char	*unit, *inunit;
+	const char	*in;
+	xmlNodePtr	 s, c;
+	char		 key[512], other[512];
+	xmlChar		*v[5];
+	int		 i;
+
+	unit = spl_unit(g->num_unit);
+	if (unit == NULL || !quantity(g->num))
+		return 0;
+	in = inunit = NULL;
+	if (g->den != NULL && !(strcmp(g->den, "1") == 0 &&
+	    (g->den_unit == NULL || strcmp(g->den_unit, "1") == 0))) {
+		if ((inunit = spl_unit(g->den_unit)) == NULL ||
+		    !quantity(g->den))
+			return 0;
+		in = g->den;
+	}
+	snprintf(key, sizeof(key), "%s|%s|%s|%s|%s", g->num, unit,
+	    in ? in : "", inunit ? inunit : "", combination ? g->name : "");
+	for (c = f->children; c != NULL; c = c->next) {
+		if (!xmlStrEqual(c->name, BAD_CAST "strength"))
+			continue;
+		v[0] = xmlGetProp(c, BAD_CAST "amount");
+		v[1] = xmlGetProp(c, BAD_CAST "unit");
+		v[2] = xmlGetProp(c, BAD_CAST "in");
+		v[3] = xmlGetProp(c, BAD_CAST "in-unit");
+		v[4] = xmlGetProp(c, BAD_CAST "ingredient");
+		snprintf(other, sizeof(other), "%s|%s|%s|%s|%s",
+		    v[0] ? (char *)v[0] : "", v[1] ? (char *)v[1] : "",
+		    v[2] ? (char *)v[2] : "", v[3] ? (char *)v[3] : "",
+		    v[4] ? (char *)v[4] : "");
+		for (i = 0; i < 5; i++)
+			xmlFree(v[i]);
+		if (strcmp(key, other) == 0)
+			return 1;
+	}
+	s = el(im, f, "strength");
+	attr(s, "amount", g->num);
+	attr(s, "unit", unit);
+	attr(s, "in", in);
+	attr(s, "in-unit", inunit);
+	if (combination)
+		attr(s, "ingredient", g->name);
+	cite(im, s, "Product data");
+	return 1;
+}
+
+/* The forms of the product data, grouped by dosage form and route. */
+static void
+emit_forms(struct imp *im, xmlNodePtr forms)
+{
+	struct spl		*spl = im->spl;
+	struct spl_product	*p;
+	xmlNodePtr		 f, c, notes, q, first;
+	const char		*route, *kind, *release, *status;
+	char			 key[256], id[16];
+	xmlChar			*k;
+	size_t			 i, j, r;
+	int			 n, combination;
+
+	notes = el(im, NULL, "hold");
+	first = forms->children;
+	n = 0;
+	for (i = 0; i < spl->nprod; i++) {
+		p = &spl->prod[i];
+		route = NULL;
+		for (r = 0; r < p->nroutes && route == NULL; r++)
+			route = spl_route(p->routes[r]);
+		combination = 0;
+		for (j = 1; j < p->ning; j++)
+			if (strcmp(p->ing[j].name, p->ing[0].name) != 0)
+				combination = 1;
+		f = NULL;
+		if (route != NULL) {
+			kind = spl_form_kind(p->form, route, &release);
+			if (p->kit)
+				kind = "kit";
+			status = p->marketed == 1 ? "marketed" :
+			    p->marketed == 0 ? "discontinued" : "unknown";
+			snprintf(key, sizeof(key), "%s|%s|%s|%s|%s", route,
+			    kind, release ? release : "", status,
+			    p->form ? p->form : "");
+			for (c = forms->children; c != first && c != NULL;
+			    c = c->next) {
+				k = xmlGetProp(c, BAD_CAST "key");
+				if (k != NULL && strcmp((char *)k, key) == 0)
+					f = c;
+				xmlFree(k);
+				if (f != NULL)
+					break;
+			}
+			if (f == NULL) {
+				f = el(im, NULL, "form");
+				if (first != NULL)
+					xmlAddPrevSibling(first, f);
+				else
+					xmlAddChild(forms, f);
+				snprintf(id, sizeof(id), "f-%d", ++n);
+				attr(f, "id", id);
+				attr(f, "route", route);
+				attr(f, "kind", kind);
+				attr(f, "release", release);
+				attr(f, "status", status);
+				attr(f, "key", key);
+			}
+			/* product names: distinct, before the strengths */
+			if (p->brand != NULL && strlen(p->brand) <= 300) {
+				int have = 0;
+				xmlNodePtr last = NULL;
+				for (c = f->children; c != NULL; c = c->next)
+					if (xmlStrEqual(c->name,
+					    BAD_CAST "product")) {
+						last = c;
+						k = xmlNodeGetContent(c);
+						if (k != NULL && strcmp(
+						    (char *)k, p->brand) == 0)
+							have = 1;
+						xmlFree(k);
+					}
+				if (!have) {
+					q = elt(im, NULL, "product", p->brand);
+					if (last != NULL)
+						xmlAddNextSibling(last, q);
+					else if (f->children != NULL)
+						xmlAddPrevSibling(f->children,
+						    q);
+					else
+						xmlAddChild(f, q);
+				}
+			}
+		}
+		if (f != NULL && combination) {
+			/* which strengths go together: a note per product */
+			if (f->_private == NULL)
+				f->_private = el(im, NULL, "hold");
+			q = el(im, f->_private, "p");
+			add_text(im, q, p->brand != NULL ? p->brand :
+			    "A product");
+			add_text(im, q, ":");
+			for (j = 0; j < p->ning; j++)
+				strength_words(im, q, &p->ing[j]);
+			end_sentence(q);
+			cite(im, q, "Product data");
+		}
+		q = NULL;
+		for (j = 0; j < p->ning; j++) {
+			if (f != NULL && add_strength(im, f, &p->ing[j],
+			    combination))
+				continue;
+			if (q == NULL) {
+				q = el(im, notes, "p");
+				add_text(im, q, p->brand ? p->brand : "");
+				add_text(im, q, " ");
+				add_text(im, q, p->form ? p->form : "");
+				for (r = 0; r < p->nroutes; r++) {
+					add_text(im, q, ", ");
+					add_text(im, q, p->routes[r]);
+				}
+				add_text(im, q, ":");
+			}
+			strength_words(im, q, &p->ing[j]);
+		}
+		if (q != NULL) {
+			end_sentence(q);
+			close_statement(im, q, "Product data");
+		}
+	}
+	for (c = forms->children; c != NULL; c = c->next) {
+		xmlUnsetProp(c, BAD_CAST "key");
+		if (c->_private != NULL) {
+			move_children(c->_private, c);
+			xmlFreeNode(c->_private);
+			c->_private = NULL;
+		}
+	}
+	for (c = notes->children; c != NULL; c = q) {
+		q = c->next;
+		xmlUnlinkNode(c);
+		xmlAddChild(forms, c);
+	}
+	xmlFreeNode(notes);
+}
+
+/* drug: generic name, ingredients, brands, legal status. */
+static void
+emit_drug(struct imp *im, xmlNodePtr root)
+{
+	struct spl		*spl = im->spl;
+	struct spl_product	*p;
+	struct spl_ingredient	*g;
+	xmlNodePtr		 drug, b, brands, ls, para, c;
+	const char		*sched, *best, *shortname, *cat, *app;
+	char			*gen, buf[512];
+	xmlChar			*v;
+	size_t			 i, j, k;
+	int			 dup, rx, nsched;
+
+	drug = el(im, root, "drug");
+	gen = generic_of(spl);
+	for (char *s = gen; s != NULL && *s != '\0'; s++)
+		*s = (char)tolower((unsigned char)*s);
+	if (gen != NULL)
+		spl_collapse(gen);
+	if (gen != NULL && strlen(gen) > 300)
+		gen[300] = '\0';
+	elt(im, drug, "generic-name", gen != NULL && *gen != '\0' ? gen :
+	    "unknown");
+	for (i = 0; i < spl->nprod; i++)
+		for (j = 0; j < spl->prod[i].ning; j++) {
+			g = &spl->prod[i].ing[j];
+			if (strlen(g->name) > 300)
+				continue;
+			dup = 0;
+			for (c = drug->children; c != NULL && !dup;
+			    c = c->next) {
+				v = xmlGetProp(c, BAD_CAST "name");
+				dup = v != NULL && strcmp((char *)v,
+				    g->name) == 0;
+				xmlFree(v);
+			}
+			if (dup)
+				continue;
+			b = el(im, drug, "ingredient");
+			attr(b, "name", g->name);
+			if (valid_unii(g->unii))
+				attr(b, "unii", g->unii);
+			if (strcmp(g->basis, "ingredient") != 0)
+				attr(b, "basis", g->basis);
+			cite(im, b, "Product data");
+		}
+	brands = NULL;
+	for (i = 0; i < spl->nprod; i++) {
+		p = &spl->prod[i];
+		if (p->brand == NULL || strlen(p->brand) > 300 ||
+		    (gen != NULL && strcasecmp(p->brand, gen) == 0) ||
+		    (p->generic != NULL &&
+		    strcasecmp(p->brand, p->generic) == 0))
+			continue;
+		dup = 0;
+		for (c = brands ? brands->children : NULL; c != NULL && !dup;
+		    c = c->next) {
+			v = xmlGetProp(c, BAD_CAST "name");
+			dup = v != NULL && strcasecmp((char *)v,
+			    p->brand) == 0;
+			xmlFree(v);
+		}
+		if (dup)
+			continue;
+		if (brands == NULL)
+			brands = el(im, drug, "brands");
+		b = el(im, brands, "brand");
+		attr(b, "name", p->brand);
+		attr(b, "status", p->marketed == 1 ? "marketed" :
+		    p->marketed == 0 ? "discontinued" : "unknown");
+		cite(im, b, "Product data");
+	}
+	free(gen);
+
+	/* legal status: the strictest schedule of any product */
+	best = NULL;
+	nsched = 0;
+	cat = app = NULL;
+	for (i = 0; i < spl->nprod; i++) {
+		p = &spl->prod[i];
+		if ((sched = spl_schedule(p->dea, &shortname)) != NULL) {
+			nsched++;
+			if (best == NULL || strcmp(sched, best) < 0)
+				best = sched;
+		}
+		if (cat == NULL && p->category != NULL) {
+			cat = spl_category(p->category);
+			app = p->application;
+		}
+	}
+	rx = strcmp(spl->doc_code, "34390-5") != 0;
+	ls = el(im, drug, "legal-status");
+	attr(ls, "code", "34085-1");
+	attr(ls, "jurisdiction", "US");
+	attr(ls, "prescription", rx ? "required" : "not-required");
+	attr(ls, "controlled", best != NULL ? best : "no");
+	attr(ls, "category", cat);
+	if (app != NULL && strlen(app) <= 26) {
+		size_t a = strspn(app, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "abcdefghijklmnopqrstuvwxyz");
+		if (a <= 6 && app[a] != '\0' && strspn(app + a,
+		    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
+		    "qrstuvwxyz.-") == strlen(app + a) &&
+		    strlen(app + a) <= 20)
+			attr(ls, "application", app);
+	}
+	para = el(im, ls, "p");
+	snprintf(buf, sizeof(buf), "%s (the label's document type: %s).",
+	    rx ? "Prescription only" : "Sold without a prescription",
+	    spl->doc_name != NULL ? spl->doc_name : spl->doc_code);
+	add_text(im, para, buf);
+	if (best == NULL)
+		add_text(im, para, " The product data give no DEA schedule.");
+	else {
+		add_text(im, para, " DEA schedule:");
+		for (i = 0; i < spl->nprod; i++) {
+			p = &spl->prod[i];
+			if (spl_schedule(p->dea, &shortname) == NULL)
+				continue;
+			for (k = 0; k < i; k++)
+				if (spl->prod[k].dea != NULL &&
+				    strcmp(spl->prod[k].dea, p->dea) == 0)
+					break;
+			if (k < i)
+				continue;
+			snprintf(buf, sizeof(buf), " %s (%s);", shortname,
+			    p->brand != NULL ? p->brand : "a product");
+			add_text(im, para, buf);
+		}
+		if (nsched < (int)spl->nprod) {
+			snprintf(buf, sizeof(buf), " %d of %zu products "
+			    "scheduled.", nsched, spl->nprod);
+			add_text(im, para, buf);
+		}
+	}
+	if (cat != NULL) {
+		snprintf(buf, sizeof(buf), " Marketing category: %s%s%s.",
+		    cat, app != NULL ? ", application " : "",
+		    app != NULL ? app : "");
+		add_text(im, para, buf);
+	}
+	cite(im, para, "Product data");
+}
+
+/* Is s a UUID as the schema has it (8-4-4-4-12 hexadecimal digits)? */
+static int
+uuid(const char *s)
+{
+	static const int parts[] = { 8, 4, 4, 4, 12 };
+	size_t	 i, n;
+
+	if (s == NULL)
+		return 0;
+	for (i = 0; i < 5; i++) {
+		n = strspn(s, "0123456789abcdefABCDEF");
+		if ((int)n != parts[i] || s[n] != (i < 4 ? '-' : '\0'))
+			return 0;
+		s += n + (i < 4);
+	}
+	return 1;
+}
+
+/* The label as the one source. */
+static void
+emit_sources(struct imp *im, xmlNodePtr root)
+{
+	struct spl	*spl = im->spl;
+	xmlNodePtr	 srcs, s, x;
+	char		 title[301], url[256];
+
+	srcs = el(im, root, "sources");
+	attr(srcs, "code", "34093-5");
+	s = el(im, srcs, "source");
+	attr(s, "id", "label");
+	attr(s, "type", "label");
+	if (spl->title != NULL)
+		make_loc(title, sizeof(title), spl->title);
+	else
+		snprintf(title, sizeof(title), "%s",
+		    spl->doc_name != NULL ? spl->doc_name : "FDA label");
+	elt(im, s, "title", title);
+	if (spl->labeler != NULL && strlen(spl->labeler) <= 300)
+		elt(im, s, "publisher", spl->labeler);
+	if (spl->effective != NULL)
+		elt(im, s, "published", spl->effective);
+	if (spl->set_id != NULL && !uuid(spl->set_id))
+		diag_file_add(im->df, DIAG_WARNING, 0, 0, "bad-set-id",
+		    "set id '%s' is not a UUID; the source gets no <spl>",
+		    spl->set_id);
+	if (uuid(spl->set_id) && spl->version != NULL &&
+	    spl->effective != NULL && spl->version[0] != '0' &&
+	    strspn(spl->version, "0123456789") == strlen(spl->version)) {
+		x = el(im, s, "spl");
+		attr(x, "set-id", spl->set_id);
+		attr(x, "version", spl->version);
+		attr(x, "effective", spl->effective);
+		if (uuid(spl->doc_id))
+			attr(x, "document-id", spl->doc_id);
+	}
+	if (spl->set_id != NULL) {
+		snprintf(url, sizeof(url), "%s%s", DAILYMED, spl->set_id);
+		elt(im, s, "url", url);
+	}
+	elt(im, s, "note", "Imported by monoc import from the SPL document; "
+	    "its Highlights, images and package labels are not carried "
+	    "over.");
+}
+
+/* A statement saying what the label has no section for. */
+static void
+filler(struct imp *im, xmlNodePtr e, const char *kind, const char *text)
+{
+	xmlNodePtr	 n;
+
+	n = elt(im, e, kind, text);
+	cite(im, n, NULL);
+}
+
+/* Does the monograph root have a form of route route? */
+static int
+has_route(xmlNodePtr root, const char *route)
+{
+	xmlNodePtr	 f, c;
+	xmlChar		*v;
+	int		 has;
+
+	has = 0;
+	for (c = root->children; c != NULL; c = c->next)
+		if (xmlStrEqual(c->name, BAD_CAST "forms"))
+			for (f = c->children; f != NULL && !has; f = f->next) {
+				v = xmlGetProp(f, BAD_CAST "route");
+				has = v != NULL && strcmp((char *)v,
+				    route) == 0;
+				xmlFree(v);
+			}
+	return has;
+}
+
+/*
+ * withdrawal: LOINC has no such section, so the label has none of its
+ * own; the sections that mention withdrawal are pointed to.  A drug
+ * with an intrathecal form says what the label has on stopping that
+ * route abruptly (monoc requires it), which is the same pointer.
+ */
+static void
+emit_withdrawal(struct imp *im, xmlNodePtr root)
+{
+	xmlNodePtr	 w, p, x, a;
+	int		 i, it;
+
+	w = el(im, root, "withdrawal");
+	attr(w, "code", "monoc-withdrawal");
+	it = has_route(root, "intrathecal");
+	if (!it)
+		filler(im, w, "none", "The label has no section on "
+		    "withdrawal or on how to stop.");
+	else
+		filler(im, w, "p", "The label has no section on withdrawal "
+		    "or on how to stop.");
+	if (im->nmention > 0) {
+		p = el(im, w, "p");
+		add_text(im, p, "Withdrawal is mentioned in:");
+		for (i = 0; i < im->nmention; i++) {
+			add_text(im, p, i > 0 ? ", " : " ");
+			x = el(im, p, "xref");
+			attr(x, im->mention[i][0] == 'r' ? "ref" : "to",
+			    im->mention[i] + 2);
+		}
+		add_text(im, p, ".");
+		cite(im, p, NULL);
+	}
+	if (it) {
+		a = el(im, w, "abrupt-stop");
+		attr(a, "route", "intrathecal");
+		filler(im, a, "p", im->nmention > 0 ? "The label says what "
+		    "abrupt stopping does only in the sections listed "
+		    "above, if at all." : "The label does not say what "
+		    "abrupt stopping of the intrathecal route does.");
+	}
+}
+
+/* Move the children of holder h to the end of e. */
+static void
+move_children(xmlNodePtr h, xmlNodePtr e)
+{
+	xmlNodePtr	 c, next;
+
+	for (c = h->children; c != NULL; c = next) {
+		next = c->next;
+		xmlUnlinkNode(c);
+		xmlAddChild(e, c);
+	}
+}
+
+/* Is the element's only content one paragraph saying "None"? */
+static int
+says_none(xmlNodePtr e)
+{
+	xmlNodePtr	 p;
+	xmlChar		*t;
+	int		 none;
+
+	if (xmlChildElementCount(e) != 1 || (p = xmlFirstElementChild(e)) ==
+	    NULL || !xmlStrEqual(p->name, BAD_CAST "p"))
+		return 0;
+	if ((t = xmlNodeGetContent(p)) == NULL)
+		return 0;
+	spl_collapse((char *)t);
+	none = strcasecmp((char *)t, "None") == 0 ||
+	    strcasecmp((char *)t, "None.") == 0;
+	xmlFree(t);
+	return none;
+}
+
+/* One element of the monograph in order, made complete. */
+static void
+finish(struct imp *im, xmlNodePtr root, enum spl_target t,
+    const char *code, const char *kind, const char *text)
+{
+	xmlNodePtr	 e;
+
+	if (im->hold[t] != NULL)
+		move_children(im->hold[t], element(im, t));
+	if ((e = im->elem[t]) == NULL && kind == NULL)
+		return;
+	e = element(im, t);
+	attr(e, "code", code);
+	if (t == SPL_T_FORMS)
+		emit_forms(im, e);
+	if (t == SPL_T_CONTRA && says_none(e))
+		xmlNodeSetName(xmlFirstElementChild(e), BAD_CAST "none");
+	if (xmlChildElementCount(e) == 0) {
+		if (kind != NULL)
+			filler(im, e, kind, text);
+		else
+			filler(im, e, "p", "The label gives this section a "
+			    "heading only.");
+	}
+	xmlAddChild(root, e);
+	im->elem[t] = NULL;
+}
+
+static void
+free_link(void *payload, const xmlChar *name)
+{
+	(void)name;
+	free(payload);
+}
+
+/*
+ * Build the monograph NAME from the SPL label read into spl (whose tree
+ * it walks), reviewed on today (YYYY-MM-DD).  Warnings go to df.
+ * Returns the monograph, or NULL when out of memory.
+ */
+xmlDocPtr
+import_build(struct spl *spl, const char *name, const char *today,
+    struct diag_file *df)
+{
+	struct imp	 im;
+	struct plan	*pl, *next;
+	xmlNodePtr	 root, meta, c, cs, s, b;
+	xmlDocPtr	 ret;
+	int		 i;
+
+	memset(&im, 0, sizeof(im));
+	ret = NULL;
+	im.spl = spl;
+	im.df = df;
+	im.otc = spl->doc_code != NULL && strcmp(spl->doc_code,
+	    "34390-5") == 0;
+	if ((im.doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
+	    (im.ids = xmlHashCreate(256)) == NULL ||
+	    (im.lids = xmlHashCreate(256)) == NULL ||
+	    (im.used = xmlHashCreate(256)) == NULL ||
+	    (im.media = xmlHashCreate(16)) == NULL)
+		goto out;
+	root = xmlNewDocNode(im.doc, NULL, BAD_CAST "monograph", NULL);
+	xmlDocSetRootElement(im.doc, root);
+	im.ns = xmlNewNs(root, BAD_CAST MONO_NS, NULL);
+	xmlSetNs(root, im.ns);
+	xmlSetNsProp(root, xmlNewNs(root, BAD_CAST XSI_NS, BAD_CAST "xsi"),
+	    BAD_CAST "schemaLocation",
+	    BAD_CAST MONO_NS " ../schema/monograph.xsd");
+	attr(root, "id", name);
+	attr(root, "format-version", "2.0");
+	xmlHashAddEntry(im.used, BAD_CAST "label", (void *)1);
+	im.boxed = el(&im, NULL, "hold");
+	im.tops = el(&im, NULL, "hold");
+
+	/* the two passes over the sections */
+	if (spl->body != NULL) {
+		for (c = spl_child(spl->body, "component"); c != NULL;
+		    c = spl_next(c, "component"))
+			if ((cs = spl_child(c, "section")) != NULL)
+				plan_section(&im, cs, NULL, 0, SPL_T_SECTION,
+				    NULL);
+		for (c = spl_child(spl->body, "component"); c != NULL;
+		    c = spl_next(c, "component"))
+			if ((cs = spl_child(c, "section")) != NULL)
+				emit_section(&im, cs);
+	}
+
+	meta = el(&im, root, "meta");
+	elt(&im, meta, "summary", im.otc ? "imported from an FDA OTC drug "
+	    "label, not yet reviewed" : strcmp(spl->doc_code, "75031-5") ==
+	    0 ? "imported from an FDA compounded drug label, not yet "
+	    "reviewed" : "imported from an FDA prescription drug label, not "
+	    "yet reviewed");
+	elt(&im, meta, "version", "0.1.0");
+	elt(&im, meta, "reviewed", today);
+	elt(&im, meta, "status", "draft");
+	emit_drug(&im, root);
+	if (im.boxed->children != NULL)
+		move_children(im.boxed, root);
+	else {
+		b = el(&im, root, "boxed-warning");
+		attr(b, "code", "34066-1");
+		filler(&im, b, "none", "The label has no boxed warning.");
+	}
+	finish(&im, root, SPL_T_USES, "34067-9", "p",
+	    "The label has no Indications and Usage section.");
+	finish(&im, root, SPL_T_DOSING, "34068-7", "p",
+	    "The label has no Dosage and Administration section.");
+	finish(&im, root, SPL_T_FORMS, "43678-2", "p",
+	    "The label's product data list no dosage form.");
+	finish(&im, root, SPL_T_CONTRA, "34070-3", "none",
+	    "The label has no Contraindications section.");
+	finish(&im, root, SPL_T_WARNINGS, "43685-7", NULL, NULL);
+	finish(&im, root, SPL_T_ADVERSE, "34084-4", "none",
+	    "The label has no Adverse Reactions section.");
+	finish(&im, root, SPL_T_INTERACT, "34073-7", "none",
+	    "The label has no Drug Interactions section.");
+	finish(&im, root, SPL_T_POPUL, "43684-0", NULL, NULL);
+	finish(&im, root, SPL_T_ABUSE, "42227-9", NULL, NULL);
+	emit_withdrawal(&im, root);
+	finish(&im, root, SPL_T_OVERDOSE, "34088-5", NULL, NULL);
+	finish(&im, root, SPL_T_DESCR, "34089-3", NULL, NULL);
+	finish(&im, root, SPL_T_CLINPHARM, "34090-1", NULL, NULL);
+	finish(&im, root, SPL_T_SUPPLY, "34069-5", NULL, NULL);
+	finish(&im, root, SPL_T_SAFEUSE, "34076-0", NULL, NULL);
+	move_children(im.tops, root);
+	s = el(&im, root, "disclaimer");
+	attr(s, "code", "monoc-disclaimer");
+	elt(&im, s, "p", "Imported from the FDA label and not yet reviewed; "
+	    "for information only, not medical advice.");
+	emit_sources(&im, root);
+	ret = im.doc;
+	im.doc = NULL;
+out:
+	for (pl = im.plans; pl != NULL; pl = next) {
+		next = pl->all;
+		free(pl->anchor);
+		free(pl->title);
+		free(pl);
+	}
+	for (i = 0; i < SPL_T__MAX; i++) {
+		xmlFreeNode(im.elem[i]);
+		xmlFreeNode(im.hold[i]);
+	}
+	xmlFreeNode(im.boxed);
+	xmlFreeNode(im.tops);
+	for (i = 0; i < im.nmention; i++)
+		free(im.mention[i]);
+	xmlHashFree(im.ids, free_link);
+	xmlHashFree(im.lids, free_link);
+	xmlHashFree(im.used, NULL);
+	xmlHashFree(im.media, free_link);
+	xmlFreeDoc(im.doc);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- */
+/* The command                                                      */
+/* ---------------------------------------------------------------- */
+
+/*
+ * How deep the elements of an XML text nest, roughly (comments, CDATA
+ * and '>' in attribute values aside): to tell a label refused for its
+ * depth (libxml2 stops at 256 without XML_PARSE_HUGE) from one that is
+ * not well-formed.
+ */
+int
+import_depth(const char *buf, size_t len)
+{
+	const char	*p, *end, *e;
+	int		 d, max;
+	char		 q;
+
+	d = max = 0;
+	end = buf + len;
+	for (p = buf; p < end && (p = memchr(p, '<', end - p)) != NULL;) {
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			e = memmem(p + 4, end - p - 4, "-->", 3);
+			p = e != NULL ? e + 3 : end;
+			continue;
+		}
+		if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
+			e = memmem(p + 9, end - p - 9, "]]>", 3);
+			p = e != NULL ? e + 3 : end;
+			continue;
+		}
+		if (p + 1 < end && p[1] == '/') {
+			d--;
+			p += 2;
+			continue;
+		}
+		if (p + 1 < end && (p[1] == '?' || p[1] == '!')) {
+			p += 2;
+			continue;
+		}
+		/* a start tag: find its end, quotes respected */
+		for (q = 0, p++; p < end; p++) {
+			if (q != 0) {
+				if (*p == q)
+					q = 0;
+			} else if (*p == '"' || *p == '\'')
+				q = *p;
+			else if (*p == '>')
+				break;
+		}
+		if (p < end && p[-1] != '/' && ++d > max)
+			max = d;
+	}
+	return max;
+}
+
+/* Is the label at path nested too deep for libxml2's default limit? */
+static int
+too_deep(const char *path, int *depth)
+{
+	char	*buf;
+	FILE	*f;
+	size_t	 len;
+	long	 sz;
+
+	*depth = 0;
+	if ((f = fopen(path, "rb")) == NULL)
+		return 0;
+	if (fseek(f, 0, SEEK_END) == 0 && (sz = ftell(f)) > 0 &&
+	    sz <= LOAD_MAXSIZE && fseek(f, 0, SEEK_SET) == 0 &&
+	    (buf = malloc((size_t)sz)) != NULL) {
+		len = fread(buf, 1, (size_t)sz, f);
+		*depth = import_depth(buf, len);
+		free(buf);
+	}
+	fclose(f);
+	return *depth >= 256;
+}
+
+/* Today's UTC date, or SOURCE_DATE_EPOCH's, as YYYY-MM-DD. */
+static void
+today(char *buf, size_t sz, int *y, int *m, int *d)
+{
+	const char	*env;
+	time_t		 t;
+	struct tm	 tm;
+
+	t = time(NULL);
+	if ((env = getenv("SOURCE_DATE_EPOCH")) != NULL && *env != '\0')
+		t = (time_t)strtoll(env, NULL, 10);
+	if (gmtime_r(&t, &tm) == NULL)
+		memset(&tm, 0, sizeof(tm));
+	strftime(buf, sz, "%Y-%m-%d", &tm);
+	*y = tm.tm_year + 1900;
+	*m = tm.tm_mon + 1;
+	*d = tm.tm_mday;
+}
+
+struct run {
+	struct diag	*diag;
+	struct schema	*schema;
+	struct schema_vctx *vctx;
+	const char	*outdir;
+	char		 today[16];
+	int		 y, m, d;
+	xmlHashTablePtr	 names;		/* NAMEs given out in this run */
+	xmlHashTablePtr	 seen;		/* "SETID VERSION" -> its NAME */
+	int		 imported, refused;
+	int		 index, total;	/* for the progress line */
+};
+
+/*
+ * The NAME for a label in this run: its generic NAME, or, when an
+ * earlier label of the run has it, NAME-SETID8 (the first 8 characters
+ * of the set id), then NAME-SETID8-vVERSION.  Returns NULL when taken.
+ */
+static char *
+unique_name(struct run *r, const struct spl *spl, const char *base)
+{
+	char	 buf[128], set[9];
+	size_t	 i, n;
+
+	snprintf(buf, sizeof(buf), "%s", base);
+	if (xmlHashLookup(r->names, BAD_CAST buf) != NULL) {
+		n = 0;
+		for (i = 0; spl->set_id != NULL && spl->set_id[i] != '\0' &&
+		    n < 8; i++)
+			if (isalnum((unsigned char)spl->set_id[i]))
+				set[n++] = (char)tolower((unsigned char)
+				    spl->set_id[i]);
+		set[n] = '\0';
+		if (n > 0 && isdigit((unsigned char)set[0]) == 0 &&
+		    !isalpha((unsigned char)set[0]))
+			n = 0;
+		snprintf(buf, sizeof(buf), "%.54s-%s", base, set);
+		if (xmlHashLookup(r->names, BAD_CAST buf) != NULL)
+			snprintf(buf, sizeof(buf), "%.48s-%s-v%s", base, set,
+			    spl->version != NULL ? spl->version : "0");
+	}
+	if (strlen(buf) > 64 || xmlHashLookup(r->names,
+	    BAD_CAST buf) != NULL)
+		return NULL;
+	xmlHashAddEntry(r->names, BAD_CAST buf, (void *)1);
+	return strdup(buf);
+}
+
+/*
+ * Serialise the monograph, parse it back as monoc reads monographs,
+ * validate and check it, and write it to path: nothing is written that
+ * monoc --check would refuse.  Problems go to df.
+ */
+static int
+write_checked(struct run *r, xmlDocPtr mono, const char *path,
+    struct diag_file *df)
+{
+	struct diag_file	*odf;
+	struct check		*ck;
+	xmlDocPtr		 back;
+	xmlChar			*buf;
+	char			*paths[1];
+	int			 len, ret;
+
+	ret = -1;
+	xmlDocDumpFormatMemoryEnc(mono, &buf, &len, "UTF-8", 1);
+	if (buf == NULL) {
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
+		return -1;
+	}
+	if ((odf = diag_file_new(r->diag, path)) == NULL) {
+		xmlFree(buf);
+		return -1;
+	}
+	paths[0] = (char *)path;
+	ck = check_new(paths, 1);
+	if (ck != NULL)
+		check_set_review(ck, r->y, r->m, r->d, 1095);
+	if ((back = load_memory(buf, (size_t)len, path, odf)) != NULL) {
+		schema_validate(r->vctx, back, odf);
+		if (ck != NULL)
+			check_run(ck, back, 0, odf);
+		xmlFreeDoc(back);
+	}
+	check_free(ck);
+	if (diag_file_worst(odf) >= DIAG_ERROR) {
+		diag_flush(r->diag, odf);
+		diag_file_add(df, DIAG_FATAL, 0, 0, "import-bug",
+		    "the monograph made from this label is not valid (a bug "
+		    "in monoc import); '%s' not written", path);
+	} else if (output_write(path, buf, (size_t)len) == -1)
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
+		    "cannot write '%s': %s", path, strerror(errno));
+	else
+		ret = 0;
+	diag_file_free(odf);
+	xmlFree(buf);
+	return ret;
+}
+
+/* Import the label at path; its messages go to df. */
+static void
+import_one(struct run *r, const char *path, struct diag_file *df)
+{
+	xmlDocPtr	 doc, mono;
+	struct spl	*spl;
+	char		*base, *name, *out, key[160];
+	const char	*seen;
+	int		 depth;
+
+	spl = NULL;
+	mono = NULL;
+	name = base = out = NULL;
+	if ((doc = load_label(path, df)) == NULL) {
+		if (too_deep(path, &depth))
+			diag_file_add(df, DIAG_ERROR, 0, 0, "too-deep",
+			    "label refused: its elements nest %d deep, past "
+			    "the 256 levels libxml2 allows unless its "
+			    "protection against hostile input is lifted",
+			    depth);
+		goto refused;
+	}
+	if ((spl = spl_read(doc)) == NULL) {
+		diag_file_add(df, DIAG_ERROR, 0, 0, "not-a-label",
+		    "not an SPL label: the root element is not an HL7 v3 "
+		    "<document>");
+		goto refused;
+	}
+	if (!spl_doc_accepted(spl->doc_code)) {
+		diag_file_add(df, DIAG_ERROR, 0, 0, "not-a-drug-label",
+		    "not a human drug label: document type %s (%s); monoc "
+		    "import reads human prescription and OTC drug labels",
+		    spl->doc_code != NULL ? spl->doc_code : "missing",
+		    spl->doc_name != NULL ? spl->doc_name : "no name");
+		goto refused;
+	}
+	if ((base = import_name(spl)) == NULL) {
+		diag_file_add(df, DIAG_ERROR, 0, 0, "no-name",
+		    "label refused: its product data give no generic name");
+		goto refused;
+	}
+	snprintf(key, sizeof(key), "%s %s", spl->set_id ? spl->set_id : "",
+	    spl->version ? spl->version : "");
+	if ((seen = xmlHashLookup(r->seen, BAD_CAST key)) != NULL) {
+		diag_file_add(df, DIAG_ERROR, 0, 0, "duplicate-label",
+		    "label refused: the same label (set id %s, version %s) is "
+		    "already imported in this run as '%s'", spl->set_id ?
+		    spl->set_id : "none", spl->version ? spl->version : "none",
+		    seen);
+		goto refused;
+	}
+	if ((name = unique_name(r, spl, base)) == NULL) {
+		diag_file_add(df, DIAG_ERROR, 0, 0, "duplicate-label",
+		    "label refused: '%s' and its set-id variants are taken in "
+		    "this run", base);
+		goto refused;
+	}
+	xmlHashAddEntry(r->seen, BAD_CAST key, strdup(name));
+	diag_progress(r->diag, "[%d/%d] %s", r->index, r->total, name);
+	if ((mono = import_build(spl, name, r->today, df)) == NULL) {
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
+		goto refused;
+	}
+	if (asprintf(&out, "%s/%s.xml", r->outdir, name) == -1) {
+		out = NULL;
+		goto refused;
+	}
+	if (write_checked(r, mono, out, df) == -1)
+		goto refused;
+	r->imported++;
+	goto done;
+refused:
+	r->refused++;
+done:
+	free(out);
+	free(base);
+	free(name);
+	xmlFreeDoc(mono);
+	spl_free(spl);
+	xmlFreeDoc(doc);
+}
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: monoc import [-q] [-o DIR] LABEL.xml...\n", f);
+}
+
+static void
+help(void)
+{
+	usage(stdout);
+	fputs("\nStart monographs from FDA SPL labels: one DIR/NAME.xml in "
+	    "format 2 per label.\n\n"
+	    "  -o DIR   write the monographs under DIR (default: .)\n"
+	    "  -q       no summary line\n", stdout);
+}
+
+/*
+ * monoc import [-q] [-o DIR] LABEL.xml...: one monograph per label in
+ * DIR (default "."), then a one-line summary unless -q.  Exit status 0,
+ * 1 when a label was refused, 2 on a system error.
+ */
+int
+import_main(int argc, char *argv[], FILE *err)
+{
+	struct run		 r;
+	struct diag_file	*df;
+	struct timespec		 t0, t1;
+	char			*datadir, path[4096];
+	int			 c, i, quiet, errors, warnings, status;
+	xmlExternalEntityLoader	 loader;
+
+	memset(&r, 0, sizeof(r));
+	loader = NULL;
+	r.outdir = ".";
+	quiet = 0;
+	status = 2;
+	datadir = NULL;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt(argc, argv, "o:qh")) != -1) {
+		switch (c) {
+		case 'o':
+			r.outdir = optarg;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			help();
+			return 0;
+		default:
+			fprintf(err, "monoc: import: unknown option '-%c'\n",
+			    optopt);
+			usage(err);
+			return 2;
+		}
+	}
+	if (optind == argc) {
+		fputs("monoc: import: no label files\n", err);
+		usage(err);
+		return 2;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if ((r.diag = diag_new(err, 0)) == NULL ||
+	    (r.names = xmlHashCreate(64)) == NULL ||
+	    (r.seen = xmlHashCreate(64)) == NULL ||
+	    (datadir = monoc_datadir()) == NULL)
+		goto out;
+	xmlInitParser();
+	LIBXML_TEST_VERSION
+	xmlSetGenericErrorFunc(r.diag, diag_generic);
+	snprintf(path, sizeof(path), "%s/schema/monograph.xsd", datadir);
+	if ((r.schema = schema_load(path, r.diag)) == NULL ||
+	    (r.vctx = schema_vctx_new(r.schema)) == NULL)
+		goto out;
+	loader = load_lockdown();
+	today(r.today, sizeof(r.today), &r.y, &r.m, &r.d);
+	for (i = optind; i < argc; i++) {
+		r.index = i - optind + 1;
+		r.total = argc - optind;
+		if ((df = diag_file_new(r.diag, argv[i])) == NULL)
+			goto out;
+		import_one(&r, argv[i], df);
+		diag_flush(r.diag, df);
+		diag_file_free(df);
+	}
+	diag_progress_end(r.diag);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	diag_counts(r.diag, &errors, &warnings);
+	if (!quiet)
+		diag_msg(r.diag, DIAG_NOTE, "imported %d, refused %d, %d "
+		    "warning%s, %.1f s", r.imported, r.refused, warnings,
+		    warnings == 1 ? "" : "s", (double)(t1.tv_sec -
+		    t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	status = diag_status(r.diag);
+out:
+	if (loader != NULL)
+		xmlSetExternalEntityLoader(loader);
+	schema_vctx_free(r.vctx);
+	schema_free(r.schema);
+	xmlHashFree(r.names, NULL);
+	xmlHashFree(r.seen, free_link);
+	free(datadir);
+	diag_free(r.diag);
+	return status;
+}

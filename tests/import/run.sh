@@ -1,0 +1,135 @@
+#!/bin/sh
+# run.sh: monoc import on every label of ../shared/spl-corpus/ and its
+# baclofen/ folder, read where they are at run time (never copied here).
+# For each label:
+#   - import ends as expected: refused.txt names the labels that must be
+#     refused and the message they must get (exit 1, nothing written);
+#     every other label gives exactly one monograph, exit 0;
+#   - the monograph passes monoc --check;
+#   - fidelity: at least 99 % of the label's narrative words (the text of
+#     its sections but the product data, package labels and Highlights;
+#     words.xsl) are words of the monograph, counted with repeats, and
+#     every active ingredient, strength and DEA schedule of its product
+#     data is there (facts.xsl).
+# The monograph's words are read from the monograph itself for now; once
+# the renderers read format 2, mono_words() reads output/text instead.
+#
+# usage: tests/import/run.sh [MONOC]      (from the repository root)
+. tests/lib.sh
+export LC_ALL=C
+monoc=${1:-./monoc}
+here=tests/import
+shared=${SHARED:-$(pwd)/../shared}
+corpus=$shared/spl-corpus
+min=99		# per cent of the narrative words that must reach the monograph
+
+if [ ! -d "$corpus" ]; then
+	bad "no label corpus at $corpus (set SHARED to the shared folder)"
+	summary
+	exit 1
+fi
+for t in xsltproc awk; do
+	if ! command -v $t > /dev/null; then
+		bad "missing tool: $t (run tools/setup.sh)"
+		summary
+		exit 1
+	fi
+done
+
+# words FILE: the words of FILE's narrative, one a line, lower case
+words() {
+	xsltproc --novalid --nonet $here/words.xsl "$1" |
+	    tr -cs 'A-Za-z0-9' '\n' | tr 'A-Z' 'a-z' | grep -v '^$'
+}
+
+# mono_words MONOGRAPH: the words a reader of the monograph gets.
+# Switch to the plain text (output/text/NAME.txt) when it renders format 2.
+mono_words() {
+	words "$1"
+}
+
+# coverage LABELWORDS MONOWORDS: per cent of the label's words (with
+# repeats) found in the monograph's, as "PCT MISSING-EXAMPLES"
+coverage() {
+	awk 'NR == FNR { have[$0]++; next }
+	    { n++; if (have[$0] > 0) { have[$0]--; k++ } else if (miss < 8) {
+	      ex = ex " " $0; miss++ } }
+	    END { if (n == 0) { print "100.00"; exit }
+	      printf "%.2f%s\n", 100 * k / n, ex }' "$2" "$1"
+}
+
+# facts LABEL MONOGRAPH: print each fact of the label the monograph lacks
+facts() {
+	xsltproc --novalid --nonet $here/facts.xsl "$2" > "$tmp/mf"
+	mono_words "$2" > "$tmp/mw.all"
+	xsltproc --novalid --nonet $here/words.xsl "$2" > "$tmp/mt"
+	xsltproc --novalid --nonet $here/facts.xsl "$1" | sort -u |
+	while read -r kind value; do
+		[ -n "$value" ] || continue
+		case $kind in
+		ing)	grep -Fqx "ing $value" "$tmp/mf" ||
+			    echo "active ingredient '$value'" ;;
+		str)	grep -Fqx "str $value" "$tmp/mf" ||
+			    grep -Eq "(^|[^0-9.])$(echo "$value" |
+			    sed 's/\./\\./g')([^0-9]|\.?$|\.[^0-9])" "$tmp/mt" ||
+			    echo "strength $value" ;;
+		dea)	case $value in
+			C48672) s=ci ;; C48675) s=cii ;; C48676) s=ciii ;;
+			C48677) s=civ ;; C48679) s=cv ;; *) s=$value ;;
+			esac
+			grep -Fqx "$s" "$tmp/mw.all" ||
+			    echo "DEA schedule $value" ;;
+		esac
+	done
+}
+
+n=0
+for label in "$corpus"/*.xml "$corpus"/baclofen/*.xml; do
+	n=$((n + 1))
+	base=${label##*/}
+	out=$tmp/out$n
+	mkdir -p "$out"
+	"$monoc" import -q -o "$out" "$label" > /dev/null 2> "$tmp/err"
+	rc=$?
+	want=$(awk -F'\t' -v f="$base" '$1 == f { print $2 }' $here/refused.txt)
+	made=$(ls "$out")
+	if [ -n "$want" ]; then
+		if [ $rc -eq 1 ] && [ -z "$made" ] &&
+		    grep -Fq "$want" "$tmp/err"; then
+			ok "$base: refused: $want"
+		else
+			bad "$base: should be refused with '$want' (exit $rc)"
+			head -n 5 "$tmp/err" | sed 's/^/     /'
+		fi
+		continue
+	fi
+	if [ $rc -ne 0 ] || [ $(echo "$made" | grep -c .) -ne 1 ]; then
+		bad "$base: import failed (exit $rc)"
+		grep 'error' "$tmp/err" | head -n 5 | sed 's/^/     /'
+		continue
+	fi
+	mono=$out/$made
+	if "$monoc" --check "$mono" > "$tmp/chk" 2>&1; then
+		ok "$base: $made passes monoc --check"
+	else
+		bad "$base: $made fails monoc --check"
+		grep 'error' "$tmp/chk" | head -n 5 | sed 's/^/     /'
+	fi
+	words "$label" > "$tmp/lw"
+	mono_words "$mono" > "$tmp/mw"
+	set -- $(coverage "$tmp/lw" "$tmp/mw")
+	pct=$1
+	shift
+	if awk -v p="$pct" -v m="$min" 'BEGIN { exit !(p >= m) }'; then
+		ok "$base: $pct % of $(wc -l < "$tmp/lw") narrative words kept"
+	else
+		bad "$base: only $pct % of the narrative words kept (missing:$*)"
+	fi
+	facts "$label" "$mono" > "$tmp/lost"
+	if [ ! -s "$tmp/lost" ]; then
+		ok "$base: ingredients, strengths and schedules kept"
+	else
+		bad "$base: lost $(paste -sd, "$tmp/lost")"
+	fi
+done
+summary

@@ -1,0 +1,313 @@
+/*
+ * Unit tests for spl.c and import.c: the NAME rule, PLR numbers, the code
+ * tables, the depth scan, and monoc import in-process on the invented
+ * labels of tests/data/import/ (a refused animal label, a DOCTYPE, a file
+ * that is no SPL, and a small label whose monograph must be valid, keep
+ * its boxed warning, numbers, links, tables and facts, and warn about
+ * what it does not carry over).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "import.h"
+#include "spl.h"
+#include "util.h"
+
+#define D	"tests/data/import/"
+
+static char	 out[] = "/tmp/monoc-test-import-XXXXXX";
+static struct capture cap;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	if (mkdtemp(out) == NULL)
+		return -1;
+	setenv("MONOC_DATADIR", ".", 1);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char	 cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", out);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* monoc import -o OUT FILE...; its stderr in cap.buf. */
+static int
+run(const char *a, const char *b)
+{
+	char	*argv[6];
+	int	 argc, rc;
+
+	argc = 0;
+	argv[argc++] = "import";
+	argv[argc++] = "-o";
+	argv[argc++] = out;
+	argv[argc++] = (char *)a;
+	if (b != NULL)
+		argv[argc++] = (char *)b;
+	argv[argc] = NULL;
+	capture_free(&cap);
+	capture_open(&cap);
+	rc = import_main(argc, argv, cap.f);
+	capture_close(&cap);
+	return rc;
+}
+
+static void
+check_name(const char *generic, const char *want)
+{
+	char	*n;
+
+	n = spl_name(generic);
+	if (want == NULL)
+		assert_null(n);
+	else {
+		assert_non_null(n);
+		assert_string_equal(n, want);
+	}
+	free(n);
+}
+
+static void
+test_name(void **state)
+{
+	(void)state;
+	check_name("Atorvastatin Calcium", "atorvastatin");
+	check_name("atorvastatin calcium trihydrate", "atorvastatin");
+	check_name("Oxycodone and Acetaminophen",
+	    "oxycodone-and-acetaminophen");
+	check_name("Hydrocodone Bitartrate and Acetaminophen",
+	    "hydrocodone-and-acetaminophen");
+	check_name("AVOBENZONE, OCTOCRYLENE, OXYBENZONE",
+	    "avobenzone-and-octocrylene-and-oxybenzone");
+	check_name("Sodium Chloride", "sodium-chloride");
+	check_name("Potassium Chloride", "potassium-chloride");
+	check_name("angiotensin II", "angiotensin-ii");
+	check_name("Methylcobalamin 150 mg", "methylcobalamin");
+	check_name("valproic acid", "valproic-acid");
+	check_name("123", NULL);
+	check_name("aaaaaaaaaa bbbbbbbbbb cccccccccc dddddddddd eeeeeeeeee "
+	    "ffffffffff gggggggggg", "aaaaaaaaaa-bbbbbbbbbb-cccccccccc-"
+	    "dddddddddd-eeeeeeeeee");
+}
+
+static void
+test_number(void **state)
+{
+	char		 num[16];
+	const char	*rest;
+
+	(void)state;
+	assert_true(spl_number("5.1 Skeletal Muscle", num, sizeof(num),
+	    &rest));
+	assert_string_equal(num, "5.1");
+	assert_string_equal(rest, "Skeletal Muscle");
+	assert_true(spl_number("12 CLINICAL PHARMACOLOGY", num, sizeof(num),
+	    &rest));
+	assert_string_equal(num, "12");
+	assert_true(spl_number("8.1. Pregnancy", num, sizeof(num), &rest));
+	assert_string_equal(num, "8.1");
+	assert_string_equal(rest, "Pregnancy");
+	assert_false(spl_number("WARNINGS", num, sizeof(num), &rest));
+	assert_false(spl_number("2007 study", num, sizeof(num), &rest));
+	assert_false(spl_number("5mg tablets", num, sizeof(num), &rest));
+}
+
+static void
+test_tables(void **state)
+{
+	const char	*rel, *s;
+	int		 prim;
+
+	(void)state;
+	assert_string_equal(spl_route("ORAL"), "oral");
+	assert_string_equal(spl_route("RESPIRATORY (INHALATION)"),
+	    "inhalation");
+	assert_null(spl_route("INTRA-ARTICULAR"));
+	assert_string_equal(spl_form_kind("TABLET, FILM COATED", "oral",
+	    &rel), "tablet");
+	assert_null(rel);
+	assert_string_equal(spl_form_kind("TABLET, EXTENDED RELEASE",
+	    "oral", &rel), "tablet");
+	assert_string_equal(rel, "extended");
+	assert_string_equal(spl_form_kind("SUSPENSION", "oral", &rel),
+	    "oral-suspension");
+	assert_string_equal(spl_form_kind("INJECTION, SOLUTION",
+	    "intravenous", &rel), "injection");
+	assert_string_equal(spl_unit("ug"), "mcg");
+	assert_null(spl_unit("[hp_C]"));
+	assert_string_equal(spl_category("C73584"), "ANDA");
+	assert_string_equal(spl_category("C99999"), "other");
+	assert_string_equal(spl_schedule("C48675", &s), "schedule-II");
+	assert_string_equal(s, "CII");
+	assert_null(spl_schedule("C00000", &s));
+	assert_int_equal(spl_target("34071-1", &prim), SPL_T_WARNINGS);
+	assert_false(prim);
+	assert_int_equal(spl_target("43685-7", &prim), SPL_T_WARNINGS);
+	assert_true(prim);
+	assert_int_equal(spl_target("42229-5", &prim), SPL_T_SECTION);
+	assert_true(spl_doc_accepted("34390-5"));
+	assert_false(spl_doc_accepted("50577-6"));
+	assert_false(spl_doc_accepted("58476-3"));
+}
+
+static void
+test_depth(void **state)
+{
+	static const char doc[] = "<?xml version=\"1.0\"?><!-- <a><b> -->"
+	    "<a x=\"1>2\"><b/><c><d></d></c></a>";
+	char	*deep;
+	size_t	 i;
+
+	(void)state;
+	assert_int_equal(import_depth(doc, sizeof(doc) - 1), 3);
+	deep = malloc(300 * 7);
+	assert_non_null(deep);
+	for (i = 0; i < 300; i++)
+		memcpy(deep + 3 * i, "<l>", 3);
+	for (i = 0; i < 300; i++)
+		memcpy(deep + 900 + 4 * i, "</l>", 4);
+	assert_int_equal(import_depth(deep, 2100), 300);
+	free(deep);
+}
+
+static void
+test_refused(void **state)
+{
+	int	 rc;
+
+	(void)state;
+	rc = run(D "animal.xml", NULL);
+	if (rc != 1)
+		print_message("%s", cap.buf);
+	assert_int_equal(rc, 1);
+	assert_non_null(strstr(cap.buf, "animal.xml: error: not a human drug "
+	    "label: document type 50577-6 (OTC ANIMAL DRUG LABEL)"));
+	assert_non_null(strstr(cap.buf, "imported 0, refused 1"));
+	assert_int_equal(run(D "doctype.xml", D "notspl.xml"), 1);
+	assert_non_null(strstr(cap.buf, "doctype.xml:2:1: error: DOCTYPE "
+	    "declarations are not allowed in labels"));
+	assert_non_null(strstr(cap.buf, "notspl.xml: error: not an SPL "
+	    "label"));
+	assert_null(strstr(cap.buf, "root:"));
+	assert_int_equal(run(D "xinclude.xml", NULL), 1);
+	assert_non_null(strstr(cap.buf, "XInclude element 'include' is not "
+	    "allowed"));
+	assert_null(strstr(cap.buf, "root:"));
+}
+
+/* The monograph made from tiny.xml, as text (static buffer). */
+static const char *
+tiny(void)
+{
+	static char	 path[128];
+
+	assert_int_equal(run(D "tiny.xml", NULL), 0);
+	snprintf(path, sizeof(path), "%s/examplamine.xml", out);
+	return slurp(path);
+}
+
+static void
+test_tiny(void **state)
+{
+	const char	*m;
+
+	(void)state;
+	m = tiny();
+	assert_non_null(strstr(cap.buf, "imported 1, refused 0, 3 warnings"));
+	assert_non_null(strstr(cap.buf, "tiny.xml:41: warning: link to "
+	    "'#nowhere' names no section of the label; its text is kept"));
+	assert_non_null(strstr(cap.buf, "tiny.xml:58: warning: image "
+	    "'picture.jpg' not carried over"));
+	assert_non_null(strstr(cap.buf, "package label 'PRINCIPAL DISPLAY "
+	    "PANEL' not carried over"));
+	assert_non_null(strstr(m, "id=\"examplamine\""));
+	assert_non_null(strstr(m, "<generic-name>examplamine hydrochloride"
+	    "</generic-name>"));
+	assert_non_null(strstr(m, "<ingredient name=\"examplamine "
+	    "hydrochloride\" unii=\"ABCDE12345\" basis=\"moiety\">"));
+	assert_non_null(strstr(m, "<brand name=\"Examplex\" "
+	    "status=\"marketed\">"));
+	assert_non_null(strstr(m, "controlled=\"schedule-IV\" "
+	    "category=\"NDA\" application=\"NDA000001\""));
+	assert_non_null(strstr(m, "<boxed-warning code=\"34066-1\" "
+	    "id=\"BOX\">"));
+	assert_non_null(strstr(m, "<form id=\"f-1\" route=\"oral\" "
+	    "kind=\"tablet\" status=\"marketed\">"));
+	assert_non_null(strstr(m, "<strength amount=\"10\" unit=\"mg\">"));
+	assert_non_null(strstr(m, "<none>None.<cite ref=\"label\" "
+	    "at=\"4\"/></none>"));
+	assert_non_null(strstr(m, "Examplamine is <strong>test data</strong>"
+	    " (see <xref ref=\"S5.1\">5.1</xref>, nothing).<cite ref=\"label\""
+	    " at=\"1\"/>"));
+	assert_non_null(strstr(m, "<warning id=\"S5.1\" number=\"5.1\">"));
+	assert_non_null(strstr(m, "<title>Ragged Tables</title>"));
+	assert_non_null(strstr(m, "<item>First item<cite"));
+	assert_non_null(strstr(m, "<td rowspan=\"2\">Tall<fnref "
+	    "ref=\"fa\"/></td>"));
+	assert_non_null(strstr(m, "<footnote id=\"fa\">A footnote."
+	    "</footnote>"));
+	assert_non_null(strstr(m, "<section code=\"99999-9\" id=\"sec-"));
+	assert_non_null(strstr(m, "Kept, never dropped."));
+	assert_null(strstr(m, "Label art."));
+	assert_non_null(strstr(m, "<spl set-id=\"aaaaaaaa-bbbb-cccc-dddd-"
+	    "eeeeeeeeeeee\" version=\"3\" effective=\"2024-01-02\" "
+	    "document-id=\"11111111-2222-3333-4444-555555555555\"/>"));
+	assert_non_null(strstr(m, "<url>https://dailymed.nlm.nih.gov/"
+	    "dailymed/lookup.cfm?setid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
+	    "</url>"));
+	assert_non_null(strstr(m, "<adverse-effects code=\"34084-4\">\n"
+	    "    <none>The label has no Adverse Reactions section."));
+}
+
+/* Two labels of one drug in one run: the second is NAME-SETID8. */
+static void
+test_two_labels(void **state)
+{
+	char	 path[128];
+
+	(void)state;
+	assert_int_equal(run(D "tiny.xml", D "tiny.xml"), 1);
+	assert_non_null(strstr(cap.buf, "imported 1, refused 1"));
+	assert_non_null(strstr(cap.buf, "label refused: the same label (set "
+	    "id aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee, version 3) is already "
+	    "imported in this run as 'examplamine'"));
+	assert_int_equal(run(D "tiny.xml", D "tiny2.xml"), 0);
+	snprintf(path, sizeof(path), "%s/examplamine-bbbbbbbb.xml", out);
+	assert_non_null(strstr(slurp(path), "id=\"examplamine-bbbbbbbb\""));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_name),
+		cmocka_unit_test(test_number),
+		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_depth),
+		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_tiny),
+		cmocka_unit_test(test_two_labels),
+	};
+	int	 rc;
+
+	rc = cmocka_run_group_tests(tests, setup, teardown);
+	capture_free(&cap);
+	return rc;
+}
