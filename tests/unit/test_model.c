@@ -32,6 +32,8 @@ static const char *const inputs[] = {
 	"tests/schema/valid/*.xml",
 	"tests/schema/invalid/*.xml",
 	"tests/data/model/*.xml",
+	"tests/formulary/*.xml",
+	"tests/diag/*.xml",
 	NULL
 };
 
@@ -145,12 +147,13 @@ static void
 test_citations(void **state)
 {
 	static const char src[] =
-	    "<monograph xmlns='urn:monoc:monograph:1' id='x'>"
+	    "<monograph xmlns='urn:monoc:monograph:2' id='x' "
+	    "format-version='2.0'>"
 	    "<meta><summary>s</summary><version>1</version>"
 	    "<reviewed>2026-01-01</reviewed></meta>"
-	    "<drug><generic-name>x</generic-name>"
+	    "<drug><generic-name>x</generic-name></drug>"
 	    "<description><p>One.<cite ref='b'/> <cite ref='a'/></p>"
-	    "<p>Two.<cite ref='b'/></p></description></drug>"
+	    "<p>Two.<cite ref='b'/></p></description>"
 	    "<sources><source id='a' type='article'><title>A</title></source>"
 	    "<source id='b' type='label'><title>B</title></source>"
 	    "</sources></monograph>";
@@ -194,16 +197,17 @@ test_citations(void **state)
 	xmlFreeDoc(doc);
 }
 
-/* Roots that are not a monograph and DTDs are refused. */
+/* Roots that are not a format 2 monograph and DTDs are refused. */
 static void
 test_unsupported(void **state)
 {
 	static const char *const docs[] = {
 		"<monograph/>",
-		"<m:other xmlns:m='urn:monoc:monograph:1'/>",
+		"<m:other xmlns:m='urn:monoc:monograph:2'/>",
+		"<monograph xmlns='urn:monoc:monograph:1' id='x'/>",
 		"<!DOCTYPE monograph [<!ENTITY e 'x'>]>"
-		"<monograph xmlns='urn:monoc:monograph:1'><drug><p>&e;</p>"
-		"</drug></monograph>",
+		"<monograph xmlns='urn:monoc:monograph:2'><uses><p>&e;</p>"
+		"</uses></monograph>",
 		NULL
 	};
 	enum model_status	 status;
@@ -228,7 +232,7 @@ static void
 test_entity_ref(void **state)
 {
 	static const char src[] =
-	    "<monograph xmlns='urn:monoc:monograph:1' id='x'><uses>"
+	    "<monograph xmlns='urn:monoc:monograph:2' id='x'><uses>"
 	    "<p>a</p></uses></monograph>";
 	enum model_status	 status;
 	xmlDocPtr		 doc, c;
@@ -255,9 +259,9 @@ static void
 test_words(void **state)
 {
 	static const char src[] =
-	    "<monograph xmlns='urn:monoc:monograph:1' id='x'>"
-	    "<drug><generic-name>x</generic-name><description>"
-	    "<disagreement kind='label'>d</disagreement></description></drug>"
+	    "<monograph xmlns='urn:monoc:monograph:2' id='x'>"
+	    "<drug><generic-name>x</generic-name></drug><description>"
+	    "<disagreement kind='label'>d</disagreement></description>"
 	    "</monograph>";
 	enum model_status	 status;
 	struct words		*w;
