@@ -123,9 +123,10 @@ function fromHtml(file) {
 }
 
 // ---------------------------------------------------------------- text
-// Headings in the plain text: a title followed by an underline of = - ~,
-// or a line in capitals that starts at column 0; references are the
-// numbered entries after the "References" heading.
+// Headings in the plain text: a title followed by an underline of = - ~
+// (also inside a box), the first paragraph of a box, or a line in
+// capitals that starts at column 0 after a blank line; references are
+// the numbered entries after the "References" heading.
 function headingsOfLines(lines, isHeading) {
   const out = [];
   lines.forEach((l, i) => { if (isHeading(l, i)) out.push({ i, title: norm(l) }); });
@@ -163,7 +164,10 @@ function fromText(file) {
       let j = i, t = [];
       while (j < lines.length && norm(boxed(lines[j])) !== '' && !border(lines[j])) t.push(boxed(lines[j++]));
       heads.push({ i, title: norm(t.join(' ')) });
-    } else if (caps(l) && !underline(lines[i - 1])) {
+    } else if (caps(l) && !underline(lines[i - 1]) && norm(lines[i - 1] || '') === '') {
+      // A heading in capitals with no underline follows a blank line; a
+      // table cell wrapped to column 0 ("MAOI" under "Agent") follows
+      // the row's first line.
       heads.push({ i, title: norm(l) });
     }
   });
