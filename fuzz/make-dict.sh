@@ -1,7 +1,10 @@
 #!/bin/sh
 # make-dict.sh: write the libFuzzer dictionary fuzz/monograph.dict: the
-# element and attribute names and enumerated values of the schema, then
-# XML syntax tokens.  Run again when the schema changes.
+# element and attribute names, enumerated values and fixed section codes
+# of the schema (format 2), values of its patterns (enzymes, NDCs, dates,
+# locators), then XML syntax tokens, format 2's namespace and version and,
+# for monoc's format-1 message, format 1's.  Run again when the schema
+# changes.
 #
 # usage: fuzz/make-dict.sh > fuzz/monograph.dict   (from the repository root)
 set -eu
@@ -19,19 +22,39 @@ done
 names attribute | while read -r n; do
 	printf 'at_%s=" %s=\\""\n' "$(echo "$n" | tr - _)" "$n"
 done
-grep -ohE '<xs:enumeration value="[^"]+"' "$xsd" |
-    sed -E 's/.*value="([^"]+)"/\1/' | sort -u | grep -v '[\\"]' |
+{
+	grep -ohE '<xs:enumeration value="[^"]+"' "$xsd" |
+	    sed -E 's/.*value="([^"]+)"/\1/'
+	grep -ohE ' fixed="[^"]+"' "$xsd" | sed -E 's/.*fixed="([^"]+)"/\1/'
+} | sort -u | grep -v '[\\"]' |
     while read -r n; do printf '"%s"\n' "$n"; done
 cat <<'EOF'
 xml_decl="<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
 enc_latin1="encoding=\"ISO-8859-1\""
 enc_utf16="encoding=\"UTF-16\""
-ns_monograph="xmlns=\"urn:monoc:monograph:1\""
+ns_monograph="xmlns=\"urn:monoc:monograph:2\""
+ns_monograph_1="xmlns=\"urn:monoc:monograph:1\""
 ns_xsi="xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
-schema_loc="xsi:schemaLocation=\"urn:monoc:monograph:1 ../schema/monograph.xsd\""
+schema_loc="xsi:schemaLocation=\"urn:monoc:monograph:2 ../schema/monograph.xsd\""
+schema_loc_1="xsi:schemaLocation=\"urn:monoc:monograph:1 ../schema/monograph.xsd\""
 ns_xi="xmlns:xi=\"http://www.w3.org/2001/XInclude\""
 xi_include="<xi:include href=\""
-format_version="format-version=\"1.0\""
+format_version="format-version=\"2.0\""
+format_version_1="format-version=\"1.0\""
+cite_at="<cite ref=\"src1\" at=\"5.1\"/>"
+fnref="<fnref ref=\"fn-a\"/>"
+xref_ref="<xref ref=\""
+xref_to="<xref to=\""
+span_2=" colspan=\"2\" rowspan=\"2\""
+enzyme_cyp="CYP3A4"
+enzyme_ugt="UGT1A1"
+ndc="12345-678-90"
+date_full="2026-11-23"
+date_month="2024-05"
+locator_section="\xc2\xa75.1"
+decimal_small="0.05"
+decimal_big="2000"
+zero="0"
 xml_lang="xml:lang=\""
 xml_space="xml:space=\"preserve\""
 doctype="<!DOCTYPE"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # make-docs.sh: what `make docs` (monoc --update) does over time, on a
-# copy of the monographs in a temporary directory (MONODIR, OUTDIR): the
+# set of monographs in a temporary directory (MONODIR, OUTDIR): the
 # first run
 # builds every output and the index; a second run compiles nothing; after
 # one monograph changes only that one is compiled, and the index page
@@ -19,17 +19,20 @@ user_make
 m="$tmp/m"
 o="$tmp/o"
 mkdir -p "$m"
-cp monographs/baclofen.xml "$m/"
-# a second monograph: the baclofen one under another id
-sed -e 's/id="baclofen"/id="second"/' monographs/baclofen.xml > "$m/second.xml"
-sed -e 's/id="baclofen"/id="third"/' monographs/baclofen.xml > "$m/third.xml"
+# The monographs: copies of docs/skeleton.xml under other ids (alpha,
+# second, ...), so that the test does not depend on what monographs/
+# holds.
+sample=docs/skeleton.xml
+sed -e 's/id="example"/id="alpha"/' "$sample" > "$m/alpha.xml"
+sed -e 's/id="example"/id="second"/' "$sample" > "$m/second.xml"
+sed -e 's/id="example"/id="third"/' "$sample" > "$m/third.xml"
 docs() { make -s docs MONODIR="$m" OUTDIR="$o" > "$tmp/log" 2>&1; }
 
 # the first run without -s: make's flags then start with an option of
 # the Makefile's own
 if make docs MONODIR="$m" OUTDIR="$o" > "$tmp/log" 2>&1 &&
     grep -q 'compiling 3 monographs' "$tmp/log" &&
-    [ -s "$o/html/baclofen.html" ] && [ -s "$o/text/second.txt" ] &&
+    [ -s "$o/html/alpha.html" ] && [ -s "$o/text/second.txt" ] &&
     [ -s "$o/man/man7/second-info.7" ] && [ -s "$o/meta/second.xml" ] &&
     grep -q 'href="second.html"' "$o/html/index.html"; then
 	ok "first run: both monographs and the index"
@@ -58,8 +61,8 @@ rm "$m/second.xml"
 if docs && [ ! -e "$o/html/second.html" ] && [ ! -e "$o/text/second.txt" ] &&
     [ ! -e "$o/man/man7/second-info.7" ] && [ ! -e "$o/meta/second.xml" ] &&
     ! grep -q 'second' "$o/html/index.html" &&
-    grep -q 'href="baclofen.html"' "$o/html/index.html" &&
-    [ -s "$o/html/baclofen.html" ]; then
+    grep -q 'href="alpha.html"' "$o/html/index.html" &&
+    [ -s "$o/html/alpha.html" ]; then
 	ok "one monograph deleted: its outputs gone, the index without it"
 else
 	bad "one monograph deleted: $(ls "$o/html" "$o/meta" | tr '\n' ' ')"
@@ -67,18 +70,18 @@ fi
 
 sleep 1
 touch "$m/third.xml"
-rm "$m/baclofen.xml"
+rm "$m/alpha.xml"
 if docs && grep -q 'compiling 1 monograph of' "$tmp/log" &&
-    [ ! -e "$o/html/baclofen.html" ] && [ ! -e "$o/meta/baclofen.xml" ] &&
-    ! grep -q 'baclofen' "$o/html/index.html" &&
+    [ ! -e "$o/html/alpha.html" ] && [ ! -e "$o/meta/alpha.xml" ] &&
+    ! grep -q 'alpha' "$o/html/index.html" &&
     grep -q 'href="third.html"' "$o/html/index.html"; then
 	ok "one deleted and another changed: the index without the first"
 else
 	bad "one deleted and another changed: $(head -n 3 "$tmp/log")"
 fi
 
-sed -e 's/id="baclofen"/id="broken"/' -e 's/<drug>/<drug><bogus\/>/' \
-    monographs/baclofen.xml > "$m/broken.xml"
+sed -e 's/id="example"/id="broken"/' -e 's/<drug>/<drug><bogus\/>/' \
+    "$sample" > "$m/broken.xml"
 if ! docs && grep -q 'compiling 1 monograph of' "$tmp/log" &&
     grep -q 'broken.xml:.*unknown-element' "$tmp/log" &&
     [ ! -e "$o/html/broken.html" ] && ! docs &&
@@ -109,7 +112,7 @@ fi
 
 # make -n after a deletion changes nothing; the real run then removes
 # the outputs.
-sed -e 's/id="baclofen"/id="fourth"/' monographs/baclofen.xml > "$m/fourth.xml"
+sed -e 's/id="example"/id="fourth"/' "$sample" > "$m/fourth.xml"
 docs
 rm "$m/fourth.xml"
 ls -la --full-time "$o" | grep -v " \.\.$" > "$tmp/before"
@@ -143,7 +146,7 @@ m2="$tmp/m2"
 o2="$tmp/o2"
 mkdir -p "$m2"
 for i in 1 2 3 4 5 6 7 8; do
-	sed -e "s/id=\"baclofen\"/id=\"drug$i\"/" monographs/baclofen.xml \
+	sed -e "s/id=\"example\"/id=\"drug$i\"/" "$sample" \
 	    > "$m2/drug$i.xml"
 done
 make -s docs MONODIR="$m2" OUTDIR="$o2" > "$tmp/log1" 2>&1 &

@@ -13,12 +13,16 @@
 #               the man page (rendered: MANWIDTH=80 man -l, col -bx) and in
 #               the HTML (tags stripped, entities decoded), and every
 #               number is between 1 and the number of sources.  Markers
-#               are "[1]", "[1, 3]", "[1][3]" and ranges "[1-3]"/"[1–3]";
-#               each format shows one number per <cite> of the monograph;
+#               are "[1]", "[1, 3]", "[1][3]" and ranges "[1-3]"/"[1–3]",
+#               with or without a locator ("[2, §5.1]"); each format shows
+#               each source's number at least as often as the monograph
+#               cites it (the Highlights repeat some statements, with
+#               their citations, so there may be more, the same in all);
 #   references  the REFERENCES list has one entry per <source> element of
 #               the monograph in each format;
-#   sections    every section title (h2-h6, .SH/.SS, text headings) of one
-#               format appears, case-insensitively, in the other two,
+#   sections    every section title (h2-h6, .SH/.SS, text headings, also
+#               inside a box) of one format appears, case-insensitively,
+#               in the other two,
 #               ignoring the man page's conventional NAME, SYNOPSIS,
 #               DESCRIPTION and SEE ALSO and an HTML table of contents.
 # PARITY_DEBUG=1 also prints what was extracted from each format.
@@ -119,9 +123,10 @@ function fromHtml(file) {
 }
 
 // ---------------------------------------------------------------- text
-// Headings in the plain text: a title followed by an underline of = - ~,
-// or a line in capitals that starts at column 0; references are the
-// numbered entries after the "References" heading.
+// Headings in the plain text: a title followed by an underline of = - ~
+// (also inside a box), the first paragraph of a box, or a line in
+// capitals that starts at column 0 after a blank line; references are
+// the numbered entries after the "References" heading.
 function headingsOfLines(lines, isHeading) {
   const out = [];
   lines.forEach((l, i) => { if (isHeading(l, i)) out.push({ i, title: norm(l) }); });
@@ -136,9 +141,11 @@ function splitRefs(lines, heads) {
 }
 function fromText(file) {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
-  const underline = (l) => /^\s*([=~\-\u2500\u2550])\1{2,}\s*$/.test(l || '');
   const border = (l) => /^\s*\+-{3,}\+\s*$/.test(l || '');
   const boxed = (l) => (l || '').replace(/^\s*[|\u2502]/, '').replace(/[|\u2502]\s*$/, '');
+  // An underline, also inside a box ("| ------- |"): a subsection of a
+  // boxed warning.
+  const underline = (l) => /^\s*([=~\-\u2500\u2550])\1{2,}\s*$/.test(boxed(l));
   const caps = (l) => /^\S/.test(l) && /\p{Lu}{2}/u.test(l) && !/\p{Ll}/u.test(l) && !REFENTRY.test(l) &&
     !underline(l) && !border(l);
   const heads = [];
@@ -146,15 +153,21 @@ function fromText(file) {
     if (norm(l) === '' || underline(l) || border(l)) return;
     if (underline(lines[i + 1])) {
       // A title wrapped over several lines, all above its underline.
+      // Inside a box, only the line above the underline: the box's
+      // other lines are its text.
       let j = i;
-      while (j > 0 && norm(lines[j - 1]) !== '' && !underline(lines[j - 1])) j--;
-      heads.push({ i: j, title: norm(lines.slice(j, i + 1).join(' ')) });
+      while (j > 0 && !/^\s*[|\u2502]/.test(l) && norm(lines[j - 1]) !== '' &&
+          !underline(lines[j - 1])) j--;
+      heads.push({ i: j, title: norm(lines.slice(j, i + 1).map(boxed).join(' ')) });
     } else if (border(lines[i - 1]) && /^\s*[|\u2502]/.test(l)) {
       // The first paragraph of a box is its title.
       let j = i, t = [];
       while (j < lines.length && norm(boxed(lines[j])) !== '' && !border(lines[j])) t.push(boxed(lines[j++]));
       heads.push({ i, title: norm(t.join(' ')) });
-    } else if (caps(l) && !underline(lines[i - 1])) {
+    } else if (caps(l) && !underline(lines[i - 1]) && norm(lines[i - 1] || '') === '') {
+      // A heading in capitals with no underline follows a blank line; a
+      // table cell wrapped to column 0 ("MAOI" under "Agent") follows
+      // the row's first line.
       heads.push({ i, title: norm(l) });
     }
   });
@@ -212,11 +225,18 @@ function sources(name) {
     const p = path.join(srcDir, f);
     try {
       if (q(p, 'string(/*/@id)') !== name) continue;
-      return { sources: +q(p, 'count(/*/*[local-name()="sources"]/*[local-name()="source"])'),
-        cites: +q(p, 'count(//*[local-name()="cite"])') };
+      const ids = q(p, '/*/*[local-name()="sources"]/*[local-name()="source"]/@id')
+        .split(/\s+/).filter(Boolean).map((a) => a.replace(/^id="(.*)"$/, '$1'));
+      const refs = q(p, 'count(//*[local-name()="cite"])') === '0' ? [] :
+        q(p, '//*[local-name()="cite"]/@ref').split(/\s+/).filter(Boolean)
+          .map((a) => a.replace(/^ref="(.*)"$/, '$1'));
+      // how often the monograph cites source number n (1-based)
+      const per = new Map();
+      for (const r of refs) { const n = ids.indexOf(r) + 1; per.set(n, (per.get(n) || 0) + 1); }
+      return { sources: ids.length, cites: refs.length, per };
     } catch (e) { /* not a monograph: ignore */ }
   }
-  return { sources: null, cites: null };
+  return { sources: null, cites: null, per: null };
 }
 const bag = (a) => a.reduce((m, x) => m.set(x, (m.get(x) || 0) + 1), new Map());
 function bagDiff(a, b) {
@@ -249,7 +269,7 @@ for (const name of [...names].sort()) {
     report('extract', name, [e.message]);
     continue;
   }
-  const { sources: nsrc, cites: ncite } = sources(name);
+  const { sources: nsrc, cites: ncite, per } = sources(name);
   if (process.env.PARITY_DEBUG)
     for (const k of Object.keys(F))
       console.log('# ' + name + ' ' + k + ': ' + F[k].cites.length + ' citations, ' + F[k].refs +
@@ -258,8 +278,13 @@ for (const name of [...names].sort()) {
   const p1 = [];
   for (const k of ['man', 'html']) for (const d of bagDiff(F.text.cites, F[k].cites)) p1.push('text vs ' + k + ': ' + d);
   for (const k of Object.keys(F)) {
-    if (ncite !== null && F[k].cites.length !== ncite)
+    if (ncite !== null && F[k].cites.length < ncite)
       p1.push(k + ': ' + F[k].cites.length + ' citation numbers, ' + ncite + ' <cite> elements');
+    if (per !== null) {
+      const got = bag(F[k].cites);
+      for (const [n, c] of per) if ((got.get(n) || 0) < c)
+        p1.push(k + ': source ' + n + ' shown ' + (got.get(n) || 0) + ' times, cited ' + c + ' times');
+    }
     if (nsrc !== null) for (const n of new Set(F[k].cites)) if (n < 1 || n > nsrc) p1.push(k + ': citation [' + n + '] but ' + nsrc + ' sources');
   }
   if (p1.length) for (const k of Object.keys(F)) p1.push(k + ': ' + F[k].cites.length + ' markers: ' + F[k].cites.join(' '));

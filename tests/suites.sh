@@ -6,12 +6,17 @@
 # skipped.  Prints the total "N passed, N failed" last and exits 1 when
 # anything failed.
 #
+# The output linters, the format parity and the browser test run twice:
+# on OUTDIR (whatever monographs/ holds) and on the test monographs
+# tests/formulary/*.xml, compiled here with their index page.
+#
 # usage: tests/suites.sh [MONOC [OUTDIR]]      (from the repository root;
 #        OUTDIR holds the outputs of `make docs`, by default output)
 monoc=${1:-./monoc}
 out=${2:-output}
 tmp=$(mktemp) || exit 2
-trap 'rm -f "$tmp"' EXIT
+fout=$(mktemp -d) || exit 2
+trap 'rm -f "$tmp"; rm -rf "$fout"' EXIT
 pass=0
 fail=0
 bad=""
@@ -42,8 +47,15 @@ suite() {
 	fi
 }
 
+# The test monographs' outputs; a failure shows in the suites below.
+"$monoc" -o "$fout" tests/formulary/*.xml ||
+    echo "monoc failed on tests/formulary/*.xml: the suites on them will fail"
+
 suite "golden tests on fixtures" tests/run-tests.sh "$monoc"
-suite "golden tests on the real monographs" tests/golden/run.sh "$monoc"
+suite "test monographs: valid, every element and attribute" \
+    tests/formulary/run.sh
+suite "golden tests on the test monographs; monographs/ compiles" \
+    tests/golden/run.sh "$monoc"
 suite "diagnostics corpus" tests/diag/run.sh "$monoc"
 suite "C extensions against the XSLT templates" tests/ext-parity.sh "$monoc"
 suite "the model of format 2 in three formats" tests/render.sh
@@ -51,10 +63,15 @@ suite "schema tests" tests/schema/run.sh
 suite "hostile inputs" tests/hostile/run.sh "$monoc"
 suite "monoc import on real labels" tests/import/run.sh "$monoc"
 suite "output linters" tests/lint-outputs.sh "$out"
+suite "output linters: test monographs" \
+    env LINT_TOOL_PAGE=0 tests/lint-outputs.sh "$fout"
 suite "format parity" tests/parity.sh "$out"
+suite "format parity: test monographs" \
+    tests/parity.sh "$fout" tests/formulary
 suite "make install and man" tests/install.sh
 suite "make docs: incremental, deletions" tests/make-docs.sh
 suite "browser: axe-core, phone width, links" tests/browser/run.sh "$out"
+suite "browser: test monographs" tests/browser/run.sh "$fout"
 
 echo
 [ -z "$bad" ] || echo "failed suites:$bad"

@@ -41,6 +41,8 @@ vg() {
 
 vg "make docs: monographs" 0 --no-index -o "$tmp/docs" monographs/*.xml
 vg "make docs: index" 0 --index-only -o "$tmp/docs"
+# The test monographs: every element and attribute of format 2.
+vg "test monographs" 0 --no-index -o "$tmp/formulary" tests/formulary/*.xml
 vg "make docs: monoc --update" 0 --update -o "$tmp/update" monographs
 for f in tests/hostile/*.xml; do
 	vg "hostile: $(basename "$f")" 1 -o "$tmp/hostile" "$f"
@@ -49,7 +51,7 @@ done
 # take too long under valgrind.
 {
 	echo '<?xml version="1.0"?>'
-	echo '<monograph xmlns="urn:monoc:monograph:1" id="deep">'
+	echo '<monograph xmlns="urn:monoc:monograph:2" id="deep">'
 	head -c 100000 /dev/zero | tr '\0' x | sed 's/x/<p>/g'
 	echo
 } > "$tmp/deep.xml"
@@ -58,7 +60,7 @@ vg "hostile: deep nesting" 1 -o "$tmp/hostile" "$tmp/deep.xml"
 	echo '<?xml version="1.0"?>'
 	printf '<!DOCTYPE monograph [<!ENTITY a "%s">]>\n' \
 	    "$(head -c 50000 /dev/zero | tr '\0' a)"
-	printf '<monograph xmlns="urn:monoc:monograph:1">'
+	printf '<monograph xmlns="urn:monoc:monograph:2">'
 	for _ in $(seq 500); do printf '&a;%.0s' $(seq 100); done
 	echo '</monograph>'
 } > "$tmp/quadratic.xml"

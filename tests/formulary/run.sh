@@ -14,7 +14,9 @@ for f in tests/formulary/*.xml; do
 	fi
 done
 if ! command -v python3 >/dev/null 2>&1; then
-	echo "SKIP: coverage (no python3)" >&2
+	# a check that cannot run fails: it is never skipped
+	echo "FAIL: coverage needs python3 (run tools/setup.sh)" >&2
+	fail=$((fail + 1))
 elif python3 tests/formulary/coverage.py schema/monograph.xsd \
     tests/formulary/*.xml >/dev/null; then
 	pass=$((pass + 1))

@@ -41,14 +41,14 @@ gen() {
 		echo '<?xml version="1.0"?>'
 		printf '<!DOCTYPE monograph [<!ENTITY a "%s">]>\n' \
 		    "$(head -c 50000 /dev/zero | tr '\0' a)"
-		printf '<monograph xmlns="urn:monoc:monograph:1" id="quadratic">'
+		printf '<monograph xmlns="urn:monoc:monograph:2" id="quadratic">'
 		for _ in $(seq 500); do printf '&a;%.0s' $(seq 100); done
 		echo '</monograph>'
 	} > "$d/quadratic.xml"
 	# 100,000 nested elements.
 	{
 		echo '<?xml version="1.0"?>'
-		echo '<monograph xmlns="urn:monoc:monograph:1" id="deep-nesting" format-version="1.0">'
+		echo '<monograph xmlns="urn:monoc:monograph:2" id="deep-nesting" format-version="2.0">'
 		head -c 100000 /dev/zero | tr '\0' x | sed 's/x/<p>/g'
 		echo
 	} > "$d/deep-nesting.xml"
@@ -238,16 +238,17 @@ else
 fi
 
 # A full disk: a 64 KiB tmpfs (needs root).  The small monograph fits,
-# then baclofen does not: its outputs fail, the earlier ones are intact.
+# then the test monograph fictozine (with imaginol beside it, which it
+# names) does not: its outputs fail, the earlier ones are intact.
 full=$tmp/full
 mkdir -p "$full"
 if mount -t tmpfs -o size=64k monoc-test "$full" 2> /dev/null; then
 	"$monoc" -o "$full" "$tmp/example.xml" 2> "$tmp/stderr"
 	rc1=$?
 	before=$(cd "$full" && find . -type f | sort | xargs md5sum)
-	cp monographs/baclofen.xml "$tmp/baclofen.xml"
-	"$monoc" --no-index -o "$tmp/ref" "$tmp/baclofen.xml" 2> /dev/null
-	"$monoc" -o "$full" "$tmp/example.xml" "$tmp/baclofen.xml" 2> "$tmp/stderr"
+	cp tests/formulary/fictozine.xml tests/formulary/imaginol.xml "$tmp/"
+	"$monoc" --no-index -o "$tmp/ref" "$tmp/fictozine.xml" 2> /dev/null
+	"$monoc" -o "$full" "$tmp/example.xml" "$tmp/fictozine.xml" 2> "$tmp/stderr"
 	rc=$?
 	after=$(cd "$full" && find . -type f -name 'example*' | sort | xargs md5sum)
 	was=$(printf '%s\n' "$before" | grep 'example')
@@ -259,10 +260,10 @@ if mount -t tmpfs -o size=64k monoc-test "$full" 2> /dev/null; then
 		bad "full disk: left temporary files: $(leftovers "$full" | head -n 1)"
 	elif [ "$after" != "$was" ]; then
 		bad "full disk: earlier outputs changed"
-	elif (cd "$full" && find . -type f -name 'baclofen*' |
+	elif (cd "$full" && find . -type f -name 'fictozine*' |
 	    while read -r f; do cmp -s "$f" "$tmp/ref/$f" || echo "$f"; done) |
 	    grep -q .; then
-		bad "full disk: a baclofen output is half-written"
+		bad "full disk: a fictozine output is half-written"
 	else
 		ok "full disk (tmpfs of 64 KiB)"
 	fi

@@ -158,7 +158,7 @@ static void
 test_memory(void **state)
 {
 	static const char	 good[] = "<monograph "
-	    "xmlns=\"urn:monoc:monograph:1\"/>XXXX";
+	    "xmlns=\"urn:monoc:monograph:2\"/>XXXX";
 	static const char	 bad[] = "<?xml version=\"1.0\"?>\n"
 	    "<!DOCTYPE m [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><m>&e;</m>";
 	struct capture		 c;

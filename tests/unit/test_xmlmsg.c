@@ -14,7 +14,7 @@
 
 #include "xmlmsg.h"
 
-#define NS	"{urn:monoc:monograph:1}"
+#define NS	"{urn:monoc:monograph:2}"
 
 static void
 expect(const char *msg, const char *code, const char *text)

@@ -2,7 +2,7 @@
 <!-- Tiny stand-in for xslt/html.xsl, used only by the unit tests:
      it renders the document model, as the real one does. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:m="urn:monoc:monograph:1" exclude-result-prefixes="m">
+    xmlns:m="urn:monoc:monograph:2" exclude-result-prefixes="m">
   <xsl:output method="html" encoding="UTF-8"/>
   <xsl:param name="monoc-version"/>
   <xsl:template match="/doc">
