@@ -104,7 +104,9 @@ break_point(const char *s, size_t n, const char *chars)
  * most width characters, the first prefixed by first_indent, the others
  * by indent, joined by LF without a final LF.  A word too long for a line
  * of its own breaks after the last / ? & or = that fits, else after the
- * last -, else at the width.  Returns NULL when out of memory.
+ * last -, else at the width.  Returns NULL when out of memory.  The end
+ * and length of a word are found once, not again for each piece of a
+ * long word: linear time, where the template is quadratic.
  */
 char *
 ext_wrap(const char *text, double width, const char *indent,
@@ -130,11 +132,15 @@ ext_wrap(const char *text, double width, const char *indent,
 	lchars = u8chars(first_indent, strlen(first_indent));
 	fresh = 1;
 	rest = t;
+	end = NULL;		/* of the word at rest, when known */
+	wchars = 0;
 	while (*rest != '\0') {
-		if ((end = strchr(rest, ' ')) == NULL)
-			end = rest + strlen(rest);
+		if (end == NULL) {
+			if ((end = strchr(rest, ' ')) == NULL)
+				end = rest + strlen(rest);
+			wchars = u8chars(rest, end - rest);
+		}
 		wbytes = end - rest;
-		wchars = u8chars(rest, wbytes);
 		if (!fresh && lchars + 1 + wchars > width) {
 			buf_add(&out, line.p, line.len);
 			buf_add(&out, "\n", 1);
@@ -149,6 +155,7 @@ ext_wrap(const char *text, double width, const char *indent,
 			buf_add(&line, rest, wbytes);
 			lchars += 1 + wchars;
 			rest = *end == '\0' ? end : end + 1;
+			end = NULL;
 			continue;
 		}
 		cut = 0;
@@ -167,6 +174,7 @@ ext_wrap(const char *text, double width, const char *indent,
 			buf_add(&out, rest, rbytes);
 			buf_add(&out, "\n", 1);
 			rest += rbytes;
+			wchars -= cut;
 			line.len = 0;
 			buf_str(&line, indent);
 			lchars = icnt;
@@ -174,6 +182,7 @@ ext_wrap(const char *text, double width, const char *indent,
 			buf_add(&line, rest, wbytes);
 			lchars += wchars;
 			rest = *end == '\0' ? end : end + 1;
+			end = NULL;
 			fresh = 0;
 		}
 	}
