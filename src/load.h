@@ -12,6 +12,8 @@
 struct diag_file;
 
 #define LOAD_MAXSIZE	(16 * 1024 * 1024)
+#define LOAD_MAXDEPTH	256	/* elements nested */
+#define LOAD_MAXATTRS	64	/* attributes and xmlns of one element */
 
 xmlExternalEntityLoader load_lockdown(void);
 xmlDocPtr	load_file(const char *path, struct diag_file *df);

@@ -55,6 +55,20 @@ gen() {
 	# A 20 MB text node and a 20 MB attribute value, on line 14.
 	sed -n '1,13p' "$here/truncated.xml" | sed 's/id="truncated"/id="huge-text"/' > "$d/huge-text.xml"
 	{ printf '<p>'; head -c 20000000 /dev/zero | tr '\0' a; echo '</p>'; } >> "$d/huge-text.xml"
+	# 257 nested elements: one more than the documented 256.
+	{
+		echo '<?xml version="1.0"?>'
+		echo '<monograph xmlns="urn:monoc:monograph:1" id="depth-257" format-version="1.0">'
+		head -c 256 /dev/zero | tr '\0' x | sed 's/x/<p>/g'
+		echo
+	} > "$d/depth-257.xml"
+	# 100,000 attributes on one element (94 s before the limit).
+	{
+		sed -n '1,13p' "$here/truncated.xml" | sed 's/id="truncated"/id="many-attributes"/'
+		printf '<p'
+		awk 'BEGIN { for (i = 0; i < 100000; i++) printf " a%d=\"x\"", i }'
+		echo '/>'
+	} > "$d/many-attributes.xml"
 	sed -n '1,13p' "$here/truncated.xml" | sed 's/id="truncated"/id="huge-attribute"/' > "$d/huge-attribute.xml"
 	{ printf '<p class="'; head -c 20000000 /dev/zero | tr '\0' a; echo '"/>'; } >> "$d/huge-attribute.xml"
 }
@@ -122,7 +136,21 @@ while IFS=$'\t' read -r file line where; do
 	fi
 done < "$here/expect.txt"
 
-# Files that are not files.
+# Files that are not files: each an error at once, never a wait.
+mkfifo "$tmp/fifo.xml"
+printf '%s\n' "$tmp/fifo.xml" > "$tmp/fifo-list"
+for args in "$tmp/fifo.xml" "--files-from $tmp/fifo-list" /dev/zero /dev/null; do
+	# shellcheck disable=SC2086
+	timeout 5 "$monoc" -o "$tmp/o" $args < /dev/null 2> "$tmp/stderr"
+	rc=$?
+	what=$args
+	[ "${args#--}" = "$args" ] || what=$tmp/fifo.xml
+	if [ $rc -eq 1 ] && grep -q "^$what: error: is a .*, not a monograph file \[read\]" "$tmp/stderr"; then
+		ok "not a regular file: $args"
+	else
+		bad "not a regular file: $args: exit $rc: $(head -n 1 "$tmp/stderr")"
+	fi
+done
 mkdir -p "$tmp/dir.xml"
 "$monoc" -o "$tmp/o" "$tmp/dir.xml" 2> "$tmp/stderr"
 rc=$?
