@@ -11,9 +11,11 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #ifdef __GLIBC__
@@ -53,6 +55,11 @@ struct session {
 	size_t			 next;		/* next input to take */
 	struct diag_file	**results;	/* per input, once done */
 	char			*done;
+	int			 sigstop;	/* the signal thread ends */
+	int			 sigrunning;
+	pthread_t		 sigthread;
+	sigset_t		 sigs, oldsigs;
+	char			**unique;	/* opt.files, each file once */
 };
 
 struct worker {
@@ -131,15 +138,17 @@ set_today(struct session *s)
 }
 
 /*
- * Transform doc into every format, then write each output atomically.
- * Nothing is written unless every transform succeeded.  The document
- * model is built once and rendered into html, text and man; it is freed
- * as soon as they are.
+ * Transform doc into every format, then write the outputs as one set:
+ * every temporary file first, then all renamed.  Nothing is written
+ * unless every transform succeeded, nothing replaced unless every
+ * temporary file was written.  The document model is built once and
+ * rendered into html, text and man; it is freed as soon as they are.
  */
 static void
 transform_and_write(struct session *s, xmlDocPtr doc, const char *name,
     struct diag_file *df)
 {
+	struct output_set *set;
 	xmlChar		*out[FMT__MAX];
 	int		 len[FMT__MAX];
 	xmlDocPtr	 model;
@@ -156,22 +165,52 @@ transform_and_write(struct session *s, xmlDocPtr doc, const char *name,
 			ok = xform_apply(s->xf, f, (FMT_DOCS & FMT_BIT(f)) ?
 			    model : doc, df, &out[f], &len[f]) == 0;
 	xmlFreeDoc(model);
+	set = NULL;
+	if (ok && (set = output_set_new()) == NULL) {
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
+		ok = 0;
+	}
 	for (f = 0; ok && f < FMT__MAX; f++) {
 		if ((s->fmts & FMT_BIT(f)) == 0)
 			continue;
 		if ((path = output_path(s->opt.outdir, f, name)) == NULL) {
 			diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
 			    "out of memory");
+			ok = 0;
 			break;
 		}
-		if (output_write(path, out[f] == NULL ? "" : (char *)out[f],
-		    len[f]) == -1)
+		ok = output_set_add(set, path, out[f] == NULL ? "" :
+		    (char *)out[f], len[f]) == 0;
+		if (!ok)
 			diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
 			    "cannot write '%s': %s", path, strerror(errno));
 		free(path);
 	}
 	for (f = 0; f < FMT__MAX; f++)
 		xmlFree(out[f]);
+	if (ok && output_set_commit(set) == -1)
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
+		    "cannot write '%s': %s", output_set_failed(set),
+		    strerror(errno));
+	output_set_free(set);
+}
+
+/*
+ * A monograph whose outputs would take the name of a generated file
+ * (its HTML page would be the index page) is an error, reported at its
+ * id.  name is the file's stem, which check.c requires the id to match.
+ */
+static void
+check_reserved(xmlDocPtr doc, const char *name, struct diag_file *df)
+{
+	xmlNodePtr	 root;
+
+	if (name == NULL || strcmp(name, "index") != 0 ||
+	    (root = xmlDocGetRootElement(doc)) == NULL)
+		return;
+	diag_file_add_node(df, DIAG_ERROR, root, "id", "reserved-id",
+	    "monograph id 'index' is reserved: its page would replace the "
+	    "index page html/index.html; choose another id and file name");
 }
 
 /*
@@ -192,11 +231,11 @@ compile_one(struct worker *w, size_t i)
 	if ((doc = load_file(s->opt.files[i], df)) != NULL) {
 		schema_validate(w->vctx, doc, df);
 		check_run(s->check, doc, i, df);
-		if (s->write && diag_file_worst(df) < DIAG_ERROR) {
-			if ((name = check_stem(s->opt.files[i])) != NULL)
-				transform_and_write(s, doc, name, df);
-			free(name);
-		}
+		name = check_stem(s->opt.files[i]);
+		check_reserved(doc, name, df);
+		if (s->write && name != NULL && diag_file_worst(df) < DIAG_ERROR)
+			transform_and_write(s, doc, name, df);
+		free(name);
 		xmlFreeDoc(doc);
 	}
 	if (diag_file_count(df) == 0)
@@ -322,7 +361,84 @@ out:
 	s->done = NULL;
 }
 
-/* Create the output directories up front; 0 or -1 after reporting. */
+/* An input file by its device and inode, for finding one given twice. */
+struct file_id {
+	dev_t	 dev;
+	ino_t	 ino;
+	size_t	 i;
+};
+
+static int
+cmp_file_id(const void *a, const void *b)
+{
+	const struct file_id	*x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * The same file given twice (under one name or two) is compiled once,
+ * with a note, not reported as a duplicate of itself: opt.files becomes
+ * the list without the later mentions.  Files that cannot be stat(2)ed
+ * stay, for load.c to report.  Returns -1 when out of memory.
+ */
+static int
+drop_repeats(struct session *s)
+{
+	struct file_id	*v;
+	struct stat	 st;
+	char		*drop;
+	size_t		 i, n, k, m;
+
+	n = s->opt.nfiles;
+	if (n < 2)
+		return 0;
+	if ((v = calloc(n, sizeof(*v))) == NULL ||
+	    (drop = calloc(n, 1)) == NULL) {
+		free(v);
+		return -1;
+	}
+	for (i = k = 0; i < n; i++)
+		if (stat(s->opt.files[i], &st) == 0) {
+			v[k].dev = st.st_dev;
+			v[k].ino = st.st_ino;
+			v[k++].i = i;
+		}
+	qsort(v, k, sizeof(*v), cmp_file_id);
+	for (i = 1; i < k; i++)
+		if (v[i].dev == v[i - 1].dev && v[i].ino == v[i - 1].ino) {
+			drop[v[i].i] = 1;
+			diag_msg(s->diag, DIAG_NOTE, "'%s' is the same file as "
+			    "'%s', given before; compiled once",
+			    s->opt.files[v[i].i], s->opt.files[v[i - 1].i]);
+			v[i].i = v[i - 1].i;	/* the first mention */
+		}
+	free(v);
+	for (i = m = 0; i < n; i++)
+		m += !drop[i];
+	if (m < n) {
+		if ((s->unique = calloc(m + 1, sizeof(char *))) == NULL) {
+			free(drop);
+			return -1;
+		}
+		for (i = m = 0; i < n; i++)
+			if (!drop[i])
+				s->unique[m++] = s->opt.files[i];
+		s->opt.files = s->unique;
+		s->opt.nfiles = m;
+	}
+	free(drop);
+	return 0;
+}
+
+/*
+ * Create the output directories up front, and remove from them the
+ * temporary files of earlier runs that died; 0 or -1 after reporting.
+ */
 static int
 make_outdirs(struct session *s)
 {
@@ -342,9 +458,70 @@ make_outdirs(struct session *s)
 			free(path);
 			return -1;
 		}
+		output_clean_stale(path);
 		free(path);
 	}
 	return 0;
+}
+
+/*
+ * The signal thread: SIGINT and SIGTERM are blocked in every other
+ * thread and taken here, where it is safe to lock and print.  The run's
+ * temporary files are removed, then the process exits 130 or 143 (128
+ * plus the signal, as a shell reports it).  Woken with stop set, it
+ * returns.
+ */
+static void *
+signal_main(void *arg)
+{
+	struct session	*s = arg;
+	int		 sig, stop;
+
+	for (;;) {
+		if (sigwait(&s->sigs, &sig) != 0)
+			continue;
+		pthread_mutex_lock(&s->lock);
+		stop = s->sigstop;
+		pthread_mutex_unlock(&s->lock);
+		if (stop)
+			return NULL;
+		output_remove_temps();
+		diag_msg(s->diag, DIAG_FATAL, "interrupted by %s; no output "
+		    "is half-written and no temporary file is left",
+		    sig == SIGINT ? "SIGINT" : "SIGTERM");
+		_exit(128 + sig);
+	}
+}
+
+/* Take SIGINT and SIGTERM in the signal thread from now on. */
+static void
+signals_start(struct session *s)
+{
+	sigemptyset(&s->sigs);
+	sigaddset(&s->sigs, SIGINT);
+	sigaddset(&s->sigs, SIGTERM);
+	if (pthread_sigmask(SIG_BLOCK, &s->sigs, &s->oldsigs) != 0)
+		return;
+	if (pthread_create(&s->sigthread, NULL, signal_main, s) != 0) {
+		pthread_sigmask(SIG_SETMASK, &s->oldsigs, NULL);
+		return;
+	}
+	s->sigrunning = 1;
+}
+
+/* End the signal thread and restore the signal mask. */
+static void
+signals_stop(struct session *s)
+{
+	if (!s->sigrunning)
+		return;
+	pthread_mutex_lock(&s->lock);
+	s->sigstop = 1;
+	pthread_mutex_unlock(&s->lock);
+	pthread_kill(s->sigthread, SIGTERM);
+	pthread_join(s->sigthread, NULL);
+	pthread_sigmask(SIG_SETMASK, &s->oldsigs, NULL);
+	s->sigrunning = 0;
 }
 
 /*
@@ -379,6 +556,7 @@ monoc_main(int argc, char *argv[], FILE *err)
 	if ((s.diag = diag_new(err, s.opt.werror)) == NULL ||
 	    (s.datadir = find_datadir(&s.opt)) == NULL)
 		goto out;
+	signals_start(&s);
 
 	xmlInitParser();
 	LIBXML_TEST_VERSION
@@ -404,7 +582,8 @@ monoc_main(int argc, char *argv[], FILE *err)
 	if (s.write && make_outdirs(&s) == -1)
 		s.write = 0;
 	if (!s.opt.index_only) {
-		if ((s.check = check_new(s.opt.files, s.opt.nfiles)) == NULL) {
+		if (drop_repeats(&s) == -1 ||
+		    (s.check = check_new(s.opt.files, s.opt.nfiles)) == NULL) {
 			diag_msg(s.diag, DIAG_FATAL, "out of memory");
 			goto summary;
 		}
@@ -430,6 +609,7 @@ summary:
 	diag_summary(s.diag);
 	status = diag_status(s.diag);
 out:
+	signals_stop(&s);
 	if (s.loader != NULL)
 		xmlSetExternalEntityLoader(s.loader);
 	if (s.diag == NULL)
@@ -438,6 +618,7 @@ out:
 	xform_free(s.xf);
 	schema_free(s.schema);
 	free(s.datadir);
+	free(s.unique);
 	options_free(&s.opt);
 	diag_free(s.diag);
 	pthread_cond_destroy(&s.cond);
