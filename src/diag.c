@@ -467,9 +467,11 @@ diag_flush(struct diag *diag, struct diag_file *df)
 	struct entry	*e;
 	FILE		*f;
 	size_t		 i;
+	int		 worst_shown;
 
 	if (df == NULL || df->n == 0)
 		return;
+	worst_shown = 0;
 	sort_entries(df);
 	f = diag->stream;
 	pthread_mutex_lock(&diag->lock);
@@ -487,7 +489,12 @@ diag_flush(struct diag *diag, struct diag_file *df)
 			fprintf(f, " [%s]", e->code);
 		fputc('\n', f);
 		show_line(f, df, e->line, e->col);
+		if (e->level == df->worst)
+			worst_shown = 1;
 	}
+	/* A worse problem among those not kept still sets the status. */
+	if (!worst_shown)
+		count(diag, df->worst);
 	fflush(f);
 	pthread_mutex_unlock(&diag->lock);
 }
@@ -639,9 +646,16 @@ vadd(struct diag_file *df, enum diag_level level, int line, int col,
 		level = DIAG_ERROR;
 	if (level > df->worst)
 		df->worst = level;
-	if (df->stopped)
+	/*
+	 * After the cap, an error about the whole file (an output that
+	 * cannot be written, a monograph too large to compile) is still
+	 * kept: it says why nothing was written.
+	 */
+	if (df->stopped && (line != 0 || code == NULL ||
+	    level < DIAG_ERROR || df->n >= MAXENTRIES + 8))
 		return;
-	if (df->n == MAXENTRIES || ++df->offered > MAXOFFERED) {
+	if (!df->stopped && (df->n == MAXENTRIES ||
+	    ++df->offered > MAXOFFERED)) {
 		df->stopped = 1;
 		level = DIAG_NOTE;
 		line = col = 0;

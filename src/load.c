@@ -14,6 +14,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -433,6 +435,83 @@ refuse_nodes(xmlDocPtr doc, struct diag_file *df)
 }
 
 /*
+ * The first character of the UTF-8 string s that a terminal would act on
+ * (diag_unsafe_char()), or 0 when there is none.
+ */
+static uint32_t
+unsafe_in(const xmlChar *s)
+{
+	uint32_t	 c;
+	int		 len;
+
+	for (; *s != '\0'; s += len) {
+		len = 4;
+		c = xmlGetUTF8Char(s, &len);
+		if (len <= 0)
+			return 0;	/* libxml2 gives valid UTF-8 */
+		if (diag_unsafe_char(c))
+			return c;
+	}
+	return 0;
+}
+
+/*
+ * Report text and attribute values holding control characters that a
+ * terminal acts on (C0 but tab and newline, DEL, C1) or bidi controls
+ * that reorder what is shown: the text and man outputs pass text through
+ * to a terminal, and a message quoting it would too, so no format may
+ * hold them (XML 1.0 lets in DEL, C1, bidi and, as &#13;, CR).  The
+ * document is still validated and checked; having errors, it produces
+ * no output.  At most one message per element.
+ */
+static void
+refuse_controls(xmlDocPtr doc, struct diag_file *df)
+{
+	xmlNodePtr	 n, c;
+	xmlAttrPtr	 a;
+	uint32_t	 ch;
+	char		 name[256];
+
+	for (n = xmlDocGetRootElement(doc); n != NULL && !diag_file_full(df);
+	    ) {
+		ch = 0;
+		*name = '\0';
+		if (n->type == XML_ELEMENT_NODE) {
+			for (a = n->properties; a != NULL && ch == 0;
+			    a = a->next)
+				for (c = a->children; c != NULL && ch == 0;
+				    c = c->next)
+					if (c->content != NULL &&
+					    (ch = unsafe_in(c->content)) != 0)
+						snprintf(name, sizeof(name),
+						    "%s", a->name);
+			for (c = n->children; c != NULL && ch == 0;
+			    c = c->next)
+				if ((c->type == XML_TEXT_NODE ||
+				    c->type == XML_CDATA_SECTION_NODE) &&
+				    c->content != NULL)
+					ch = unsafe_in(c->content);
+		}
+		if (ch != 0)
+			diag_file_add_node(df, DIAG_ERROR, n,
+			    *name != '\0' ? name : NULL, "control-character",
+			    "%s%s%s holds the control character U+%04X, which "
+			    "a terminal would act on; remove it",
+			    *name != '\0' ? "attribute '" : "the text of "
+			    "element '", *name != '\0' ? name :
+			    (const char *)n->name, "'", (unsigned int)ch);
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n->next == NULL)
+			n = n->parent == (xmlNodePtr)doc ? NULL : n->parent;
+		if (n != NULL)
+			n = n->next;
+	}
+}
+
+/*
  * Parse the NUL-terminated buffer buf of len bytes under the name url;
  * df takes buf over as the source text (or a UTF-8 copy of it, when it
  * is UTF-16, and buf is freed).  Refuses what prescan() refuses first.  Returns the document, or NULL when
@@ -490,6 +569,8 @@ parse_buffer(char *buf, size_t len, const char *url, struct diag_file *df)
 	}
 	if (!bad && refuse_nodes(doc, df) > 0)
 		bad = 1;
+	if (!bad)
+		refuse_controls(doc, df);
 	if (bad) {
 		xmlFreeDoc(doc);
 		return NULL;

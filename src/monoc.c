@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,21 @@
 #define DATADIR	"/usr/local/share/monoc"
 #endif
 
+/*
+ * The memory budget: what the monographs being compiled at one time may
+ * take together (docs/security.md has the figures these come from).
+ * Before a monograph is read, MEM_PER_BYTE times its size is reserved
+ * (parsing, validating and checking took at most 38 times the file);
+ * before it is transformed, MEM_PER_BYTE times its size plus MEM_PER_NODE
+ * per element, attribute and text node (the model and the result trees
+ * took at most 2 KB a node).  A worker waits until its share fits, so
+ * -j never takes the run over the budget; a monograph that would need
+ * more than the whole budget is refused.
+ */
+#define MEM_BUDGET	((size_t)1024 * 1024 * 1024)
+#define MEM_PER_BYTE	40
+#define MEM_PER_NODE	2560
+
 struct session {
 	struct options		 opt;
 	struct diag		*diag;
@@ -60,6 +76,9 @@ struct session {
 	pthread_t		 sigthread;
 	sigset_t		 sigs, oldsigs;
 	char			**unique;	/* opt.files, each file once */
+	size_t			 mem_total;	/* the budget */
+	size_t			 mem_used;	/* reserved now; under lock */
+	pthread_cond_t		 mem_cond;
 };
 
 struct worker {
@@ -214,9 +233,126 @@ check_reserved(xmlDocPtr doc, const char *name, struct diag_file *df)
 }
 
 /*
+ * Reserve want bytes of the memory budget.  With wait, wait until they
+ * fit (or nothing else is reserved); without, take them only if they fit
+ * now.  Returns whether they were taken.
+ */
+static int
+mem_take(struct session *s, size_t want, int wait)
+{
+	int	 taken;
+
+	pthread_mutex_lock(&s->lock);
+	while (wait && s->mem_used > 0 && s->mem_used + want > s->mem_total)
+		pthread_cond_wait(&s->mem_cond, &s->lock);
+	taken = s->mem_used == 0 || s->mem_used + want <= s->mem_total;
+	if (taken)
+		s->mem_used += want;
+	pthread_mutex_unlock(&s->lock);
+	return taken;
+}
+
+static void
+mem_give(struct session *s, size_t n)
+{
+	pthread_mutex_lock(&s->lock);
+	s->mem_used -= n;
+	pthread_cond_broadcast(&s->mem_cond);
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* Elements, attributes and text nodes of doc: what transforms cost. */
+static size_t
+count_nodes(xmlDocPtr doc)
+{
+	xmlNodePtr	 n;
+	xmlAttrPtr	 a;
+	size_t		 count;
+
+	count = 0;
+	for (n = xmlDocGetRootElement(doc); n != NULL; ) {
+		count++;
+		if (n->type == XML_ELEMENT_NODE)
+			for (a = n->properties; a != NULL; a = a->next)
+				count++;
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n->next == NULL)
+			n = n->parent == (xmlNodePtr)doc ? NULL : n->parent;
+		if (n != NULL)
+			n = n->next;
+	}
+	return count;
+}
+
+/* The memory of input i before it is read: MEM_PER_BYTE times its size. */
+static size_t
+mem_for_file(const char *path)
+{
+	struct stat	 st;
+
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size < 0)
+		return 0;
+	return MEM_PER_BYTE * (size_t)(st.st_size < LOAD_MAXSIZE ?
+	    st.st_size : LOAD_MAXSIZE);
+}
+
+/*
+ * Make the reservation *held of input i (read into *docp) big enough to
+ * transform it.  If the rest of the budget cannot give it now, the
+ * document is freed and the reservation given back, then the whole is
+ * waited for and the file read again: waiting while holding could
+ * deadlock two workers.  Returns 0, or -1 after reporting to df when it
+ * needs more than the whole budget or cannot be read again.
+ */
+static int
+mem_for_transform(struct session *s, size_t i, xmlDocPtr *docp,
+    size_t *held, struct diag_file *df)
+{
+	struct diag_file	*again;
+	size_t			 size, need;
+
+	size = *held / MEM_PER_BYTE;
+	need = MEM_PER_BYTE * size + MEM_PER_NODE * count_nodes(*docp);
+	if (need > s->mem_total) {
+		diag_file_add(df, DIAG_ERROR, 0, 0, "too-large", "compiling "
+		    "this monograph would take about %zu MiB, more than the "
+		    "memory budget of %zu MiB; split it", need >> 20,
+		    s->mem_total >> 20);
+		return -1;
+	}
+	if (need <= *held)
+		return 0;
+	if (mem_take(s, need - *held, 0)) {
+		*held = need;
+		return 0;
+	}
+	xmlFreeDoc(*docp);
+	*docp = NULL;
+	mem_give(s, *held);
+	*held = 0;
+	mem_take(s, need, 1);
+	*held = need;
+	if ((again = diag_file_new(s->diag, s->opt.files[i])) == NULL) {
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
+		return -1;
+	}
+	*docp = load_file(s->opt.files[i], again);
+	diag_file_free(again);
+	if (*docp == NULL) {
+		diag_file_add(df, DIAG_ERROR, 0, 0, "read", "the file changed "
+		    "while it was compiled");
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * The pipeline for input number i: load (safe parse) -> validate ->
- * check -> transform -> write.  Returns its diagnostics, or NULL when out
- * of memory.
+ * check -> transform -> write, each step within the memory budget.
+ * Returns its diagnostics, or NULL when out of memory.
  */
 static struct diag_file *
 compile_one(struct worker *w, size_t i)
@@ -225,19 +361,31 @@ compile_one(struct worker *w, size_t i)
 	struct diag_file	*df;
 	xmlDocPtr		 doc;
 	char			*name;
+	size_t			 held;
 
 	if ((df = diag_file_new(s->diag, s->opt.files[i])) == NULL)
 		return NULL;
+	held = mem_for_file(s->opt.files[i]);
+	if (held > s->mem_total) {
+		diag_file_add(df, DIAG_ERROR, 0, 0, "too-large", "reading "
+		    "this monograph may take %zu MiB, more than the memory "
+		    "budget of %zu MiB", held >> 20, s->mem_total >> 20);
+		return df;
+	}
+	mem_take(s, held, 1);
 	if ((doc = load_file(s->opt.files[i], df)) != NULL) {
 		schema_validate(w->vctx, doc, df);
 		check_run(s->check, doc, i, df);
 		name = check_stem(s->opt.files[i]);
 		check_reserved(doc, name, df);
-		if (s->write && name != NULL && diag_file_worst(df) < DIAG_ERROR)
+		if (s->write && name != NULL &&
+		    diag_file_worst(df) < DIAG_ERROR &&
+		    mem_for_transform(s, i, &doc, &held, df) == 0)
 			transform_and_write(s, doc, name, df);
 		free(name);
 		xmlFreeDoc(doc);
 	}
+	mem_give(s, held);
 	if (diag_file_count(df) == 0)
 		diag_file_set_source(df, NULL, 0);
 	return df;
@@ -465,6 +613,32 @@ make_outdirs(struct session *s)
 }
 
 /*
+ * The memory budget: MEM_BUDGET, or $MONOC_MEMORY_MIB mebibytes when set
+ * (tests use a small one).  Returns -1 after reporting a malformed value.
+ */
+static int
+set_budget(struct session *s)
+{
+	const char	*env;
+	char		*end;
+	long		 mib;
+
+	s->mem_total = MEM_BUDGET;
+	if ((env = getenv("MONOC_MEMORY_MIB")) == NULL || *env == '\0')
+		return 0;
+	errno = 0;
+	mib = strtol(env, &end, 10);
+	if (*end != '\0' || errno != 0 || mib < 1 ||
+	    (unsigned long)mib > SIZE_MAX >> 20) {
+		diag_msg(s->diag, DIAG_FATAL, "MONOC_MEMORY_MIB '%s' is not a "
+		    "number of mebibytes; fix or unset it", env);
+		return -1;
+	}
+	s->mem_total = (size_t)mib << 20;
+	return 0;
+}
+
+/*
  * The signal thread: SIGINT and SIGTERM are blocked in every other
  * thread and taken here, where it is safe to lock and print.  The run's
  * temporary files are removed, then the process exits 130 or 143 (128
@@ -540,6 +714,7 @@ monoc_main(int argc, char *argv[], FILE *err)
 	memset(&s, 0, sizeof(s));
 	pthread_mutex_init(&s.lock, NULL);
 	pthread_cond_init(&s.cond, NULL);
+	pthread_cond_init(&s.mem_cond, NULL);
 	status = 2;
 	if ((s.diag = diag_new(err, 0)) == NULL)
 		goto out;
@@ -557,6 +732,8 @@ monoc_main(int argc, char *argv[], FILE *err)
 	    (s.datadir = find_datadir(&s.opt)) == NULL)
 		goto out;
 	signals_start(&s);
+	if (set_budget(&s) == -1)
+		goto summary;
 
 	xmlInitParser();
 	LIBXML_TEST_VERSION
@@ -621,6 +798,7 @@ out:
 	free(s.unique);
 	options_free(&s.opt);
 	diag_free(s.diag);
+	pthread_cond_destroy(&s.mem_cond);
 	pthread_cond_destroy(&s.cond);
 	pthread_mutex_destroy(&s.lock);
 	return status;

@@ -185,7 +185,9 @@
     <xsl:param name="s"/>
     <xsl:variable name="n" select="normalize-space($s)"/>
     <xsl:if test="$n != ''">
-      <xsl:if test="starts-with($n, '.')">\&amp;</xsl:if>
+      <!-- A leading "." would be a request; "T}" would end the tbl text
+           block the line may be in, the rest of the cell lost. -->
+      <xsl:if test="starts-with($n, '.') or starts-with($n, 'T}')">\&amp;</xsl:if>
       <xsl:value-of select="concat($n, $NL)"/>
     </xsl:if>
   </xsl:template>

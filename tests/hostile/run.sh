@@ -69,6 +69,9 @@ gen() {
 		awk 'BEGIN { for (i = 0; i < 100000; i++) printf " a%d=\"x\"", i }'
 		echo '/>'
 	} > "$d/many-attributes.xml"
+	# CR (as &#13;), DEL, C1 controls and bidi overrides in a valid
+	# monograph.
+	tests/scaling/gen.sh controls 3 control-characters > "$d/control-characters.xml"
 	sed -n '1,13p' "$here/truncated.xml" | sed 's/id="truncated"/id="huge-attribute"/' > "$d/huge-attribute.xml"
 	{ printf '<p class="'; head -c 20000000 /dev/zero | tr '\0' a; echo '"/>'; } >> "$d/huge-attribute.xml"
 }
@@ -308,6 +311,35 @@ else
 	echo "SKIP full disk: cannot mount a tmpfs here (not root?);" \
 	    "tests/unit/test_output.c covers it with RLIMIT_FSIZE"
 fi
+
+# Terminal controls in a file name never reach stderr raw: ESC, CR and
+# the C1 CSI (U+009B) are printed escaped.
+evil=$tmp/$(printf 'a\033]0;owned\007b\rc\302\233d').xml
+"$monoc" -o "$tmp/o6" "$evil" 2> "$tmp/stderr"
+rc=$?
+if [ $rc -eq 1 ] && ! LC_ALL=C grep -q "$(printf '[\033\r\007]')" "$tmp/stderr" &&
+    ! grep -q "$(printf '\302\233')" "$tmp/stderr" &&
+    grep -qF 'a\x1B]0;owned\x07b\x0Dc\u009Bd.xml: error: cannot open file' "$tmp/stderr"; then
+	ok "terminal controls in a file name escaped"
+else
+	bad "terminal controls in a file name: exit $rc: $(head -n 1 "$tmp/stderr" | od -c | head -n 3)"
+fi
+
+# A table cell whose text starts with "T}" (the end of a tbl text block):
+# guarded, so that mandoc and groff keep the text.
+sed 's|<effect>More sedation.|<effect>T} ends the cell early.|' docs/skeleton.xml > "$tmp/example.xml"
+rm -rf "$tmp/o7"
+"$monoc" --no-index -f man -o "$tmp/o7" "$tmp/example.xml" 2> "$tmp/stderr"
+rc=$?
+page=$tmp/o7/man/man7/example-info.7
+if [ $rc -eq 0 ] && grep -q '^\\&T} ends the cell early' "$page" &&
+    mandoc -Tutf8 "$page" 2> /dev/null | col -b | grep -q 'T} ends the' &&
+    [ -z "$(mandoc -Tlint -W warning "$page" 2>&1)" ]; then
+	ok "tbl cell starting with T}"
+else
+	bad "tbl cell starting with T}: exit $rc: $(grep -n 'ends the cell' "$page" 2>&1 | head -n 1)"
+fi
+cp docs/skeleton.xml "$tmp/example.xml"
 
 # A monograph called index: its page would be the index page.
 mkdir -p "$tmp/reserved"

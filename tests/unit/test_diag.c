@@ -257,12 +257,57 @@ test_long_line_window(void **state)
 	capture_free(&c);
 }
 
+/*
+ * Nothing a terminal acts on is printed raw: ESC and CR in the file name
+ * and the message become \xHH, C1 and bidi controls \uHHHH, the source
+ * line shows "?" for each; a message cut by its buffer ends on a
+ * character boundary.
+ */
+static void
+test_escaped(void **state)
+{
+	struct capture		 c;
+	struct diag		*d;
+	struct diag_file	*df;
+	const char		*src = "<a>x\xc2\x9b" "2J\xe2\x80\xae" "y\x7f</a>\n";
+	char			 msg[3000];
+	const char		*out;
+
+	(void)state;
+	capture_open(&c);
+	d = diag_new(c.f, 0);
+	df = diag_file_new(d, "m/\033[2J\r.xml");
+	diag_file_set_source(df, dupstr(src), strlen(src));
+	diag_file_add(df, DIAG_ERROR, 1, 4, "x", "value '%s'",
+	    "\033]0;t\007\xc2\x85\xe2\x80\xae");
+	/* 2,046 bytes of "a" then a 3-byte character: cut before it. */
+	memset(msg, 'a', 2046);
+	strcpy(msg + 2046, "\xe2\x82\xac");
+	diag_file_add(df, DIAG_ERROR, 0, 0, NULL, "%s", msg);
+	diag_flush(d, df);
+	diag_file_free(df);
+	diag_msg(d, DIAG_ERROR, "name '%s'", "\x1b[31m");
+	diag_free(d);
+	out = capture_close(&c);
+	assert_non_null(strstr(out, "m/\\x1B[2J\\x0D.xml:1:4: error: value "
+	    "'\\x1B]0;t\\x07\\u0085\\u202E' [x]\n"
+	    "    1 | <a>x?2J?y?</a>\n"
+	    "      |    ^\n"));
+	assert_non_null(strstr(out, "monoc: name '\\x1B[31m'\n"));
+	assert_null(strchr(out, '\033'));
+	assert_null(strchr(out, '\r'));
+	assert_null(strstr(out, "\xe2\x82"));
+	assert_non_null(strstr(out, "aaaa\n"));
+	capture_free(&c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_located_with_caret),
 		cmocka_unit_test(test_no_column_no_caret),
+		cmocka_unit_test(test_escaped),
 		cmocka_unit_test(test_summary_plurals),
 		cmocka_unit_test(test_nothing_no_summary),
 		cmocka_unit_test(test_unlocated_and_fatal),
