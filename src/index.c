@@ -67,7 +67,8 @@ list_meta(const char *dir, int *np)
 		n++;
 	}
 	closedir(d);
-	qsort(v, n, sizeof(*v), cmp_names);
+	if (n > 1)	/* never qsort(NULL, 0): UBSan rightly objects */
+		qsort(v, n, sizeof(*v), cmp_names);
 	*np = n;
 	return v;
 fail:
