@@ -325,6 +325,18 @@ else
 	bad "terminal controls in a file name: exit $rc: $(head -n 1 "$tmp/stderr" | od -c | head -n 3)"
 fi
 
+# A UTF-16 monograph: its source lines are shown, in UTF-8.
+sed 's/id="example"/id="utf16"/; s/format-version="1.0"/format-version="9"/; s/UTF-8/UTF-16/' docs/skeleton.xml |
+    iconv -f UTF-8 -t UTF-16 > "$tmp/utf16.xml"
+"$monoc" --check "$tmp/utf16.xml" 2> "$tmp/stderr"
+rc=$?
+if [ $rc -eq 1 ] && grep -q '^    6 |  *id="utf16" format-version="9">$' "$tmp/stderr" &&
+    iconv -f UTF-8 -t UTF-8 "$tmp/stderr" > /dev/null 2>&1; then
+	ok "UTF-16 input: source line shown"
+else
+	bad "UTF-16 input: exit $rc: $(head -n 3 "$tmp/stderr" | tr '\n' '|')"
+fi
+
 # A table cell whose text starts with "T}" (the end of a tbl text block):
 # guarded, so that mandoc and groff keep the text.
 sed 's|<effect>More sedation.|<effect>T} ends the cell early.|' docs/skeleton.xml > "$tmp/example.xml"
