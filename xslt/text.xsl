@@ -418,30 +418,35 @@
       <xsl:with-param name="width" select="$width"/>
     </xsl:call-template>
     <xsl:value-of select="$NL"/>
+    <!-- Each row in an element of its own, as in man.xsl: appending to
+         the page's one text node after a cell's own text made libxslt
+         count the page so far, quadratic in the rows. -->
     <xsl:for-each select="head | row">
-      <xsl:if test="self::row and $sep and position() &gt; 2">
-        <xsl:value-of select="$NL"/>
-      </xsl:if>
-      <xsl:call-template name="table-row">
-        <xsl:with-param name="c1"><xsl:apply-templates select="cell[1]" mode="tcell"><xsl:with-param name="w" select="$w1"/></xsl:apply-templates></xsl:with-param>
-        <xsl:with-param name="c2"><xsl:apply-templates select="cell[2]" mode="tcell"><xsl:with-param name="w" select="$w2"/></xsl:apply-templates></xsl:with-param>
-        <xsl:with-param name="c3"><xsl:apply-templates select="cell[3]" mode="tcell"><xsl:with-param name="w" select="$w3"/></xsl:apply-templates></xsl:with-param>
-        <xsl:with-param name="c4"><xsl:apply-templates select="cell[4]" mode="tcell"><xsl:with-param name="w" select="$w4"/></xsl:apply-templates></xsl:with-param>
-        <xsl:with-param name="w1" select="$w1"/>
-        <xsl:with-param name="w2" select="$w2"/>
-        <xsl:with-param name="w3" select="$w3"/>
-      </xsl:call-template>
-      <xsl:if test="self::head">
+      <r>
+        <xsl:if test="self::row and $sep and position() &gt; 2">
+          <xsl:value-of select="$NL"/>
+        </xsl:if>
         <xsl:call-template name="table-row">
-          <xsl:with-param name="c1" select="substring($RULE, 1, $w1)"/>
-          <xsl:with-param name="c2" select="substring($RULE, 1, $w2)"/>
-          <xsl:with-param name="c3" select="substring($RULE, 1, $w3 * boolean(cell[3]))"/>
-          <xsl:with-param name="c4" select="substring($RULE, 1, $w4 * boolean(cell[4]))"/>
+          <xsl:with-param name="c1"><xsl:apply-templates select="cell[1]" mode="tcell"><xsl:with-param name="w" select="$w1"/></xsl:apply-templates></xsl:with-param>
+          <xsl:with-param name="c2"><xsl:apply-templates select="cell[2]" mode="tcell"><xsl:with-param name="w" select="$w2"/></xsl:apply-templates></xsl:with-param>
+          <xsl:with-param name="c3"><xsl:apply-templates select="cell[3]" mode="tcell"><xsl:with-param name="w" select="$w3"/></xsl:apply-templates></xsl:with-param>
+          <xsl:with-param name="c4"><xsl:apply-templates select="cell[4]" mode="tcell"><xsl:with-param name="w" select="$w4"/></xsl:apply-templates></xsl:with-param>
           <xsl:with-param name="w1" select="$w1"/>
           <xsl:with-param name="w2" select="$w2"/>
           <xsl:with-param name="w3" select="$w3"/>
         </xsl:call-template>
-      </xsl:if>
+        <xsl:if test="self::head">
+          <xsl:call-template name="table-row">
+            <xsl:with-param name="c1" select="substring($RULE, 1, $w1)"/>
+            <xsl:with-param name="c2" select="substring($RULE, 1, $w2)"/>
+            <xsl:with-param name="c3" select="substring($RULE, 1, $w3 * boolean(cell[3]))"/>
+            <xsl:with-param name="c4" select="substring($RULE, 1, $w4 * boolean(cell[4]))"/>
+            <xsl:with-param name="w1" select="$w1"/>
+            <xsl:with-param name="w2" select="$w2"/>
+            <xsl:with-param name="w3" select="$w3"/>
+          </xsl:call-template>
+        </xsl:if>
+      </r>
     </xsl:for-each>
   </xsl:template>
 

@@ -13,6 +13,9 @@
 #   citations    N citations of the declared source
 #   attributes   one element with N attributes (schema errors)
 #   controls     N paragraphs holding C0, DEL, C1 and bidi controls
+#   misspelt     N misspelt elements (schema errors, the corrected passes)
+#   interactions N interactions with distinct agents
+#   sources      N declared sources, each cited once
 #
 # usage: tests/scaling/gen.sh PATTERN N [ID]   (ID: PATTERN by default; run
 #        from the repository root)
@@ -57,6 +60,16 @@ controls)	where=mechanism
 		# CR, DEL, U+0085 NEL, U+009B CSI, U+202E RLO, U+2066 LRI (XML
 		# 1.0 allows no other C0 control, not even as a reference)
 		part() { rep "$n" "$(printf '<p>a&#13;b\177c\302\205d\302\2332Je\342\200\256f\342\201\246g.<cite ref="src1"/></p>')"; } ;;
+misspelt)	where=mechanism
+		part() { rep "$n" '<pp>Misspelt.<cite ref="src1"/></pp>'; } ;;
+interactions)	where=interactions
+		part() {
+			awk -v n="$n" 'BEGIN { for (i = 0; i < n; i++) printf "<interaction severity=\"minor\"><agent kind=\"substance\">agent%d</agent><effect>Some effect.<cite ref=\"src1\"/></effect><action>Watch.<cite ref=\"src1\"/></action></interaction>", i }'
+		} ;;
+sources)	where=sources
+		part() {
+			awk -v n="$n" 'BEGIN { for (i = 0; i < n; i++) printf "<source id=\"s%d\" type=\"label\"><title>T%d</title><publisher>P</publisher><published>2024-04</published><url>https://example.org/%d</url></source>", i, i, i }'
+		} ;;
 *)		echo "gen.sh: unknown pattern '$pattern'" >&2
 		exit 2 ;;
 esac

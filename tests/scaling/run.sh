@@ -82,6 +82,9 @@ scale unknowncite 10000 pattern
 scale citations 5000 pattern
 scale attributes 20000 pattern
 scale controls 5000 pattern
+scale misspelt 10000 pattern
+scale interactions 1000 pattern
+scale sources 2000 pattern
 
 # The index page: a real sidecar, copied.
 cp docs/skeleton.xml "$tmp/example.xml"
