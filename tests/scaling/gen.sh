@@ -16,6 +16,11 @@
 #   misspelt     N misspelt elements (schema errors, the corrected passes)
 #   interactions N interactions with distinct agents
 #   sources      N declared sources, each cited once
+#   effects      N adverse effects (a table of N rows)
+#   forms        N forms (a table of N rows)
+#   uses         N uses (numbered blocks)
+#   regimens     N regimens
+#   brands       N brands
 #
 # usage: tests/scaling/gen.sh PATTERN N [ID]   (ID: PATTERN by default; run
 #        from the repository root)
@@ -69,6 +74,18 @@ interactions)	where=interactions
 sources)	where=sources
 		part() {
 			awk -v n="$n" 'BEGIN { for (i = 0; i < n; i++) printf "<source id=\"s%d\" type=\"label\"><title>T%d</title><publisher>P</publisher><published>2024-04</published><url>https://example.org/%d</url></source>", i, i, i }'
+		} ;;
+effects)	where=adverse-effects
+		part() { rep "$n" '<effect category="common" severity="mild">dizziness<cite ref="src1"/></effect>'; } ;;
+forms)		where=forms
+		part() { rep "$n" '<form route="oral" kind="tablet" status="marketed"><strength amount="5" unit="mg"><cite ref="src1"/></strength></form>'; } ;;
+uses)		where=uses
+		part() { rep "$n" '<use status="approved"><condition>Pain</condition><p>Used for pain.<cite ref="src1"/></p></use>'; } ;;
+regimens)	where=dosing
+		part() { rep "$n" '<regimen route="oral" population="adult"><start low="5" unit="mg" times="3" per="day"><cite ref="src1"/></start></regimen>'; } ;;
+brands)		where=brands
+		part() {
+			awk -v n="$n" 'BEGIN { for (i = 0; i < n; i++) printf "<brand name=\"Brand%d\" status=\"marketed\"><cite ref=\"src1\"/></brand>", i }'
 		} ;;
 *)		echo "gen.sh: unknown pattern '$pattern'" >&2
 		exit 2 ;;

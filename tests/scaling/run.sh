@@ -5,7 +5,7 @@
 # time at n (linear gives about 4, quadratic about 16).  Times are user
 # plus system CPU seconds, the smaller of two runs, so that a busy
 # machine slows both sizes alike; no wall-clock limit.  The sizes are
-# small enough that the whole suite takes a few seconds.
+# small enough that the whole suite takes about 15 seconds.
 #
 # usage: tests/scaling/run.sh [MONOC]      (from the repository root)
 set -uo pipefail
@@ -85,6 +85,11 @@ scale controls 5000 pattern
 scale misspelt 10000 pattern
 scale interactions 1000 pattern
 scale sources 2000 pattern
+scale effects 1000 pattern
+scale forms 1000 pattern
+scale uses 1000 pattern
+scale regimens 1000 pattern
+scale brands 2000 pattern
 
 # The index page: a real sidecar, copied.
 cp docs/skeleton.xml "$tmp/example.xml"
