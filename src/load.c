@@ -514,8 +514,9 @@ refuse_controls(xmlDocPtr doc, struct diag_file *df)
 /*
  * Parse the NUL-terminated buffer buf of len bytes under the name url;
  * df takes buf over as the source text (or a UTF-8 copy of it, when it
- * is UTF-16, and buf is freed).  Refuses what prescan() refuses first.  Returns the document, or NULL when
- * it is not well-formed or contains something refused.
+ * is UTF-16, and buf is freed).  Refuses what prescan() refuses first.
+ * Returns the document, or NULL when it is not well-formed or contains
+ * something refused.
  */
 static xmlDocPtr
 parse_buffer(char *buf, size_t len, const char *url, struct diag_file *df)
