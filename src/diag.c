@@ -166,12 +166,13 @@ diag_unsafe_char(uint32_t c)
  * The printable form of the character at s (n bytes left) in out (at
  * least 12 bytes), NUL-terminated: the character itself, or \xHH for a
  * byte that is a control or not UTF-8, \uHHHH for another character a
- * terminal would act on (diag_unsafe_char()).  A newline stays one only
- * when keep_nl.  Returns the bytes of s used; a character cut short by
+ * terminal would act on (diag_unsafe_char()).  A newline is escaped too:
+ * in a message or a file name it would start a line that looks like a
+ * message of its own.  Returns the bytes of s used; a character cut short by
  * the end of the string (a truncated message) is dropped whole.
  */
 static size_t
-escape_char(const char *s, size_t n, char *out, int keep_nl)
+escape_char(const char *s, size_t n, char *out)
 {
 	uint32_t	 c;
 	int		 len;
@@ -181,8 +182,7 @@ escape_char(const char *s, size_t n, char *out, int keep_nl)
 		*out = '\0';
 		return n;
 	}
-	if (len == 0 || (c < 0x80 && diag_unsafe_char(c)) ||
-	    (c == '\n' && !keep_nl)) {
+	if (len == 0 || (c < 0x80 && diag_unsafe_char(c)) || c == '\n') {
 		snprintf(out, 12, "\\x%02X", (unsigned char)s[0]);
 		return 1;
 	}
@@ -205,7 +205,7 @@ escape(char *dst, size_t sz, const char *s)
 	n = strlen(s);
 	len = 0;
 	while (n > 0) {
-		used = escape_char(s, n, piece, 1);
+		used = escape_char(s, n, piece);
 		plen = strlen(piece);
 		if (len + plen + 1 > sz)
 			break;
@@ -226,7 +226,7 @@ put_escaped(FILE *f, const char *s)
 
 	n = strlen(s);
 	while (n > 0) {
-		used = escape_char(s, n, piece, 0);
+		used = escape_char(s, n, piece);
 		fputs(piece, f);
 		s += used;
 		n -= used;

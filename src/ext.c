@@ -386,16 +386,25 @@ ext_replace(const char *s, const char *from, const char *to)
 {
 	struct buf	 b = { NULL, 0, 0, 0 };
 	size_t		 flen = strlen(from), tlen = strlen(to);
-	const char	*p;
+	const char	*p, *q, *end;
 
 	if (flen == 0)
 		return strdup(s);
-	while ((p = strstr(s, from)) != NULL) {
-		buf_add(&b, s, (size_t)(p - s));
-		buf_add(&b, to, tlen);
-		s = p + flen;
+	/*
+	 * memchr() and memcmp(), not strstr(): AddressSanitizer's strstr()
+	 * reads the whole rest of the page at each call, which made a run
+	 * under check-asan quadratic in the matches.
+	 */
+	end = s + strlen(s);
+	for (p = s; (q = memchr(p, from[0], end - p)) != NULL; ) {
+		if ((size_t)(end - q) >= flen && memcmp(q, from, flen) == 0) {
+			buf_add(&b, s, (size_t)(q - s));
+			buf_add(&b, to, tlen);
+			s = p = q + flen;
+		} else
+			p = q + 1;
 	}
-	buf_str(&b, s);
+	buf_add(&b, s, (size_t)(end - s));
 	return buf_done(&b);
 }
 

@@ -667,12 +667,23 @@ signal_main(void *arg)
 	}
 }
 
-/* Take SIGINT and SIGTERM in the signal thread from now on. */
+/*
+ * Take SIGINT and SIGTERM in the signal thread from now on; one that the
+ * parent set to be ignored (a background job of a script) stays ignored.
+ */
 static void
 signals_start(struct session *s)
 {
+	struct sigaction	 sa;
+	const int		 sigs[] = { SIGINT, SIGTERM };
+	size_t			 i;
+
 	sigemptyset(&s->sigs);
-	sigaddset(&s->sigs, SIGINT);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigaction(sigs[i], NULL, &sa) == 0 &&
+		    sa.sa_handler != SIG_IGN)
+			sigaddset(&s->sigs, sigs[i]);
+	/* SIGTERM also wakes the thread to end it: always in the set. */
 	sigaddset(&s->sigs, SIGTERM);
 	if (pthread_sigmask(SIG_BLOCK, &s->sigs, &s->oldsigs) != 0)
 		return;
@@ -738,6 +749,15 @@ monoc_main(int argc, char *argv[], FILE *err)
 	xmlInitParser();
 	LIBXML_TEST_VERSION
 	xsltInit();
+	/*
+	 * libxml2's buffers (the string value of a page of many text
+	 * nodes, serialised output) grow by what is added, not by
+	 * doubling: quadratic wherever realloc(3) cannot grow in place, as
+	 * always under AddressSanitizer.  Doubling, in this thread and in
+	 * the workers.
+	 */
+	xmlSetBufferAllocationScheme(XML_BUFFER_ALLOC_DOUBLEIT);
+	xmlThrDefBufferAllocScheme(XML_BUFFER_ALLOC_DOUBLEIT);
 	xmlSetGenericErrorFunc(s.diag, diag_generic);
 
 	s.write = !s.opt.check_only;
