@@ -353,6 +353,33 @@ else
 fi
 cp docs/skeleton.xml "$tmp/example.xml"
 
+# The memory budget (MONOC_MEMORY_MIB): a monograph needing more than
+# all of it is refused; under a budget that lets one monograph be
+# transformed at a time, 40 of them at -j 4 are all compiled (workers
+# that cannot grow their share give it back and read again: no deadlock).
+tests/scaling/gen.sh paragraphs 2000 > "$tmp/paragraphs.xml"
+MONOC_MEMORY_MIB=2 timeout 10 "$monoc" -o "$tmp/o8" "$tmp/paragraphs.xml" 2> "$tmp/stderr"
+rc=$?
+if [ $rc -eq 1 ] && grep -q "^$tmp/paragraphs.xml: error: .* more than the memory budget of 2 MiB.*\[too-large\]" "$tmp/stderr" &&
+    [ ! -e "$tmp/o8/text/paragraphs.txt" ]; then
+	ok "over the memory budget: refused"
+else
+	bad "over the memory budget: exit $rc: $(grep -m1 error "$tmp/stderr")"
+fi
+mkdir -p "$tmp/budget"
+for i in $(seq 40); do
+	sed "s/id=\"example\"/id=\"b$i\"/" docs/skeleton.xml > "$tmp/budget/b$i.xml"
+done
+rm -rf "$tmp/o9"
+MONOC_MEMORY_MIB=1 timeout 60 "$monoc" -j 4 -o "$tmp/o9" "$tmp/budget"/*.xml 2> "$tmp/stderr"
+rc=$?
+n=$(find "$tmp/o9/text" -name 'b*.txt' 2> /dev/null | wc -l)
+if [ $rc -eq 0 ] && [ "$n" -eq 40 ]; then
+	ok "40 monographs at -j 4 within a 1 MiB budget"
+else
+	bad "40 monographs at -j 4 within a 1 MiB budget: exit $rc, $n written: $(head -n 1 "$tmp/stderr")"
+fi
+
 # A monograph called index: its page would be the index page.
 mkdir -p "$tmp/reserved"
 sed 's/id="example"/id="index"/' docs/skeleton.xml > "$tmp/reserved/index.xml"

@@ -301,6 +301,47 @@ test_escaped(void **state)
 	capture_free(&c);
 }
 
+/*
+ * After the cap: an error not kept still sets the exit status, a
+ * file-level error with a code is still shown, and 2,000 duplicates of
+ * one message stop the file's messages like 200 different ones.
+ */
+static void
+test_after_the_cap(void **state)
+{
+	struct capture		 c;
+	struct diag		*d;
+	struct diag_file	*df;
+	const char		*out;
+	int			 i;
+
+	(void)state;
+	capture_open(&c);
+	d = diag_new(c.f, 0);
+	df = diag_file_new(d, "a.xml");
+	for (i = 0; i < 300; i++)
+		diag_file_add(df, DIAG_WARNING, i + 1, 1, "w", "warning %d", i);
+	assert_true(diag_file_full(df));
+	diag_file_add(df, DIAG_ERROR, 400, 1, "e", "a located error");
+	diag_file_add(df, DIAG_ERROR, 0, 0, "too-large", "file-level");
+	diag_flush(d, df);
+	diag_file_free(df);
+	df = diag_file_new(d, "b.xml");
+	for (i = 0; i < 2100; i++)
+		diag_file_add(df, DIAG_WARNING, 1, 1, "w", "the same");
+	assert_true(diag_file_full(df));
+	diag_flush(d, df);
+	diag_file_free(df);
+	assert_int_equal(diag_status(d), 1);
+	diag_free(d);
+	out = capture_close(&c);
+	assert_null(strstr(out, "a located error"));
+	assert_non_null(strstr(out, "a.xml: error: file-level [too-large]"));
+	assert_non_null(strstr(out, "b.xml:1:1: warning: the same [w]\n"
+	    "b.xml: note: too many messages"));
+	capture_free(&c);
+}
+
 int
 main(void)
 {
@@ -308,6 +349,7 @@ main(void)
 		cmocka_unit_test(test_located_with_caret),
 		cmocka_unit_test(test_no_column_no_caret),
 		cmocka_unit_test(test_escaped),
+		cmocka_unit_test(test_after_the_cap),
 		cmocka_unit_test(test_summary_plurals),
 		cmocka_unit_test(test_nothing_no_summary),
 		cmocka_unit_test(test_unlocated_and_fatal),
