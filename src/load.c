@@ -360,6 +360,43 @@ hint_ok(xmlAttrPtr a)
 }
 
 /*
+ * The node after n in document order, n's children first (those of
+ * elements only: an entity reference's are its entity's), or NULL at the
+ * end of doc.
+ */
+static xmlNodePtr
+next_node(xmlDocPtr doc, xmlNodePtr n)
+{
+	if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+		return n->children;
+	while (n != NULL && n->next == NULL)
+		n = n->parent == (xmlNodePtr)doc ? NULL : n->parent;
+	return n == NULL ? NULL : n->next;
+}
+
+/*
+ * The elements, attributes and text nodes of doc: what the memory of its
+ * transforms grows with (src/monoc.c).
+ */
+size_t
+load_count_nodes(xmlDocPtr doc)
+{
+	xmlNodePtr	 n;
+	xmlAttrPtr	 a;
+	size_t		 count;
+
+	count = 0;
+	for (n = xmlDocGetRootElement(doc); n != NULL;
+	    n = next_node(doc, n)) {
+		count++;
+		if (n->type == XML_ELEMENT_NODE)
+			for (a = n->properties; a != NULL; a = a->next)
+				count++;
+	}
+	return count;
+}
+
+/*
  * Walk the tree and refuse what monographs never need: entity references,
  * XInclude elements and processing instructions.  Children of entity
  * references are not visited: that is where an entity's text lives.
@@ -374,8 +411,7 @@ refuse_nodes(xmlDocPtr doc, struct diag_file *df)
 	int		 bad, line, col;
 
 	bad = 0;
-	n = doc->children;
-	while (n != NULL) {
+	for (n = doc->children; n != NULL; n = next_node(doc, n)) {
 		switch (n->type) {
 		case XML_ENTITY_REF_NODE:
 			if (bad > 0)
@@ -422,14 +458,6 @@ refuse_nodes(xmlDocPtr doc, struct diag_file *df)
 		default:
 			break;
 		}
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n->next == NULL)
-			n = n->parent == (xmlNodePtr)doc ? NULL : n->parent;
-		if (n != NULL)
-			n = n->next;
 	}
 	return bad;
 }
@@ -473,7 +501,7 @@ refuse_controls(xmlDocPtr doc, struct diag_file *df)
 	char		 name[256];
 
 	for (n = xmlDocGetRootElement(doc); n != NULL && !diag_file_full(df);
-	    ) {
+	    n = next_node(doc, n)) {
 		ch = 0;
 		*name = '\0';
 		if (n->type == XML_ELEMENT_NODE) {
@@ -500,14 +528,6 @@ refuse_controls(xmlDocPtr doc, struct diag_file *df)
 			    *name != '\0' ? "attribute '" : "the text of "
 			    "element '", *name != '\0' ? name :
 			    (const char *)n->name, "'", (unsigned int)ch);
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n->next == NULL)
-			n = n->parent == (xmlNodePtr)doc ? NULL : n->parent;
-		if (n != NULL)
-			n = n->next;
 	}
 }
 

@@ -261,32 +261,6 @@ mem_give(struct session *s, size_t n)
 	pthread_mutex_unlock(&s->lock);
 }
 
-/* Elements, attributes and text nodes of doc: what transforms cost. */
-static size_t
-count_nodes(xmlDocPtr doc)
-{
-	xmlNodePtr	 n;
-	xmlAttrPtr	 a;
-	size_t		 count;
-
-	count = 0;
-	for (n = xmlDocGetRootElement(doc); n != NULL; ) {
-		count++;
-		if (n->type == XML_ELEMENT_NODE)
-			for (a = n->properties; a != NULL; a = a->next)
-				count++;
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n->next == NULL)
-			n = n->parent == (xmlNodePtr)doc ? NULL : n->parent;
-		if (n != NULL)
-			n = n->next;
-	}
-	return count;
-}
-
 /* The memory of input i before it is read: MEM_PER_BYTE times its size. */
 static size_t
 mem_for_file(const char *path)
@@ -315,7 +289,7 @@ mem_for_transform(struct session *s, size_t i, xmlDocPtr *docp,
 	size_t			 size, need;
 
 	size = *held / MEM_PER_BYTE;
-	need = MEM_PER_BYTE * size + MEM_PER_NODE * count_nodes(*docp);
+	need = MEM_PER_BYTE * size + MEM_PER_NODE * load_count_nodes(*docp);
 	if (need > s->mem_total) {
 		diag_file_add(df, DIAG_ERROR, 0, 0, "too-large", "compiling "
 		    "this monograph would take about %zu MiB, more than the "
