@@ -59,6 +59,8 @@ struct mb {
 	struct cite	**byref;	/* sorted by ref, then k */
 	struct source	*sources;	/* sorted by id, then n */
 	size_t		 nsources;
+	const xmlNode	*ord_node;	/* the last node ordinal() numbered */
+	size_t		 ord;		/* ... and its number */
 };
 
 typedef void	 model_fn(struct mb *, xmlNodePtr, const xmlNode *);
@@ -248,18 +250,42 @@ child(const xmlNode *n, const char *name)
 	return NULL;
 }
 
-/* count(preceding-sibling::m:NAME) + 1, n being one. */
+/*
+ * count(preceding-sibling::m:NAME) + 1, n being one.  Siblings are
+ * numbered in document order, so the count goes back only as far as the
+ * last one numbered: linear in the siblings, not quadratic (16,000
+ * interactions took 3.6 s).
+ */
 static size_t
-ordinal(const xmlNode *n)
+ordinal(struct mb *mb, const xmlNode *n)
 {
 	const xmlNode	*c;
 	size_t		 i;
 
 	i = 1;
-	for (c = n->prev; c != NULL; c = c->prev)
+	for (c = n->prev; c != NULL; c = c->prev) {
+		if (c == mb->ord_node && xmlStrEqual(c->name, n->name)) {
+			i += mb->ord;
+			break;
+		}
 		if (is_m(c, (const char *)n->name))
 			i++;
+	}
+	mb->ord_node = n;
+	mb->ord = i;
 	return i;
+}
+
+/* Is n the first of its name among its siblings? */
+static int
+first_of_name(const xmlNode *n)
+{
+	const xmlNode	*c;
+
+	for (c = n->prev; c != NULL; c = c->prev)
+		if (is_m(c, (const char *)n->name))
+			return 0;
+	return 1;
 }
 
 /* Append the XPath string value of n (its descendant text). */
@@ -976,7 +1002,7 @@ m_use(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	char		 id[40];
 
 	memset(&b, 0, sizeof(b));
-	snprintf(id, sizeof(id), "use-%zu", ordinal(n));
+	snprintf(id, sizeof(id), "use-%zu", ordinal(mb, n));
 	add_norm_node(mb, &b, child(n, "condition"));
 	s = sub(mb, parent, id, str_get(&b), "normal");
 	p = el(mb, s, "p");
@@ -1071,7 +1097,7 @@ m_regimen(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 
 	memset(&title, 0, sizeof(title));
 	memset(&b, 0, sizeof(b));
-	i = ordinal(n);
+	i = ordinal(mb, n);
 	add_ucfirst(mb, &title, route_words(mb, att(mb, n, "route")));
 	str_add(mb, &title, ", ");
 	str_add(mb, &title, lookup(mb, "population", sat(mb, n, "population")));
@@ -1180,7 +1206,7 @@ m_effect(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	const xmlNode	*c;
 	xmlNodePtr	 t, row;
 
-	if (ordinal(n) > 1)
+	if (!first_of_name(n))
 		return;
 	t = el(mb, parent, "table");
 	set(mb, t, "id", "effects-table");
@@ -1322,7 +1348,7 @@ numbered_sub(struct mb *mb, xmlNodePtr parent, const xmlNode *n,
 	char		 id[64];
 
 	memset(&title, 0, sizeof(title));
-	snprintf(id, sizeof(id), "%s-%zu", idp, ordinal(n));
+	snprintf(id, sizeof(id), "%s-%zu", idp, ordinal(mb, n));
 	str_add(mb, &title, prefix);
 	add_norm_node(mb, &title, child(n, what));
 	s = sub(mb, parent, id, str_get(&title), "normal");
@@ -1379,7 +1405,7 @@ m_agency_warning(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 
 	memset(&title, 0, sizeof(title));
 	memset(&b, 0, sizeof(b));
-	snprintf(id, sizeof(id), "agency-warning-%zu", ordinal(n));
+	snprintf(id, sizeof(id), "agency-warning-%zu", ordinal(mb, n));
 	add_norm(mb, &title, sat(mb, n, "agency"));
 	str_add(mb, &title, " warning: ");
 	add_norm_node(mb, &title, child(n, "title"));
@@ -1449,7 +1475,7 @@ m_interaction(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	struct buf	 b;
 	xmlNodePtr	 t, row, cell, para;
 
-	if (ordinal(n) > 1)
+	if (!first_of_name(n))
 		return;
 	memset(&b, 0, sizeof(b));
 	t = el(mb, parent, "table");

@@ -48,6 +48,7 @@ suite "diagnostics corpus" tests/diag/run.sh "$monoc"
 suite "C extensions against the XSLT templates" tests/ext-parity.sh "$monoc"
 suite "schema tests" tests/schema/run.sh
 suite "hostile inputs" tests/hostile/run.sh "$monoc"
+suite "scaling: time at 4n under 6 times time at n" tests/scaling/run.sh "$monoc"
 suite "output linters" tests/lint-outputs.sh "$out"
 suite "format parity" tests/parity.sh "$out"
 suite "make install and man" tests/install.sh

@@ -190,7 +190,9 @@
     <xsl:param name="s"/>
     <xsl:variable name="n" select="normalize-space($s)"/>
     <xsl:if test="$n != ''">
-      <xsl:if test="starts-with($n, '.')">\&amp;</xsl:if>
+      <!-- A leading "." would be a request; "T}" would end the tbl text
+           block the line may be in, the rest of the cell lost. -->
+      <xsl:if test="starts-with($n, '.') or starts-with($n, 'T}')">\&amp;</xsl:if>
       <xsl:value-of select="concat($n, $NL)"/>
     </xsl:if>
   </xsl:template>
@@ -423,29 +425,35 @@
       <xsl:call-template name="esc"><xsl:with-param name="s" select="."/></xsl:call-template>
     </xsl:for-each>
     <xsl:value-of select="$NL"/>
+    <!-- Each row in an element of its own: appending to the page's one
+         text node after a cell's own text made libxslt count the page
+         so far, quadratic in the rows (16,000 took 1.1 s); the page is
+         read as a string, so the element adds nothing to it. -->
     <xsl:for-each select="row">
-      <xsl:for-each select="cell">
-        <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
-        <xsl:text>T{&#10;</xsl:text>
-        <!-- mandoc allows no macros inside T{ T}: paragraphs of a cell
-             are joined, with "; " unless the next one starts with a
-             label. -->
-        <xsl:call-template name="line">
-          <xsl:with-param name="s">
-            <xsl:for-each select="para">
-              <xsl:if test="position() &gt; 1">
-                <xsl:choose>
-                  <xsl:when test="node()[1][self::strong]"><xsl:text> </xsl:text></xsl:when>
-                  <xsl:otherwise><xsl:text>; </xsl:text></xsl:otherwise>
-                </xsl:choose>
-              </xsl:if>
-              <xsl:apply-templates mode="rin"/>
-            </xsl:for-each>
-          </xsl:with-param>
-        </xsl:call-template>
-        <xsl:text>T}</xsl:text>
-      </xsl:for-each>
-      <xsl:value-of select="$NL"/>
+      <r>
+        <xsl:for-each select="cell">
+          <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
+          <xsl:text>T{&#10;</xsl:text>
+          <!-- mandoc allows no macros inside T{ T}: paragraphs of a cell
+               are joined, with "; " unless the next one starts with a
+               label. -->
+          <xsl:call-template name="line">
+            <xsl:with-param name="s">
+              <xsl:for-each select="para">
+                <xsl:if test="position() &gt; 1">
+                  <xsl:choose>
+                    <xsl:when test="node()[1][self::strong]"><xsl:text> </xsl:text></xsl:when>
+                    <xsl:otherwise><xsl:text>; </xsl:text></xsl:otherwise>
+                  </xsl:choose>
+                </xsl:if>
+                <xsl:apply-templates mode="rin"/>
+              </xsl:for-each>
+            </xsl:with-param>
+          </xsl:call-template>
+          <xsl:text>T}</xsl:text>
+        </xsl:for-each>
+        <xsl:value-of select="$NL"/>
+      </r>
     </xsl:for-each>
     <xsl:text>.TE&#10;.sp&#10;</xsl:text>
   </xsl:template>
