@@ -3,8 +3,9 @@
  * validate -> check -> transform, on an input held in memory, as
  * compile_one() in monoc.c runs it.  The real schema and every stylesheet
  * are compiled once in LLVMFuzzerInitialize(); after that the refusing
- * entity loader is installed, as in monoc.  A valid input is transformed
- * into its document model, then every format, and its sidecar goes
+ * entity loader is installed, as in monoc.  A valid input gets its
+ * document model (src/model.c, with xslt/words.xml read once), rendered
+ * into every format, and its sidecar goes
  * through the index stylesheet, as
  * index_build() does.  Diagnostics are printed to /dev/null (so that the
  * source-line display runs too); nothing is written to disk.
@@ -27,6 +28,7 @@
 #include "diag.h"
 #include "index.h"
 #include "load.h"
+#include "model.h"
 #include "schema.h"
 #include "xform.h"
 
@@ -37,6 +39,7 @@ static FILE			*devnull;
 static struct schema		*schema;
 static struct schema_vctx	*vctx;
 static struct xform		*xf;
+static struct words		*words;
 
 /* The data directory, or exit: the harness is useless without it. */
 static void
@@ -75,7 +78,7 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	struct diag	*diag;
-	char		 dir[PATH_MAX], path[PATH_MAX + 32];
+	char		 dir[PATH_MAX], path[PATH_MAX + 32], err[256];
 
 	find_datadir(*argc > 0 ? (*argv)[0] : "", dir, sizeof(dir));
 	if ((devnull = fopen("/dev/null", "w")) == NULL)
@@ -95,6 +98,11 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	    FMT_BIT(FMT_INDEX), diag)) == NULL) {
 		fprintf(stderr, "fuzz_monograph: cannot load the schema "
 		    "and stylesheets from '%s'\n", dir);
+		exit(2);
+	}
+	snprintf(path, sizeof(path), "%s/xslt/words.xml", dir);
+	if ((words = words_load(path, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "fuzz_monograph: %s\n", err);
 		exit(2);
 	}
 	diag_free(diag);
@@ -173,10 +181,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diag		*diag;
 	struct diag_file	*df;
 	struct check		*check;
+	enum model_status	 status;
 	xmlDocPtr		 doc, model;
 	xmlChar			*out[FMT__MAX];
 	int			 len[FMT__MAX], f;
-	char			*name;
+	char			*name, err[256];
 
 	/* A fresh sink per input, so its counters never overflow. */
 	if ((diag = diag_new(devnull, 0)) == NULL)
@@ -195,7 +204,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		free(name);
 		if (diag_file_worst(df) < DIAG_ERROR &&
-		    (model = xform_model(xf, doc, df)) != NULL) {
+		    (model = model_build(doc, words, &status, err,
+		    sizeof(err))) != NULL) {
 			/* As transform_and_write() in monoc.c. */
 			for (f = 0; f <= FMT_META; f++)
 				if (xform_apply(xf, f, (FMT_DOCS &
