@@ -115,8 +115,12 @@ check: $(UNIT_TESTS) $(MONOC_BIN) docs
 # The same tests, built with AddressSanitizer and UBSan under build/asan.
 # build/asan holds no schema, so the data directory is given; make docs
 # (which check runs) needs the plain ./monoc.
+# A sanitizer's report exits 86 (ASan, LeakSanitizer) or 87 (UBSan), so
+# that no test takes it for monoc's own 1 (an invalid input).
 check-asan: monoc
 	MONOC_DATADIR=$(CURDIR) \
+	ASAN_OPTIONS=$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}exitcode=86 \
+	UBSAN_OPTIONS=$${UBSAN_OPTIONS:+$$UBSAN_OPTIONS:}exitcode=87:print_stacktrace=1 \
 	$(MAKE) check BUILD=build/asan MONOC_BIN=build/asan/monoc \
 		CC=clang CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_CFLAGS)"
 

@@ -86,6 +86,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	xmlInitParser();
 	LIBXML_TEST_VERSION
 	xsltInit();
+	/* As monoc does: libxml2's buffers grow by doubling (src/monoc.c). */
+	xmlSetBufferAllocationScheme(XML_BUFFER_ALLOC_DOUBLEIT);
 	/* Compile-time problems are real: show them. */
 	if ((diag = diag_new(stderr, 0)) == NULL)
 		abort();

@@ -1,20 +1,29 @@
 #!/bin/sh
 # make-dict.sh: write the libFuzzer dictionary fuzz/monograph.dict: the
 # element and attribute names, enumerated values and fixed section codes
-# of the schema (format 2), values of its patterns (enzymes, NDCs, dates,
-# locators), then XML syntax tokens, format 2's namespace and version and,
-# for monoc's format-1 message, format 1's.  Run again when the schema
+# of the schemas (every schema/*.xsd by default, so a new format
+# version's names come in as soon as its schema does; format 2 now),
+# values of its patterns (enzymes, NDCs, dates, locators), then XML syntax
+# tokens, format 2's namespace and version and, for monoc's format-1
+# message, format 1's, and the characters and sequences the renderers
+# must escape or refuse.  Run again when a schema
 # changes.
 #
-# usage: fuzz/make-dict.sh > fuzz/monograph.dict   (from the repository root)
+# usage: fuzz/make-dict.sh [XSD...] > fuzz/monograph.dict
+#        (from the repository root)
 set -eu
-xsd=schema/monograph.xsd
+if [ $# -gt 0 ]; then
+	xsd="$*"
+else
+	xsd=$(ls schema/*.xsd)
+fi
 names() {
-	grep -ohE "<xs:$1 name=\"[A-Za-z-]+\"" "$xsd" |
+	# shellcheck disable=SC2086
+	grep -ohE "<xs:$1 name=\"[A-Za-z-]+\"" $xsd |
 	    sed -E 's/.*name="([^"]+)"/\1/' | sort -u
 }
 echo '# libFuzzer dictionary for monographs, written by fuzz/make-dict.sh:'
-echo '# names and enumerated values from schema/monograph.xsd, XML tokens.'
+echo "# names and enumerated values from $(echo $xsd), XML tokens."
 names element | while read -r n; do
 	k=$(echo "$n" | tr - _)
 	printf 'el_%s="<%s"\nend_%s="</%s>"\n' "$k" "$n" "$k" "$n"
@@ -22,10 +31,11 @@ done
 names attribute | while read -r n; do
 	printf 'at_%s=" %s=\\""\n' "$(echo "$n" | tr - _)" "$n"
 done
+# shellcheck disable=SC2086
 {
-	grep -ohE '<xs:enumeration value="[^"]+"' "$xsd" |
+	grep -ohE '<xs:enumeration value="[^"]+"' $xsd |
 	    sed -E 's/.*value="([^"]+)"/\1/'
-	grep -ohE ' fixed="[^"]+"' "$xsd" | sed -E 's/.*fixed="([^"]+)"/\1/'
+	grep -ohE ' fixed="[^"]+"' $xsd | sed -E 's/.*fixed="([^"]+)"/\1/'
 } | sort -u | grep -v '[\\"]' |
     while read -r n; do printf '"%s"\n' "$n"; done
 cat <<'EOF'
@@ -86,4 +96,22 @@ nul="\x00"
 url_https="https://"
 url_http="http://"
 url_file="file:///"
+format_version_2="format-version=\"2.0\""
+cr_ref="&#13;"
+esc_ref="&#27;"
+del="\x7f"
+c1_nel="\xc2\x85"
+c1_csi="\xc2\x9b"
+bidi_lre="\xe2\x80\xaa"
+bidi_rlo="\xe2\x80\xae"
+bidi_lri="\xe2\x81\xa6"
+bidi_rlm="\xe2\x80\x8f"
+bom_utf16le="\xff\xfe"
+bom_utf16be="\xfe\xff"
+tbl_open="T{"
+tbl_close="T}"
+roff_dot="\x0a."
+roff_quote="\x0a'"
+roff_font="\\fB"
+attr_many=" a1=\"x\" a2=\"x\" a3=\"x\" a4=\"x\" a5=\"x\" a6=\"x\" a7=\"x\" a8=\"x\""
 EOF

@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,8 @@
 #define SEARCHLINES	50	/* lines searched for a start tag */
 #define SEARCHBYTES	65536	/* bytes searched for a start tag */
 #define MAXENTRIES	200	/* messages kept per file */
+#define MAXOFFERED	2000	/* messages made per file, duplicates too */
+#define BLOCK		4096	/* bytes between column checkpoints */
 
 struct diag {
 	FILE		*stream;
@@ -55,9 +58,13 @@ struct diag_file {
 	size_t		 srclen;
 	size_t		*lines;		/* offset of each line's start */
 	size_t		 nlines;
+	size_t		*conts;		/* UTF-8 continuation bytes before */
+	size_t		 nconts;	/* ... each multiple of BLOCK */
 	struct entry	*v;
 	size_t		 n;
 	size_t		 cap;
+	size_t		 offered;	/* messages made, kept or not */
+	int		 stopped;	/* no more are kept */
 	enum diag_level	 worst;
 };
 
@@ -152,6 +159,134 @@ count(struct diag *diag, enum diag_level level)
 }
 
 /*
+ * Decode the UTF-8 character at s (n > 0 bytes available) into *cp.
+ * Returns its length, or 0 when the bytes are not valid UTF-8 (overlong
+ * forms and surrogates included), or -1 when they are the valid start
+ * of a character cut short by the end of the string.
+ */
+static int
+u8decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	uint32_t	 c, min;
+	int		 len, i;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		c = s[0] & 0x1F;
+		len = 2;
+		min = 0x80;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		c = s[0] & 0x0F;
+		len = 3;
+		min = 0x800;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		c = s[0] & 0x07;
+		len = 4;
+		min = 0x10000;
+	} else
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((size_t)i >= n || s[i] == '\0')
+			return -1;
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/*
+ * Would a terminal act on the character rather than show it?  C0
+ * controls but tab and newline, DEL, C1 controls, and the characters
+ * that reorder text (bidi embeddings, overrides, isolates and marks).
+ */
+int
+diag_unsafe_char(uint32_t c)
+{
+	return (c < 0x20 && c != '\t' && c != '\n') ||
+	    (c >= 0x7F && c <= 0x9F) || c == 0x061C ||
+	    c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+	    (c >= 0x2066 && c <= 0x2069);
+}
+
+/*
+ * The printable form of the character at s (n bytes left) in out (at
+ * least 12 bytes), NUL-terminated: the character itself, or \xHH for a
+ * byte that is a control or not UTF-8, \uHHHH for another character a
+ * terminal would act on (diag_unsafe_char()).  A newline is escaped too:
+ * in a message or a file name it would start a line that looks like a
+ * message of its own.  Returns the bytes of s used; a character cut short by
+ * the end of the string (a truncated message) is dropped whole.
+ */
+static size_t
+escape_char(const char *s, size_t n, char *out)
+{
+	uint32_t	 c;
+	int		 len;
+
+	len = u8decode((const unsigned char *)s, n, &c);
+	if (len < 0) {
+		*out = '\0';
+		return n;
+	}
+	if (len == 0 || (c < 0x80 && diag_unsafe_char(c)) || c == '\n') {
+		snprintf(out, 12, "\\x%02X", (unsigned char)s[0]);
+		return 1;
+	}
+	if (diag_unsafe_char(c)) {
+		snprintf(out, 12, "\\u%04X", (unsigned int)c);
+		return len;
+	}
+	memcpy(out, s, len);
+	out[len] = '\0';
+	return len;
+}
+
+/* Copy s into dst (sz bytes) escaped, cut on a character boundary. */
+static void
+escape(char *dst, size_t sz, const char *s)
+{
+	char	 piece[12];
+	size_t	 n, len, used, plen;
+
+	n = strlen(s);
+	len = 0;
+	while (n > 0) {
+		used = escape_char(s, n, piece);
+		plen = strlen(piece);
+		if (len + plen + 1 > sz)
+			break;
+		memcpy(dst + len, piece, plen);
+		len += plen;
+		s += used;
+		n -= used;
+	}
+	dst[len] = '\0';
+}
+
+/* Print s escaped (a file name, which may hold anything but NUL). */
+static void
+put_escaped(FILE *f, const char *s)
+{
+	char	 piece[12];
+	size_t	 n, used;
+
+	n = strlen(s);
+	while (n > 0) {
+		used = escape_char(s, n, piece);
+		fputs(piece, f);
+		s += used;
+		n -= used;
+	}
+}
+
+/*
  * Print an unlocated message "monoc: message" at once.  Errors about the
  * tool or the system use DIAG_FATAL.
  */
@@ -159,18 +294,21 @@ void
 diag_msg(struct diag *diag, enum diag_level level, const char *fmt, ...)
 {
 	va_list	 ap;
+	char	 buf[4096], safe[4096];
 
 	if (level == DIAG_WARNING && diag->werror)
 		level = DIAG_ERROR;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	escape(safe, sizeof(safe), buf);
 	pthread_mutex_lock(&diag->lock);
 	unprogress(diag);
 	count(diag, level);
 	fputs("monoc: ", diag->stream);
 	if (level < DIAG_ERROR)
 		fprintf(diag->stream, "%s: ", levelnames[level]);
-	va_start(ap, fmt);
-	vfprintf(diag->stream, fmt, ap);
-	va_end(ap);
+	fputs(safe, diag->stream);
 	fputc('\n', diag->stream);
 	fflush(diag->stream);
 	pthread_mutex_unlock(&diag->lock);
@@ -228,43 +366,115 @@ nextchar(const char *s, size_t len, size_t i)
 	return i;
 }
 
+static int
+is_cont(char c)
+{
+	return ((unsigned char)c & 0xc0) == 0x80;
+}
+
 /*
- * Print source line number line, control characters replaced, and a caret
- * under column col (in characters) when it is known.  Of a long line only
- * a window around the column is shown, marked with "...".
+ * UTF-8 continuation bytes in the source before byte offset off: a
+ * checkpoint every BLOCK bytes, then at most BLOCK bytes counted, so
+ * that finding a column costs the same at the end of a 16 MB line as at
+ * its start.
+ */
+static size_t
+conts_before(const struct diag_file *df, size_t off)
+{
+	size_t	 i, n;
+
+	i = 0;
+	n = 0;
+	if (df->conts != NULL && off / BLOCK < df->nconts) {
+		i = off / BLOCK * BLOCK;
+		n = df->conts[off / BLOCK];
+	}
+	for (; i < off; i++)
+		if (is_cont(df->src[i]))
+			n++;
+	return n;
+}
+
+/* Characters in the source before byte offset off. */
+static size_t
+chars_before(const struct diag_file *df, size_t off)
+{
+	return off - conts_before(df, off);
+}
+
+/*
+ * The byte offset of column col (in characters, from 1) of the line
+ * from byte ls to ls + len, or ls + len when the line is shorter.
+ */
+static size_t
+offset_of(const struct diag_file *df, size_t ls, size_t len, int col)
+{
+	size_t	 want, lo, hi, mid, i, c;
+
+	want = chars_before(df, ls) + (size_t)col - 1;
+	lo = ls / BLOCK;
+	hi = (ls + len) / BLOCK + 1;
+	if (df->conts != NULL && hi <= df->nconts) {
+		/* The last checkpoint at or before the column. */
+		while (hi - lo > 1) {
+			mid = (lo + hi) / 2;
+			if (mid * BLOCK - df->conts[mid] <= want)
+				lo = mid;
+			else
+				hi = mid;
+		}
+	}
+	i = lo * BLOCK < ls ? ls : lo * BLOCK;
+	for (c = chars_before(df, i); i < ls + len; i++)
+		if (!is_cont(df->src[i]) && c++ == want)
+			return i;
+	return ls + len;
+}
+
+/*
+ * Print source line number line, each character a terminal would act on
+ * (diag_unsafe_char()) or that is not UTF-8 shown as "?", and a caret
+ * under column col (in characters) when it is known.  Of a long line
+ * only a window around the column is shown, marked with "...".
  */
 static void
 show_line(FILE *f, const struct diag_file *df, int line, int col)
 {
 	const char	*s;
-	size_t		 i, len, off, start, end;
-	int		 c;
+	uint32_t	 cp;
+	size_t		 i, len, off, start, end, ls;
+	int		 n;
 
 	if (df->src == NULL || df->srclen == 0 || line < 1 ||
 	    (size_t)line > df->nlines)
 		return;
-	s = df->src + df->lines[line - 1];
-	len = strcspn(s, "\n");
-	if (s + len > df->src + df->srclen)
-		len = df->src + df->srclen - s;
+	ls = df->lines[line - 1];
+	s = df->src + ls;
+	len = ((size_t)line < df->nlines ? df->lines[line] - 1 : df->srclen) -
+	    ls;
 	if (len > 0 && s[len - 1] == '\r')
 		len--;
-	for (off = 0, c = 1; off < len && c < col; c++)
-		off = nextchar(s, len, off);
+	off = col > 1 ? offset_of(df, ls, len, col) - ls : 0;
 	start = 0;
 	end = len;
 	if (len > MAXSHOW) {
 		if (off > MAXSHOW / 4)
-			while (start < off - MAXSHOW / 4)
-				start = nextchar(s, len, start);
-		end = start;
-		while (end < len && end - start < MAXSHOW / 2)
-			end = nextchar(s, len, end);
+			start = off - MAXSHOW / 4;
+		while (start > 0 && is_cont(s[start]))
+			start--;
+		end = start + MAXSHOW / 2 < len ? start + MAXSHOW / 2 : len;
+		while (end < len && is_cont(s[end]))
+			end++;
 	}
 	fprintf(f, "%5d | %s", line, start > 0 ? "..." : "");
-	for (i = start; i < end; i++)
-		fputc(s[i] == '\t' || (unsigned char)s[i] >= ' ' ?
-		    s[i] : '?', f);
+	for (i = start; i < end; i += n) {
+		n = u8decode((const unsigned char *)s + i, end - i, &cp);
+		if (n <= 0 || (diag_unsafe_char(cp) && cp != '\t')) {
+			fputc('?', f);
+			n = n <= 0 ? 1 : n;
+		} else
+			fwrite(s + i, 1, n, f);
+	}
 	fprintf(f, "%s\n", end < len ? "..." : "");
 	if (col <= 0)
 		return;
@@ -311,9 +521,11 @@ diag_flush(struct diag *diag, struct diag_file *df)
 	struct entry	*e;
 	FILE		*f;
 	size_t		 i;
+	int		 worst_shown;
 
 	if (df == NULL || df->n == 0)
 		return;
+	worst_shown = 0;
 	sort_entries(df);
 	f = diag->stream;
 	pthread_mutex_lock(&diag->lock);
@@ -322,7 +534,7 @@ diag_flush(struct diag *diag, struct diag_file *df)
 	for (i = 0; i < df->n; i++) {
 		e = &df->v[i];
 		count(diag, e->level);
-		fputs(df->path, f);
+		put_escaped(f, df->path);
 		if (e->line > 0)
 			fprintf(f, ":%d", e->line);
 		if (e->line > 0 && e->col > 0)
@@ -332,7 +544,12 @@ diag_flush(struct diag *diag, struct diag_file *df)
 			fprintf(f, " [%s]", e->code);
 		fputc('\n', f);
 		show_line(f, df, e->line, e->col);
+		if (e->level == df->worst)
+			worst_shown = 1;
 	}
+	/* A worse problem among those not kept still sets the status. */
+	if (!worst_shown)
+		count(diag, df->worst);
 	fflush(f);
 	pthread_mutex_unlock(&diag->lock);
 }
@@ -412,6 +629,7 @@ diag_file_free(struct diag_file *df)
 	}
 	free(df->v);
 	free(df->lines);
+	free(df->conts);
 	free(df->src);
 	free(df->path);
 	free(df);
@@ -421,6 +639,18 @@ const char *
 diag_file_path(const struct diag_file *df)
 {
 	return df->path;
+}
+
+/* UTF-8 continuation bytes in the n bytes at p. */
+static size_t
+conts_between(const char *p, size_t n)
+{
+	size_t	 i, k;
+
+	for (i = k = 0; i < n; i++)
+		if (is_cont(p[i]))
+			k++;
+	return k;
 }
 
 /*
@@ -435,12 +665,23 @@ diag_file_set_source(struct diag_file *df, char *buf, size_t len)
 
 	free(df->src);
 	free(df->lines);
+	free(df->conts);
 	df->src = buf;
 	df->srclen = len;
 	df->lines = NULL;
 	df->nlines = 0;
+	df->conts = NULL;
+	df->nconts = 0;
 	if (buf == NULL)
 		return;
+	if ((df->conts = malloc((len / BLOCK + 1) *
+	    sizeof(*df->conts))) != NULL) {
+		df->nconts = len / BLOCK + 1;
+		df->conts[0] = 0;
+		for (n = 1; n < df->nconts; n++)
+			df->conts[n] = df->conts[n - 1] +
+			    conts_between(buf + (n - 1) * BLOCK, BLOCK);
+	}
 	n = 1;
 	end = buf + len;
 	for (p = buf; (p = memchr(p, '\n', end - p)) != NULL; p++)
@@ -468,15 +709,23 @@ vadd(struct diag_file *df, enum diag_level level, int line, int col,
 	struct entry	*e;
 	void		*p;
 	size_t		 i;
-	char		 buf[2048];
+	char		 raw[2048], buf[2048];
 
 	if (level == DIAG_WARNING && df->werror)
 		level = DIAG_ERROR;
 	if (level > df->worst)
 		df->worst = level;
-	if (df->n > MAXENTRIES)
+	/*
+	 * After the cap, an error about the whole file (an output that
+	 * cannot be written, a monograph too large to compile) is still
+	 * kept: it says why nothing was written.
+	 */
+	if (df->stopped && (line != 0 || code == NULL ||
+	    level < DIAG_ERROR || df->n >= MAXENTRIES + 8))
 		return;
-	if (df->n == MAXENTRIES) {
+	if (!df->stopped && (df->n == MAXENTRIES ||
+	    ++df->offered > MAXOFFERED)) {
+		df->stopped = 1;
 		level = DIAG_NOTE;
 		line = col = 0;
 		code = NULL;
@@ -491,7 +740,8 @@ vadd(struct diag_file *df, enum diag_level level, int line, int col,
 		df->v = p;
 		df->cap = df->cap ? df->cap * 2 : 8;
 	}
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
+	escape(buf, sizeof(buf), raw);
 	/* The same message twice at the same place says nothing new. */
 	for (i = 0; i < df->n; i++)
 		if (df->v[i].line == line && df->v[i].col == col &&
@@ -544,6 +794,8 @@ diag_file_add_node(struct diag_file *df, enum diag_level level,
 	int	 line, col;
 
 	line = col = 0;
+	if (diag_file_full(df))
+		node = NULL;	/* not shown: no need to find it */
 	if (node != NULL && node->type == XML_ELEMENT_NODE) {
 		line = xmlGetLineNo(node);
 		qname(name, sizeof(name), node);
@@ -580,14 +832,18 @@ tagat(const struct diag_file *df, size_t off, const char *qname, size_t qlen,
 	if (value == NULL)
 		return 1;
 	vlen = strlen(value);
-	for (i = off + 1 + qlen; i + vlen + 1 < df->srclen && s[i] != '>'; i++)
+	for (i = off + 1 + qlen; i + vlen + 1 < df->srclen &&
+	    i < off + SEARCHBYTES && s[i] != '>'; i++)
 		if ((s[i] == '"' || s[i] == '\'') && s[i + vlen + 1] == s[i] &&
 		    memcmp(s + i + 1, value, vlen) == 0)
 			return 1;
 	return 0;
 }
 
-/* Offset of attribute attr inside the start tag at off, or off. */
+/*
+ * Offset of attribute attr inside the start tag at off, or off when it
+ * is not in the tag's first SEARCHBYTES bytes.
+ */
 static size_t
 attrat(const struct diag_file *df, size_t off, const char *attr)
 {
@@ -596,10 +852,12 @@ attrat(const struct diag_file *df, size_t off, const char *attr)
 	char		 q;
 
 	alen = strlen(attr);
-	for (i = off + 1; i < df->srclen && s[i] != '>'; i++) {
+	for (i = off + 1; i < df->srclen && i < off + SEARCHBYTES &&
+	    s[i] != '>'; i++) {
 		if (s[i] == '"' || s[i] == '\'') {
 			q = s[i];
-			while (++i < df->srclen && s[i] != q)
+			while (++i < df->srclen && i < off + SEARCHBYTES &&
+			    s[i] != q)
 				continue;
 			continue;
 		}
@@ -617,7 +875,9 @@ attrat(const struct diag_file *df, size_t off, const char *attr)
  * libxml2 reports at *line.  libxml2 records the line where the start
  * tag ends, so search backwards from the end of that line, then forwards.
  * On success set *line and *col (in characters); else leave *line and
- * set *col to 0.
+ * set *col to 0.  Each search reads at most a few times SEARCHBYTES of
+ * the source, and none is made once the file has as many messages as it
+ * keeps.
  */
 void
 diag_file_locate(const struct diag_file *df, int *line, int *col,
@@ -638,7 +898,8 @@ diag_file_locate_value(const struct diag_file *df, int *line, int *col,
 	int	 found, l;
 
 	*col = 0;
-	if (df->src == NULL || df->lines == NULL || qname == NULL ||
+	if (diag_file_full(df) ||
+	    df->src == NULL || df->lines == NULL || qname == NULL ||
 	    *qname == '\0' || *line < 1 || (size_t)*line > df->nlines)
 		return;
 	qlen = strlen(qname);
@@ -680,11 +941,7 @@ diag_file_locate_value(const struct diag_file *df, int *line, int *col,
 			hi = i;
 	}
 	*line = lo + 1;
-	n = 1;
-	for (i = df->lines[lo]; i < off; i++)
-		if (((unsigned char)df->src[i] & 0xc0) != 0x80)
-			n++;
-	*col = n;
+	*col = chars_before(df, off) - chars_before(df, df->lines[lo]) + 1;
 }
 
 enum diag_level
@@ -697,6 +954,18 @@ size_t
 diag_file_count(const struct diag_file *df)
 {
 	return df->n;
+}
+
+/*
+ * Does the file have as many messages as it keeps (MAXENTRIES), or has
+ * it made so many (MAXOFFERED, most of them dropped as duplicates) that
+ * no more are kept?  Then later ones only count in its worst level:
+ * callers need not locate them, nor go on looking for more.
+ */
+int
+diag_file_full(const struct diag_file *df)
+{
+	return df->stopped || df->n >= MAXENTRIES;
 }
 
 /*
@@ -718,6 +987,11 @@ diag_xml_error(void *ctx, xmlErrorPtr err)
 	if (df == NULL || err == NULL)
 		return;
 	level = err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR;
+	if (diag_file_full(df)) {
+		/* Only its level counts now: no rewriting, no locating. */
+		diag_file_add(df, level, 0, 0, NULL, "%s", "");
+		return;
+	}
 	xmlmsg_rewrite(&m, err->domain, err->message);
 	if (err->domain == XML_FROM_SCHEMASV)
 		xmlmsg_refine(&m, err->node);

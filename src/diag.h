@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -56,6 +57,8 @@ void		 diag_file_locate_value(const struct diag_file *df,
 		    const char *value);
 enum diag_level	 diag_file_worst(const struct diag_file *df);
 size_t		 diag_file_count(const struct diag_file *df);
+int		 diag_file_full(const struct diag_file *df);
+int		 diag_unsafe_char(uint32_t c);
 
 void		 diag_xml_error(void *df, xmlErrorPtr err);
 void		 diag_generic(void *diag, const char *fmt, ...)

@@ -108,7 +108,9 @@ break_point(const char *s, size_t n, const char *chars)
  * most width characters, the first prefixed by first_indent, the others
  * by indent, joined by LF without a final LF.  A word too long for a line
  * of its own breaks after the last / ? & or = that fits, else after the
- * last -, else at the width.  Returns NULL when out of memory.
+ * last -, else at the width.  Returns NULL when out of memory.  The end
+ * and length of a word are found once, not again for each piece of a
+ * long word: linear time, where the template is quadratic.
  */
 char *
 ext_wrap(const char *text, double width, const char *indent,
@@ -134,11 +136,15 @@ ext_wrap(const char *text, double width, const char *indent,
 	lchars = u8chars(first_indent, strlen(first_indent));
 	fresh = 1;
 	rest = t;
+	end = NULL;		/* of the word at rest, when known */
+	wchars = 0;
 	while (*rest != '\0') {
-		if ((end = strchr(rest, ' ')) == NULL)
-			end = rest + strlen(rest);
+		if (end == NULL) {
+			if ((end = strchr(rest, ' ')) == NULL)
+				end = rest + strlen(rest);
+			wchars = u8chars(rest, end - rest);
+		}
 		wbytes = end - rest;
-		wchars = u8chars(rest, wbytes);
 		if (!fresh && lchars + 1 + wchars > width) {
 			buf_add(&out, line.p, line.len);
 			buf_add(&out, "\n", 1);
@@ -153,6 +159,7 @@ ext_wrap(const char *text, double width, const char *indent,
 			buf_add(&line, rest, wbytes);
 			lchars += 1 + wchars;
 			rest = *end == '\0' ? end : end + 1;
+			end = NULL;
 			continue;
 		}
 		cut = 0;
@@ -171,6 +178,7 @@ ext_wrap(const char *text, double width, const char *indent,
 			buf_add(&out, rest, rbytes);
 			buf_add(&out, "\n", 1);
 			rest += rbytes;
+			wchars -= cut;
 			line.len = 0;
 			buf_str(&line, indent);
 			lchars = icnt;
@@ -178,6 +186,7 @@ ext_wrap(const char *text, double width, const char *indent,
 			buf_add(&line, rest, wbytes);
 			lchars += wchars;
 			rest = *end == '\0' ? end : end + 1;
+			end = NULL;
 			fresh = 0;
 		}
 	}
@@ -189,12 +198,29 @@ ext_wrap(const char *text, double width, const char *indent,
 	return buf_done(&out);
 }
 
+/* Does s start with one of the '|'-separated prefixes of leads? */
+static int
+starts_any(const char *s, const char *leads)
+{
+	size_t	 n;
+
+	while (*leads != '\0') {
+		n = strcspn(leads, "|");
+		if (n > 0 && strncmp(s, leads, n) == 0)
+			return 1;
+		leads += n;
+		if (*leads == '|')
+			leads++;
+	}
+	return 0;
+}
+
 /*
  * Fill the words of text (split at U+0020 only, white space normalised)
  * into lines of at most width characters, never splitting a word (a
  * longer one stands alone on its line), joined by LF without a final LF;
- * a line that would start with one of the characters of lead gets guard
- * before it.  For source lines that must stay short (a man page's
+ * a line that would start with one of the '|'-separated prefixes of lead
+ * gets guard before it.  For source lines that must stay short (a man page's
  * input).  Returns NULL when out of memory.
  */
 char *
@@ -220,7 +246,7 @@ ext_fill(const char *text, double width, const char *lead, const char *guard)
 			if (lchars > 0)
 				buf_add(&out, "\n", 1);
 			lchars = 0;
-			if (*lead != '\0' && strchr(lead, *rest) != NULL) {
+			if (starts_any(rest, lead)) {
 				buf_str(&out, guard);
 				lchars += u8chars(guard, strlen(guard));
 			}
@@ -424,16 +450,25 @@ ext_replace(const char *s, const char *from, const char *to)
 {
 	struct buf	 b = { NULL, 0, 0, 0 };
 	size_t		 flen = strlen(from), tlen = strlen(to);
-	const char	*p;
+	const char	*p, *q, *end;
 
 	if (flen == 0)
 		return strdup(s);
-	while ((p = strstr(s, from)) != NULL) {
-		buf_add(&b, s, (size_t)(p - s));
-		buf_add(&b, to, tlen);
-		s = p + flen;
+	/*
+	 * memchr() and memcmp(), not strstr(): AddressSanitizer's strstr()
+	 * reads the whole rest of the page at each call, which made a run
+	 * under check-asan quadratic in the matches.
+	 */
+	end = s + strlen(s);
+	for (p = s; (q = memchr(p, from[0], end - p)) != NULL; ) {
+		if ((size_t)(end - q) >= flen && memcmp(q, from, flen) == 0) {
+			buf_add(&b, s, (size_t)(q - s));
+			buf_add(&b, to, tlen);
+			s = p = q + flen;
+		} else
+			p = q + 1;
 	}
-	buf_str(&b, s);
+	buf_add(&b, s, (size_t)(end - s));
 	return buf_done(&b);
 }
 

@@ -10,8 +10,12 @@
  * is rejected before anyone reads its tree: expanding entities on tree
  * access is how the quadratic blow-up bites (see TOOLING.md section 5).
  */
+#define _GNU_SOURCE		/* memmem() */
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -71,7 +75,8 @@ readall(const char *path, struct diag_file *df, size_t *lenp)
 	int		 fd;
 
 	buf = NULL;
-	if ((fd = open(path, O_RDONLY | O_NOCTTY)) == -1) {
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) == -1) {
 		diag_file_add(df, DIAG_ERROR, 0, 0, "read",
 		    "cannot open file: %s", strerror(errno));
 		goto fail;
@@ -81,13 +86,17 @@ readall(const char *path, struct diag_file *df, size_t *lenp)
 		    "cannot read file: %s", strerror(errno));
 		goto fail;
 	}
-	if (S_ISDIR(st.st_mode)) {
+	if (!S_ISREG(st.st_mode)) {
 		diag_file_add(df, DIAG_ERROR, 0, 0, "read",
-		    "is a directory, not a monograph file");
+		    "is %s, not a monograph file",
+		    S_ISDIR(st.st_mode) ? "a directory" :
+		    S_ISFIFO(st.st_mode) ? "a FIFO" :
+		    S_ISSOCK(st.st_mode) ? "a socket" :
+		    S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" :
+		    "not a regular file");
 		goto fail;
 	}
-	cap = S_ISREG(st.st_mode) && st.st_size < LOAD_MAXSIZE ?
-	    (size_t)st.st_size + 1 : 65536;
+	cap = st.st_size < LOAD_MAXSIZE ? (size_t)st.st_size + 1 : 65536;
 	len = 0;
 	if ((buf = malloc(cap + 1)) == NULL) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
@@ -138,6 +147,140 @@ fail:
 
 /* Line and column of the first occurrence of needle in the source. */
 static void	find_text(struct diag_file *, const char *, int *, int *);
+
+/* Report an error at byte offset at of the source s. */
+static void
+add_at(struct diag_file *df, const char *s, const char *at, const char *code,
+    const char *msg)
+{
+	const char	*p, *ls;
+	int		 line, col;
+
+	line = 1;
+	ls = s;
+	for (p = s; (p = memchr(p, '\n', at - p)) != NULL; ls = ++p)
+		line++;
+	for (col = 1, p = ls; p < at; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			col++;
+	diag_file_add(df, DIAG_ERROR, line, col, code, "%s", msg);
+}
+
+/*
+ * Before libxml2 sees the file: refuse a start tag with more than
+ * LOAD_MAXATTRS attributes, and elements nested more than LOAD_MAXDEPTH
+ * deep.  libxml2 2.9.14 looks for a duplicate among all the attributes
+ * read so far, and appends each to the end of a list it walks, so 100,000
+ * attributes on one element took 94 s; and its depth limit lets 257
+ * levels through.  One pass over the bytes: comments, CDATA sections and
+ * processing instructions are skipped, quoted values too; what is not
+ * well-formed is left to the parser to report.  Returns -1 after
+ * reporting.
+ */
+static int
+prescan(const char *s, size_t len, struct diag_file *df)
+{
+	const char	*p, *q, *end;
+	char		 msg[128], quote;
+	size_t		 natts;
+	int		 depth;
+
+	end = s + len;
+	depth = 0;
+	for (p = s; (p = memchr(p, '<', end - p)) != NULL; p = q + 1) {
+		q = NULL;
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
+			q = memmem(p + 4, end - p - 4, "-->", 3);
+		else if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
+			q = memmem(p + 9, end - p - 9, "]]>", 3);
+		else if (end - p >= 2 && p[1] == '?')
+			q = memmem(p + 2, end - p - 2, "?>", 2);
+		else if (end - p >= 2 && p[1] == '!')
+			return 0;	/* a DOCTYPE: refused by the parser */
+		else if (end - p >= 2 && p[1] == '/') {
+			depth--;
+			q = memchr(p, '>', end - p);
+		} else {
+			natts = 0;
+			quote = '\0';
+			for (q = p + 1; q < end; q++) {
+				if (quote != '\0') {
+					if (*q == quote)
+						quote = '\0';
+				} else if (*q == '"' || *q == '\'')
+					quote = *q;
+				else if (*q == '=')
+					natts++;
+				else if (*q == '>' || *q == '<')
+					break;
+			}
+			if (q == end || *q == '<')
+				return 0;
+			if (natts > LOAD_MAXATTRS) {
+				snprintf(msg, sizeof(msg), "element has %zu "
+				    "attributes; at most %d are allowed",
+				    natts, LOAD_MAXATTRS);
+				add_at(df, s, p, "too-many-attributes", msg);
+				return -1;
+			}
+			if (q[-1] != '/' && ++depth > LOAD_MAXDEPTH) {
+				snprintf(msg, sizeof(msg), "elements nested "
+				    "more than %d deep", LOAD_MAXDEPTH);
+				add_at(df, s, p, "too-deep", msg);
+				return -1;
+			}
+		}
+		if (q == NULL)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * A UTF-8 copy of a UTF-16 file (told by its byte order mark or by its
+ * first character, "<"), for the source lines of messages: libxml2 reads
+ * UTF-16 itself, but the lines shown must be UTF-8.  NULL when the file
+ * is not UTF-16 or cannot be converted.
+ */
+static char *
+utf16_source(const char *buf, size_t len, size_t *outlen)
+{
+	const unsigned char	*u = (const unsigned char *)buf;
+	const char		*from;
+	iconv_t			 cd;
+	char			*out, *in, *o;
+	size_t			 inleft, oleft;
+
+	if (len < 2)
+		return NULL;
+	if ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == '<' && u[1] == 0))
+		from = "UTF-16LE";
+	else if ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0 && u[1] == '<'))
+		from = "UTF-16BE";
+	else
+		return NULL;
+	if (u[0] == 0xFF || u[0] == 0xFE) {
+		buf += 2;
+		len -= 2;
+	}
+	if ((cd = iconv_open("UTF-8", from)) == (iconv_t)-1)
+		return NULL;
+	oleft = len / 2 * 3 + 1;
+	if ((out = malloc(oleft)) == NULL) {
+		iconv_close(cd);
+		return NULL;
+	}
+	in = (char *)buf;
+	inleft = len;
+	o = out;
+	oleft--;
+	/* Stops at the first bad sequence: the lines up to it are shown. */
+	(void)iconv(cd, &in, &inleft, &o, &oleft);
+	iconv_close(cd);
+	*o = '\0';
+	*outlen = o - out;
+	return out;
+}
 
 /*
  * The SAX internalSubset callback: called as soon as "<!DOCTYPE name"
@@ -227,6 +370,43 @@ hint_ok(xmlAttrPtr a)
 }
 
 /*
+ * The node after n in document order, n's children first (those of
+ * elements only: an entity reference's are its entity's), or NULL at the
+ * end of doc.
+ */
+static xmlNodePtr
+next_node(xmlDocPtr doc, xmlNodePtr n)
+{
+	if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+		return n->children;
+	while (n != NULL && n->next == NULL)
+		n = n->parent == (xmlNodePtr)doc ? NULL : n->parent;
+	return n == NULL ? NULL : n->next;
+}
+
+/*
+ * The elements, attributes and text nodes of doc: what the memory of its
+ * transforms grows with (src/monoc.c).
+ */
+size_t
+load_count_nodes(xmlDocPtr doc)
+{
+	xmlNodePtr	 n;
+	xmlAttrPtr	 a;
+	size_t		 count;
+
+	count = 0;
+	for (n = xmlDocGetRootElement(doc); n != NULL;
+	    n = next_node(doc, n)) {
+		count++;
+		if (n->type == XML_ELEMENT_NODE)
+			for (a = n->properties; a != NULL; a = a->next)
+				count++;
+	}
+	return count;
+}
+
+/*
  * Walk the tree and refuse what monographs never need: entity references,
  * XInclude elements and processing instructions.  Children of entity
  * references are not visited: that is where an entity's text lives.
@@ -243,8 +423,7 @@ refuse_nodes(xmlDocPtr doc, struct diag_file *df, int label)
 	int		 bad, line, col;
 
 	bad = 0;
-	n = doc->children;
-	while (n != NULL) {
+	for (n = doc->children; n != NULL; n = next_node(doc, n)) {
 		switch (n->type) {
 		case XML_ENTITY_REF_NODE:
 			if (bad > 0)
@@ -295,22 +474,85 @@ refuse_nodes(xmlDocPtr doc, struct diag_file *df, int label)
 		default:
 			break;
 		}
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n->next == NULL)
-			n = n->parent == (xmlNodePtr)doc ? NULL : n->parent;
-		if (n != NULL)
-			n = n->next;
 	}
 	return bad;
 }
 
 /*
- * Parse the NUL-terminated buffer buf of len bytes, which df takes over as
- * the source text, under the name url.  Returns the document, or NULL when
- * it is not well-formed or contains something refused.
+ * The first character of the UTF-8 string s that a terminal would act on
+ * (diag_unsafe_char()), or 0 when there is none.
+ */
+static uint32_t
+unsafe_in(const xmlChar *s)
+{
+	uint32_t	 c;
+	int		 len;
+
+	for (; *s != '\0'; s += len) {
+		len = 4;
+		c = xmlGetUTF8Char(s, &len);
+		if (len <= 0)
+			return 0;	/* libxml2 gives valid UTF-8 */
+		if (diag_unsafe_char(c))
+			return c;
+	}
+	return 0;
+}
+
+/*
+ * Report text and attribute values holding control characters that a
+ * terminal acts on (C0 but tab and newline, DEL, C1) or bidi controls
+ * that reorder what is shown: the text and man outputs pass text through
+ * to a terminal, and a message quoting it would too, so no format may
+ * hold them (XML 1.0 lets in DEL, C1, bidi and, as &#13;, CR).  The
+ * document is still validated and checked; having errors, it produces
+ * no output.  At most one message per element.
+ */
+static void
+refuse_controls(xmlDocPtr doc, struct diag_file *df)
+{
+	xmlNodePtr	 n, c;
+	xmlAttrPtr	 a;
+	uint32_t	 ch;
+	char		 name[256];
+
+	for (n = xmlDocGetRootElement(doc); n != NULL && !diag_file_full(df);
+	    n = next_node(doc, n)) {
+		ch = 0;
+		*name = '\0';
+		if (n->type == XML_ELEMENT_NODE) {
+			for (a = n->properties; a != NULL && ch == 0;
+			    a = a->next)
+				for (c = a->children; c != NULL && ch == 0;
+				    c = c->next)
+					if (c->content != NULL &&
+					    (ch = unsafe_in(c->content)) != 0)
+						snprintf(name, sizeof(name),
+						    "%s", a->name);
+			for (c = n->children; c != NULL && ch == 0;
+			    c = c->next)
+				if ((c->type == XML_TEXT_NODE ||
+				    c->type == XML_CDATA_SECTION_NODE) &&
+				    c->content != NULL)
+					ch = unsafe_in(c->content);
+		}
+		if (ch != 0)
+			diag_file_add_node(df, DIAG_ERROR, n,
+			    *name != '\0' ? name : NULL, "control-character",
+			    "%s%s%s holds the control character U+%04X, which "
+			    "a terminal would act on; remove it",
+			    *name != '\0' ? "attribute '" : "the text of "
+			    "element '", *name != '\0' ? name :
+			    (const char *)n->name, "'", (unsigned int)ch);
+	}
+}
+
+/*
+ * Parse the NUL-terminated buffer buf of len bytes under the name url;
+ * df takes buf over as the source text (or a UTF-8 copy of it, when it
+ * is UTF-16, and buf is freed).  Refuses what prescan() refuses first.
+ * Returns the document, or NULL when it is not well-formed or contains
+ * something refused.
  */
 static xmlDocPtr
 parse_buffer(char *buf, size_t len, const char *url, struct diag_file *df,
@@ -319,17 +561,26 @@ parse_buffer(char *buf, size_t len, const char *url, struct diag_file *df,
 	struct parse	 ps;
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr	 doc;
-	size_t		 before;
+	const char	*src;
+	char		*u8;
+	size_t		 before, u8len;
 	int		 line, col, bad;
 
-	diag_file_set_source(df, buf, len);
+	/* The source shown in messages: buf, or its UTF-8 copy. */
+	if ((u8 = utf16_source(buf, len, &u8len)) != NULL)
+		diag_file_set_source(df, u8, u8len);
+	else
+		diag_file_set_source(df, buf, len);
 	if (len == 0) {
 		diag_file_add(df, DIAG_ERROR, 1, 1, "syntax", "empty file");
 		return NULL;
 	}
+	src = diag_file_source(df, &u8len);
+	if (prescan(src, u8len, df) == -1)
+		goto fail;
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
-		return NULL;
+		goto fail;
 	}
 	before = diag_file_count(df);
 	ctxt->sax->internalSubset = refuse_doctype;
@@ -342,6 +593,9 @@ parse_buffer(char *buf, size_t len, const char *url, struct diag_file *df,
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	bad = doc == NULL || !ctxt->wellFormed || ctxt->disableSAX;
 	xmlFreeParserCtxt(ctxt);
+	if (u8 != NULL)
+		free(buf);
+	buf = NULL;
 	if (bad && diag_file_count(df) == before)
 		diag_file_add(df, DIAG_ERROR, 0, 0, "syntax",
 		    "not a well-formed XML document");
@@ -357,11 +611,17 @@ parse_buffer(char *buf, size_t len, const char *url, struct diag_file *df,
 	}
 	if (!bad && refuse_nodes(doc, df, label) > 0)
 		bad = 1;
+	if (!bad)
+		refuse_controls(doc, df);
 	if (bad) {
 		xmlFreeDoc(doc);
 		return NULL;
 	}
 	return doc;
+fail:
+	if (u8 != NULL)
+		free(buf);
+	return NULL;
 }
 
 /*

@@ -11,9 +11,12 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #ifdef __GLIBC__
@@ -41,6 +44,21 @@
 #define DATADIR	"/usr/local/share/monoc"
 #endif
 
+/*
+ * The memory budget: what the monographs being compiled at one time may
+ * take together (docs/security.md has the figures these come from).
+ * Before a monograph is read, MEM_PER_BYTE times its size is reserved
+ * (parsing, validating and checking took at most 38 times the file);
+ * before it is transformed, MEM_PER_BYTE times its size plus MEM_PER_NODE
+ * per element, attribute and text node (the model and the result trees
+ * took at most 2 KB a node).  A worker waits until its share fits, so
+ * -j never takes the run over the budget; a monograph that would need
+ * more than the whole budget is refused.
+ */
+#define MEM_BUDGET	((size_t)1024 * 1024 * 1024)
+#define MEM_PER_BYTE	40
+#define MEM_PER_NODE	2560
+
 struct session {
 	struct options		 opt;
 	struct diag		*diag;
@@ -57,6 +75,14 @@ struct session {
 	size_t			 next;		/* next input to take */
 	struct diag_file	**results;	/* per input, once done */
 	char			*done;
+	int			 sigstop;	/* the signal thread ends */
+	int			 sigrunning;
+	pthread_t		 sigthread;
+	sigset_t		 sigs, oldsigs;
+	char			**unique;	/* opt.files, each file once */
+	size_t			 mem_total;	/* the budget */
+	size_t			 mem_used;	/* reserved now; under lock */
+	pthread_cond_t		 mem_cond;
 };
 
 struct worker {
@@ -170,15 +196,17 @@ build_model(struct session *s, xmlDocPtr doc, struct diag_file *df)
 }
 
 /*
- * Transform doc into every format, then write each output atomically.
- * Nothing is written unless every transform succeeded.  The document
- * model is built once and rendered into html, text and man; it is freed
- * as soon as they are.
+ * Transform doc into every format, then write the outputs as one set:
+ * every temporary file first, then all renamed.  Nothing is written
+ * unless every transform succeeded, nothing replaced unless every
+ * temporary file was written.  The document model is built once and
+ * rendered into html, text and man; it is freed as soon as they are.
  */
 static void
 transform_and_write(struct session *s, xmlDocPtr doc, const char *name,
     struct diag_file *df)
 {
+	struct output_set *set;
 	xmlChar		*out[FMT__MAX];
 	int		 len[FMT__MAX];
 	xmlDocPtr	 model;
@@ -195,22 +223,143 @@ transform_and_write(struct session *s, xmlDocPtr doc, const char *name,
 			ok = xform_apply(s->xf, f, (FMT_DOCS & FMT_BIT(f)) ?
 			    model : doc, df, &out[f], &len[f]) == 0;
 	xmlFreeDoc(model);
+	set = NULL;
+	if (ok && (set = output_set_new()) == NULL) {
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
+		ok = 0;
+	}
 	for (f = 0; ok && f < FMT__MAX; f++) {
 		if ((s->fmts & FMT_BIT(f)) == 0)
 			continue;
 		if ((path = output_path(s->opt.outdir, f, name)) == NULL) {
 			diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
 			    "out of memory");
+			ok = 0;
 			break;
 		}
-		if (output_write(path, out[f] == NULL ? "" : (char *)out[f],
-		    len[f]) == -1)
+		ok = output_set_add(set, path, out[f] == NULL ? "" :
+		    (char *)out[f], len[f]) == 0;
+		if (!ok)
 			diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
 			    "cannot write '%s': %s", path, strerror(errno));
 		free(path);
 	}
 	for (f = 0; f < FMT__MAX; f++)
 		xmlFree(out[f]);
+	if (ok && output_set_commit(set) == -1)
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
+		    "cannot write '%s': %s", output_set_failed(set),
+		    strerror(errno));
+	output_set_free(set);
+}
+
+/*
+ * A monograph whose outputs would take the name of a generated file
+ * (its HTML page would be the index page) is an error, reported at its
+ * id.  name is the file's stem, which check.c requires the id to match.
+ */
+static void
+check_reserved(xmlDocPtr doc, const char *name, struct diag_file *df)
+{
+	xmlNodePtr	 root;
+
+	if (name == NULL || strcmp(name, "index") != 0 ||
+	    (root = xmlDocGetRootElement(doc)) == NULL)
+		return;
+	diag_file_add_node(df, DIAG_ERROR, root, "id", "reserved-id",
+	    "monograph id 'index' is reserved: its page would replace the "
+	    "index page html/index.html; choose another id and file name");
+}
+
+/*
+ * Reserve want bytes of the memory budget.  With wait, wait until they
+ * fit (or nothing else is reserved); without, take them only if they fit
+ * now.  Returns whether they were taken.
+ */
+static int
+mem_take(struct session *s, size_t want, int wait)
+{
+	int	 taken;
+
+	pthread_mutex_lock(&s->lock);
+	while (wait && s->mem_used > 0 && s->mem_used + want > s->mem_total)
+		pthread_cond_wait(&s->mem_cond, &s->lock);
+	taken = s->mem_used == 0 || s->mem_used + want <= s->mem_total;
+	if (taken)
+		s->mem_used += want;
+	pthread_mutex_unlock(&s->lock);
+	return taken;
+}
+
+static void
+mem_give(struct session *s, size_t n)
+{
+	pthread_mutex_lock(&s->lock);
+	s->mem_used -= n;
+	pthread_cond_broadcast(&s->mem_cond);
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* The memory of input i before it is read: MEM_PER_BYTE times its size. */
+static size_t
+mem_for_file(const char *path)
+{
+	struct stat	 st;
+
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size < 0)
+		return 0;
+	return MEM_PER_BYTE * (size_t)(st.st_size < LOAD_MAXSIZE ?
+	    st.st_size : LOAD_MAXSIZE);
+}
+
+/*
+ * Make the reservation *held of input i (read into *docp) big enough to
+ * transform it.  If the rest of the budget cannot give it now, the
+ * document is freed and the reservation given back, then the whole is
+ * waited for and the file read again: waiting while holding could
+ * deadlock two workers.  Returns 0, or -1 after reporting to df when it
+ * needs more than the whole budget or cannot be read again.
+ */
+static int
+mem_for_transform(struct session *s, size_t i, xmlDocPtr *docp,
+    size_t *held, struct diag_file *df)
+{
+	struct diag_file	*again;
+	size_t			 size, need;
+
+	size = *held / MEM_PER_BYTE;
+	need = MEM_PER_BYTE * size + MEM_PER_NODE * load_count_nodes(*docp);
+	if (need > s->mem_total) {
+		diag_file_add(df, DIAG_ERROR, 0, 0, "too-large", "compiling "
+		    "this monograph would take about %zu MiB, more than the "
+		    "memory budget of %zu MiB; split it", need >> 20,
+		    s->mem_total >> 20);
+		return -1;
+	}
+	if (need <= *held)
+		return 0;
+	if (mem_take(s, need - *held, 0)) {
+		*held = need;
+		return 0;
+	}
+	xmlFreeDoc(*docp);
+	*docp = NULL;
+	mem_give(s, *held);
+	*held = 0;
+	mem_take(s, need, 1);
+	*held = need;
+	if ((again = diag_file_new(s->diag, s->opt.files[i])) == NULL) {
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
+		return -1;
+	}
+	*docp = load_file(s->opt.files[i], again);
+	diag_file_free(again);
+	if (*docp == NULL) {
+		diag_file_add(df, DIAG_ERROR, 0, 0, "read", "the file changed "
+		    "while it was compiled");
+		return -1;
+	}
+	return 0;
 }
 
 /*
@@ -232,8 +381,8 @@ emit_model(struct session *s, xmlDocPtr doc, struct diag_file *df)
 
 /*
  * The pipeline for input number i: load (safe parse) -> validate ->
- * check -> transform -> write.  Returns its diagnostics, or NULL when out
- * of memory.
+ * check -> transform -> write, each step within the memory budget.
+ * Returns its diagnostics, or NULL when out of memory.
  */
 static struct diag_file *
 compile_one(struct worker *w, size_t i)
@@ -242,21 +391,33 @@ compile_one(struct worker *w, size_t i)
 	struct diag_file	*df;
 	xmlDocPtr		 doc;
 	char			*name;
+	size_t			 held;
 
 	if ((df = diag_file_new(s->diag, s->opt.files[i])) == NULL)
 		return NULL;
+	held = mem_for_file(s->opt.files[i]);
+	if (held > s->mem_total) {
+		diag_file_add(df, DIAG_ERROR, 0, 0, "too-large", "reading "
+		    "this monograph may take %zu MiB, more than the memory "
+		    "budget of %zu MiB", held >> 20, s->mem_total >> 20);
+		return df;
+	}
+	mem_take(s, held, 1);
 	if ((doc = load_file(s->opt.files[i], df)) != NULL) {
 		schema_validate(w->vctx, doc, df);
 		check_run(s->check, doc, i, df);
 		if (s->opt.emit_model && diag_file_worst(df) < DIAG_ERROR)
 			emit_model(s, doc, df);
-		if (s->write && diag_file_worst(df) < DIAG_ERROR) {
-			if ((name = check_stem(s->opt.files[i])) != NULL)
-				transform_and_write(s, doc, name, df);
-			free(name);
-		}
+		name = check_stem(s->opt.files[i]);
+		check_reserved(doc, name, df);
+		if (s->write && name != NULL &&
+		    diag_file_worst(df) < DIAG_ERROR &&
+		    mem_for_transform(s, i, &doc, &held, df) == 0)
+			transform_and_write(s, doc, name, df);
+		free(name);
 		xmlFreeDoc(doc);
 	}
+	mem_give(s, held);
 	if (diag_file_count(df) == 0)
 		diag_file_set_source(df, NULL, 0);
 	return df;
@@ -380,7 +541,84 @@ out:
 	s->done = NULL;
 }
 
-/* Create the output directories up front; 0 or -1 after reporting. */
+/* An input file by its device and inode, for finding one given twice. */
+struct file_id {
+	dev_t	 dev;
+	ino_t	 ino;
+	size_t	 i;
+};
+
+static int
+cmp_file_id(const void *a, const void *b)
+{
+	const struct file_id	*x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * The same file given twice (under one name or two) is compiled once,
+ * with a note, not reported as a duplicate of itself: opt.files becomes
+ * the list without the later mentions.  Files that cannot be stat(2)ed
+ * stay, for load.c to report.  Returns -1 when out of memory.
+ */
+static int
+drop_repeats(struct session *s)
+{
+	struct file_id	*v;
+	struct stat	 st;
+	char		*drop;
+	size_t		 i, n, k, m;
+
+	n = s->opt.nfiles;
+	if (n < 2)
+		return 0;
+	if ((v = calloc(n, sizeof(*v))) == NULL ||
+	    (drop = calloc(n, 1)) == NULL) {
+		free(v);
+		return -1;
+	}
+	for (i = k = 0; i < n; i++)
+		if (stat(s->opt.files[i], &st) == 0) {
+			v[k].dev = st.st_dev;
+			v[k].ino = st.st_ino;
+			v[k++].i = i;
+		}
+	qsort(v, k, sizeof(*v), cmp_file_id);
+	for (i = 1; i < k; i++)
+		if (v[i].dev == v[i - 1].dev && v[i].ino == v[i - 1].ino) {
+			drop[v[i].i] = 1;
+			diag_msg(s->diag, DIAG_NOTE, "'%s' is the same file as "
+			    "'%s', given before; compiled once",
+			    s->opt.files[v[i].i], s->opt.files[v[i - 1].i]);
+			v[i].i = v[i - 1].i;	/* the first mention */
+		}
+	free(v);
+	for (i = m = 0; i < n; i++)
+		m += !drop[i];
+	if (m < n) {
+		if ((s->unique = calloc(m + 1, sizeof(char *))) == NULL) {
+			free(drop);
+			return -1;
+		}
+		for (i = m = 0; i < n; i++)
+			if (!drop[i])
+				s->unique[m++] = s->opt.files[i];
+		s->opt.files = s->unique;
+		s->opt.nfiles = m;
+	}
+	free(drop);
+	return 0;
+}
+
+/*
+ * Create the output directories up front, and remove from them the
+ * temporary files of earlier runs that died; 0 or -1 after reporting.
+ */
 static int
 make_outdirs(struct session *s)
 {
@@ -400,6 +638,7 @@ make_outdirs(struct session *s)
 			free(path);
 			return -1;
 		}
+		output_clean_stale(path);
 		free(path);
 	}
 	return 0;
@@ -472,6 +711,103 @@ plan_update(struct session *s, struct update *u)
 }
 
 /*
+ * The memory budget: MEM_BUDGET, or $MONOC_MEMORY_MIB mebibytes when set
+ * (tests use a small one).  Returns -1 after reporting a malformed value.
+ */
+static int
+set_budget(struct session *s)
+{
+	const char	*env;
+	char		*end;
+	long		 mib;
+
+	s->mem_total = MEM_BUDGET;
+	if ((env = getenv("MONOC_MEMORY_MIB")) == NULL || *env == '\0')
+		return 0;
+	errno = 0;
+	mib = strtol(env, &end, 10);
+	if (*end != '\0' || errno != 0 || mib < 1 ||
+	    (unsigned long)mib > SIZE_MAX >> 20) {
+		diag_msg(s->diag, DIAG_FATAL, "MONOC_MEMORY_MIB '%s' is not a "
+		    "number of mebibytes; fix or unset it", env);
+		return -1;
+	}
+	s->mem_total = (size_t)mib << 20;
+	return 0;
+}
+
+/*
+ * The signal thread: SIGINT and SIGTERM are blocked in every other
+ * thread and taken here, where it is safe to lock and print.  The run's
+ * temporary files are removed, then the process exits 130 or 143 (128
+ * plus the signal, as a shell reports it).  Woken with stop set, it
+ * returns.
+ */
+static void *
+signal_main(void *arg)
+{
+	struct session	*s = arg;
+	int		 sig, stop;
+
+	for (;;) {
+		if (sigwait(&s->sigs, &sig) != 0)
+			continue;
+		pthread_mutex_lock(&s->lock);
+		stop = s->sigstop;
+		pthread_mutex_unlock(&s->lock);
+		if (stop)
+			return NULL;
+		output_remove_temps();
+		diag_msg(s->diag, DIAG_FATAL, "interrupted by %s; no output "
+		    "is half-written and no temporary file is left",
+		    sig == SIGINT ? "SIGINT" : "SIGTERM");
+		_exit(128 + sig);
+	}
+}
+
+/*
+ * Take SIGINT and SIGTERM in the signal thread from now on; one that the
+ * parent set to be ignored (a background job of a script) stays ignored.
+ */
+static void
+signals_start(struct session *s)
+{
+	struct sigaction	 sa;
+	const int		 sigs[] = { SIGINT, SIGTERM };
+	size_t			 i;
+
+	sigemptyset(&s->sigs);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigaction(sigs[i], NULL, &sa) == 0 &&
+		    sa.sa_handler != SIG_IGN)
+			sigaddset(&s->sigs, sigs[i]);
+	/* SIGTERM also wakes the thread to end it: always in the set. */
+	sigaddset(&s->sigs, SIGTERM);
+	if (pthread_sigmask(SIG_BLOCK, &s->sigs, &s->oldsigs) != 0)
+		return;
+	if (pthread_create(&s->sigthread, NULL, signal_main, s) != 0) {
+		pthread_sigmask(SIG_SETMASK, &s->oldsigs, NULL);
+		return;
+	}
+	s->sigrunning = 1;
+}
+
+/* End the signal thread and restore the signal mask. */
+static void
+signals_stop(struct session *s)
+{
+	if (!s->sigrunning)
+		return;
+	pthread_mutex_lock(&s->lock);
+	s->sigstop = 1;
+	pthread_mutex_unlock(&s->lock);
+	pthread_kill(s->sigthread, SIGTERM);
+	pthread_join(s->sigthread, NULL);
+	pthread_sigmask(SIG_SETMASK, &s->oldsigs, NULL);
+	s->sigrunning = 0;
+}
+
+/*
  * Compile the inputs named on the command line.  Returns the exit
  * status: 0 success, 1 some input invalid, 2 usage or system error.
  */
@@ -492,6 +828,7 @@ monoc_main(int argc, char *argv[], FILE *err)
 	lock = -1;
 	pthread_mutex_init(&s.lock, NULL);
 	pthread_cond_init(&s.cond, NULL);
+	pthread_cond_init(&s.mem_cond, NULL);
 	status = 2;
 	if ((s.diag = diag_new(err, 0)) == NULL)
 		goto out;
@@ -508,10 +845,22 @@ monoc_main(int argc, char *argv[], FILE *err)
 	if ((s.diag = diag_new(err, s.opt.werror)) == NULL ||
 	    (s.datadir = find_datadir(&s.opt)) == NULL)
 		goto out;
+	signals_start(&s);
+	if (set_budget(&s) == -1)
+		goto summary;
 
 	xmlInitParser();
 	LIBXML_TEST_VERSION
 	xsltInit();
+	/*
+	 * libxml2's buffers (the string value of a page of many text
+	 * nodes, serialised output) grow by what is added, not by
+	 * doubling: quadratic wherever realloc(3) cannot grow in place, as
+	 * always under AddressSanitizer.  Doubling, in this thread and in
+	 * the workers.
+	 */
+	xmlSetBufferAllocationScheme(XML_BUFFER_ALLOC_DOUBLEIT);
+	xmlThrDefBufferAllocScheme(XML_BUFFER_ALLOC_DOUBLEIT);
 	xmlSetGenericErrorFunc(s.diag, diag_generic);
 
 	s.write = !s.opt.check_only && !s.opt.emit_model;
@@ -548,7 +897,8 @@ monoc_main(int argc, char *argv[], FILE *err)
 	if (s.write && make_outdirs(&s) == -1)
 		s.write = 0;
 	if (!s.opt.index_only) {
-		if ((s.check = check_new(s.opt.files, s.opt.nfiles)) == NULL) {
+		if (drop_repeats(&s) == -1 ||
+		    (s.check = check_new(s.opt.files, s.opt.nfiles)) == NULL) {
 			diag_msg(s.diag, DIAG_FATAL, "out of memory");
 			goto summary;
 		}
@@ -578,6 +928,7 @@ summary:
 		diag_summary_count(s.diag, s.opt.nfiles);
 	status = diag_status(s.diag);
 out:
+	signals_stop(&s);
 	if (s.loader != NULL)
 		xmlSetExternalEntityLoader(s.loader);
 	if (s.diag == NULL)
@@ -589,8 +940,10 @@ out:
 	update_unlock(lock);
 	schema_free(s.schema);
 	free(s.datadir);
+	free(s.unique);
 	options_free(&s.opt);
 	diag_free(s.diag);
+	pthread_cond_destroy(&s.mem_cond);
 	pthread_cond_destroy(&s.cond);
 	pthread_mutex_destroy(&s.lock);
 	return status;

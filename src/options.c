@@ -3,11 +3,13 @@
  * version go to stdout (GNU style); errors go through diag.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "options.h"
@@ -128,45 +130,105 @@ parse_formats(const char *s, struct diag *diag)
 	}
 }
 
+#define LIST_MAXSIZE	(64 * 1024 * 1024)	/* all the lists together */
+
 /*
- * The files named in path ("-": standard input), one per line, after the
- * n of argv: opt->files becomes a new array (opt->listed) of them all,
- * pointing into opt->list.  Returns -1 after reporting.
+ * Append the contents of the file list path ("-": standard input) to
+ * *bufp (*lenp bytes so far, *capp allocated), ending it with a newline.
+ * A list holding a NUL byte is refused (a name cannot hold one: the rest
+ * would be lost), and so are lists over LIST_MAXSIZE together, so that
+ * --files-from /dev/zero ends at once.  Returns -1 after reporting.
  */
 static int
-read_list(struct options *opt, const char *path, char **argv, int n,
+read_list(const char *path, char **bufp, size_t *lenp, size_t *capp,
     struct diag *diag)
 {
-	FILE	*f;
-	char	*p, *np, *line, *next;
-	size_t	 len, cap, count, r;
-	int	 i;
+	char	*p, *nul;
+	size_t	 line;
+	ssize_t	 r;
+	int	 fd;
 
-	f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-	if (f == NULL)
+	fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+	if (fd == -1)
 		goto fail;
-	p = NULL;
-	len = cap = 0;
-	do {
-		if (len + 4096 + 1 > cap) {
-			cap = cap == 0 ? 65536 : cap * 2;
-			if ((np = realloc(p, cap)) == NULL) {
-				free(p);
+	for (;;) {
+		if (*lenp + 65536 + 2 > *capp) {
+			if ((p = realloc(*bufp, *capp * 2 + 65536 + 2)) ==
+			    NULL) {
 				errno = ENOMEM;
 				goto fail_close;
 			}
-			p = np;
+			*bufp = p;
+			*capp = *capp * 2 + 65536 + 2;
 		}
-		r = fread(p + len, 1, cap - len - 1, f);
-		len += r;
-	} while (r > 0);
-	p[len] = '\0';
-	if (ferror(f)) {
-		free(p);
-		goto fail_close;
+		if ((r = read(fd, *bufp + *lenp, 65536)) == -1) {
+			if (errno == EINTR)
+				continue;
+			goto fail_close;
+		}
+		if (r == 0)
+			break;
+		if ((nul = memchr(*bufp + *lenp, '\0', r)) != NULL) {
+			for (line = 1, p = *bufp + *lenp; p > *bufp &&
+			    p[-1] != '\n'; p--)
+				continue;
+			for (; (p = memchr(p, '\n', nul - p)) != NULL; p++)
+				line++;
+			diag_msg(diag, DIAG_FATAL, "the file list '%s' holds "
+			    "a NUL byte (line %zu); it must name one file a "
+			    "line", path, line);
+			goto fail_report;
+		}
+		*lenp += r;
+		if (*lenp > LIST_MAXSIZE) {
+			diag_msg(diag, DIAG_FATAL, "the file lists are larger "
+			    "than %d MiB together (at '%s')",
+			    LIST_MAXSIZE >> 20, path);
+			goto fail_report;
+		}
 	}
-	if (f != stdin)
-		fclose(f);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	(*bufp)[(*lenp)++] = '\n';
+	(*bufp)[*lenp] = '\0';
+	return 0;
+fail_close:
+	if (fd != STDIN_FILENO) {
+		r = errno;
+		close(fd);
+		errno = r;
+	}
+fail:
+	diag_msg(diag, DIAG_FATAL, "cannot read the file list '%s': %s",
+	    path, strerror(errno));
+	return -1;
+fail_report:
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return -1;
+}
+
+/*
+ * The files named in the lists from[0..nfrom-1], one per line, in order,
+ * after the n of argv: opt->files becomes a new array (opt->listed) of
+ * them all, pointing into opt->list.  Every --files-from counts, none
+ * replaces another.  Returns -1 after reporting.
+ */
+static int
+read_lists(struct options *opt, char *const from[], int nfrom, char **argv,
+    int n, struct diag *diag)
+{
+	char	*p, *line, *next;
+	size_t	 len, cap, count;
+	int	 i;
+
+	p = NULL;
+	len = cap = 0;
+	for (i = 0; i < nfrom; i++)
+		if (read_list(from[i], &p, &len, &cap, diag) == -1) {
+			free(p);
+			return -1;
+		}
 	opt->list = p;
 	count = n;
 	for (line = p; *line != '\0'; line++)
@@ -191,13 +253,6 @@ read_list(struct options *opt, const char *path, char **argv, int n,
 	opt->files = opt->listed;
 	opt->nfiles = i;
 	return 0;
-fail_close:
-	if (f != stdin)
-		fclose(f);
-fail:
-	diag_msg(diag, DIAG_FATAL, "cannot read the file list '%s': %s",
-	    path, strerror(errno));
-	return -1;
 }
 
 /* Free what options_parse() allocated (--files-from). */
@@ -217,15 +272,20 @@ options_free(struct options *opt)
 enum options_result
 options_parse(struct options *opt, int argc, char *argv[], struct diag *diag)
 {
-	const char	*from;
-	char		*end;
-	int		 c;
+	char		**from, *end;
+	int		 c, nfrom;
+	enum options_result ret;
 
 	memset(opt, 0, sizeof(*opt));
 	opt->outdir = "output";
 	opt->fmts = FMT_DOCS;
 	opt->max_age = 1095;
-	from = NULL;
+	nfrom = 0;
+	if ((from = calloc(argc + 1, sizeof(*from))) == NULL) {
+		diag_msg(diag, DIAG_FATAL, "out of memory");
+		return OPTIONS_USAGE;
+	}
+	ret = OPTIONS_USAGE;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:f:j:W:q", longopts,
@@ -283,7 +343,7 @@ options_parse(struct options *opt, int argc, char *argv[], struct diag *diag)
 		case OPT_FILESFROM:
 			if (*optarg == '\0')
 				goto empty;
-			from = optarg;
+			from[nfrom++] = optarg;
 			break;
 		case OPT_NOINDEX:
 			opt->no_index = 1;
@@ -299,10 +359,12 @@ options_parse(struct options *opt, int argc, char *argv[], struct diag *diag)
 			break;
 		case OPT_HELP:
 			help();
-			return OPTIONS_DONE;
+			ret = OPTIONS_DONE;
+			goto out;
 		case OPT_VERSION:
 			printf("monoc %s\n", MONOC_VERSION);
-			return OPTIONS_DONE;
+			ret = OPTIONS_DONE;
+			goto out;
 		case ':':
 			diag_msg(diag, DIAG_FATAL, "option '%s' requires an "
 			    "argument", argv[optind - 1]);
@@ -319,22 +381,22 @@ options_parse(struct options *opt, int argc, char *argv[], struct diag *diag)
 	}
 	opt->files = argv + optind;
 	opt->nfiles = argc - optind;
-	if (from != NULL && read_list(opt, from, opt->files, opt->nfiles,
-	    diag) == -1)
-		return OPTIONS_USAGE;
-	if (opt->index_only && (opt->nfiles > 0 || from != NULL ||
+	if (nfrom > 0 && read_lists(opt, from, nfrom, opt->files,
+	    opt->nfiles, diag) == -1)
+		goto out;
+	if (opt->index_only && (opt->nfiles > 0 || nfrom > 0 ||
 	    opt->check_only || opt->no_index)) {
 		diag_msg(diag, DIAG_FATAL, "--index-only takes no FILE and "
 		    "no --files-from, --check or --no-index");
 		goto usage;
 	}
-	if (opt->emit_model && (opt->nfiles != 1 || from != NULL ||
+	if (opt->emit_model && (opt->nfiles != 1 || nfrom > 0 ||
 	    opt->check_only || opt->index_only)) {
 		diag_msg(diag, DIAG_FATAL, "--emit-model takes one FILE and "
 		    "no --files-from, --check or --index-only");
 		goto usage;
 	}
-	if (opt->update && (opt->nfiles != 1 || from != NULL ||
+	if (opt->update && (opt->nfiles != 1 || nfrom > 0 ||
 	    opt->check_only || opt->index_only || opt->no_index ||
 	    opt->emit_model)) {
 		diag_msg(diag, DIAG_FATAL, "--update takes one SRCDIR and "
@@ -346,11 +408,14 @@ options_parse(struct options *opt, int argc, char *argv[], struct diag *diag)
 		diag_msg(diag, DIAG_FATAL, "no input files");
 		goto usage;
 	}
-	return OPTIONS_RUN;
+	ret = OPTIONS_RUN;
+	goto out;
 empty:
 	diag_msg(diag, DIAG_FATAL, "option '%s' requires a non-empty "
 	    "argument", argv[optind - 1]);
 usage:
 	diag_msg(diag, DIAG_NOTE, "try 'monoc --help' for more information");
-	return OPTIONS_USAGE;
+out:
+	free(from);
+	return ret;
 }

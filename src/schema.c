@@ -143,6 +143,7 @@ schema_vctx_free(struct schema_vctx *vctx)
 #define MAXPASSES	8
 #define MAXFIXES	64
 #define MAXDEFER	256
+#define MAXCUT		512	/* more than libxml2's nesting depth */
 
 struct vstate {
 	struct diag_file	*df;
@@ -157,7 +158,46 @@ struct vstate {
 	xmlError		 defer[MAXDEFER];	/* dangling references */
 	size_t			 nrejected;
 	char			 rejected[MAXFIXES][128]; /* bad values */
+	int			 cut;		/* the walk was cut short */
+	size_t			 ncut;
+	xmlNodePtr		 cutnode[MAXCUT];
+	xmlNodePtr		 cutnext[MAXCUT];
 };
+
+/*
+ * End the validation walk once the file has as many messages as diag
+ * keeps.  libxml2 2.9.14 cannot be told to stop, and for every error it
+ * walks back over all the previous siblings of the node (looking for
+ * XInclude markers), so 80,000 bad siblings took 48 s.  Its walk goes
+ * from a node to node->next, else up to the parent and its next; so
+ * the nexts of the node and of its ancestors are set aside, and
+ * restore_walk() puts them back when xmlSchemaValidateDoc() returns: the
+ * document is as it was.
+ */
+static void
+cut_walk(struct vstate *vs, xmlNodePtr n)
+{
+	if (vs->cut)
+		return;
+	vs->cut = 1;
+	if (n != NULL && n->type == XML_ATTRIBUTE_NODE)
+		n = n->parent;
+	for (; n != NULL && n->type == XML_ELEMENT_NODE && vs->ncut < MAXCUT;
+	    n = n->parent) {
+		vs->cutnode[vs->ncut] = n;
+		vs->cutnext[vs->ncut++] = n->next;
+		n->next = NULL;
+	}
+}
+
+static void
+restore_walk(struct vstate *vs)
+{
+	while (vs->ncut > 0) {
+		vs->ncut--;
+		vs->cutnode[vs->ncut]->next = vs->cutnext[vs->ncut];
+	}
+}
 
 static int
 was_changed(const struct vstate *vs, xmlNodePtr parent)
@@ -181,6 +221,11 @@ validity_error(void *ctx, xmlErrorPtr err)
 	if (err == NULL)
 		return;
 	n = err->node;
+	if (diag_file_full(vs->df)) {
+		diag_xml_error(vs->df, err);	/* counted, not shown */
+		cut_walk(vs, n);
+		return;
+	}
 	if (err->domain != XML_FROM_SCHEMASV || err->message == NULL) {
 		diag_xml_error(vs->df, err);
 		return;
@@ -279,7 +324,9 @@ validate_once(struct schema_vctx *vctx, xmlDocPtr doc, struct vstate *vs)
 	vs->ndefer = 0;
 	xmlSchemaSetValidStructuredErrors(vctx->ctxt, validity_error, vs);
 	xmlSetStructuredErrorFunc(vs->df, diag_xml_error);
+	vs->cut = 0;
 	rc = xmlSchemaValidateDoc(vctx->ctxt, doc);
+	restore_walk(vs);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSchemaSetValidStructuredErrors(vctx->ctxt, NULL, NULL);
 	for (i = 0; i < vs->ndefer; i++) {
@@ -318,12 +365,13 @@ schema_validate(struct schema_vctx *vctx, xmlDocPtr doc,
 	vs->df = df;
 	copy = NULL;
 	rc = validate_once(vctx, doc, vs);
-	if (rc > 0 && vs->structural > 0 &&
+	if (rc > 0 && vs->structural > 0 && !diag_file_full(df) &&
 	    (copy = xmlCopyDoc(doc, 1)) != NULL) {
 		vs->nbad = 0;
 		for (vs->pass = 1; vs->pass < MAXPASSES; vs->pass++) {
 			rc2 = validate_once(vctx, copy, vs);
-			if (rc2 <= 0 || vs->nbad == 0 || vs->structural == 0)
+			if (rc2 <= 0 || vs->nbad == 0 || vs->structural == 0 ||
+			    diag_file_full(df))
 				break;
 			fix_unexpected(vs);
 		}

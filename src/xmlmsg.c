@@ -55,8 +55,12 @@ copyname(char *dst, size_t dstsz, const char *src, size_t n)
 		n -= close + 1 - src;
 		src = close + 1;
 	}
-	if (n >= dstsz)
+	if (n >= dstsz) {
 		n = dstsz - 1;
+		/* Cut on a character boundary. */
+		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+			n--;
+	}
 	memcpy(dst, src, n);
 	dst[n] = '\0';
 }
@@ -607,6 +611,11 @@ rewrite_syntax(struct xmlmsg *m, const char *msg)
 	}
 	if (strncmp(msg, "Document is empty", 17) == 0) {
 		add(m, "empty file");
+		return;
+	}
+	/* Not its advice to use XML_PARSE_HUGE: monoc never will. */
+	if (strncmp(msg, "Excessive depth in document", 27) == 0) {
+		add(m, "elements nested too deep");
 		return;
 	}
 	snprintf(buf, sizeof(buf), "%s", msg);

@@ -62,6 +62,7 @@ suite "the model of format 2 in three formats" tests/render.sh
 suite "schema tests" tests/schema/run.sh
 suite "hostile inputs" tests/hostile/run.sh "$monoc"
 suite "monoc import on real labels" tests/import/run.sh "$monoc"
+suite "scaling: time at 4n under 6 times time at n" tests/scaling/run.sh "$monoc"
 suite "output linters" tests/lint-outputs.sh "$out"
 suite "output linters: test monographs" \
     env LINT_TOOL_PAGE=0 tests/lint-outputs.sh "$fout"

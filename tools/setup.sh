@@ -8,7 +8,8 @@
 #    list below (through sudo when not root and sudo exists).  When all are
 #    installed it does not touch apt, so a second run takes about a second.
 #    Node.js and npm are installed from Debian only when `node`/`npm` are not
-#    on PATH (the acceptance machines ship their own Node 20).
+#    on PATH: Debian 12's own Node 18 (18.19 or later) and Node 20 or later
+#    both run the checkers.
 # 2. npm packages for the HTML checks (html-validate, vnu-jar, axe-core,
 #    playwright-core): `npm ci` in tools/, from the committed lock file,
 #    with install scripts disabled (vnu-jar's postinstall would download a
@@ -74,10 +75,13 @@ for c in make cc pkg-config xmllint xsltproc mandoc groff man lexgrog col \
 	command -v "$c" >/dev/null 2>&1 || { say "missing after install: $c" >&2; exit 1; }
 done
 
-# html-validate 10 and its dependencies need Node 20.19 or later.
-node_major=$(node -p 'process.versions.node.split(".")[0]')
-if [ "$node_major" -lt 20 ]; then
-	say "node $(node --version) is too old: the HTML checkers need Node 20 or later" >&2
+# html-validate 9 needs Node ^18.19.0 or >= 20.6.0, playwright-core 1.61
+# Node 18 (the lock file pins both; html-validate 10, playwright-core 1.62
+# and later need Node 20).  Debian 12 ships Node 18.20.
+node_ok=$(node -p 'const [a, b] = process.versions.node.split(".").map(Number);
+	(a === 18 && b >= 19) || (a === 20 && b >= 6) || a > 20 ? 1 : 0')
+if [ "$node_ok" != 1 ]; then
+	say "node $(node --version) is too old: the HTML checkers need Node 18.19 or later (18.x), or 20.6 or later" >&2
 	exit 1
 fi
 

@@ -234,7 +234,7 @@
       <xsl:choose>
         <!-- monoc's C version (src/ext.c), same result. -->
         <xsl:when test="function-available('ext:fill')">
-          <xsl:value-of select="concat(ext:fill($n, $SRCWIDTH, &quot;.'&quot;, '\&amp;'), $NL)"/>
+          <xsl:value-of select="concat(ext:fill($n, $SRCWIDTH, &quot;.|'|T}&quot;, '\&amp;'), $NL)"/>
         </xsl:when>
         <xsl:otherwise>
           <xsl:call-template name="fill">
@@ -248,8 +248,10 @@
   <!-- The input lines of a text line: the words of rest filled into
        lines of at most $SRCWIDTH characters (mandoc's style limit is
        80 bytes; the page is ASCII), a word never split, a line that
-       would start with a dot or an apostrophe (a request) guarded with
-       \&; each line ends with a newline. -->
+       would start with a dot or an apostrophe (a request) or with "T}"
+       (which would end the tbl text block the line may be in, the rest
+       of the cell lost) guarded with \&; each line ends with a
+       newline. -->
   <xsl:variable name="SRCWIDTH" select="79"/>
   <xsl:template name="fill">
     <xsl:param name="rest"/>
@@ -271,7 +273,7 @@
         <xsl:call-template name="fill">
           <xsl:with-param name="rest" select="$after"/>
           <xsl:with-param name="line">
-            <xsl:if test="starts-with($word, '.') or starts-with($word, &quot;'&quot;)">\&amp;</xsl:if>
+            <xsl:if test="starts-with($word, '.') or starts-with($word, &quot;'&quot;) or starts-with($word, 'T}')">\&amp;</xsl:if>
             <xsl:value-of select="$word"/>
           </xsl:with-param>
         </xsl:call-template>
@@ -762,29 +764,35 @@
       <xsl:call-template name="esc"><xsl:with-param name="s" select="."/></xsl:call-template>
     </xsl:for-each>
     <xsl:value-of select="$NL"/>
+    <!-- Each row in an element of its own: appending to the page's one
+         text node after a cell's own text made libxslt count the page
+         so far, quadratic in the rows (16,000 took 1.1 s); the page is
+         read as a string, so the element adds nothing to it. -->
     <xsl:for-each select="row">
-      <xsl:for-each select="cell">
-        <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
-        <xsl:text>T{&#10;</xsl:text>
-        <!-- mandoc allows no macros inside T{ T}: paragraphs of a cell
-             are joined, with "; " unless the next one starts with a
-             label. -->
-        <xsl:call-template name="line">
-          <xsl:with-param name="s">
-            <xsl:for-each select="para">
-              <xsl:if test="position() &gt; 1">
-                <xsl:choose>
-                  <xsl:when test="node()[1][self::strong]"><xsl:text> </xsl:text></xsl:when>
-                  <xsl:otherwise><xsl:text>; </xsl:text></xsl:otherwise>
-                </xsl:choose>
-              </xsl:if>
-              <xsl:apply-templates mode="rin"/>
-            </xsl:for-each>
-          </xsl:with-param>
-        </xsl:call-template>
-        <xsl:text>T}</xsl:text>
-      </xsl:for-each>
-      <xsl:value-of select="$NL"/>
+      <r>
+        <xsl:for-each select="cell">
+          <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
+          <xsl:text>T{&#10;</xsl:text>
+          <!-- mandoc allows no macros inside T{ T}: paragraphs of a cell
+               are joined, with "; " unless the next one starts with a
+               label. -->
+          <xsl:call-template name="line">
+            <xsl:with-param name="s">
+              <xsl:for-each select="para">
+                <xsl:if test="position() &gt; 1">
+                  <xsl:choose>
+                    <xsl:when test="node()[1][self::strong]"><xsl:text> </xsl:text></xsl:when>
+                    <xsl:otherwise><xsl:text>; </xsl:text></xsl:otherwise>
+                  </xsl:choose>
+                </xsl:if>
+                <xsl:apply-templates mode="rin"/>
+              </xsl:for-each>
+            </xsl:with-param>
+          </xsl:call-template>
+          <xsl:text>T}</xsl:text>
+        </xsl:for-each>
+        <xsl:value-of select="$NL"/>
+      </r>
     </xsl:for-each>
     <xsl:text>.TE&#10;.sp&#10;</xsl:text>
   </xsl:template>

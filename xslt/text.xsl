@@ -369,61 +369,63 @@
        warning framed (unless it is inside a frame already). -->
   <xsl:template match="sub" mode="t">
     <xsl:param name="width" select="$WIDTH"/>
-    <xsl:variable name="depth" select="count(ancestor::sub) + 1"/>
-    <xsl:variable name="title">
-      <xsl:if test="@number"><xsl:value-of select="concat(@number, ' ')"/></xsl:if>
-      <xsl:value-of select="@title"/>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="@kind = 'warn' and $width = $WIDTH">
-        <xsl:variable name="inner" select="$WIDTH - 4"/>
-        <xsl:variable name="body">
-          <xsl:call-template name="wrap">
-            <xsl:with-param name="text" select="concat('WARNING: ', $title)"/>
-            <xsl:with-param name="width" select="$inner"/>
+    <r>
+      <xsl:variable name="depth" select="count(ancestor::sub) + 1"/>
+      <xsl:variable name="title">
+        <xsl:if test="@number"><xsl:value-of select="concat(@number, ' ')"/></xsl:if>
+        <xsl:value-of select="@title"/>
+      </xsl:variable>
+      <xsl:choose>
+        <xsl:when test="@kind = 'warn' and $width = $WIDTH">
+          <xsl:variable name="inner" select="$WIDTH - 4"/>
+          <xsl:variable name="body">
+            <xsl:call-template name="wrap">
+              <xsl:with-param name="text" select="concat('WARNING: ', $title)"/>
+              <xsl:with-param name="width" select="$inner"/>
+            </xsl:call-template>
+            <xsl:value-of select="$NL"/>
+            <xsl:apply-templates select="*" mode="t">
+              <xsl:with-param name="width" select="$inner"/>
+            </xsl:apply-templates>
+          </xsl:variable>
+          <xsl:value-of select="concat($NL, '+', substring($RULE, 1, $WIDTH - 2), '+', $NL)"/>
+          <xsl:call-template name="frame-lines">
+            <xsl:with-param name="s" select="$body"/>
+            <xsl:with-param name="inner" select="$inner"/>
           </xsl:call-template>
-          <xsl:value-of select="$NL"/>
+          <xsl:value-of select="concat('+', substring($RULE, 1, $WIDTH - 2), '+', $NL)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="t">
+            <xsl:call-template name="wrap">
+              <xsl:with-param name="text">
+                <xsl:if test="@kind = 'warn'">WARNING: </xsl:if>
+                <xsl:value-of select="$title"/>
+              </xsl:with-param>
+              <xsl:with-param name="width" select="$width"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:variable name="len">
+            <xsl:choose>
+              <xsl:when test="contains($t, $NL)"><xsl:value-of select="$width"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="string-length($t)"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <!-- the underline shows the depth: - then ~ then . -->
+          <xsl:variable name="rule">
+            <xsl:choose>
+              <xsl:when test="$depth = 1"><xsl:value-of select="$RULE"/></xsl:when>
+              <xsl:when test="$depth = 2"><xsl:value-of select="$TRULE"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$PRULE"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <xsl:value-of select="concat($NL, $t, $NL, substring($rule, 1, $len), $NL)"/>
           <xsl:apply-templates select="*" mode="t">
-            <xsl:with-param name="width" select="$inner"/>
-          </xsl:apply-templates>
-        </xsl:variable>
-        <xsl:value-of select="concat($NL, '+', substring($RULE, 1, $WIDTH - 2), '+', $NL)"/>
-        <xsl:call-template name="frame-lines">
-          <xsl:with-param name="s" select="$body"/>
-          <xsl:with-param name="inner" select="$inner"/>
-        </xsl:call-template>
-        <xsl:value-of select="concat('+', substring($RULE, 1, $WIDTH - 2), '+', $NL)"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="t">
-          <xsl:call-template name="wrap">
-            <xsl:with-param name="text">
-              <xsl:if test="@kind = 'warn'">WARNING: </xsl:if>
-              <xsl:value-of select="$title"/>
-            </xsl:with-param>
             <xsl:with-param name="width" select="$width"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="len">
-          <xsl:choose>
-            <xsl:when test="contains($t, $NL)"><xsl:value-of select="$width"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="string-length($t)"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
-        <!-- the underline shows the depth: - then ~ then . -->
-        <xsl:variable name="rule">
-          <xsl:choose>
-            <xsl:when test="$depth = 1"><xsl:value-of select="$RULE"/></xsl:when>
-            <xsl:when test="$depth = 2"><xsl:value-of select="$TRULE"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="$PRULE"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
-        <xsl:value-of select="concat($NL, $t, $NL, substring($rule, 1, $len), $NL)"/>
-        <xsl:apply-templates select="*" mode="t">
-          <xsl:with-param name="width" select="$width"/>
-        </xsl:apply-templates>
-      </xsl:otherwise>
-    </xsl:choose>
+          </xsl:apply-templates>
+        </xsl:otherwise>
+      </xsl:choose>
+    </r>
   </xsl:template>
 
   <!-- A quotation, word for word: indented by four, in quotation marks. -->
@@ -460,28 +462,32 @@
   </xsl:template>
 
   <!-- A list: hanging indents; a list in an item is indented to the
-       item's text, with no blank line before it. -->
+       item's text, with no blank line before it.  Each item, like each
+       table row and each sub, in an element of its own (see the
+       template for tables). -->
   <xsl:template match="list" mode="t">
     <xsl:param name="width" select="$WIDTH"/>
     <xsl:param name="base" select="''"/>
     <xsl:if test="not(parent::item)"><xsl:value-of select="$NL"/></xsl:if>
     <xsl:for-each select="item">
-      <xsl:variable name="mark">
-        <xsl:choose>
-          <xsl:when test="../@type = 'ordered'"><xsl:value-of select="concat($base, '  ', position(), '. ')"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="concat($base, '  - ')"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
-      <xsl:call-template name="wrap-inline">
-        <xsl:with-param name="width" select="$width"/>
-        <xsl:with-param name="first-indent" select="$mark"/>
-        <xsl:with-param name="indent" select="substring($SPACES, 1, string-length($mark))"/>
-      </xsl:call-template>
-      <xsl:value-of select="$NL"/>
-      <xsl:apply-templates select="list" mode="t">
-        <xsl:with-param name="width" select="$width"/>
-        <xsl:with-param name="base" select="substring($SPACES, 1, string-length($mark) - 2)"/>
-      </xsl:apply-templates>
+      <r>
+        <xsl:variable name="mark">
+          <xsl:choose>
+            <xsl:when test="../@type = 'ordered'"><xsl:value-of select="concat($base, '  ', position(), '. ')"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="concat($base, '  - ')"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:call-template name="wrap-inline">
+          <xsl:with-param name="width" select="$width"/>
+          <xsl:with-param name="first-indent" select="$mark"/>
+          <xsl:with-param name="indent" select="substring($SPACES, 1, string-length($mark))"/>
+        </xsl:call-template>
+        <xsl:value-of select="$NL"/>
+        <xsl:apply-templates select="list" mode="t">
+          <xsl:with-param name="width" select="$width"/>
+          <xsl:with-param name="base" select="substring($SPACES, 1, string-length($mark) - 2)"/>
+        </xsl:apply-templates>
+      </r>
     </xsl:for-each>
   </xsl:template>
 
@@ -747,30 +753,35 @@
       <xsl:with-param name="width" select="$width"/>
     </xsl:call-template>
     <xsl:value-of select="$NL"/>
+    <!-- Each row in an element of its own, as in man.xsl: appending to
+         the page's one text node after a cell's own text made libxslt
+         count the page so far, quadratic in the rows. -->
     <xsl:for-each select="head | row">
-      <xsl:if test="self::row and $sep and position() &gt; 2">
-        <xsl:value-of select="$NL"/>
-      </xsl:if>
-      <xsl:call-template name="table-row">
-        <xsl:with-param name="c1"><xsl:apply-templates select="cell[1]" mode="tcell"><xsl:with-param name="w" select="$w1"/></xsl:apply-templates></xsl:with-param>
-        <xsl:with-param name="c2"><xsl:apply-templates select="cell[2]" mode="tcell"><xsl:with-param name="w" select="$w2"/></xsl:apply-templates></xsl:with-param>
-        <xsl:with-param name="c3"><xsl:apply-templates select="cell[3]" mode="tcell"><xsl:with-param name="w" select="$w3"/></xsl:apply-templates></xsl:with-param>
-        <xsl:with-param name="c4"><xsl:apply-templates select="cell[4]" mode="tcell"><xsl:with-param name="w" select="$w4"/></xsl:apply-templates></xsl:with-param>
-        <xsl:with-param name="w1" select="$w1"/>
-        <xsl:with-param name="w2" select="$w2"/>
-        <xsl:with-param name="w3" select="$w3"/>
-      </xsl:call-template>
-      <xsl:if test="self::head">
+      <r>
+        <xsl:if test="self::row and $sep and position() &gt; 2">
+          <xsl:value-of select="$NL"/>
+        </xsl:if>
         <xsl:call-template name="table-row">
-          <xsl:with-param name="c1" select="substring($RULE, 1, $w1)"/>
-          <xsl:with-param name="c2" select="substring($RULE, 1, $w2)"/>
-          <xsl:with-param name="c3" select="substring($RULE, 1, $w3 * boolean(cell[3]))"/>
-          <xsl:with-param name="c4" select="substring($RULE, 1, $w4 * boolean(cell[4]))"/>
+          <xsl:with-param name="c1"><xsl:apply-templates select="cell[1]" mode="tcell"><xsl:with-param name="w" select="$w1"/></xsl:apply-templates></xsl:with-param>
+          <xsl:with-param name="c2"><xsl:apply-templates select="cell[2]" mode="tcell"><xsl:with-param name="w" select="$w2"/></xsl:apply-templates></xsl:with-param>
+          <xsl:with-param name="c3"><xsl:apply-templates select="cell[3]" mode="tcell"><xsl:with-param name="w" select="$w3"/></xsl:apply-templates></xsl:with-param>
+          <xsl:with-param name="c4"><xsl:apply-templates select="cell[4]" mode="tcell"><xsl:with-param name="w" select="$w4"/></xsl:apply-templates></xsl:with-param>
           <xsl:with-param name="w1" select="$w1"/>
           <xsl:with-param name="w2" select="$w2"/>
           <xsl:with-param name="w3" select="$w3"/>
         </xsl:call-template>
-      </xsl:if>
+        <xsl:if test="self::head">
+          <xsl:call-template name="table-row">
+            <xsl:with-param name="c1" select="substring($RULE, 1, $w1)"/>
+            <xsl:with-param name="c2" select="substring($RULE, 1, $w2)"/>
+            <xsl:with-param name="c3" select="substring($RULE, 1, $w3 * boolean(cell[3]))"/>
+            <xsl:with-param name="c4" select="substring($RULE, 1, $w4 * boolean(cell[4]))"/>
+            <xsl:with-param name="w1" select="$w1"/>
+            <xsl:with-param name="w2" select="$w2"/>
+            <xsl:with-param name="w3" select="$w3"/>
+          </xsl:call-template>
+        </xsl:if>
+      </r>
     </xsl:for-each>
   </xsl:template>
 

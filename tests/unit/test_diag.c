@@ -257,12 +257,99 @@ test_long_line_window(void **state)
 	capture_free(&c);
 }
 
+/*
+ * Nothing a terminal acts on is printed raw: ESC and CR in the file name
+ * and the message become \xHH, C1 and bidi controls \uHHHH, the source
+ * line shows "?" for each; a message cut by its buffer ends on a
+ * character boundary.
+ */
+static void
+test_escaped(void **state)
+{
+	struct capture		 c;
+	struct diag		*d;
+	struct diag_file	*df;
+	const char		*src = "<a>x\xc2\x9b" "2J\xe2\x80\xae" "y\x7f</a>\n";
+	char			 msg[3000];
+	const char		*out;
+
+	(void)state;
+	capture_open(&c);
+	d = diag_new(c.f, 0);
+	df = diag_file_new(d, "m/\033[2J\r.xml");
+	diag_file_set_source(df, dupstr(src), strlen(src));
+	diag_file_add(df, DIAG_ERROR, 1, 4, "x", "value '%s'",
+	    "\033]0;t\007\xc2\x85\xe2\x80\xae");
+	/* 2,046 bytes of "a" then a 3-byte character: cut before it. */
+	memset(msg, 'a', 2046);
+	strcpy(msg + 2046, "\xe2\x82\xac");
+	diag_file_add(df, DIAG_ERROR, 0, 0, NULL, "%s", msg);
+	diag_flush(d, df);
+	diag_file_free(df);
+	diag_msg(d, DIAG_ERROR, "name '%s'", "\x1b[31m");
+	diag_free(d);
+	out = capture_close(&c);
+	assert_non_null(strstr(out, "m/\\x1B[2J\\x0D.xml:1:4: error: value "
+	    "'\\x1B]0;t\\x07\\u0085\\u202E' [x]\n"
+	    "    1 | <a>x?2J?y?</a>\n"
+	    "      |    ^\n"));
+	assert_non_null(strstr(out, "monoc: name '\\x1B[31m'\n"));
+	assert_null(strchr(out, '\033'));
+	assert_null(strchr(out, '\r'));
+	assert_null(strstr(out, "\xe2\x82"));
+	assert_non_null(strstr(out, "aaaa\n"));
+	capture_free(&c);
+}
+
+/*
+ * After the cap: an error not kept still sets the exit status, a
+ * file-level error with a code is still shown, and 2,000 duplicates of
+ * one message stop the file's messages like 200 different ones.
+ */
+static void
+test_after_the_cap(void **state)
+{
+	struct capture		 c;
+	struct diag		*d;
+	struct diag_file	*df;
+	const char		*out;
+	int			 i;
+
+	(void)state;
+	capture_open(&c);
+	d = diag_new(c.f, 0);
+	df = diag_file_new(d, "a.xml");
+	for (i = 0; i < 300; i++)
+		diag_file_add(df, DIAG_WARNING, i + 1, 1, "w", "warning %d", i);
+	assert_true(diag_file_full(df));
+	diag_file_add(df, DIAG_ERROR, 400, 1, "e", "a located error");
+	diag_file_add(df, DIAG_ERROR, 0, 0, "too-large", "file-level");
+	diag_flush(d, df);
+	diag_file_free(df);
+	df = diag_file_new(d, "b.xml");
+	for (i = 0; i < 2100; i++)
+		diag_file_add(df, DIAG_WARNING, 1, 1, "w", "the same");
+	assert_true(diag_file_full(df));
+	diag_flush(d, df);
+	diag_file_free(df);
+	assert_int_equal(diag_status(d), 1);
+	diag_free(d);
+	out = capture_close(&c);
+	assert_null(strstr(out, "a located error"));
+	assert_non_null(strstr(out, "a.xml: error: file-level [too-large]"));
+	assert_non_null(strstr(out, "b.xml:1:1: warning: the same [w]\n"
+	    "b.xml: note: too many messages"));
+	capture_free(&c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_located_with_caret),
 		cmocka_unit_test(test_no_column_no_caret),
+		cmocka_unit_test(test_escaped),
+		cmocka_unit_test(test_after_the_cap),
 		cmocka_unit_test(test_summary_plurals),
 		cmocka_unit_test(test_nothing_no_summary),
 		cmocka_unit_test(test_unlocated_and_fatal),

@@ -556,7 +556,7 @@ fill_is(const char *text, double width, const char *want)
 {
 	char	*got;
 
-	got = ext_fill(text, width, ".'", "\\&");
+	got = ext_fill(text, width, ".|'|T}", "\\&");
 	assert_non_null(got);
 	assert_string_equal(got, want);
 	free(got);
@@ -577,6 +577,8 @@ test_fill(void **state)
 	fill_is("x .5 mg and 'quoted'", 4, "x .5\nmg\nand\n\\&'quoted'");
 	fill_is("x .5", 2, "x\n\\&.5");
 	fill_is(".start", 20, "\\&.start");
+	fill_is("a T} b", 2, "a\n\\&T}\nb");
+	fill_is("T b", 5, "T b");
 	/* characters, not bytes */
 	fill_is("\xc3\xa9\xc3\xa9 \xc3\xa9\xc3\xa9", 5,
 	    "\xc3\xa9\xc3\xa9 \xc3\xa9\xc3\xa9");

@@ -152,11 +152,63 @@ test_files_from(void **state)
 	options_free(&o);
 }
 
+/* Write len bytes of s to a new file; its name goes to path. */
+static void
+write_list(char *path, const char *s, size_t len)
+{
+	int	 fd;
+
+	fd = mkstemp(path);
+	assert_true(fd != -1);
+	assert_int_equal(write(fd, s, len), (ssize_t)len);
+	close(fd);
+}
+
+/*
+ * Two --files-from lists both count, in order; a list with a NUL byte
+ * is refused (it would have cut the list short), and so is /dev/zero,
+ * at its first byte, without reading on.
+ */
+static void
+test_files_from_twice_and_nul(void **state)
+{
+	struct options	 o;
+	char		 one[] = "/tmp/monoc-list-XXXXXX";
+	char		 two[] = "/tmp/monoc-list-XXXXXX";
+	char		 nul[] = "/tmp/monoc-list-XXXXXX";
+	char		*argv[] = { "monoc", "--files-from", one,
+	    "--files-from", two, NULL };
+	char		*argv2[] = { "monoc", "--files-from", nul, NULL };
+	char		*argv3[] = { "monoc", "--files-from", "/dev/zero", NULL };
+
+	(void)state;
+	write_list(one, "a.xml\nb.xml\n", 12);
+	write_list(two, "c.xml", 5);
+	write_list(nul, "a.xml\nb\0.xml\nc.xml\n", 18);
+	assert_int_equal(parse(&o, ARGC(argv), argv), OPTIONS_RUN);
+	assert_int_equal(o.nfiles, 3);
+	assert_string_equal(o.files[0], "a.xml");
+	assert_string_equal(o.files[1], "b.xml");
+	assert_string_equal(o.files[2], "c.xml");
+	options_free(&o);
+	assert_int_equal(parse(&o, ARGC(argv2), argv2), OPTIONS_USAGE);
+	assert_non_null(strstr(cap.buf, "holds a NUL byte (line 2)"));
+	options_free(&o);
+	assert_int_equal(parse(&o, ARGC(argv3), argv3), OPTIONS_USAGE);
+	assert_non_null(strstr(cap.buf, "'/dev/zero' holds a NUL byte "
+	    "(line 1)"));
+	options_free(&o);
+	unlink(one);
+	unlink(two);
+	unlink(nul);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_files_from_twice_and_nul),
 		cmocka_unit_test(test_everything),
 		cmocka_unit_test(test_usage_errors),
 		cmocka_unit_test(test_files_from),

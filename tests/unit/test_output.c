@@ -182,6 +182,85 @@ test_mkdirs(void **state)
 	assert_true(S_ISDIR(st.st_mode));
 }
 
+/*
+ * A set is replaced whole or not at all: when its last file cannot be
+ * written (EFBIG), the first is not replaced either, and when a path is
+ * taken by a directory nothing is renamed.
+ */
+static void
+test_set_all_or_nothing(void **state)
+{
+	struct fixture		*fx = *state;
+	struct output_set	*set;
+	struct rlimit		 old, small;
+	char			 a[128], b[128], dir[160], big[8192];
+	int			 rc;
+
+	snprintf(a, sizeof(a), "%s/a.txt", fx->dir);
+	snprintf(b, sizeof(b), "%s/b.txt", fx->dir);
+	assert_int_equal(output_write(a, "old a\n", 6), 0);
+	assert_int_equal(output_write(b, "old b\n", 6), 0);
+	memset(big, 'x', sizeof(big));
+	signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	small = old;
+	small.rlim_cur = 4096;
+	set = output_set_new();
+	assert_int_equal(output_set_add(set, a, "new a\n", 6), 0);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	rc = output_set_add(set, b, big, sizeof(big));
+	setrlimit(RLIMIT_FSIZE, &old);
+	assert_int_equal(rc, -1);
+	assert_string_equal(output_set_failed(set), b);
+	output_set_free(set);
+	assert_string_equal(slurp(a), "old a\n");
+	assert_string_equal(slurp(b), "old b\n");
+	assert_int_equal(dotfiles(fx->dir), 0);
+
+	snprintf(dir, sizeof(dir), "%s/c.txt/keep", fx->dir);
+	assert_int_equal(output_write(dir, "k", 1), 0);
+	snprintf(dir, sizeof(dir), "%s/c.txt", fx->dir);
+	set = output_set_new();
+	assert_int_equal(output_set_add(set, a, "new a\n", 6), 0);
+	assert_int_equal(output_set_add(set, dir, "c", 1), 0);
+	assert_int_equal(output_set_commit(set), -1);
+	assert_int_equal(errno, EISDIR);
+	assert_string_equal(output_set_failed(set), dir);
+	output_set_free(set);
+	assert_string_equal(slurp(a), "old a\n");
+	assert_int_equal(dotfiles(fx->dir), 0);
+
+	set = output_set_new();
+	assert_int_equal(output_set_add(set, a, "new a\n", 6), 0);
+	assert_int_equal(output_set_add(set, b, "new b\n", 6), 0);
+	assert_int_equal(output_set_commit(set), 0);
+	output_set_free(set);
+	assert_string_equal(slurp(a), "new a\n");
+	assert_string_equal(slurp(b), "new b\n");
+	assert_int_equal(dotfiles(fx->dir), 0);
+}
+
+/* Temporary files of dead processes go, those of live ones stay. */
+static void
+test_clean_stale(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 dead[160], live[160], other[160];
+
+	snprintf(dead, sizeof(dead), "%s/.x.html.monoc-2147483646.AbCdEf",
+	    fx->dir);
+	snprintf(live, sizeof(live), "%s/.x.html.monoc-%ld.AbCdEf", fx->dir,
+	    (long)getpid());
+	snprintf(other, sizeof(other), "%s/.x.html.AbCdEf", fx->dir);
+	assert_int_equal(output_write(dead, "", 0), 0);
+	assert_int_equal(output_write(live, "", 0), 0);
+	assert_int_equal(output_write(other, "", 0), 0);
+	output_clean_stale(fx->dir);
+	assert_int_equal(access(dead, F_OK), -1);
+	assert_int_equal(access(live, F_OK), 0);
+	assert_int_equal(access(other, F_OK), 0);
+}
+
 int
 main(void)
 {
@@ -196,6 +275,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_disk_full,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mkdirs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_set_all_or_nothing,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_clean_stale,
+		    setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

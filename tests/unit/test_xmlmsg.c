@@ -168,6 +168,11 @@ test_syntax(void **state)
 	    "indicate encoding !\nBytes: 0xE9 0x3C 0x2F 0x74\n");
 	assert_string_equal(m.text, "input is not proper UTF-8, indicate "
 	    "encoding ! Bytes: 0xE9 0x3C 0x2F 0x74");
+	/* No advice to set XML_PARSE_HUGE, which monoc never does. */
+	xmlmsg_rewrite(&m, XML_FROM_PARSER, "Excessive depth in document: "
+	    "256 use XML_PARSE_HUGE option\n");
+	assert_string_equal(m.text, "elements nested too deep");
+	assert_null(strstr(m.text, "HUGE"));
 }
 
 static void

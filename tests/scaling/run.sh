@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# run.sh: monoc's work must be linear in its input.  For each pathological
+# pattern of gen.sh, and for the index page, compile an input of size n
+# and one of size 4n and require the time at 4n to be under 6 times the
+# time at n (linear gives about 4, quadratic about 16).  Times are user
+# plus system CPU seconds, the smaller of two runs, so that a busy
+# machine slows both sizes alike; no wall-clock limit.  The sizes are
+# small enough that the whole suite takes about 15 seconds.
+#
+# usage: tests/scaling/run.sh [MONOC]      (from the repository root)
+set -uo pipefail
+export LC_ALL=C
+. tests/lib.sh
+
+monoc=${1:-./monoc}
+# Quadratic work shows only once it outweighs start-up: the input at n
+# must take at least this many CPU seconds, else n is doubled.
+floor=0.05
+
+# best COMMAND...: the CPU seconds (user plus system, to the millisecond:
+# bash's time, as /usr/bin/time counts in hundredths) of the faster of
+# two runs of COMMAND
+best() {
+	local b= t i
+	for i in 1 2; do
+		t=$( { TIMEFORMAT='%3U %3S'; time "$@" > /dev/null 2>&1; } 2>&1 |
+		    awk '{ print $1 + $2 }')
+		b=$(awk -v a="$t" -v b="${b:-$t}" 'BEGIN { print (a < b ? a : b) }')
+	done
+	echo "$b"
+}
+
+# cpu PATTERN N: CPU seconds of compiling the pattern at size N (all
+# formats and the index)
+cpu() {
+	tests/scaling/gen.sh "$1" "$2" > "$tmp/$1.xml"
+	rm -rf "$tmp/out"
+	best "$monoc" -o "$tmp/out" "$tmp/$1.xml"
+}
+
+# index N: CPU seconds of rebuilding an index page of N sidecars
+index() {
+	rm -rf "$tmp/idx"
+	mkdir -p "$tmp/idx/meta"
+	awk -v n="$1" -v dir="$tmp/idx/meta" '
+		{ s = s $0 "\n" }
+		END {
+			for (i = 1; i <= n; i++) {
+				f = dir "/m" i ".xml"
+				printf "%s", s > f
+				close(f)
+			}
+		}' "$tmp/meta.xml"
+	best "$monoc" -o "$tmp/idx" --index-only
+}
+
+# scale NAME N COMMAND: time COMMAND at N (doubled until it takes the
+# floor, at most three times) and at 4N; judge the ratio
+scale() {
+	local name=$1 n=$2 cmd=$3 t1 t4 k
+	for k in 1 2 3 4; do
+		t1=$($cmd "$name" "$n")
+		awk -v t="$t1" -v f="$floor" 'BEGIN { exit !(t >= f) }' && break
+		[ "$k" -eq 4 ] || n=$((n * 2))
+	done
+	t4=$($cmd "$name" $((n * 4)))
+	if awk -v a="$t1" -v b="$t4" 'BEGIN { exit !(b < 6 * a) }'; then
+		ok "$name: ${t1} s at n=$n, ${t4} s at 4n ($(awk -v a="$t1" -v b="$t4" 'BEGIN { printf "%.1f", b / a }')x)"
+	else
+		bad "$name: ${t1} s at n=$n, ${t4} s at 4n: over 6 times"
+	fi
+}
+
+pattern() { cpu "$1" "$2"; }
+sidecars() { index "$2"; }
+
+scale longword 1000000 pattern
+scale paragraphs 2500 pattern
+scale statements 2500 pattern
+scale badvalues 10000 pattern
+scale unknowncite 10000 pattern
+scale citations 5000 pattern
+scale attributes 20000 pattern
+scale controls 5000 pattern
+scale misspelt 10000 pattern
+scale interactions 1000 pattern
+scale sources 2000 pattern
+scale effects 1000 pattern
+scale forms 1000 pattern
+scale uses 1000 pattern
+scale regimens 1000 pattern
+scale brands 2000 pattern
+
+# The index page: a real sidecar, copied.
+cp docs/skeleton.xml "$tmp/example.xml"
+"$monoc" -o "$tmp/one" --no-index "$tmp/example.xml" 2> /dev/null
+if cp "$tmp/one/meta/example.xml" "$tmp/meta.xml" 2> /dev/null; then
+	scale index 1000 sidecars
+else
+	bad "index: the skeleton gave no sidecar"
+fi
+
+summary
