@@ -659,6 +659,30 @@ load_words(struct session *s)
 }
 
 /*
+ * The source text of path for df's excerpts (best effort: a file that
+ * cannot be read again is reported without them).
+ */
+static void
+cross_source(struct diag_file *df, const char *path)
+{
+	struct stat	 st;
+	FILE		*f;
+	char		*buf;
+	size_t		 len;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size <= LOAD_MAXSIZE &&
+	    (buf = malloc((size_t)st.st_size + 1)) != NULL) {
+		len = fread(buf, 1, (size_t)st.st_size, f);
+		buf[len] = '\0';
+		diag_file_set_source(df, buf, len);
+	}
+	fclose(f);
+}
+
+/*
  * The rules across monographs (an interaction listed by one side only),
  * once every input has been checked: their warnings come after the
  * inputs' own messages.
@@ -675,6 +699,8 @@ cross_check(struct session *s)
 			return;
 		}
 		check_cross(s->check, i, df);
+		if (diag_file_count(df) > 0)
+			cross_source(df, s->opt.files[i]);
 		diag_flush(s->diag, df);
 		diag_file_free(df);
 	}

@@ -573,9 +573,8 @@ xmlmsg_refine(struct xmlmsg *m, const xmlNode *n)
 	    n->parent->type == XML_ELEMENT_NODE &&
 	    xmlStrEqual(n->parent->name, BAD_CAST "monograph") &&
 	    names_sections(tail)) {
-		m->text[0] = '\0';
-		add(m, "element '%s' is out of order; the sections of a "
-		    "monograph come in this order: ", (const char *)n->name);
+		/* out of order, or a required section missing before it */
+		add(m, "; the sections of a monograph come in this order: ");
 		for (i = 0; sections[i] != NULL; i++)
 			add(m, "%s%s", i ? ", " : "", sections[i]);
 	} else if (i > 0 && strstr(m->text, "did you mean") == NULL) {
