@@ -1114,17 +1114,24 @@ m_use(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	str_clear(&b);
 	str_add(mb, &b, " ");
 	str_add(mb, &b, lookup(mb, "use-status", sat(mb, n, "status")));
-	str_add(mb, &b, "; ");
 	text(mb, p, str_get(&b));
-	strong(mb, p, "route:");
-	str_clear(&b);
-	str_add(mb, &b, " ");
-	str_add(mb, &b, route_words(mb, att(mb, n, "route")));
-	str_add(mb, &b, "; ");
-	text(mb, p, str_get(&b));
-	strong(mb, p, "for:");
-	text(mb, p, " ");
-	text(mb, p, lookup(mb, "population", sat(mb, n, "population")));
+	/* route and population only when the monograph gives them */
+	if (att(mb, n, "route") != NULL && !eq(att(mb, n, "route"), "any")) {
+		text(mb, p, "; ");
+		strong(mb, p, "route:");
+		str_clear(&b);
+		str_add(mb, &b, " ");
+		str_add(mb, &b, route_words(mb, att(mb, n, "route")));
+		text(mb, p, str_get(&b));
+	}
+	if (att(mb, n, "population") != NULL &&
+	    !eq(att(mb, n, "population"), "all")) {
+		text(mb, p, "; ");
+		strong(mb, p, "for:");
+		text(mb, p, " ");
+		text(mb, p, lookup(mb, "population",
+		    att(mb, n, "population")));
+	}
 	model_children(mb, s, n);
 	free(b.p);
 }
@@ -1193,11 +1200,14 @@ is_step(const xmlNode *n)
 	    is_m(n, "max-duration");
 }
 
-/* Who a regimen is for: "Oral, adults aged 18 to 65 years" */
+/* Who a regimen is for: "Oral, adults aged 18 to 65 years (CrCl 30
+   to 50 mL/min)" */
 static void
 add_regimen_who(struct mb *mb, struct buf *b, const xmlNode *n)
 {
+	const xmlNode	*c;
 	const char	*min, *max;
+	int		 any;
 
 	add_ucfirst(mb, b, route_words(mb, att(mb, n, "route")));
 	str_add(mb, b, ", ");
@@ -1219,6 +1229,15 @@ add_regimen_who(struct mb *mb, struct buf *b, const xmlNode *n)
 		str_add(mb, b, max);
 		str_add(mb, b, " years");
 	}
+	any = 0;
+	for (c = n->children; c != NULL; c = c->next) {
+		if (!is_m(c, "criterion"))
+			continue;
+		str_add(mb, b, any++ ? "; " : " (");
+		add_criterion(mb, b, c);
+	}
+	if (any)
+		str_add(mb, b, ")");
 }
 
 static void
@@ -1263,9 +1282,7 @@ m_regimen(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	t = el(mb, s, "table");
 	snprintf(id, sizeof(id), "regimen-%zu-table", i);
 	set(mb, t, "id", id);
-	str_add(mb, &b, "Dosing steps: ");
-	str_add(mb, &b, str_get(&title));
-	set(mb, t, "caption", str_get(&b));
+	set(mb, t, "caption", need(mb, "label", "dosing-caption"));
 	set(mb, t, "cols", "stage dose");
 	head(mb, t, cells);
 	for (c = n->children; c != NULL; c = c->next) {
@@ -1488,17 +1505,25 @@ m_sign(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	for (; n != NULL; n = next_same(n)) {
 		item = el(mb, l, "item");
 		str_clear(&b);
-		add_ucfirst(mb, &b, lookup(mb, "severity",
-		    sat(mb, n, "severity")));
+		/* a label only for what the monograph says */
+		if (att(mb, n, "severity") != NULL &&
+		    !eq(att(mb, n, "severity"), "unspecified"))
+			add_ucfirst(mb, &b, lookup(mb, "severity",
+			    att(mb, n, "severity")));
 		route = att(mb, n, "route");
 		if (route != NULL && strcmp(route, "any") != 0) {
-			str_add(mb, &b, ", ");
-			str_add(mb, &b, route_words(mb, route));
+			if (b.len > 0) {
+				str_add(mb, &b, ", ");
+				str_add(mb, &b, route_words(mb, route));
+			} else
+				add_ucfirst(mb, &b, route_words(mb, route));
 			str_add(mb, &b, " route");
 		}
-		str_add(mb, &b, ":");
-		strong(mb, item, str_get(&b));
-		text(mb, item, " ");
+		if (b.len > 0) {
+			str_add(mb, &b, ":");
+			strong(mb, item, str_get(&b));
+			text(mb, item, " ");
+		}
 		inline_children(mb, item, n);
 	}
 	free(b.p);
@@ -1723,6 +1748,8 @@ m_interaction(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		if (!is_m(n, "interaction"))
 			continue;
 		row = el(mb, t, "row");
+		if (att(mb, n, "id") != NULL)
+			set(mb, row, "id", att(mb, n, "id"));
 		set(mb, row, "severity", sat(mb, n, "severity"));
 		cell = el(mb, row, "cell");
 		para = el(mb, cell, "para");
@@ -2557,6 +2584,10 @@ hl_regimen(struct mb *mb, xmlNodePtr l, const xmlNode *r)
 		return;
 	memset(&b, 0, sizeof(b));
 	add_regimen_who(mb, &b, r);
+	if (child(r, "indication") != NULL) {
+		str_add(mb, &b, ", ");
+		add_norm_node(mb, &b, child(r, "indication"));
+	}
 	str_add(mb, &b, ":");
 	item = hl_item(mb, l, str_get(&b));
 	any = u != NULL;
@@ -2657,6 +2688,16 @@ highlights(struct mb *mb, xmlNodePtr doc, const xmlNode *root)
 					continue;
 				if (any++)
 					text(mb, item, "; ");
+				if (att(mb, c, "route") != NULL &&
+				    !eq(att(mb, c, "route"), "any")) {
+					str_clear(&b);
+					add_ucfirst(mb, &b, route_words(mb,
+					    att(mb, c, "route")));
+					str_add(mb, &b, need(mb, "label",
+					    "route-colon"));
+					str_add(mb, &b, " ");
+					text(mb, item, str_get(&b));
+				}
 				inline_children(mb, item, c);
 			}
 			if (!any)
@@ -2749,9 +2790,15 @@ collect_titles(struct mb *mb, xmlNodePtr n)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (xmlStrEqual(c->name, BAD_CAST "section") ||
-		    xmlStrEqual(c->name, BAD_CAST "sub")) {
+		    xmlStrEqual(c->name, BAD_CAST "sub") ||
+		    xmlStrEqual(c->name, BAD_CAST "table") ||
+		    xmlStrEqual(c->name, BAD_CAST "row")) {
 			id = xmlGetProp(c, BAD_CAST "id");
-			title = xmlGetProp(c, BAD_CAST "title");
+			/* a row: the title of what holds its table */
+			title = xmlGetProp(xmlStrEqual(c->name, BAD_CAST "row") ?
+			    c->parent->parent : c, BAD_CAST
+			    (xmlStrEqual(c->name, BAD_CAST "table") ?
+			    "caption" : "title"));
 			if (id != NULL && title != NULL &&
 			    xmlHashLookup(mb->titles, id) == NULL)
 				xmlHashAddEntry(mb->titles, id, title);
@@ -2761,6 +2808,20 @@ collect_titles(struct mb *mb, xmlNodePtr n)
 			collect_titles(mb, c);
 		}
 	}
+}
+
+/* Text before and after the model node n, joined to the text beside. */
+static void
+around(struct mb *mb, xmlNodePtr n, const char *before, const char *after)
+{
+	xmlNodePtr	 t;
+
+	if ((t = xmlNewDocText(mb->doc, BAD_CAST before)) == NULL ||
+	    xmlAddPrevSibling(n, t) == NULL)
+		mb->nomem = 1;
+	if ((t = xmlNewDocText(mb->doc, BAD_CAST after)) == NULL ||
+	    xmlAddNextSibling(n, t) == NULL)
+		mb->nomem = 1;
 }
 
 /* Each empty xref: "(see TITLE)", TITLE that of the section it names. */
@@ -2777,15 +2838,16 @@ fill_xrefs(struct mb *mb, xmlNodePtr n)
 			continue;
 		if (xmlStrEqual(c->name, BAD_CAST "xref") &&
 		    c->children == NULL) {
+			/* (see <xref>TITLE</xref>): the link is the title */
 			to = xmlGetProp(c, BAD_CAST "to");
 			title = to != NULL ? xmlHashLookup(mb->titles, to) :
 			    NULL;
 			memset(&b, 0, sizeof(b));
-			str_add(mb, &b, need(mb, "label", "see-open"));
 			str_add(mb, &b, title != NULL ? title :
 			    (to != NULL ? (const char *)to : ""));
-			str_add(mb, &b, ")");
 			text(mb, c, str_get(&b));
+			around(mb, c, need(mb, "label", "see-open"),
+			    need(mb, "label", "see-close"));
 			free(b.p);
 			xmlFree(to);
 		} else

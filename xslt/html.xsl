@@ -247,6 +247,7 @@
         <tbody>
           <xsl:for-each select="row">
             <tr>
+              <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
               <xsl:for-each select="cell">
                 <xsl:choose>
                   <xsl:when test="position() = 1">
@@ -296,9 +297,7 @@
     <strong><xsl:value-of select="."/></strong>
   </xsl:template>
   <xsl:template match="xref" mode="hin">
-    <xsl:text>(see </xsl:text>
-    <a href="#{@to}"><xsl:value-of select="substring-before(substring-after(., '(see '), ')')"/></a>
-    <xsl:text>)</xsl:text>
+    <a href="#{@to}"><xsl:value-of select="."/></a>
   </xsl:template>
   <xsl:template match="sub" mode="hin">
     <sub><xsl:value-of select="."/></sub>
