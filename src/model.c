@@ -2810,16 +2810,30 @@ collect_titles(struct mb *mb, xmlNodePtr n)
 	}
 }
 
-/* Text before and after the model node n, joined to the text beside. */
+/*
+ * Text before and after the model node n, joined to the text nodes
+ * beside it (a model never has two text nodes side by side, as a parsed
+ * one has not: the C twins and xsltproc see the same text).
+ */
 static void
 around(struct mb *mb, xmlNodePtr n, const char *before, const char *after)
 {
 	xmlNodePtr	 t;
+	xmlChar		*v;
 
-	if ((t = xmlNewDocText(mb->doc, BAD_CAST before)) == NULL ||
+	if (n->prev != NULL && n->prev->type == XML_TEXT_NODE)
+		xmlNodeAddContent(n->prev, BAD_CAST before);
+	else if ((t = xmlNewDocText(mb->doc, BAD_CAST before)) == NULL ||
 	    xmlAddPrevSibling(n, t) == NULL)
 		mb->nomem = 1;
-	if ((t = xmlNewDocText(mb->doc, BAD_CAST after)) == NULL ||
+	if (n->next != NULL && n->next->type == XML_TEXT_NODE) {
+		if ((v = xmlStrdup(BAD_CAST after)) == NULL ||
+		    (v = xmlStrcat(v, n->next->content)) == NULL)
+			mb->nomem = 1;
+		else
+			xmlNodeSetContent(n->next, v);
+		xmlFree(v);
+	} else if ((t = xmlNewDocText(mb->doc, BAD_CAST after)) == NULL ||
 	    xmlAddNextSibling(n, t) == NULL)
 		mb->nomem = 1;
 }

@@ -70,8 +70,15 @@ function expand(list, out) {
     else out.push(...r);
   }
 }
+// A citation may give a locator: "[4, §5.1]", "[2; 4, How Supplied]"
+// (groups with locators are separated by ";"; a locator may hold one,
+// "Dosage; Pediatric Use").  The locators go first, each line on its own
+// (table columns stand side by side; a locator cut at a line's end goes
+// up to there), then ";" reads as ",".
+const LOCATOR = /[,;][ \t]+(?:\u00a7|[A-Za-z])[^\[\];\n]*?(?=[ \t]*[;\]]|[ \t]*$)/gm;
 function cites(text) {
   const out = [];
+  text = text.replace(/\u00a0/g, ' ').replace(LOCATOR, '').replace(/;\s*(?=\d)/g, ', ');
   for (let line of text.split('\n')) {
     line = line.replace(/\u00a0/g, ' ');
     for (const re of [FULL, OPEN, CLOSE]) {
@@ -213,7 +220,25 @@ function fromMan(file) {
     /^( {3})?\S/.test(l) && !REFENTRY.test(l) &&
     (titles.some((t) => key(t) === key(l)) || MAN_CONVENTIONAL.has(key(l)) || key(l) === 'references'));
   const { body, refs } = splitRefs(lines.slice(1, -2), heads.map((x) => ({ ...x, i: x.i - 1 })));
-  return { titles, cites: cites(body), refs };
+  return { titles, cites: cites(manText(srcLines)), refs };
+}
+
+// The text lines of a man page's source up to its references: each tbl
+// cell's text is contiguous there, where the rendered page sets the
+// columns side by side (a group wrapped over three lines of a narrow
+// column would lose its middle).  Requests, tbl layouts and T{ T} go;
+// a tab (a cell boundary) reads as a column rule.
+function manText(src) {
+  const out = [];
+  let layout = false;
+  for (const l of src) {
+    if (/^[.'][ \t]*SH[ \t]+"?REFERENCES/.test(l)) break;
+    if (/^[.'][ \t]*TS\b/.test(l)) { layout = true; continue; }
+    if (layout) { if (/\.\s*$/.test(l)) layout = false; continue; }
+    if (/^[.']/.test(l)) continue;
+    out.push(unescapeRoff(l.replace(/^T\{$|^T\}|T\{$/g, '').replace(/\t/g, ' \u2502 ')));
+  }
+  return out.join('\n');
 }
 
 // ---------------------------------------------------------------- compare

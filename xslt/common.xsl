@@ -334,7 +334,7 @@ nav ol { margin: 0; padding-left: 1.4rem; columns: 2 14rem; }
 p, li { overflow-wrap: break-word; }
 ul, ol { padding-left: 1.5rem; }
 li { margin: .25rem 0; }
-.cite { white-space: nowrap; font-size: .9em; }
+.cite { font-size: .9em; }
 .highlights { border: 3px solid var(--ink); background: #f4f6f8; border-radius: 6px; padding: .2rem 1rem .6rem; margin: 1.5rem 0; }
 .highlights > h2 { border-bottom: 0; margin-top: .6rem; }
 .status { display: inline-block; margin: .4rem 0; padding: .2rem .6rem; border: 2px solid var(--warn); color: var(--warn); background: var(--warn-bg); font-weight: 700; }

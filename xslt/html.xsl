@@ -332,10 +332,10 @@
        fallback. -->
   <xsl:variable name="cite-before" select="$NBSP"/>
   <xsl:variable name="cite-open" select="'['"/>
-  <xsl:variable name="cite-sep" select="concat(',', $NBSP)"/>
+  <xsl:variable name="cite-sep" select="', '"/>
   <xsl:variable name="cite-close" select="']'"/>
-  <xsl:variable name="cite-at" select="concat(',', $NBSP)"/>
-  <xsl:variable name="cite-sep-at" select="concat(';', $NBSP)"/>
+  <xsl:variable name="cite-at" select="', '"/>
+  <xsl:variable name="cite-sep-at" select="'; '"/>
   <xsl:template match="cites" mode="hin">
     <ext:html-cites>
       <xsl:fallback>
