@@ -153,8 +153,10 @@ function fromText(file) {
   // An underline, also inside a box ("| ------- |"): a subsection of a
   // boxed warning.
   const underline = (l) => /^\s*([=~\-\u2500\u2550])\1{2,}\s*$/.test(boxed(l));
+  // (the status line of test data or a draft, "*** TEST DATA ... ***",
+  // is no heading)
   const caps = (l) => /^\S/.test(l) && /\p{Lu}{2}/u.test(l) && !/\p{Ll}/u.test(l) && !REFENTRY.test(l) &&
-    !underline(l) && !border(l);
+    !underline(l) && !border(l) && !/^\*\*\* .* \*\*\*$/.test(l);
   const heads = [];
   lines.forEach((l, i) => {
     if (norm(l) === '' || underline(l) || border(l)) return;
@@ -202,7 +204,15 @@ const MAN_CONVENTIONAL = new Set(['name', 'synopsis', 'description', 'see also']
 function fromMan(file) {
   const srcLines = fs.readFileSync(file, 'utf8').split('\n');
   const titles = [];
-  for (const l of srcLines) {
+  for (const [i, l] of srcLines.entries()) {
+    // a subsection below the first level: a paragraph that is one bold
+    // line, the next one starting another paragraph
+    const b = /^\\fB(.*)\\fP$/.exec(l);
+    if (b && i > 0 && /^\.PP$/.test(srcLines[i - 1]) && !/:$/.test(b[1]) &&
+        /^\.(PP|IP|RS|SS|SH)\b/.test(srcLines[i + 1] || '')) {
+      titles.push(norm(unescapeRoff(b[1])));
+      continue;
+    }
     const m = /^[.'][ \t]*S[HS](?:[ \t]+(.*))?$/.exec(l);
     if (!m) continue;
     let t = (m[1] || '').trim();
