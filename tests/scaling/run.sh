@@ -4,7 +4,8 @@
 # and one of size 4n and require the time at 4n to be under 6 times the
 # time at n (linear gives about 4, quadratic about 16).  Times are user
 # plus system CPU seconds, the smaller of two runs, so that a busy
-# machine slows both sizes alike; no wall-clock limit.  The sizes are
+# machine slows both sizes alike (a pattern over the limit is measured
+# once more); no wall-clock limit.  The sizes are
 # small enough that the whole suite takes about 15 seconds.
 #
 # usage: tests/scaling/run.sh [MONOC]      (from the repository root)
@@ -64,6 +65,15 @@ scale() {
 		[ "$k" -eq 4 ] || n=$((n * 2))
 	done
 	t4=$($cmd "$name" $((n * 4)))
+	# A neighbour's load can swell one measurement: over the limit, both
+	# sizes are measured once more and the smaller of each kept.  Work
+	# that is not linear fails again (a quadratic gives about 16).
+	if ! awk -v a="$t1" -v b="$t4" 'BEGIN { exit !(b < 6 * a) }'; then
+		t1=$(awk -v a="$t1" -v b="$($cmd "$name" "$n")" \
+		    'BEGIN { print (a < b ? a : b) }')
+		t4=$(awk -v a="$t4" -v b="$($cmd "$name" $((n * 4)))" \
+		    'BEGIN { print (a < b ? a : b) }')
+	fi
 	if awk -v a="$t1" -v b="$t4" 'BEGIN { exit !(b < 6 * a) }'; then
 		ok "$name: ${t1} s at n=$n, ${t4} s at 4n ($(awk -v a="$t1" -v b="$t4" 'BEGIN { printf "%.1f", b / a }')x)"
 	else
