@@ -23,7 +23,7 @@ WARN += -Werror
 endif
 # Asked of pkg-config once, when first needed: make docs needs none.
 XML_CFLAGS = $(call once,XML_CFLAGS,$(PKG_CONFIG) --cflags libxml-2.0 libxslt libexslt)
-XML_LIBS = $(call once,XML_LIBS,$(PKG_CONFIG) --libs libxml-2.0 libxslt libexslt)
+XML_LIBS = $(call once,XML_LIBS,$(PKG_CONFIG) --libs libxml-2.0 libxslt libexslt) -lm
 CMOCKA_LIBS = $(call once,CMOCKA_LIBS,$(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 # $(call once,VAR,COMMAND): the output of COMMAND, kept in VAR from then on.
 once = $(eval $(1) := $$(shell $(2)))$($(1))

@@ -230,8 +230,8 @@ static const char *const family_names[] = {
 	"an amount in millimoles (mmol)",
 	"a dose per kilogram (mg/kg, mcg/kg)",
 	"a dose per square metre (mg/m2)",
-	"a number of dosage units (tablet, capsule, packet, drop, spray, "
-	    "puff, patch, application)",
+	("a number of dosage units (tablet, capsule, packet, drop, spray, "
+	    "puff, patch, application)"),
 	"a number of doses (dose)",
 	"a percentage (%)"
 };
