@@ -2614,15 +2614,20 @@ hl_regimen(struct mb *mb, xmlNodePtr l, const xmlNode *r)
 }
 
 /*
- * The section highlights, from the structured data only: approved uses,
- * usual and maximum dose of each regimen, the boxed warnings in short,
- * contraindications, the warnings that have a summary, the major
- * interactions, how to stop.  Each entry links to where the body says
+ * The section highlights, from the structured data only: the boxed
+ * warnings in short, usual and maximum dose of each regimen, how to stop,
+ * approved uses, contraindications, the warnings that have a summary, the
+ * major interactions, in that order.  Each entry links to where the body says
  * it; its citations are copies (no k: the body holds the citations).
  */
 static void
 highlights(struct mb *mb, xmlNodePtr doc, const xmlNode *root)
 {
+	static const char *const order[] = {
+		"boxed-warning", "dosing", "withdrawal", "uses",
+		"contraindications", "warnings", "interactions", NULL
+	};
+	const char *const *o;
 	const xmlNode	*sec, *c, *d;
 	struct buf	 b;
 	xmlNodePtr	 s, l, item;
@@ -2638,7 +2643,12 @@ highlights(struct mb *mb, xmlNodePtr doc, const xmlNode *root)
 	l = el(mb, s, "list");
 	set(mb, l, "type", "bullet");
 	mb->copy = 1;
+	/* what a reader looks for first comes first: the boxed warning, the
+	   doses, how to stop; then what it is for and what to avoid */
+	for (o = order; *o != NULL; o++)
 	for (sec = root->children; sec != NULL; sec = sec->next) {
+		if (!is_m(sec, *o))
+			continue;
 		if (is_m(sec, "uses")) {
 			item = NULL;
 			for (c = sec->children; c != NULL; c = c->next) {

@@ -437,16 +437,8 @@
       </xsl:call-template>
       <xsl:text>.PP&#10;</xsl:text>
     </xsl:if>
-    <xsl:call-template name="line">
-      <xsl:with-param name="s">
-        <xsl:text>\fB</xsl:text>
-        <xsl:call-template name="esc"><xsl:with-param name="s" select="@title"/></xsl:call-template>
-        <xsl:text>\fP: </xsl:text>
-        <xsl:call-template name="esc"><xsl:with-param name="s" select="@summary"/></xsl:call-template>
-        <xsl:text>.</xsl:text>
-      </xsl:with-param>
-    </xsl:call-template>
-    <xsl:text>.PP&#10;</xsl:text>
+    <!-- the summary is the NAME line already: the highlights come next,
+         on the first screen -->
     <xsl:call-template name="line">
       <xsl:with-param name="s">
         <xsl:text>Monograph version </xsl:text>
@@ -469,13 +461,14 @@
     <xsl:text>.BR monoc (1)&#10;</xsl:text>
   </xsl:template>
 
-  <!-- The highlights: set apart, indented under their heading. -->
+  <!-- The highlights: their items without space between them, so that
+       the first screen holds the most of them. -->
   <xsl:template match="section[@kind = 'highlights']" mode="r">
     <xsl:text>.SH "</xsl:text>
     <xsl:call-template name="esc"><xsl:with-param name="s" select="translate(@title, $LOWER, $UPPER)"/></xsl:call-template>
-    <xsl:value-of select="concat('&quot;', $NL, '.RS 4', $NL, $HEAD)"/>
+    <xsl:value-of select="concat('&quot;', $NL, '.PD 0', $NL, $HEAD)"/>
     <xsl:apply-templates select="*" mode="r"/>
-    <xsl:text>.RE&#10;</xsl:text>
+    <xsl:text>.PD&#10;</xsl:text>
   </xsl:template>
 
   <xsl:template match="section" mode="r">
