@@ -118,7 +118,7 @@ check: $(UNIT_TESTS) $(MONOC_BIN) docs
 # A sanitizer's report exits 86 (ASan, LeakSanitizer) or 87 (UBSan), so
 # that no test takes it for monoc's own 1 (an invalid input).
 check-asan: monoc
-	MONOC_DATADIR=$(CURDIR) \
+	MONOC_DATADIR=$(CURDIR) MONOC_ASAN=1 \
 	ASAN_OPTIONS=$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}exitcode=86 \
 	UBSAN_OPTIONS=$${UBSAN_OPTIONS:+$$UBSAN_OPTIONS:}exitcode=87:print_stacktrace=1 \
 	$(MAKE) check BUILD=build/asan MONOC_BIN=build/asan/monoc \

@@ -3,7 +3,7 @@
 # pattern of gen.sh, and for the index page, compile an input of size n
 # and one of size 4n and require the time at 4n to be under 6 times the
 # time at n (linear gives about 4, quadratic about 16).  Times are user
-# plus system CPU seconds, the smaller of two runs, so that a busy
+# CPU seconds, the smaller of two runs, so that a busy
 # machine slows both sizes alike (a pattern over the limit is measured
 # once more); no wall-clock limit.  The sizes are
 # small enough that the whole suite takes about 15 seconds.
@@ -14,18 +14,28 @@ export LC_ALL=C
 . tests/lib.sh
 
 monoc=${1:-./monoc}
+# The limit: 6 times (linear gives about 4).  Under AddressSanitizer
+# (make check-asan sets MONOC_ASAN=1) its shadow memory and allocator
+# cost grows with the heap, so that linear work took up to 5.1 times
+# (uses, brands) where the plain build takes 3.7: 8 there.  A quadratic
+# (about 16) fails both; the plain build's run holds the 6.
+limit=6
+[ "${MONOC_ASAN:-0}" = 1 ] && limit=8
 # Quadratic work shows only once it outweighs start-up: the input at n
 # must take at least this many CPU seconds, else n is doubled.
 floor=0.05
 
-# best COMMAND...: the CPU seconds (user plus system, to the millisecond:
-# bash's time, as /usr/bin/time counts in hundredths) of the faster of
-# two runs of COMMAND
+# best COMMAND...: the user CPU seconds (to the millisecond: bash's time,
+# as /usr/bin/time counts in hundredths) of the faster of two runs of
+# COMMAND.  User time is the work; system time is mostly page faults,
+# which AddressSanitizer's allocator multiplies out of proportion with
+# the input (check-asan: 8 times the system time at 4n for brands, 4.6
+# times the user time).
 best() {
 	local b= t i
 	for i in 1 2; do
-		t=$( { TIMEFORMAT='%3U %3S'; time "$@" > /dev/null 2>&1; } 2>&1 |
-		    awk '{ print $1 + $2 }')
+		t=$( { TIMEFORMAT='%3U'; time "$@" > /dev/null 2>&1; } 2>&1 |
+		    awk '{ print $1 }')
 		b=$(awk -v a="$t" -v b="${b:-$t}" 'BEGIN { print (a < b ? a : b) }')
 	done
 	echo "$b"
@@ -68,16 +78,16 @@ scale() {
 	# A neighbour's load can swell one measurement: over the limit, both
 	# sizes are measured once more and the smaller of each kept.  Work
 	# that is not linear fails again (a quadratic gives about 16).
-	if ! awk -v a="$t1" -v b="$t4" 'BEGIN { exit !(b < 6 * a) }'; then
+	if ! awk -v a="$t1" -v b="$t4" -v l="$limit" 'BEGIN { exit !(b < l * a) }'; then
 		t1=$(awk -v a="$t1" -v b="$($cmd "$name" "$n")" \
 		    'BEGIN { print (a < b ? a : b) }')
 		t4=$(awk -v a="$t4" -v b="$($cmd "$name" $((n * 4)))" \
 		    'BEGIN { print (a < b ? a : b) }')
 	fi
-	if awk -v a="$t1" -v b="$t4" 'BEGIN { exit !(b < 6 * a) }'; then
+	if awk -v a="$t1" -v b="$t4" -v l="$limit" 'BEGIN { exit !(b < l * a) }'; then
 		ok "$name: ${t1} s at n=$n, ${t4} s at 4n ($(awk -v a="$t1" -v b="$t4" 'BEGIN { printf "%.1f", b / a }')x)"
 	else
-		bad "$name: ${t1} s at n=$n, ${t4} s at 4n: over 6 times"
+		bad "$name: ${t1} s at n=$n, ${t4} s at 4n: over $limit times"
 	fi
 }
 
