@@ -71,7 +71,7 @@ need() {
 # ------------------------------------------------------------------ man
 # Requests and macros a generated page may begin a line with; anything
 # else starting with '.' or "'" is text that lost its \& escape.
-known_requests='TH|SH|SS|PP|LP|P|IP|TP|TQ|HP|RS|RE|B|I|BI|BR|IB|IR|RB|RI|SM|SB|TS|TE|T&|EX|EE|UR|UE|MT|ME|SY|YS|OP|nf|fi|br|sp|nh|hy|ad|na|in|ti|ft|ne|ll|ta|ds|de|ig|if|ie|el|so|mso|cs|ss|ps|vs|fam|ev|\.|ce|rj|pc|tr|nr|hw|char'
+known_requests='TH|SH|SS|PP|LP|P|PD|IP|TP|TQ|HP|RS|RE|B|I|BI|BR|IB|IR|RB|RI|SM|SB|TS|TE|T&|EX|EE|UR|UE|MT|ME|SY|YS|OP|nf|fi|br|sp|nh|hy|ad|na|in|ti|ft|ne|ll|ta|ds|de|ig|if|ie|el|so|mso|cs|ss|ps|vs|fam|ev|\.|ce|rj|pc|tr|nr|hw|char'
 
 lint_man() {
 	local page=$1 want out rc text
