@@ -19,7 +19,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:exsl="http://exslt.org/common"
-                exclude-result-prefixes="exsl">
+                xmlns:str="http://exslt.org/strings"
+                exclude-result-prefixes="exsl str">
 
   <xsl:variable name="WS" select="' &#9;&#10;&#13;'"/>
   <xsl:variable name="NBSP" select="'&#160;'"/>
@@ -43,9 +44,11 @@
   <xsl:variable name="table-grid-max" select="6"/>
 
   <!-- The number of columns of the context table: the spans of its first
-       header row. -->
+       row (a header row, or a body row when it has none; no cell of the
+       first row is covered by a rowspan). -->
   <xsl:template name="table-ncols">
-    <xsl:value-of select="count(head[1]/cell[not(@colspan)]) + sum(head[1]/cell/@colspan)"/>
+    <xsl:variable name="first" select="(head | row)[1]"/>
+    <xsl:value-of select="count($first/cell[not(@colspan)]) + sum($first/cell/@colspan)"/>
   </xsl:template>
 
   <!-- The grid of the context table, as elements for exsl:node-set():
@@ -187,12 +190,19 @@
        (each followed by a space), that fill at most avail characters
        (gutters not counted): each column least, and what is left shared
        in proportion to the length of its longest cell of one column (its
-       text, four more a citation group, three a footnote mark). -->
+       text, four more a citation group, three a footnote mark).  When
+       that leaves a column narrower than its longest word (template
+       table-natural), each column gets at least its longest word and
+       what is left is shared in proportion to what each still lacks of
+       its longest cell; when the longest words do not fit side by side
+       at all, the result is "list": the caller shows the table row by
+       row instead, so no word is ever split inside a column. -->
   <xsl:template name="table-widths">
     <xsl:param name="grid"/>
     <xsl:param name="n"/>
     <xsl:param name="avail"/>
     <xsl:param name="least"/>
+    <xsl:param name="breaks" select="'/?&amp;=-'"/>
     <xsl:variable name="t" select="."/>
     <xsl:variable name="nat">
       <xsl:call-template name="table-natural">
@@ -200,15 +210,93 @@
         <xsl:with-param name="grid" select="$grid"/>
         <xsl:with-param name="n" select="$n"/>
         <xsl:with-param name="least" select="$least"/>
+        <xsl:with-param name="breaks" select="$breaks"/>
         <xsl:with-param name="c" select="1"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="nodes" select="exsl:node-set($nat)/w"/>
     <xsl:variable name="total" select="sum($nodes)"/>
-    <xsl:for-each select="$nodes">
-      <xsl:value-of select="$least + floor(. * ($avail - $n * $least) div $total)"/>
-      <xsl:text> </xsl:text>
-    </xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="not($nodes[$least + floor(. * ($avail - $n * $least) div $total) &lt; @word])">
+        <xsl:for-each select="$nodes">
+          <xsl:value-of select="$least + floor(. * ($avail - $n * $least) div $total)"/>
+          <xsl:text> </xsl:text>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="lo-rtf">
+          <xsl:for-each select="$nodes">
+            <lo nat="{.}">
+              <xsl:choose>
+                <xsl:when test="@word &gt; $least"><xsl:value-of select="@word"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$least"/></xsl:otherwise>
+              </xsl:choose>
+            </lo>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="lo" select="exsl:node-set($lo-rtf)/lo"/>
+        <xsl:variable name="extra" select="$avail - sum($lo)"/>
+        <xsl:variable name="lack" select="sum($lo[@nat &gt; .]/@nat) - sum($lo[@nat &gt; .])"/>
+        <xsl:choose>
+          <xsl:when test="$extra &lt; 0">list</xsl:when>
+          <xsl:otherwise>
+            <xsl:for-each select="$lo">
+              <xsl:choose>
+                <xsl:when test="$lack &gt; 0 and @nat &gt; .">
+                  <xsl:value-of select=". + floor((@nat - .) * $extra div $lack)"/>
+                </xsl:when>
+                <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+              </xsl:choose>
+              <xsl:text> </xsl:text>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The widths of a table monoc makes itself (@cols, no spans),
+       "W1 ... Wn": fixed, the format's widths for it, when each column
+       is at least as wide as its longest word (template cell-word), else
+       the widths template table-widths gives for the same total ("list"
+       when the words do not fit side by side in it). -->
+  <xsl:template name="table-fit">
+    <xsl:param name="fixed"/>
+    <xsl:param name="least"/>
+    <xsl:param name="breaks"/>
+    <xsl:variable name="t" select="."/>
+    <xsl:variable name="ws" select="str:tokenize($fixed, ' ')"/>
+    <xsl:variable name="over">
+      <xsl:for-each select="$ws">
+        <xsl:variable name="i" select="position()"/>
+        <xsl:variable name="w" select="number(.)"/>
+        <xsl:for-each select="$t/*/cell[$i]">
+          <xsl:variable name="k">
+            <xsl:call-template name="cell-word"><xsl:with-param name="breaks" select="$breaks"/></xsl:call-template>
+          </xsl:variable>
+          <xsl:if test="$k &gt; $w">x</xsl:if>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="n" select="count(head[1]/cell)"/>
+    <xsl:variable name="fit">
+      <xsl:if test="$over != ''">
+        <xsl:variable name="grid-rtf">
+          <xsl:call-template name="table-grid"><xsl:with-param name="n" select="$n"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:call-template name="table-widths">
+          <xsl:with-param name="grid" select="exsl:node-set($grid-rtf)/r"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="avail" select="sum($ws[position() &lt;= $n])"/>
+          <xsl:with-param name="least" select="$least"/>
+          <xsl:with-param name="breaks" select="$breaks"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$over = ''"><xsl:value-of select="$fixed"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space($fit)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- w elements: the longest cell of one column in columns c..n, at
@@ -218,6 +306,7 @@
     <xsl:param name="grid"/>
     <xsl:param name="n"/>
     <xsl:param name="least"/>
+    <xsl:param name="breaks"/>
     <xsl:param name="c"/>
     <xsl:if test="$c &lt;= $n">
       <xsl:variable name="ids" select="$grid/s[@col = $c and @span = 1 and not(@cov)]/@cell"/>
@@ -229,7 +318,22 @@
           </xsl:if>
         </xsl:for-each>
       </xsl:variable>
+      <xsl:variable name="word">
+        <xsl:for-each select="$t/*/cell[generate-id() = $ids]">
+          <xsl:variable name="k">
+            <xsl:call-template name="cell-word"><xsl:with-param name="breaks" select="$breaks"/></xsl:call-template>
+          </xsl:variable>
+          <v><xsl:value-of select="$k"/></v>
+        </xsl:for-each>
+      </xsl:variable>
       <w>
+        <xsl:attribute name="word">
+          <xsl:for-each select="exsl:node-set($word)/v">
+            <xsl:sort select="." data-type="number" order="descending"/>
+            <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+          </xsl:for-each>
+          <xsl:if test="not(exsl:node-set($word)/v)">0</xsl:if>
+        </xsl:attribute>
         <xsl:choose>
           <xsl:when test="string($max) != '' and $max &gt; $least"><xsl:value-of select="$max"/></xsl:when>
           <xsl:otherwise><xsl:value-of select="$least"/></xsl:otherwise>
@@ -240,9 +344,58 @@
         <xsl:with-param name="grid" select="$grid"/>
         <xsl:with-param name="n" select="$n"/>
         <xsl:with-param name="least" select="$least"/>
+        <xsl:with-param name="breaks" select="$breaks"/>
         <xsl:with-param name="c" select="$c + 1"/>
       </xsl:call-template>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The length of the longest word of the context cell, a word being
+       what the line breaker of the format never breaks: a run of
+       characters between spaces (U+00A0 joins), or, in a run with one of
+       the characters breaks (text.xsl breaks after / ? &amp; = and -,
+       man.xsl after a hyphen), the longest piece between them and one
+       more for the character it ends with; a citation group joined to the
+       word before it (" [n," or " [n]"); three more when the cell has a
+       footnote mark, one more with a superscript or subscript, as the
+       renderers write them. -->
+  <xsl:template name="cell-word">
+    <xsl:param name="breaks"/>
+    <xsl:variable name="toks" select="str:tokenize(normalize-space(.), ' ')"/>
+    <xsl:variable name="lens">
+      <xsl:for-each select="$toks">
+        <xsl:choose>
+          <xsl:when test="translate(., $breaks, '') = .">
+            <v><xsl:value-of select="string-length(.)"/></v>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:for-each select="str:tokenize(., $breaks)">
+              <v><xsl:value-of select="string-length(.) + 1"/></v>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:for-each select=".//cites">
+        <xsl:variable name="before" select="string(preceding-sibling::node()[1])"/>
+        <xsl:variable name="last" select="str:tokenize($before, ' ')[last()]"/>
+        <v>
+          <xsl:value-of select="3 + string-length(c[1]/@n) + string-length($last) *
+                                not(contains(' &#9;&#10;&#13;', substring($before, string-length($before))))"/>
+        </v>
+        <xsl:for-each select="c[@at]">
+          <xsl:for-each select="str:tokenize(@at, ' ')">
+            <v><xsl:value-of select="string-length(.) + 1"/></v>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="max">
+      <xsl:for-each select="exsl:node-set($lens)/v">
+        <xsl:sort select="." data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="number(concat('0', $max)) + 3 * boolean(.//fnref) + boolean(.//sup | .//sub)"/>
   </xsl:template>
 
   <!-- The sum of the k space-terminated numbers of s from the from-th. -->

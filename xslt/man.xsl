@@ -576,13 +576,21 @@
     <xsl:variable name="grid" select="exsl:node-set($grid-rtf)/r"/>
     <xsl:variable name="t" select="."/>
     <xsl:variable name="ws">
-      <xsl:call-template name="table-widths">
-        <xsl:with-param name="grid" select="$grid"/>
-        <xsl:with-param name="n" select="$n"/>
-        <xsl:with-param name="avail" select="70 - 3 * $n"/>
-        <xsl:with-param name="least" select="6"/>
-      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$n &gt; $table-grid-max">list</xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="table-widths">
+            <xsl:with-param name="grid" select="$grid"/>
+            <xsl:with-param name="n" select="$n"/>
+            <xsl:with-param name="avail" select="70 - 3 * $n"/>
+            <xsl:with-param name="least" select="6"/>
+            <xsl:with-param name="breaks" select="''"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="as-list" select="$ws = 'list'"/>
+    <xsl:variable name="labels" select="boolean($grid[@kind = 'head'])"/>
     <xsl:text>.PP&#10;</xsl:text>
     <xsl:call-template name="line">
       <xsl:with-param name="s">
@@ -595,14 +603,15 @@
       </xsl:with-param>
     </xsl:call-template>
     <xsl:choose>
-      <xsl:when test="$n &gt; $table-grid-max">
+      <xsl:when test="$as-list">
         <xsl:for-each select="$grid[@kind = 'row']">
           <xsl:text>.IP \(bu 3&#10;</xsl:text>
-          <xsl:for-each select="s">
+          <xsl:for-each select="s[@cell != '']">
             <xsl:variable name="id" select="@cell"/>
             <xsl:if test="position() &gt; 1">.br&#10;</xsl:if>
             <xsl:call-template name="line">
               <xsl:with-param name="s">
+                <xsl:if test="$labels">
                 <xsl:text>\fB</xsl:text>
                 <xsl:call-template name="r-col-label">
                   <xsl:with-param name="t" select="$t"/>
@@ -618,6 +627,7 @@
                   </xsl:call-template>
                 </xsl:if>
                 <xsl:text>:\fP </xsl:text>
+                </xsl:if>
                 <xsl:for-each select="$t/row/cell[generate-id() = $id]/para">
                   <xsl:if test="position() &gt; 1">; </xsl:if>
                   <xsl:apply-templates mode="rin"/>
@@ -696,7 +706,7 @@
     <xsl:choose>
       <xsl:when test="footnote">
         <!-- after a tbl box, .PP alone gives no blank line in groff -->
-        <xsl:if test="$n &lt;= $table-grid-max">.sp&#10;</xsl:if>
+        <xsl:if test="not($as-list)">.sp&#10;</xsl:if>
         <xsl:text>.PP&#10;</xsl:text>
         <xsl:for-each select="footnote">
           <xsl:if test="position() &gt; 1">.br&#10;</xsl:if>
@@ -708,7 +718,7 @@
           </xsl:call-template>
         </xsl:for-each>
       </xsl:when>
-      <xsl:when test="$n &lt;= $table-grid-max">.sp&#10;</xsl:when>
+      <xsl:when test="not($as-list)">.sp&#10;</xsl:when>
     </xsl:choose>
   </xsl:template>
 
@@ -728,7 +738,7 @@
   <!-- tbl: allbox, tab-separated, every data cell a T{ T} block with a
        fixed width; the widths fit an 80-column terminal. -->
   <xsl:template match="table" mode="r">
-    <xsl:variable name="w">
+    <xsl:variable name="fixed">
       <xsl:choose>
         <xsl:when test="@cols = 'stage dose'">14 46</xsl:when>
         <xsl:when test="@cols = 'form status strengths products'">14 12 20 12</xsl:when>
@@ -738,6 +748,13 @@
         <xsl:otherwise>14 14 14 14</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="w">
+      <xsl:call-template name="table-fit">
+        <xsl:with-param name="fixed" select="string($fixed)"/>
+        <xsl:with-param name="least" select="6"/>
+        <xsl:with-param name="breaks" select="''"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:text>.PP&#10;</xsl:text>
     <xsl:call-template name="line">
       <xsl:with-param name="s">
@@ -746,47 +763,73 @@
         <xsl:text>\fP</xsl:text>
       </xsl:with-param>
     </xsl:call-template>
-    <xsl:text>.TS&#10;allbox;&#10;</xsl:text>
-    <xsl:for-each select="head/cell">
-      <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
-      <xsl:text>lb</xsl:text>
-    </xsl:for-each>
-    <xsl:value-of select="$NL"/>
-    <xsl:call-template name="tbl-widths">
-      <xsl:with-param name="w" select="normalize-space($w)"/>
-      <xsl:with-param name="n" select="count(head/cell)"/>
-    </xsl:call-template>
-    <xsl:text>.&#10;</xsl:text>
-    <xsl:for-each select="head/cell">
-      <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
-      <xsl:call-template name="esc"><xsl:with-param name="s" select="."/></xsl:call-template>
-    </xsl:for-each>
-    <xsl:value-of select="$NL"/>
-    <xsl:for-each select="row">
-      <xsl:for-each select="cell">
-        <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
-        <xsl:text>T{&#10;</xsl:text>
-        <!-- mandoc allows no macros inside T{ T}: paragraphs of a cell
-             are joined, with "; " unless the next one starts with a
-             label. -->
-        <xsl:call-template name="line">
-          <xsl:with-param name="s">
-            <xsl:for-each select="para">
-              <xsl:if test="position() &gt; 1">
-                <xsl:choose>
-                  <xsl:when test="node()[1][self::strong]"><xsl:text> </xsl:text></xsl:when>
-                  <xsl:otherwise><xsl:text>; </xsl:text></xsl:otherwise>
-                </xsl:choose>
-              </xsl:if>
-              <xsl:apply-templates mode="rin"/>
-            </xsl:for-each>
-          </xsl:with-param>
+    <xsl:choose>
+      <!-- words too long for the columns: a "Header: value" list -->
+      <xsl:when test="$w = 'list'">
+        <xsl:variable name="t" select="."/>
+        <xsl:for-each select="row">
+          <xsl:text>.IP \(bu 3&#10;</xsl:text>
+          <xsl:for-each select="cell">
+            <xsl:variable name="i" select="position()"/>
+            <xsl:if test="$i &gt; 1">.br&#10;</xsl:if>
+            <xsl:call-template name="line">
+              <xsl:with-param name="s">
+                <xsl:text>\fB</xsl:text>
+                <xsl:call-template name="esc"><xsl:with-param name="s" select="$t/head/cell[$i]"/></xsl:call-template>
+                <xsl:text>:\fP </xsl:text>
+                <xsl:for-each select="para">
+                  <xsl:if test="position() &gt; 1">; </xsl:if>
+                  <xsl:apply-templates mode="rin"/>
+                </xsl:for-each>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>.TS&#10;allbox;&#10;</xsl:text>
+        <xsl:for-each select="head/cell">
+          <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+          <xsl:text>lb</xsl:text>
+        </xsl:for-each>
+        <xsl:value-of select="$NL"/>
+        <xsl:call-template name="tbl-widths">
+          <xsl:with-param name="w" select="normalize-space($w)"/>
+          <xsl:with-param name="n" select="count(head/cell)"/>
         </xsl:call-template>
-        <xsl:text>T}</xsl:text>
-      </xsl:for-each>
-      <xsl:value-of select="$NL"/>
-    </xsl:for-each>
-    <xsl:text>.TE&#10;.sp&#10;</xsl:text>
+        <xsl:text>.&#10;</xsl:text>
+        <xsl:for-each select="head/cell">
+          <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
+          <xsl:call-template name="esc"><xsl:with-param name="s" select="."/></xsl:call-template>
+        </xsl:for-each>
+        <xsl:value-of select="$NL"/>
+        <xsl:for-each select="row">
+          <xsl:for-each select="cell">
+            <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
+            <xsl:text>T{&#10;</xsl:text>
+            <!-- mandoc allows no macros inside T{ T}: paragraphs of a cell
+                 are joined, with "; " unless the next one starts with a
+                 label. -->
+            <xsl:call-template name="line">
+              <xsl:with-param name="s">
+                <xsl:for-each select="para">
+                  <xsl:if test="position() &gt; 1">
+                    <xsl:choose>
+                      <xsl:when test="node()[1][self::strong]"><xsl:text> </xsl:text></xsl:when>
+                      <xsl:otherwise><xsl:text>; </xsl:text></xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:if>
+                  <xsl:apply-templates mode="rin"/>
+                </xsl:for-each>
+              </xsl:with-param>
+            </xsl:call-template>
+            <xsl:text>T}</xsl:text>
+          </xsl:for-each>
+          <xsl:value-of select="$NL"/>
+        </xsl:for-each>
+        <xsl:text>.TE&#10;.sp&#10;</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="tbl-widths">

@@ -521,12 +521,27 @@
       </xsl:otherwise>
     </xsl:choose>
     <xsl:value-of select="$NL"/>
+    <xsl:variable name="ws">
+      <xsl:choose>
+        <xsl:when test="$n &gt; $table-grid-max">list</xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="table-widths">
+            <xsl:with-param name="grid" select="$grid"/>
+            <xsl:with-param name="n" select="$n"/>
+            <xsl:with-param name="avail" select="$width - 2 * ($n - 1)"/>
+            <xsl:with-param name="least" select="8"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="labels" select="boolean($grid[@kind = 'head'])"/>
     <xsl:choose>
-      <xsl:when test="$n &gt; $table-grid-max">
+      <xsl:when test="$ws = 'list'">
         <xsl:for-each select="$grid[@kind = 'row']">
           <xsl:value-of select="$NL"/>
-          <xsl:for-each select="s">
+          <xsl:for-each select="s[@cell != '']">
             <xsl:variable name="label">
+              <xsl:if test="$labels">
               <xsl:call-template name="t-col-label">
                 <xsl:with-param name="t" select="$t"/>
                 <xsl:with-param name="grid" select="$grid"/>
@@ -541,6 +556,7 @@
                 </xsl:call-template>
               </xsl:if>
               <xsl:text>: </xsl:text>
+              </xsl:if>
             </xsl:variable>
             <xsl:variable name="id" select="@cell"/>
             <xsl:variable name="value">
@@ -565,14 +581,6 @@
         </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="ws">
-          <xsl:call-template name="table-widths">
-            <xsl:with-param name="grid" select="$grid"/>
-            <xsl:with-param name="n" select="$n"/>
-            <xsl:with-param name="avail" select="$width - 2 * ($n - 1)"/>
-            <xsl:with-param name="least" select="8"/>
-          </xsl:call-template>
-        </xsl:variable>
         <xsl:for-each select="$grid">
           <xsl:if test="@kind = 'row' and $n &gt; 2 and not(@cont) and preceding-sibling::r[1][@kind = 'row']">
             <xsl:value-of select="$NL"/>
@@ -726,7 +734,7 @@
   <!-- Tables: column widths per table, gutters of two spaces. -->
   <xsl:template match="table" mode="t">
     <xsl:param name="width" select="$WIDTH"/>
-    <xsl:variable name="w">
+    <xsl:variable name="fixed">
       <xsl:choose>
         <xsl:when test="@cols = 'stage dose'">14 62</xsl:when>
         <xsl:when test="@cols = 'form status strengths products'">22 14 20 16</xsl:when>
@@ -735,6 +743,13 @@
         <xsl:when test="@cols = 'agent severity effect'">20 16 38</xsl:when>
         <xsl:otherwise>18 18 18 18</xsl:otherwise>
       </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="w">
+      <xsl:call-template name="table-fit">
+        <xsl:with-param name="fixed" select="string($fixed)"/>
+        <xsl:with-param name="least" select="8"/>
+        <xsl:with-param name="breaks" select="'/?&amp;=-'"/>
+      </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="w1" select="number(substring-before($w, ' '))"/>
     <xsl:variable name="w2" select="number(substring-before(concat(substring-after($w, ' '), ' '), ' '))"/>
@@ -747,31 +762,64 @@
       <xsl:with-param name="width" select="$width"/>
     </xsl:call-template>
     <xsl:value-of select="$NL"/>
-    <xsl:for-each select="head | row">
-      <xsl:if test="self::row and $sep and position() &gt; 2">
-        <xsl:value-of select="$NL"/>
-      </xsl:if>
-      <xsl:call-template name="table-row">
-        <xsl:with-param name="c1"><xsl:apply-templates select="cell[1]" mode="tcell"><xsl:with-param name="w" select="$w1"/></xsl:apply-templates></xsl:with-param>
-        <xsl:with-param name="c2"><xsl:apply-templates select="cell[2]" mode="tcell"><xsl:with-param name="w" select="$w2"/></xsl:apply-templates></xsl:with-param>
-        <xsl:with-param name="c3"><xsl:apply-templates select="cell[3]" mode="tcell"><xsl:with-param name="w" select="$w3"/></xsl:apply-templates></xsl:with-param>
-        <xsl:with-param name="c4"><xsl:apply-templates select="cell[4]" mode="tcell"><xsl:with-param name="w" select="$w4"/></xsl:apply-templates></xsl:with-param>
-        <xsl:with-param name="w1" select="$w1"/>
-        <xsl:with-param name="w2" select="$w2"/>
-        <xsl:with-param name="w3" select="$w3"/>
-      </xsl:call-template>
-      <xsl:if test="self::head">
-        <xsl:call-template name="table-row">
-          <xsl:with-param name="c1" select="substring($RULE, 1, $w1)"/>
-          <xsl:with-param name="c2" select="substring($RULE, 1, $w2)"/>
-          <xsl:with-param name="c3" select="substring($RULE, 1, $w3 * boolean(cell[3]))"/>
-          <xsl:with-param name="c4" select="substring($RULE, 1, $w4 * boolean(cell[4]))"/>
-          <xsl:with-param name="w1" select="$w1"/>
-          <xsl:with-param name="w2" select="$w2"/>
-          <xsl:with-param name="w3" select="$w3"/>
-        </xsl:call-template>
-      </xsl:if>
-    </xsl:for-each>
+    <xsl:choose>
+      <!-- words too long for the columns: one block of "Header: value"
+           lines a row, as a general table of many columns -->
+      <xsl:when test="$w = 'list'">
+        <xsl:variable name="t" select="."/>
+        <xsl:for-each select="row">
+          <xsl:value-of select="$NL"/>
+          <xsl:for-each select="cell">
+            <xsl:variable name="i" select="position()"/>
+            <xsl:variable name="value">
+              <xsl:for-each select="para">
+                <xsl:if test="position() &gt; 1">; </xsl:if>
+                <xsl:call-template name="inline-string"/>
+              </xsl:for-each>
+            </xsl:variable>
+            <xsl:call-template name="wrap">
+              <xsl:with-param name="text" select="concat($t/head/cell[$i], ': ', $value)"/>
+              <xsl:with-param name="width" select="$width"/>
+              <xsl:with-param name="first-indent">
+                <xsl:choose>
+                  <xsl:when test="$i = 1">  - </xsl:when>
+                  <xsl:otherwise><xsl:text>    </xsl:text></xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="indent" select="'      '"/>
+            </xsl:call-template>
+            <xsl:value-of select="$NL"/>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="head | row">
+          <xsl:if test="self::row and $sep and position() &gt; 2">
+            <xsl:value-of select="$NL"/>
+          </xsl:if>
+          <xsl:call-template name="table-row">
+            <xsl:with-param name="c1"><xsl:apply-templates select="cell[1]" mode="tcell"><xsl:with-param name="w" select="$w1"/></xsl:apply-templates></xsl:with-param>
+            <xsl:with-param name="c2"><xsl:apply-templates select="cell[2]" mode="tcell"><xsl:with-param name="w" select="$w2"/></xsl:apply-templates></xsl:with-param>
+            <xsl:with-param name="c3"><xsl:apply-templates select="cell[3]" mode="tcell"><xsl:with-param name="w" select="$w3"/></xsl:apply-templates></xsl:with-param>
+            <xsl:with-param name="c4"><xsl:apply-templates select="cell[4]" mode="tcell"><xsl:with-param name="w" select="$w4"/></xsl:apply-templates></xsl:with-param>
+            <xsl:with-param name="w1" select="$w1"/>
+            <xsl:with-param name="w2" select="$w2"/>
+            <xsl:with-param name="w3" select="$w3"/>
+          </xsl:call-template>
+          <xsl:if test="self::head">
+            <xsl:call-template name="table-row">
+              <xsl:with-param name="c1" select="substring($RULE, 1, $w1)"/>
+              <xsl:with-param name="c2" select="substring($RULE, 1, $w2)"/>
+              <xsl:with-param name="c3" select="substring($RULE, 1, $w3 * boolean(cell[3]))"/>
+              <xsl:with-param name="c4" select="substring($RULE, 1, $w4 * boolean(cell[4]))"/>
+              <xsl:with-param name="w1" select="$w1"/>
+              <xsl:with-param name="w2" select="$w2"/>
+              <xsl:with-param name="w3" select="$w3"/>
+            </xsl:call-template>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A cell: its paragraphs wrapped to the column, joined by LF. -->
