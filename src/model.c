@@ -131,6 +131,24 @@ is_ws(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+/*
+ * The length of the white space at s for add_norm: one for a space, tab,
+ * CR or LF; the whole run for two or more no-break spaces (U+00A0), which
+ * labels use for layout (a run of a hundred would be one word no line can
+ * hold), while a single one joins two words ("5 mg") and stays.
+ */
+static size_t
+ws_run(const char *s)
+{
+	size_t	 k;
+
+	if (is_ws(*s))
+		return 1;
+	for (k = 0; s[k] == '\xc2' && s[k + 1] == '\xa0'; k += 2)
+		continue;
+	return k >= 4 ? k : 0;
+}
+
 /* normalize-space(s) = '' */
 static int
 all_ws(const char *s)
@@ -145,15 +163,16 @@ static void
 add_norm(struct mb *mb, struct buf *b, const char *s)
 {
 	const char	*w;
+	size_t		 k;
 	int		 first;
 
 	first = 1;
 	for (;;) {
-		while (is_ws(*s))
-			s++;
+		while ((k = ws_run(s)) > 0)
+			s += k;
 		if (*s == '\0')
 			break;
-		for (w = s; *s != '\0' && !is_ws(*s); s++)
+		for (w = s; *s != '\0' && ws_run(s) == 0; s++)
 			continue;
 		if (!first)
 			str_addn(mb, b, " ", 1);

@@ -43,12 +43,34 @@
        HTML always shows the grid. -->
   <xsl:variable name="table-grid-max" select="6"/>
 
-  <!-- The number of columns of the context table: the spans of its first
-       row (a header row, or a body row when it has none; no cell of the
-       first row is covered by a rowspan). -->
+  <!-- The number of columns of the context table: the widest of its
+       rows (head or body; a table need not have a head row), each row as
+       wide as the columns its cells span and, where cells of rows above
+       reach down into it, the columns they cover (labels are not always
+       square: the grid, template table-grid, then gives a short row empty
+       slots at its end). -->
   <xsl:template name="table-ncols">
-    <xsl:variable name="first" select="(head | row)[1]"/>
-    <xsl:value-of select="count($first/cell[not(@colspan)]) + sum($first/cell/@colspan)"/>
+    <xsl:variable name="ws">
+      <xsl:for-each select="head | row">
+        <xsl:sort select="count(cell[not(@colspan)]) + sum(cell/@colspan)" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="count(cell[not(@colspan)]) + sum(cell/@colspan)"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="tall" select="*/cell[@rowspan &gt; 1]"/>
+    <xsl:choose>
+      <xsl:when test="not($tall)"><xsl:value-of select="number(concat('0', $ws))"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="grid-rtf">
+          <xsl:call-template name="table-grid">
+            <xsl:with-param name="n" select="$ws + count($tall[not(@colspan)]) + sum($tall/@colspan)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:for-each select="exsl:node-set($grid-rtf)/r/s[@cell != '']">
+          <xsl:sort select="@col + @span" data-type="number" order="descending"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="@col + @span - 1"/></xsl:if>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The grid of the context table, as elements for exsl:node-set():

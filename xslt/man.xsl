@@ -229,7 +229,27 @@
        escape contains a space), a leading dot guarded. -->
   <xsl:template name="line">
     <xsl:param name="s"/>
-    <xsl:variable name="n" select="normalize-space($s)"/>
+    <xsl:variable name="n0" select="normalize-space($s)"/>
+    <!-- a word longer than $LONGWORD (a URL, a chemical name) gets
+         break points, so groff and mandoc can break it in a narrow
+         column or an indented paragraph -->
+    <xsl:variable name="n">
+      <xsl:choose>
+        <xsl:when test="function-available('str:tokenize') and function-available('str:replace') and
+                        str:tokenize($n0, ' ')[string-length(.) &gt; $LONGWORD]">
+          <xsl:for-each select="str:tokenize($n0, ' ')">
+            <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+            <xsl:choose>
+              <xsl:when test="string-length(.) &gt; $LONGWORD">
+                <xsl:call-template name="long-breaks"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$n0"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:if test="$n != ''">
       <xsl:choose>
         <!-- monoc's C version (src/ext.c), same result. -->
@@ -243,6 +263,21 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A word of more source characters than this is a long word. -->
+  <xsl:variable name="LONGWORD" select="40"/>
+
+  <!-- The escaped long word s with a break point \: after each / , ; )
+       ] = &amp; ? and after each \- and \~ (once: where one is there
+       already, as after a hyphen between letters, none is added). -->
+  <xsl:template name="long-breaks">
+    <xsl:param name="s"/>
+    <xsl:variable name="b">
+      <xsl:value-of select="str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(
+          $s, '/', '/\:'), ',', ',\:'), ';', ';\:'), ')', ')\:'), ']', ']\:'), '=', '=\:'), '&amp;', '&amp;\:'), '?', '?\:'), '\-', '\-\:'), '\~', '\~\:')"/>
+    </xsl:variable>
+    <xsl:value-of select="str:replace($b, '\:\:', '\:')"/>
   </xsl:template>
 
   <!-- The input lines of a text line: the words of rest filled into
@@ -677,7 +712,9 @@
           <xsl:for-each select="s">
             <xsl:variable name="id" select="@cell"/>
             <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
-            <xsl:if test="not(@cov)">
+            <!-- an empty cell is left empty: mandoc 1.14.6 crashes on
+                 an empty T{ T} block that a cell below spans into (^) -->
+            <xsl:if test="not(@cov) and $t/*/cell[generate-id() = $id][normalize-space(.) != '' or .//cites or .//fnref]">
               <xsl:text>T{&#10;</xsl:text>
               <xsl:call-template name="line">
                 <xsl:with-param name="s">
