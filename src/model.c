@@ -3451,6 +3451,12 @@ boxed(struct mb *mb, xmlNodePtr parent, const xmlNode *root)
 	for (c = root->children; c != NULL; c = c->next) {
 		if (!is_m(c, "boxed-warning"))
 			continue;
+		/* "the label has none": said in the section, not under an
+		   untitled WARNING heading */
+		if (child(c, "none") != NULL && child(c, "title") == NULL) {
+			model_children(mb, s, c);
+			continue;
+		}
 		bw = el(mb, s, "sub");
 		snprintf(id, sizeof(id), "boxed-warning-%zu", ++pos);
 		set(mb, bw, "id", id);

@@ -336,10 +336,27 @@
     <xsl:apply-templates select="section[not(@kind = 'highlights')] | refs" mode="t"/>
   </xsl:template>
 
+  <!-- A section heading: the title in upper case, wrapped when it is
+       longer than a line, underlined with = as far as its longest line
+       (a whole line when it wraps). -->
   <xsl:template name="heading1">
     <xsl:param name="title"/>
-    <xsl:variable name="t" select="translate($title, $LOWER, $UPPER)"/>
-    <xsl:value-of select="concat($NL, $NL, $t, $NL, substring($DRULE, 1, string-length($t)), $NL)"/>
+    <xsl:variable name="u" select="translate($title, $LOWER, $UPPER)"/>
+    <xsl:variable name="t">
+      <xsl:choose>
+        <xsl:when test="string-length($u) &gt; $WIDTH">
+          <xsl:call-template name="wrap"><xsl:with-param name="text" select="$u"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$u"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="len">
+      <xsl:choose>
+        <xsl:when test="contains($t, $NL)"><xsl:value-of select="$WIDTH"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="string-length($t)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:value-of select="concat($NL, $NL, $t, $NL, substring($DRULE, 1, $len), $NL)"/>
   </xsl:template>
 
   <xsl:template match="section" mode="t">
