@@ -42,7 +42,15 @@
       <head>
         <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="concat(@title, ': drug monograph')"/></title>
+        <!-- at most 70 characters (html-validate long-title): a long
+             name alone, a longer one cut with an ellipsis -->
+        <title>
+          <xsl:choose>
+            <xsl:when test="string-length(@title) + 16 &lt;= 70"><xsl:value-of select="concat(@title, ': drug monograph')"/></xsl:when>
+            <xsl:when test="string-length(@title) &lt;= 70"><xsl:value-of select="@title"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="concat(substring(@title, 1, 69), '&#8230;')"/></xsl:otherwise>
+          </xsl:choose>
+        </title>
         <meta name="description" content="{@summary}"/>
         <xsl:call-template name="html-style"/>
       </head>
@@ -89,11 +97,14 @@
   </xsl:template>
 
   <xsl:template match="section" mode="toc">
-    <li><a href="#{@id}"><xsl:value-of select="@title"/></a></li>
+    <li>
+      <a><xsl:attribute name="href">#<xsl:call-template name="html-id"/></xsl:attribute><xsl:value-of select="@title"/></a>
+    </li>
   </xsl:template>
 
   <xsl:template match="section" mode="h">
-    <section id="{@id}">
+    <section>
+      <xsl:attribute name="id"><xsl:call-template name="html-id"/></xsl:attribute>
       <xsl:if test="@kind = 'boxed' or @kind = 'highlights' or @kind = 'see-also'"><xsl:attribute name="class"><xsl:value-of select="@kind"/></xsl:attribute></xsl:if>
       <h2><xsl:value-of select="@title"/></h2>
       <xsl:apply-templates select="*" mode="h"/>
@@ -104,7 +115,8 @@
        most); its number, when it has one, before the title. -->
   <xsl:template match="sub" mode="h">
     <xsl:variable name="depth" select="count(ancestor::sub) + 1"/>
-    <section id="{@id}">
+    <section>
+      <xsl:attribute name="id"><xsl:call-template name="html-id"/></xsl:attribute>
       <xsl:if test="@kind = 'warn'"><xsl:attribute name="class">warn</xsl:attribute></xsl:if>
       <xsl:element name="{concat('h', substring('3456', 1 + ($depth &gt; 1) + ($depth &gt; 2) + ($depth &gt; 3), 1))}">
         <xsl:if test="@kind = 'warn'">Warning: </xsl:if>
@@ -295,10 +307,45 @@
   <xsl:template match="strong" mode="hin">
     <strong><xsl:value-of select="."/></strong>
   </xsl:template>
+  <!-- A cross reference: "(see TITLE)" with the title a link, or, when
+       its words are the label's own ("(5.1)"), those words a link. -->
   <xsl:template match="xref" mode="hin">
-    <xsl:text>(see </xsl:text>
-    <a href="#{@to}"><xsl:value-of select="substring-before(substring-after(., '(see '), ')')"/></a>
-    <xsl:text>)</xsl:text>
+    <xsl:variable name="target" select="key('html-by-id', @to)[last()]"/>
+    <xsl:variable name="href">
+      <xsl:text>#</xsl:text>
+      <xsl:choose>
+        <xsl:when test="$target">
+          <xsl:for-each select="$target"><xsl:call-template name="html-id"/></xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="html-id"><xsl:with-param name="id" select="@to"/></xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="starts-with(., '(see ') and substring(., string-length(.)) = ')'">
+        <xsl:text>(see </xsl:text>
+        <a href="{$href}"><xsl:value-of select="substring-before(substring-after(., '(see '), ')')"/></a>
+        <xsl:text>)</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <a href="{$href}"><xsl:value-of select="."/></a>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The HTML id of the context section or subsection (or of the id
+       given): its model id with any character but a letter, digit, - or
+       _ made a - (labels give ids such as "section_5.1"), and "-sub"
+       after the id of a subsection that a section of the page has too
+       (a label's "warnings" under the section "warnings"). -->
+  <xsl:key name="html-by-id" match="section | sub" use="@id"/>
+  <xsl:template name="html-id">
+    <xsl:param name="id" select="@id"/>
+    <xsl:variable name="ok" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'"/>
+    <xsl:variable name="bad" select="translate($id, $ok, '')"/>
+    <xsl:value-of select="translate($id, $bad, substring('----------------------------------------', 1, string-length($bad)))"/>
+    <xsl:if test="self::sub and key('html-by-id', @id)[self::section]">-sub</xsl:if>
   </xsl:template>
   <xsl:template match="sub" mode="hin">
     <sub><xsl:value-of select="."/></sub>
