@@ -179,6 +179,21 @@
        narrow screen, so it can take the keyboard focus (a figure, named
        by the caption). -->
   <xsl:template match="table[not(@cols)]" mode="h">
+    <!-- a label's rows need not be equally wide: each row short of the
+         widest gets empty cells at its end (pad: how many a row, in
+         order, when cells span rows; else each row's own width) -->
+    <xsl:variable name="n"><xsl:call-template name="table-ncols"/></xsl:variable>
+    <xsl:variable name="pad-rtf">
+      <xsl:if test="*/cell[@rowspan &gt; 1]">
+        <xsl:variable name="grid-rtf">
+          <xsl:call-template name="table-grid"><xsl:with-param name="n" select="$n"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:for-each select="exsl:node-set($grid-rtf)/r">
+          <p><xsl:value-of select="count(s[@cell = ''])"/></p>
+        </xsl:for-each>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="pad" select="exsl:node-set($pad-rtf)/p"/>
     <figure class="table-wrap" tabindex="0" aria-labelledby="{@id}-caption">
       <table id="{@id}">
         <caption id="{@id}-caption">
@@ -187,18 +202,24 @@
             <xsl:otherwise><xsl:value-of select="@caption"/></xsl:otherwise>
           </xsl:choose>
         </caption>
-        <thead>
-          <xsl:for-each select="head">
-            <tr>
-              <xsl:for-each select="cell">
-                <th scope="col">
-                  <xsl:call-template name="html-span"/>
-                  <xsl:apply-templates mode="hin"/>
-                </th>
-              </xsl:for-each>
-            </tr>
-          </xsl:for-each>
-        </thead>
+        <xsl:if test="head">
+          <thead>
+            <xsl:for-each select="head">
+              <tr>
+                <xsl:for-each select="cell">
+                  <th scope="col">
+                    <xsl:call-template name="html-span"/>
+                    <xsl:apply-templates mode="hin"/>
+                  </th>
+                </xsl:for-each>
+                <xsl:call-template name="html-pad">
+                  <xsl:with-param name="n" select="$n"/>
+                  <xsl:with-param name="pad" select="$pad[count(current()/preceding-sibling::head) + 1]"/>
+                </xsl:call-template>
+              </tr>
+            </xsl:for-each>
+          </thead>
+        </xsl:if>
         <tbody>
           <xsl:for-each select="row">
             <tr>
@@ -218,6 +239,10 @@
                   </xsl:otherwise>
                 </xsl:choose>
               </xsl:for-each>
+              <xsl:call-template name="html-pad">
+                <xsl:with-param name="n" select="$n"/>
+                <xsl:with-param name="pad" select="$pad[count(current()/preceding-sibling::head | current()/preceding-sibling::row) + 1]"/>
+              </xsl:call-template>
             </tr>
           </xsl:for-each>
         </tbody>
@@ -307,6 +332,28 @@
   <xsl:template match="strong" mode="hin">
     <strong><xsl:value-of select="."/></strong>
   </xsl:template>
+  <!-- Empty cells at the end of the context row (head or row) up to n
+       columns: pad of them when given, else as many as n exceeds the
+       columns its cells span. -->
+  <xsl:template name="html-pad">
+    <xsl:param name="n"/>
+    <xsl:param name="pad"/>
+    <xsl:variable name="k">
+      <xsl:choose>
+        <xsl:when test="$pad"><xsl:value-of select="$pad"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$n - count(cell[not(@colspan)]) - sum(cell/@colspan)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="html-tds"><xsl:with-param name="k" select="$k"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template name="html-tds">
+    <xsl:param name="k"/>
+    <xsl:if test="$k &gt; 0">
+      <td></td>
+      <xsl:call-template name="html-tds"><xsl:with-param name="k" select="$k - 1"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <!-- A cross reference: "(see TITLE)" with the title a link, or, when
        its words are the label's own ("(5.1)"), those words a link. -->
   <xsl:template match="xref" mode="hin">

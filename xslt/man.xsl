@@ -235,8 +235,7 @@
          column or an indented paragraph -->
     <xsl:variable name="n">
       <xsl:choose>
-        <xsl:when test="function-available('str:tokenize') and function-available('str:replace') and
-                        str:tokenize($n0, ' ')[string-length(.) &gt; $LONGWORD]">
+        <xsl:when test="str:tokenize($n0, ' ')[string-length(.) &gt; $LONGWORD]">
           <xsl:for-each select="str:tokenize($n0, ' ')">
             <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
             <xsl:choose>
@@ -273,11 +272,62 @@
        already, as after a hyphen between letters, none is added). -->
   <xsl:template name="long-breaks">
     <xsl:param name="s"/>
-    <xsl:variable name="b">
-      <xsl:value-of select="str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(
-          $s, '/', '/\:'), ',', ',\:'), ';', ';\:'), ')', ')\:'), ']', ']\:'), '=', '=\:'), '&amp;', '&amp;\:'), '?', '?\:'), '\-', '\-\:'), '\~', '\~\:')"/>
+    <xsl:choose>
+      <xsl:when test="function-available('str:replace')">
+        <xsl:variable name="b">
+          <xsl:value-of select="str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(
+              $s, '/', '/\:'), ',', ',\:'), ';', ';\:'), ')', ')\:'), ']', ']\:'), '=', '=\:'), '&amp;', '&amp;\:'), '?', '?\:'), '\-', '\-\:'), '\~', '\~\:')"/>
+        </xsl:variable>
+        <xsl:value-of select="str:replace($b, '\:\:', '\:')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="long-breaks-run"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The same, a piece at a time: up to and including the next break
+       character (or \- or \~), then \: unless one follows. -->
+  <xsl:template name="long-breaks-run">
+    <xsl:param name="s"/>
+    <xsl:variable name="one" select="'/,;)]=&amp;?'"/>
+    <!-- the length of the piece up to the first break -->
+    <xsl:variable name="i1" select="string-length(substring-before(translate($s, $one, '////////'), '/'))"/>
+    <xsl:variable name="k1">
+      <xsl:choose>
+        <xsl:when test="contains(translate($s, $one, '////////'), '/')"><xsl:value-of select="$i1 + 1"/></xsl:when>
+        <xsl:otherwise>-1</xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
-    <xsl:value-of select="str:replace($b, '\:\:', '\:')"/>
+    <xsl:variable name="k2">
+      <xsl:choose>
+        <xsl:when test="contains($s, '\-') or contains($s, '\~')">
+          <xsl:variable name="a" select="string-length(substring-before(concat($s, '\-'), '\-'))"/>
+          <xsl:variable name="b" select="string-length(substring-before(concat($s, '\~'), '\~'))"/>
+          <xsl:choose>
+            <xsl:when test="$a &lt; $b"><xsl:value-of select="$a + 2"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$b + 2"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:when>
+        <xsl:otherwise>-1</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="k">
+      <xsl:choose>
+        <xsl:when test="$k1 &lt; 0"><xsl:value-of select="$k2"/></xsl:when>
+        <xsl:when test="$k2 &lt; 0 or $k1 &lt; $k2"><xsl:value-of select="$k1"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$k2"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$k &lt; 0"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="rest" select="substring($s, $k + 1)"/>
+        <xsl:value-of select="substring($s, 1, $k)"/>
+        <xsl:if test="not(starts-with($rest, '\:'))">\:</xsl:if>
+        <xsl:call-template name="long-breaks-run"><xsl:with-param name="s" select="$rest"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The input lines of a text line: the words of rest filled into
