@@ -50,33 +50,74 @@
        square: the grid, template table-grid, then gives a short row empty
        slots at its end). -->
   <xsl:template name="table-ncols">
+    <xsl:choose>
+      <xsl:when test="not(*/cell[@rowspan &gt; 1])">
+        <xsl:call-template name="table-row-width"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="layout-rtf"><xsl:call-template name="table-layout"/></xsl:variable>
+        <xsl:value-of select="exsl:node-set($layout-rtf)/g/@n"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The widest row of the context table by the columns its own cells
+       span (0 for none). -->
+  <xsl:template name="table-row-width">
     <xsl:variable name="ws">
       <xsl:for-each select="head | row">
         <xsl:sort select="count(cell[not(@colspan)]) + sum(cell/@colspan)" data-type="number" order="descending"/>
         <xsl:if test="position() = 1"><xsl:value-of select="count(cell[not(@colspan)]) + sum(cell/@colspan)"/></xsl:if>
       </xsl:for-each>
     </xsl:variable>
+    <xsl:value-of select="number(concat('0', $ws))"/>
+  </xsl:template>
+
+  <!-- The columns and the grid of the context table, for
+       exsl:node-set(): g with n (template table-ncols) holding the r
+       elements of template table-grid for n columns; the grid is built
+       once, wide enough for any row, and cut to n. -->
+  <xsl:template name="table-layout">
+    <xsl:variable name="ws"><xsl:call-template name="table-row-width"/></xsl:variable>
     <xsl:variable name="tall" select="*/cell[@rowspan &gt; 1]"/>
     <xsl:choose>
-      <xsl:when test="not($tall)"><xsl:value-of select="number(concat('0', $ws))"/></xsl:when>
+      <xsl:when test="not($tall)">
+        <g n="{$ws}">
+          <xsl:call-template name="table-grid"><xsl:with-param name="n" select="$ws"/></xsl:call-template>
+        </g>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="grid-rtf">
           <xsl:call-template name="table-grid">
             <xsl:with-param name="n" select="$ws + count($tall[not(@colspan)]) + sum($tall/@colspan)"/>
           </xsl:call-template>
         </xsl:variable>
-        <xsl:for-each select="exsl:node-set($grid-rtf)/r/s[@cell != '']">
-          <xsl:sort select="@col + @span" data-type="number" order="descending"/>
-          <xsl:if test="position() = 1"><xsl:value-of select="@col + @span - 1"/></xsl:if>
-        </xsl:for-each>
+        <xsl:variable name="grid" select="exsl:node-set($grid-rtf)/r"/>
+        <xsl:variable name="n">
+          <xsl:for-each select="$grid/s[@cell != '']">
+            <xsl:sort select="@col + @span" data-type="number" order="descending"/>
+            <xsl:if test="position() = 1"><xsl:value-of select="@col + @span - 1"/></xsl:if>
+          </xsl:for-each>
+        </xsl:variable>
+        <g n="{$n}">
+          <xsl:for-each select="$grid">
+            <r>
+              <xsl:copy-of select="@*"/>
+              <xsl:copy-of select="s[@col &lt;= $n]"/>
+            </r>
+          </xsl:for-each>
+        </g>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <!-- The grid of the context table, as elements for exsl:node-set():
        one r a row (kind head or row; cont="yes" when a cell of a row
-       above reaches into it), one s a slot: col, span and cell (the
-       generate-id() of the cell); cov="yes" where the slot is one column
+       above reaches into it), one s a slot: col, span, cell (the
+       generate-id() of the cell, empty for an empty slot), ri and ci
+       (the cell is cell ci of the ri-th of head | row: look it up so,
+       by position, which is fast; comparing generate-id() with every
+       cell is quadratic); cov="yes" where the slot is one column
        of a cell from a row above (rowspan).  Each head and row in order;
        the schema says the grid is whole. -->
   <xsl:template name="table-grid">
@@ -105,6 +146,7 @@
       <xsl:variable name="res">
         <xsl:call-template name="grid-cells">
           <xsl:with-param name="row" select="$rows[$i]"/>
+          <xsl:with-param name="ri" select="$i"/>
           <xsl:with-param name="col" select="1"/>
           <xsl:with-param name="ci" select="1"/>
           <xsl:with-param name="n" select="$n"/>
@@ -130,6 +172,7 @@
        p: the pending tokens for the next row. -->
   <xsl:template name="grid-cells">
     <xsl:param name="row"/>
+    <xsl:param name="ri"/>
     <xsl:param name="col"/>
     <xsl:param name="ci"/>
     <xsl:param name="n"/>
@@ -143,9 +186,11 @@
       <xsl:when test="$tok != '0' and $tok != ''">
         <xsl:variable name="k" select="number(substring-before($tok, ':'))"/>
         <xsl:variable name="id" select="substring-after($tok, ':')"/>
-        <s col="{$col}" span="1" cell="{$id}" cov="yes"/>
+        <xsl:variable name="at" select="substring-after($id, '/')"/>
+        <s col="{$col}" span="1" cell="{substring-before($id, '/')}" ri="{substring-before($at, '/')}" ci="{substring-after($at, '/')}" cov="yes"/>
         <xsl:call-template name="grid-cells">
           <xsl:with-param name="row" select="$row"/>
+          <xsl:with-param name="ri" select="$ri"/>
           <xsl:with-param name="col" select="$col + 1"/>
           <xsl:with-param name="ci" select="$ci"/>
           <xsl:with-param name="n" select="$n"/>
@@ -167,9 +212,10 @@
           </xsl:choose>
         </xsl:variable>
         <xsl:variable name="id" select="generate-id($cell)"/>
-        <s col="{$col}" span="{$cs}" cell="{$id}"/>
+        <s col="{$col}" span="{$cs}" cell="{$id}" ri="{$ri}" ci="{$ci}"/>
         <xsl:call-template name="grid-cells">
           <xsl:with-param name="row" select="$row"/>
+          <xsl:with-param name="ri" select="$ri"/>
           <xsl:with-param name="col" select="$col + $cs"/>
           <xsl:with-param name="ci" select="$ci + 1"/>
           <xsl:with-param name="n" select="$n"/>
@@ -184,7 +230,7 @@
             <xsl:call-template name="repeat">
               <xsl:with-param name="s">
                 <xsl:choose>
-                  <xsl:when test="$cell/@rowspan &gt; 1"><xsl:value-of select="concat($cell/@rowspan - 1, ':', $id, ' ')"/></xsl:when>
+                  <xsl:when test="$cell/@rowspan &gt; 1"><xsl:value-of select="concat($cell/@rowspan - 1, ':', $id, '/', $ri, '/', $ci, ' ')"/></xsl:when>
                   <xsl:otherwise>0 </xsl:otherwise>
                 </xsl:choose>
               </xsl:with-param>
@@ -198,6 +244,7 @@
         <s col="{$col}" span="1" cell=""/>
         <xsl:call-template name="grid-cells">
           <xsl:with-param name="row" select="$row"/>
+          <xsl:with-param name="ri" select="$ri"/>
           <xsl:with-param name="col" select="$col + 1"/>
           <xsl:with-param name="ci" select="$ci"/>
           <xsl:with-param name="n" select="$n"/>
@@ -331,23 +378,25 @@
     <xsl:param name="breaks"/>
     <xsl:param name="c"/>
     <xsl:if test="$c &lt;= $n">
-      <xsl:variable name="ids" select="$grid/s[@col = $c and @span = 1 and not(@cov)]/@cell"/>
+      <xsl:variable name="rows" select="$t/head | $t/row"/>
+      <!-- one v a cell of one column in column c: n its length, its
+           value the length of its longest word -->
+      <xsl:variable name="vals">
+        <xsl:for-each select="$grid/s[@col = $c and @span = 1 and not(@cov) and @cell != '']">
+          <xsl:for-each select="$rows[number(current()/@ri)]/cell[number(current()/@ci)]">
+            <v n="{string-length(normalize-space(.)) + 4 * count(.//cites) + 3 * count(.//fnref)}">
+              <xsl:call-template name="cell-word"><xsl:with-param name="breaks" select="$breaks"/></xsl:call-template>
+            </v>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:variable>
       <xsl:variable name="max">
-        <xsl:for-each select="$t/*/cell[generate-id() = $ids]">
-          <xsl:sort select="string-length(normalize-space(.)) + 4 * count(.//cites) + 3 * count(.//fnref)" data-type="number" order="descending"/>
-          <xsl:if test="position() = 1">
-            <xsl:value-of select="string-length(normalize-space(.)) + 4 * count(.//cites) + 3 * count(.//fnref)"/>
-          </xsl:if>
+        <xsl:for-each select="exsl:node-set($vals)/v">
+          <xsl:sort select="@n" data-type="number" order="descending"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="@n"/></xsl:if>
         </xsl:for-each>
       </xsl:variable>
-      <xsl:variable name="word">
-        <xsl:for-each select="$t/*/cell[generate-id() = $ids]">
-          <xsl:variable name="k">
-            <xsl:call-template name="cell-word"><xsl:with-param name="breaks" select="$breaks"/></xsl:call-template>
-          </xsl:variable>
-          <v><xsl:value-of select="$k"/></v>
-        </xsl:for-each>
-      </xsl:variable>
+      <xsl:variable name="word" select="$vals"/>
       <w>
         <xsl:attribute name="word">
           <xsl:for-each select="exsl:node-set($word)/v">

@@ -182,16 +182,17 @@
     <!-- a label's rows need not be equally wide: each row short of the
          widest gets empty cells at its end (pad: how many a row, in
          order, when cells span rows; else each row's own width) -->
-    <xsl:variable name="n"><xsl:call-template name="table-ncols"/></xsl:variable>
+    <xsl:variable name="layout-rtf">
+      <xsl:choose>
+        <xsl:when test="*/cell[@rowspan &gt; 1]"><xsl:call-template name="table-layout"/></xsl:when>
+        <xsl:otherwise><g><xsl:attribute name="n"><xsl:call-template name="table-row-width"/></xsl:attribute></g></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="n" select="number(exsl:node-set($layout-rtf)/g/@n)"/>
     <xsl:variable name="pad-rtf">
-      <xsl:if test="*/cell[@rowspan &gt; 1]">
-        <xsl:variable name="grid-rtf">
-          <xsl:call-template name="table-grid"><xsl:with-param name="n" select="$n"/></xsl:call-template>
-        </xsl:variable>
-        <xsl:for-each select="exsl:node-set($grid-rtf)/r">
-          <p><xsl:value-of select="count(s[@cell = ''])"/></p>
-        </xsl:for-each>
-      </xsl:if>
+      <xsl:for-each select="exsl:node-set($layout-rtf)/g/r">
+        <p><xsl:value-of select="count(s[@cell = ''])"/></p>
+      </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="pad" select="exsl:node-set($pad-rtf)/p"/>
     <figure class="table-wrap" tabindex="0" aria-labelledby="{@id}-caption">

@@ -235,6 +235,10 @@
          column or an indented paragraph -->
     <xsl:variable name="n">
       <xsl:choose>
+        <!-- monoc's C version (src/ext.c), same result. -->
+        <xsl:when test="function-available('ext:break-long')">
+          <xsl:value-of select="ext:break-long($n0, $LONGWORD)"/>
+        </xsl:when>
         <xsl:when test="str:tokenize($n0, ' ')[string-length(.) &gt; $LONGWORD]">
           <xsl:for-each select="str:tokenize($n0, ' ')">
             <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
@@ -654,11 +658,9 @@
        bullet item a row of "Header: value" lines instead.  Footnotes
        after it. -->
   <xsl:template match="table[not(@cols)]" mode="r">
-    <xsl:variable name="n"><xsl:call-template name="table-ncols"/></xsl:variable>
-    <xsl:variable name="grid-rtf">
-      <xsl:call-template name="table-grid"><xsl:with-param name="n" select="$n"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="grid" select="exsl:node-set($grid-rtf)/r"/>
+    <xsl:variable name="layout-rtf"><xsl:call-template name="table-layout"/></xsl:variable>
+    <xsl:variable name="n" select="number(exsl:node-set($layout-rtf)/g/@n)"/>
+    <xsl:variable name="grid" select="exsl:node-set($layout-rtf)/g/r"/>
     <xsl:variable name="t" select="."/>
     <xsl:variable name="ws">
       <xsl:choose>
@@ -713,7 +715,7 @@
                 </xsl:if>
                 <xsl:text>:\fP </xsl:text>
                 </xsl:if>
-                <xsl:for-each select="$t/row/cell[generate-id() = $id]/para">
+                <xsl:for-each select="($t/head | $t/row)[number(current()/@ri)][self::row]/cell[number(current()/@ci)]/para">
                   <xsl:if test="position() &gt; 1">; </xsl:if>
                   <xsl:apply-templates mode="rin"/>
                 </xsl:for-each>
@@ -728,7 +730,7 @@
           <xsl:variable name="head" select="@kind = 'head'"/>
           <xsl:for-each select="s">
             <xsl:variable name="id" select="@cell"/>
-            <xsl:variable name="cell" select="$t/*/cell[generate-id() = $id]"/>
+            <xsl:variable name="cell" select="($t/head | $t/row)[number(current()/@ri)]/cell[number(current()/@ci)]"/>
             <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
             <xsl:choose>
               <xsl:when test="@cov">^</xsl:when>
@@ -764,14 +766,14 @@
             <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
             <!-- an empty cell is left empty: mandoc 1.14.6 crashes on
                  an empty T{ T} block that a cell below spans into (^) -->
-            <xsl:if test="not(@cov) and $t/*/cell[generate-id() = $id][normalize-space(.) != '' or .//cites or .//fnref]">
+            <xsl:if test="not(@cov) and ($t/head | $t/row)[number(current()/@ri)]/cell[number(current()/@ci)][normalize-space(.) != '' or .//cites or .//fnref]">
               <xsl:text>T{&#10;</xsl:text>
               <xsl:call-template name="line">
                 <xsl:with-param name="s">
-                  <xsl:for-each select="$t/head/cell[generate-id() = $id]">
+                  <xsl:for-each select="($t/head | $t/row)[number(current()/@ri)][self::head]/cell[number(current()/@ci)]">
                     <xsl:apply-templates mode="rin"/>
                   </xsl:for-each>
-                  <xsl:for-each select="$t/row/cell[generate-id() = $id]/para">
+                  <xsl:for-each select="($t/head | $t/row)[number(current()/@ri)][self::row]/cell[number(current()/@ci)]/para">
                     <xsl:if test="position() &gt; 1">
                       <xsl:choose>
                         <xsl:when test="node()[1][self::strong]"><xsl:text> </xsl:text></xsl:when>
@@ -818,7 +820,7 @@
     <xsl:for-each select="$grid[@kind = 'head']/s[not(@cov) and @col &lt;= $col and @col + @span &gt; $col]">
       <xsl:variable name="id" select="@cell"/>
       <xsl:if test="position() &gt; 1">, </xsl:if>
-      <xsl:apply-templates select="$t/head/cell[generate-id() = $id]/node()" mode="rin"/>
+      <xsl:apply-templates select="($t/head | $t/row)[number(current()/@ri)][self::head]/cell[number(current()/@ci)]/node()" mode="rin"/>
     </xsl:for-each>
   </xsl:template>
 

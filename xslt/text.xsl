@@ -514,11 +514,9 @@
        lines; then the footnotes. -->
   <xsl:template match="table[not(@cols)]" mode="t">
     <xsl:param name="width" select="$WIDTH"/>
-    <xsl:variable name="n"><xsl:call-template name="table-ncols"/></xsl:variable>
-    <xsl:variable name="grid-rtf">
-      <xsl:call-template name="table-grid"><xsl:with-param name="n" select="$n"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="grid" select="exsl:node-set($grid-rtf)/r"/>
+    <xsl:variable name="layout-rtf"><xsl:call-template name="table-layout"/></xsl:variable>
+    <xsl:variable name="n" select="number(exsl:node-set($layout-rtf)/g/@n)"/>
+    <xsl:variable name="grid" select="exsl:node-set($layout-rtf)/g/r"/>
     <xsl:variable name="t" select="."/>
     <xsl:value-of select="$NL"/>
     <xsl:choose>
@@ -577,7 +575,7 @@
             </xsl:variable>
             <xsl:variable name="id" select="@cell"/>
             <xsl:variable name="value">
-              <xsl:for-each select="$t/row/cell[generate-id() = $id]/para">
+              <xsl:for-each select="($t/head | $t/row)[number(current()/@ri)][self::row]/cell[number(current()/@ci)]/para">
                 <xsl:if test="position() &gt; 1">; </xsl:if>
                 <xsl:call-template name="inline-string"/>
               </xsl:for-each>
@@ -613,7 +611,7 @@
                 </xsl:call-template>
               </xsl:variable>
               <xsl:variable name="id" select="@cell"/>
-              <xsl:variable name="cell" select="$t/*/cell[generate-id() = $id]"/>
+              <xsl:variable name="cell" select="($t/head | $t/row)[number(current()/@ri)]/cell[number(current()/@ci)]"/>
               <c w="{$sw}" align="{$cell/@align}">
                 <xsl:if test="not(@cov)">
                   <xsl:apply-templates select="$cell" mode="tcell">
@@ -674,7 +672,7 @@
       <xsl:variable name="id" select="@cell"/>
       <xsl:if test="position() &gt; 1">, </xsl:if>
       <xsl:call-template name="inline-string">
-        <xsl:with-param name="node" select="$t/head/cell[generate-id() = $id]"/>
+        <xsl:with-param name="node" select="($t/head | $t/row)[number(current()/@ri)][self::head]/cell[number(current()/@ci)]"/>
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
