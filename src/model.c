@@ -149,6 +149,34 @@ ws_run(const char *s)
 	return k >= 4 ? k : 0;
 }
 
+/*
+ * Append the word w of n bytes.  Words joined by single no-break spaces
+ * stay joined ("5 mg"), unless the joined run is longer than a narrow
+ * column could ever hold (some labels join whole sentences so): then
+ * its no-break spaces are spaces.
+ */
+static void
+add_word(struct mb *mb, struct buf *b, const char *w, size_t n)
+{
+	size_t	 i, chars, start;
+
+	for (i = chars = 0; i < n; i++)
+		if (((unsigned char)w[i] & 0xC0) != 0x80)
+			chars++;
+	if (chars <= 30) {
+		str_addn(mb, b, w, n);
+		return;
+	}
+	for (start = i = 0; i + 1 < n; i++)
+		if (w[i] == '\xc2' && w[i + 1] == '\xa0') {
+			str_addn(mb, b, w + start, i - start);
+			str_addn(mb, b, " ", 1);
+			start = i + 2;
+			i++;
+		}
+	str_addn(mb, b, w + start, n - start);
+}
+
 /* normalize-space(s) = '' */
 static int
 all_ws(const char *s)
@@ -162,7 +190,7 @@ all_ws(const char *s)
 static void
 add_norm(struct mb *mb, struct buf *b, const char *s)
 {
-	const char	*w;
+	const char	*w, *e;
 	size_t		 k;
 	int		 first;
 
@@ -174,9 +202,17 @@ add_norm(struct mb *mb, struct buf *b, const char *s)
 			break;
 		for (w = s; *s != '\0' && ws_run(s) == 0; s++)
 			continue;
+		/* a no-break space joins two words or nothing */
+		e = s;
+		while (e - w >= 2 && w[0] == '\xc2' && w[1] == '\xa0')
+			w += 2;
+		while (e - w >= 2 && e[-2] == '\xc2' && e[-1] == '\xa0')
+			e -= 2;
+		if (e == w)
+			continue;
 		if (!first)
 			str_addn(mb, b, " ", 1);
-		str_addn(mb, b, w, s - w);
+		add_word(mb, b, w, e - w);
 		first = 0;
 	}
 }
@@ -881,11 +917,13 @@ inline_text(struct mb *mb, xmlNodePtr p, const xmlNode *n)
 		return;
 	}
 	memset(&b, 0, sizeof(b));
-	if (is_ws(*s))
+	/* a no-break space at an edge joins nothing: a space */
+	len = strlen(s);
+	if (is_ws(*s) || (s[0] == '\xc2' && s[1] == '\xa0'))
 		str_add(mb, &b, " ");
 	add_norm(mb, &b, s);
-	len = strlen(s);
-	if (trail && is_ws(s[len - 1]))
+	if (trail && (is_ws(s[len - 1]) || (len >= 2 &&
+	    s[len - 2] == '\xc2' && s[len - 1] == '\xa0')))
 		str_add(mb, &b, " ");
 	text(mb, p, str_get(&b));
 	free(b.p);

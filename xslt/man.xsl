@@ -690,10 +690,21 @@
       </xsl:with-param>
     </xsl:call-template>
     <xsl:choose>
+      <!-- a table of empty cells: its caption alone -->
+      <xsl:when test="not(*/cell[normalize-space(.) != '' or .//cites or .//fnref])"/>
       <xsl:when test="$as-list">
         <xsl:for-each select="$grid[@kind = 'row']">
+          <xsl:variable name="full-rtf">
+            <xsl:for-each select="s[@cell != '']">
+              <xsl:if test="($t/head | $t/row)[number(current()/@ri)][self::row]/cell[number(current()/@ci)][normalize-space(.) != '' or .//cites or .//fnref]">
+                <xsl:copy-of select="."/>
+              </xsl:if>
+            </xsl:for-each>
+          </xsl:variable>
+          <xsl:variable name="full" select="exsl:node-set($full-rtf)/s"/>
+          <xsl:if test="$full">
           <xsl:text>.IP \(bu 3&#10;</xsl:text>
-          <xsl:for-each select="s[@cell != '']">
+          <xsl:for-each select="$full">
             <xsl:variable name="id" select="@cell"/>
             <xsl:if test="position() &gt; 1">.br&#10;</xsl:if>
             <xsl:call-template name="line">
@@ -722,6 +733,7 @@
               </xsl:with-param>
             </xsl:call-template>
           </xsl:for-each>
+          </xsl:if>
         </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>

@@ -551,10 +551,21 @@
     </xsl:variable>
     <xsl:variable name="labels" select="boolean($grid[@kind = 'head'])"/>
     <xsl:choose>
+      <!-- a table of empty cells: its caption alone -->
+      <xsl:when test="not(*/cell[normalize-space(.) != '' or .//cites or .//fnref])"/>
       <xsl:when test="$ws = 'list'">
         <xsl:for-each select="$grid[@kind = 'row']">
+          <xsl:variable name="full-rtf">
+            <xsl:for-each select="s[@cell != '']">
+              <xsl:if test="($t/head | $t/row)[number(current()/@ri)][self::row]/cell[number(current()/@ci)][normalize-space(.) != '' or .//cites or .//fnref]">
+                <xsl:copy-of select="."/>
+              </xsl:if>
+            </xsl:for-each>
+          </xsl:variable>
+          <xsl:variable name="full" select="exsl:node-set($full-rtf)/s"/>
+          <xsl:if test="$full">
           <xsl:value-of select="$NL"/>
-          <xsl:for-each select="s[@cell != '']">
+          <xsl:for-each select="$full">
             <xsl:variable name="label">
               <xsl:if test="$labels">
               <xsl:call-template name="t-col-label">
@@ -593,6 +604,7 @@
             </xsl:call-template>
             <xsl:value-of select="$NL"/>
           </xsl:for-each>
+          </xsl:if>
         </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
