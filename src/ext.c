@@ -235,7 +235,9 @@ ext_fill(const char *text, double width, const char *lead, const char *guard)
 /*
  * The template "line" of man.xsl, its long words: s (words split at
  * U+0020) with, in each word of more than minlen characters (a URL, a
- * chemical name), a roff break point \: after each of / , ; ) ] = & ?
+ * chemical name, a row of dots or underscores), a roff break point \:
+ * after each of / , ; ) ] = & ?, after a dot or an underscore that
+ * another follows
  * and after each \- and \~, unless one follows already, so groff and
  * mandoc can break the word in a narrow column.  Returns NULL when out
  * of memory.
@@ -262,7 +264,9 @@ ext_break_long(const char *s, double minlen)
 			    (p[1] == '-' || p[1] == '~')) {
 				buf_add(&out, p, 2);
 				p += 2;
-			} else if (strchr("/,;)]=&?", *p) != NULL) {
+			} else if (strchr("/,;)]=&?", *p) != NULL ||
+			    ((*p == '.' || *p == '_') && p + 1 < end &&
+			    p[1] == *p)) {
 				buf_add(&out, p, 1);
 				p++;
 			} else {

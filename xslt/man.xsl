@@ -272,15 +272,16 @@
   <xsl:variable name="LONGWORD" select="40"/>
 
   <!-- The escaped long word s with a break point \: after each / , ; )
-       ] = &amp; ? and after each \- and \~ (once: where one is there
+       ] = &amp; ?, after a dot or an underscore that another follows, and
+       after each \- and \~ (once: where one is there
        already, as after a hyphen between letters, none is added). -->
   <xsl:template name="long-breaks">
     <xsl:param name="s"/>
     <xsl:choose>
       <xsl:when test="function-available('str:replace')">
         <xsl:variable name="b">
-          <xsl:value-of select="str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(
-              $s, '/', '/\:'), ',', ',\:'), ';', ';\:'), ')', ')\:'), ']', ']\:'), '=', '=\:'), '&amp;', '&amp;\:'), '?', '?\:'), '\-', '\-\:'), '\~', '\~\:')"/>
+          <xsl:value-of select="str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(
+              $s, '/', '/\:'), ',', ',\:'), ';', ';\:'), ')', ')\:'), ']', ']\:'), '=', '=\:'), '&amp;', '&amp;\:'), '?', '?\:'), '..', '.\:.'), '..', '.\:.'), '__', '_\:_'), '__', '_\:_'), '\-', '\-\:'), '\~', '\~\:')"/>
         </xsl:variable>
         <xsl:value-of select="str:replace($b, '\:\:', '\:')"/>
       </xsl:when>
@@ -316,11 +317,32 @@
         <xsl:otherwise>-1</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:variable name="k">
+    <!-- a dot or an underscore that another follows -->
+    <xsl:variable name="k3">
+      <xsl:choose>
+        <xsl:when test="contains($s, '..') or contains($s, '__')">
+          <xsl:variable name="a" select="string-length(substring-before(concat($s, '..'), '..'))"/>
+          <xsl:variable name="b" select="string-length(substring-before(concat($s, '__'), '__'))"/>
+          <xsl:choose>
+            <xsl:when test="$a &lt; $b"><xsl:value-of select="$a + 1"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$b + 1"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:when>
+        <xsl:otherwise>-1</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="k12">
       <xsl:choose>
         <xsl:when test="$k1 &lt; 0"><xsl:value-of select="$k2"/></xsl:when>
         <xsl:when test="$k2 &lt; 0 or $k1 &lt; $k2"><xsl:value-of select="$k1"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="$k2"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="k">
+      <xsl:choose>
+        <xsl:when test="$k12 &lt; 0"><xsl:value-of select="$k3"/></xsl:when>
+        <xsl:when test="$k3 &lt; 0 or $k12 &lt; $k3"><xsl:value-of select="$k12"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$k3"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <xsl:choose>

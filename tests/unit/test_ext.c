@@ -574,6 +574,8 @@ test_break_long(void **state)
 	    "go https:/\\:/\\:e.org/\\:a?\\:b=\\:c&\\:d=\\:e now");
 	break_is("1\\-(3,4)\\-[u]x\\~y;z", 5,
 	    "1\\-\\:(3,\\:4)\\:\\-\\:[u]\\:x\\~\\:y;\\:z");
+	/* dots and underscores only in a row of them */
+	break_is("a.b...c__d_e", 5, "a.b.\\:.\\:.c_\\:_d_e");
 	/* where a break point is there already, none is added */
 	break_is("ab\\-\\:cd/\\:ef", 5, "ab\\-\\:cd/\\:ef");
 	/* characters, not bytes */
