@@ -318,8 +318,10 @@
   </xsl:template>
 
   <xsl:template match="doc" mode="t">
-    <xsl:variable name="title" select="translate(@title, $LOWER, $UPPER)"/>
-    <xsl:value-of select="concat($title, $NL, substring($DRULE, 1, string-length($title)), $NL, $NL)"/>
+    <xsl:call-template name="underlined">
+      <xsl:with-param name="title" select="translate(@title, $LOWER, $UPPER)"/>
+    </xsl:call-template>
+    <xsl:value-of select="$NL"/>
     <xsl:if test="@status">
       <xsl:variable name="st"><xsl:call-template name="status-words"/></xsl:variable>
       <xsl:value-of select="concat('*** ', translate($st, $LOWER, $UPPER), ' ***', $NL, $NL)"/>
@@ -336,18 +338,26 @@
     <xsl:apply-templates select="section[not(@kind = 'highlights')] | refs" mode="t"/>
   </xsl:template>
 
-  <!-- A section heading: the title in upper case, wrapped when it is
-       longer than a line, underlined with = as far as its longest line
-       (a whole line when it wraps). -->
+  <!-- A section heading: the title in upper case, underlined with =
+       (template underlined). -->
   <xsl:template name="heading1">
     <xsl:param name="title"/>
-    <xsl:variable name="u" select="translate($title, $LOWER, $UPPER)"/>
+    <xsl:value-of select="concat($NL, $NL)"/>
+    <xsl:call-template name="underlined">
+      <xsl:with-param name="title" select="translate($title, $LOWER, $UPPER)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- title, wrapped when it is longer than a line, then a rule of = as
+       long as it (a whole line when it wraps), each line ending in LF. -->
+  <xsl:template name="underlined">
+    <xsl:param name="title"/>
     <xsl:variable name="t">
       <xsl:choose>
-        <xsl:when test="string-length($u) &gt; $WIDTH">
-          <xsl:call-template name="wrap"><xsl:with-param name="text" select="$u"/></xsl:call-template>
+        <xsl:when test="string-length($title) &gt; $WIDTH">
+          <xsl:call-template name="wrap"><xsl:with-param name="text" select="$title"/></xsl:call-template>
         </xsl:when>
-        <xsl:otherwise><xsl:value-of select="$u"/></xsl:otherwise>
+        <xsl:otherwise><xsl:value-of select="$title"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="len">
@@ -356,7 +366,7 @@
         <xsl:otherwise><xsl:value-of select="string-length($t)"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:value-of select="concat($NL, $NL, $t, $NL, substring($DRULE, 1, $len), $NL)"/>
+    <xsl:value-of select="concat($t, $NL, substring($DRULE, 1, $len), $NL)"/>
   </xsl:template>
 
   <xsl:template match="section" mode="t">
