@@ -55,7 +55,7 @@
         <xsl:call-template name="table-row-width"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="layout-rtf"><xsl:call-template name="table-layout"/></xsl:variable>
+        <xsl:variable name="layout-rtf"><xsl:call-template name="table-layout-raw"/></xsl:variable>
         <xsl:value-of select="exsl:node-set($layout-rtf)/g/@n"/>
       </xsl:otherwise>
     </xsl:choose>
@@ -78,6 +78,62 @@
        elements of template table-grid for n columns; the grid is built
        once, wide enough for any row, and cut to n. -->
   <xsl:template name="table-layout">
+    <xsl:variable name="raw-rtf"><xsl:call-template name="table-layout-raw"/></xsl:variable>
+    <xsl:variable name="raw" select="exsl:node-set($raw-rtf)/g"/>
+    <!-- a column where no cell starts (always spanned with the one
+         before, as labels do) is dropped: no format can give it a width
+         of its own.  Only for grids of at most $table-grid-max columns:
+         wider tables are lists, where columns only name headers. -->
+    <xsl:variable name="starts-rtf">
+      <xsl:if test="$raw/@n &lt;= $table-grid-max">
+        <xsl:call-template name="grid-starts">
+          <xsl:with-param name="grid" select="$raw/r"/>
+          <xsl:with-param name="c" select="1"/>
+          <xsl:with-param name="n" select="$raw/@n"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="starts" select="exsl:node-set($starts-rtf)/c"/>
+    <xsl:choose>
+      <xsl:when test="$raw/@n &gt; $table-grid-max or count($starts) = $raw/@n">
+        <xsl:copy-of select="$raw"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <g n="{count($starts)}">
+          <xsl:for-each select="$raw/r">
+            <r>
+              <xsl:copy-of select="@*"/>
+              <xsl:for-each select="s">
+                <xsl:variable name="a" select="@col"/>
+                <xsl:variable name="b" select="@col + @span"/>
+                <s col="{count($starts[@n &lt;= $a])}" span="{count($starts[@n &gt;= $a and @n &lt; $b])}">
+                  <xsl:copy-of select="@*[local-name() != 'col' and local-name() != 'span']"/>
+                </s>
+              </xsl:for-each>
+            </r>
+          </xsl:for-each>
+        </g>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- c elements, one for each column from c to n where a slot of grid
+       starts. -->
+  <xsl:template name="grid-starts">
+    <xsl:param name="grid"/>
+    <xsl:param name="c"/>
+    <xsl:param name="n"/>
+    <xsl:if test="$c &lt;= $n">
+      <xsl:if test="$grid/s[@col = $c]"><c n="{$c}"/></xsl:if>
+      <xsl:call-template name="grid-starts">
+        <xsl:with-param name="grid" select="$grid"/>
+        <xsl:with-param name="c" select="$c + 1"/>
+        <xsl:with-param name="n" select="$n"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="table-layout-raw">
     <xsl:variable name="ws"><xsl:call-template name="table-row-width"/></xsl:variable>
     <xsl:variable name="tall" select="*/cell[@rowspan &gt; 1]"/>
     <xsl:choose>

@@ -184,7 +184,7 @@
          order, when cells span rows; else each row's own width) -->
     <xsl:variable name="layout-rtf">
       <xsl:choose>
-        <xsl:when test="*/cell[@rowspan &gt; 1]"><xsl:call-template name="table-layout"/></xsl:when>
+        <xsl:when test="*/cell[@rowspan &gt; 1]"><xsl:call-template name="table-layout-raw"/></xsl:when>
         <xsl:otherwise><g><xsl:attribute name="n"><xsl:call-template name="table-row-width"/></xsl:attribute></g></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>

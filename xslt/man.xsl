@@ -775,15 +775,29 @@
                   <xsl:otherwise>l</xsl:otherwise>
                 </xsl:choose>
                 <xsl:if test="$head or $cell/@header = 'yes'">b</xsl:if>
-                <xsl:if test="@span = 1">
-                  <xsl:text>w(</xsl:text>
-                  <xsl:call-template name="sum-tokens">
-                    <xsl:with-param name="s" select="string($ws)"/>
-                    <xsl:with-param name="from" select="@col"/>
-                    <xsl:with-param name="k" select="1"/>
-                  </xsl:call-template>
-                  <xsl:text>n)</xsl:text>
-                </xsl:if>
+                <xsl:choose>
+                  <xsl:when test="@span = 1">
+                    <xsl:text>w(</xsl:text>
+                    <xsl:call-template name="sum-tokens">
+                      <xsl:with-param name="s" select="string($ws)"/>
+                      <xsl:with-param name="from" select="@col"/>
+                      <xsl:with-param name="k" select="1"/>
+                    </xsl:call-template>
+                    <xsl:text>n)</xsl:text>
+                  </xsl:when>
+                  <!-- columns that no cell of their own gives a width
+                       (always spanned): the span's width on its first,
+                       else tbl makes it as wide as the text -->
+                  <xsl:when test="not($grid/s[@span = 1 and not(@cov) and @col &gt; current()/@col and @col &lt; current()/@col + current()/@span])">
+                    <xsl:text>w(</xsl:text>
+                    <xsl:call-template name="sum-tokens">
+                      <xsl:with-param name="s" select="string($ws)"/>
+                      <xsl:with-param name="from" select="@col"/>
+                      <xsl:with-param name="k" select="@span"/>
+                    </xsl:call-template>
+                    <xsl:text>n)</xsl:text>
+                  </xsl:when>
+                </xsl:choose>
                 <xsl:call-template name="repeat">
                   <xsl:with-param name="s" select="' s'"/>
                   <xsl:with-param name="k" select="@span - 1"/>
