@@ -785,15 +785,15 @@
                     </xsl:call-template>
                     <xsl:text>n)</xsl:text>
                   </xsl:when>
-                  <!-- columns that no cell of their own gives a width
-                       (always spanned): the span's width on its first,
-                       else tbl makes it as wide as the text -->
-                  <xsl:when test="not($grid/s[@span = 1 and not(@cov) and @col &gt; current()/@col and @col &lt; current()/@col + current()/@span])">
+                  <!-- a column whose cells all span further: its own
+                       width on the spans that start in it, else tbl
+                       makes it as wide as their text -->
+                  <xsl:when test="not($grid/s[@span = 1 and not(@cov) and @col = current()/@col])">
                     <xsl:text>w(</xsl:text>
                     <xsl:call-template name="sum-tokens">
                       <xsl:with-param name="s" select="string($ws)"/>
                       <xsl:with-param name="from" select="@col"/>
-                      <xsl:with-param name="k" select="@span"/>
+                      <xsl:with-param name="k" select="1"/>
                     </xsl:call-template>
                     <xsl:text>n)</xsl:text>
                   </xsl:when>
