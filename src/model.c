@@ -3435,6 +3435,7 @@ section(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	xmlNodePtr	 s;
 
 	struct buf	 title;
+	size_t		 len;
 
 	s = el(mb, parent, "section");
 	if (is_m(n, "section")) {
@@ -3444,9 +3445,10 @@ section(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 			str_add(mb, &title, att(mb, n, "number"));
 			str_add(mb, &title, " ");
 		}
+		len = title.len;
 		if (child(n, "title") != NULL)
 			add_norm_node(mb, &title, child(n, "title"));
-		else
+		if (title.len == len)	/* no title, or an empty one */
 			str_add(mb, &title, need(mb, "label", "section"));
 		set(mb, s, "id", att(mb, n, "id") != NULL ?
 		    att(mb, n, "id") : new_id(mb, "sec"));

@@ -118,14 +118,17 @@
     <section>
       <xsl:attribute name="id"><xsl:call-template name="html-id"/></xsl:attribute>
       <xsl:if test="@kind = 'warn'"><xsl:attribute name="class">warn</xsl:attribute></xsl:if>
-      <xsl:element name="{concat('h', substring('3456', 1 + ($depth &gt; 1) + ($depth &gt; 2) + ($depth &gt; 3), 1))}">
-        <xsl:if test="@kind = 'warn'">Warning: </xsl:if>
-        <xsl:if test="@number">
-          <span class="num"><xsl:value-of select="@number"/></span>
-          <xsl:text> </xsl:text>
-        </xsl:if>
-        <xsl:value-of select="@title"/>
-      </xsl:element>
+      <!-- an untitled subsection (labels have them) has no heading -->
+      <xsl:if test="normalize-space(@title) != '' or @number or @kind = 'warn'">
+        <xsl:element name="{concat('h', substring('3456', 1 + ($depth &gt; 1) + ($depth &gt; 2) + ($depth &gt; 3), 1))}">
+          <xsl:if test="@kind = 'warn'">Warning: </xsl:if>
+          <xsl:if test="@number">
+            <span class="num"><xsl:value-of select="@number"/></span>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <xsl:value-of select="@title"/>
+        </xsl:element>
+      </xsl:if>
       <xsl:apply-templates select="*" mode="h"/>
     </section>
   </xsl:template>
