@@ -258,6 +258,55 @@ ext_fill(const char *text, double width, const char *lead, const char *guard)
 	return buf_done(&out);
 }
 
+/*
+ * The template "line" of man.xsl, its long words: s (words split at
+ * U+0020) with, in each word of more than minlen characters (a URL, a
+ * chemical name, a row of dots or underscores), a roff break point \:
+ * after each of / , ; ) ] = & ?, after a dot or an underscore that
+ * another follows
+ * and after each \- and \~, unless one follows already, so groff and
+ * mandoc can break the word in a narrow column.  Returns NULL when out
+ * of memory.
+ */
+char *
+ext_break_long(const char *s, double minlen)
+{
+	struct buf	 out;
+	const char	*w, *end, *p;
+
+	memset(&out, 0, sizeof(out));
+	buf_add(&out, "", 0);
+	for (w = s; *w != '\0'; w = *end == '\0' ? end : end + 1) {
+		if ((end = strchr(w, ' ')) == NULL)
+			end = w + strlen(w);
+		if (w != s)
+			buf_add(&out, " ", 1);
+		if (u8chars(w, end - w) <= minlen) {
+			buf_add(&out, w, end - w);
+			continue;
+		}
+		for (p = w; p < end; ) {
+			if (*p == '\\' && p + 1 < end &&
+			    (p[1] == '-' || p[1] == '~')) {
+				buf_add(&out, p, 2);
+				p += 2;
+			} else if (strchr("/,;)]=&?", *p) != NULL ||
+			    ((*p == '.' || *p == '_') && p + 1 < end &&
+			    p[1] == *p)) {
+				buf_add(&out, p, 1);
+				p++;
+			} else {
+				buf_add(&out, p, 1);
+				p++;
+				continue;
+			}
+			if (!(end - p >= 2 && p[0] == '\\' && p[1] == ':'))
+				buf_add(&out, "\\:", 2);
+		}
+	}
+	return buf_done(&out);
+}
+
 /* Decode one UTF-8 character at *s (valid UTF-8, as libxml2 gives). */
 static uint32_t
 u8next(const char **s)
@@ -837,6 +886,24 @@ xp_fill(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlFree(guard);
 }
 
+/* ext:break-long(s, minlen) */
+static void
+xp_break_long(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar	*text;
+	double	 minlen;
+
+	if (nargs != 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	minlen = xmlXPathPopNumber(ctxt);
+	text = xmlXPathPopString(ctxt);
+	if (ctxt->error == XPATH_EXPRESSION_OK && text != NULL)
+		return_string(ctxt, ext_break_long((char *)text, minlen));
+	xmlFree(text);
+}
+
 /* ext:roff-escape(s) */
 static void
 xp_roff_escape(xmlXPathParserContextPtr ctxt, int nargs)
@@ -1133,6 +1200,8 @@ ext_register(void)
 	    BAD_CAST MONOC_EXT_NS, xp_wrap) != 0 ||
 	    xsltRegisterExtModuleFunction(BAD_CAST "fill",
 	    BAD_CAST MONOC_EXT_NS, xp_fill) != 0 ||
+	    xsltRegisterExtModuleFunction(BAD_CAST "break-long",
+	    BAD_CAST MONOC_EXT_NS, xp_break_long) != 0 ||
 	    xsltRegisterExtModuleFunction(BAD_CAST "roff-escape",
 	    BAD_CAST MONOC_EXT_NS, xp_roff_escape) != 0 ||
 	    xsltRegisterExtModuleFunction(BAD_CAST "table-row",

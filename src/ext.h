@@ -13,6 +13,7 @@ char	*ext_wrap(const char *text, double width, const char *indent,
 	    const char *first_indent);
 char	*ext_fill(const char *text, double width, const char *lead,
 	    const char *guard);
+char	*ext_break_long(const char *s, double minlen);
 char	*ext_roff_escape(const char *s);
 char	*ext_replace(const char *s, const char *from, const char *to);
 char	*ext_table_row(const char *const c[4], const double w[3],

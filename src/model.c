@@ -133,6 +133,52 @@ is_ws(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+/*
+ * The length of the white space at s for add_norm: one for a space, tab,
+ * CR or LF; the whole run for two or more no-break spaces (U+00A0), which
+ * labels use for layout (a run of a hundred would be one word no line can
+ * hold), while a single one joins two words ("5 mg") and stays.
+ */
+static size_t
+ws_run(const char *s)
+{
+	size_t	 k;
+
+	if (is_ws(*s))
+		return 1;
+	for (k = 0; s[k] == '\xc2' && s[k + 1] == '\xa0'; k += 2)
+		continue;
+	return k >= 4 ? k : 0;
+}
+
+/*
+ * Append the word w of n bytes.  Words joined by single no-break spaces
+ * stay joined ("5 mg"), unless the joined run is longer than a narrow
+ * column could ever hold (some labels join whole sentences so): then
+ * its no-break spaces are spaces.
+ */
+static void
+add_word(struct mb *mb, struct buf *b, const char *w, size_t n)
+{
+	size_t	 i, chars, start;
+
+	for (i = chars = 0; i < n; i++)
+		if (((unsigned char)w[i] & 0xC0) != 0x80)
+			chars++;
+	if (chars <= 30) {
+		str_addn(mb, b, w, n);
+		return;
+	}
+	for (start = i = 0; i + 1 < n; i++)
+		if (w[i] == '\xc2' && w[i + 1] == '\xa0') {
+			str_addn(mb, b, w + start, i - start);
+			str_addn(mb, b, " ", 1);
+			start = i + 2;
+			i++;
+		}
+	str_addn(mb, b, w + start, n - start);
+}
+
 /* normalize-space(s) = '' */
 static int
 all_ws(const char *s)
@@ -146,20 +192,29 @@ all_ws(const char *s)
 static void
 add_norm(struct mb *mb, struct buf *b, const char *s)
 {
-	const char	*w;
+	const char	*w, *e;
+	size_t		 k;
 	int		 first;
 
 	first = 1;
 	for (;;) {
-		while (is_ws(*s))
-			s++;
+		while ((k = ws_run(s)) > 0)
+			s += k;
 		if (*s == '\0')
 			break;
-		for (w = s; *s != '\0' && !is_ws(*s); s++)
+		for (w = s; *s != '\0' && ws_run(s) == 0; s++)
+			continue;
+		/* a no-break space joins two words or nothing */
+		e = s;
+		while (e - w >= 2 && w[0] == '\xc2' && w[1] == '\xa0')
+			w += 2;
+		while (e - w >= 2 && e[-2] == '\xc2' && e[-1] == '\xa0')
+			e -= 2;
+		if (e == w)
 			continue;
 		if (!first)
 			str_addn(mb, b, " ", 1);
-		str_addn(mb, b, w, s - w);
+		add_word(mb, b, w, e - w);
 		first = 0;
 	}
 }
@@ -888,11 +943,13 @@ inline_text(struct mb *mb, xmlNodePtr p, const xmlNode *n)
 		return;
 	}
 	memset(&b, 0, sizeof(b));
-	if (is_ws(*s))
+	/* a no-break space at an edge joins nothing: a space */
+	len = strlen(s);
+	if (is_ws(*s) || (s[0] == '\xc2' && s[1] == '\xa0'))
 		str_add(mb, &b, " ");
 	add_norm(mb, &b, s);
-	len = strlen(s);
-	if (trail && is_ws(s[len - 1]))
+	if (trail && (is_ws(s[len - 1]) || (len >= 2 &&
+	    s[len - 2] == '\xc2' && s[len - 1] == '\xa0')))
 		str_add(mb, &b, " ");
 	text(mb, p, str_get(&b));
 	free(b.p);
@@ -3490,6 +3547,7 @@ section(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	xmlNodePtr	 s;
 
 	struct buf	 title;
+	size_t		 len;
 
 	s = el(mb, parent, "section");
 	if (is_m(n, "section")) {
@@ -3499,9 +3557,10 @@ section(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 			str_add(mb, &title, att(mb, n, "number"));
 			str_add(mb, &title, " ");
 		}
+		len = title.len;
 		if (child(n, "title") != NULL)
 			add_norm_node(mb, &title, child(n, "title"));
-		else
+		if (title.len == len)	/* no title, or an empty one */
 			str_add(mb, &title, need(mb, "label", "section"));
 		set(mb, s, "id", att(mb, n, "id") != NULL ?
 		    att(mb, n, "id") : new_id(mb, "sec"));
@@ -3544,6 +3603,12 @@ boxed(struct mb *mb, xmlNodePtr parent, const xmlNode *root)
 	for (c = root->children; c != NULL; c = c->next) {
 		if (!is_m(c, "boxed-warning"))
 			continue;
+		/* "the label has none": said in the section, not under an
+		   untitled WARNING heading */
+		if (child(c, "none") != NULL && child(c, "title") == NULL) {
+			model_children(mb, s, c);
+			continue;
+		}
 		bw = el(mb, s, "sub");
 		snprintf(id, sizeof(id), "boxed-warning-%zu", ++pos);
 		set(mb, bw, "id", id);

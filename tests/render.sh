@@ -4,13 +4,16 @@
 # subsections, a quotation, nested lists, general tables with header
 # rows, spans, row headers, a caption with citations and footnotes, a
 # nine-column table, sub/sup, links to other monographs, footnote marks,
-# citation locators, highlights, see-also and a status).  Stock xsltproc
+# citation locators, highlights, see-also and a status) and the tables
+# labels give (no head row, a ragged row, an empty cell spanning rows,
+# words too long for a narrow column or for any grid, a long URL, a
+# title longer than a line).  Stock xsltproc
 # renders it through xslt/html.xsl, text.xsl and man.xsl (the XSLT
 # fallbacks; build/test_ext checks monoc's C twins against the same
 # golden files), and the outputs must
 #   - equal tests/golden-model/render.{html,txt,7} byte for byte
 #     (UPDATE=1 rewrites them after a deliberate change: read the diff),
-#   - man page: mandoc -Tlint -W warning, groff -k -t -man -Tutf8 -ww -z
+#   - man page: mandoc -Tlint (plain and -W warning), groff -k -t -man -Tutf8 -ww -z
 #     and man --warnings silent, lexgrog's whatis line "render-info - ",
 #     pure ASCII, at most 80 columns rendered at MANWIDTH=80,
 #   - HTML: the Nu Html Checker (vnu.jar --Werror) and html-validate
@@ -86,6 +89,7 @@ done
 page=$tmp/o/render.7
 if need mandoc && need groff && need lexgrog && need man; then
 	quiet "mandoc -Tlint -W warning silent" mandoc -Tlint -W warning "$page"
+	quiet "mandoc -Tlint silent" mandoc -Tlint "$page"
 	quiet "groff -t -man -ww silent" \
 	    groff -k -t -man -Tutf8 -ww -z "$page"
 	env -u LC_ALL LANG=C MANWIDTH=80 MANPAGER=cat PAGER=cat \
@@ -136,6 +140,24 @@ if need mandoc && need groff && need lexgrog && need man; then
 	    "$tmp/whatis" '\(test data, not a medicine\)"$'
 	has "man: the rendered table spans a column" "$tmp/man.txt" \
 	    '│ +Dose +│'
+	# the tables labels give
+	has "man: a table with no head row is a grid" "$tmp/man.txt" \
+	    '^ +│Adults +│ 5 mg three times a day +│ with food +│$'
+	has "man: a column as wide as its longest word" "$tmp/man.txt" \
+	    '│ tetrahydrorenderinehydrochloride +│'
+	has "man: words too long for a grid: a list, no header" "$page" \
+	    '^hexadecahydrorenderinecarboxamide$'
+	has "man: a ragged row keeps its last cell" "$tmp/man.txt" \
+	    '│ Nausea +│ +2\.4 +│ +14\.4 +│$'
+	has "man: a made table widened for its longest word" "$tmp/man.txt" \
+	    '│ Methylprednisolone +│$'
+	has "man: a long URL has break points" "$page" \
+	    '^https:/\\:/\\:example\.org/\\:renderine/\\:labels/'
+	if tr '\n' '~' < "$page" | grep -q 'T{~T}'; then
+		bad "man: an empty T{ T} block (mandoc 1.14.6 crashes on it under ^)"
+	else
+		ok "man: no empty T{ T} block"
+	fi
 fi
 
 # ---- the HTML page
@@ -165,6 +187,12 @@ has "html: the highlights framed, first" "$html" \
     '<main id="main"><section id="highlights" class="highlights">'
 has "html: the status in the header" "$html" \
     '<p class="status">Test data, not a medicine</p>'
+has "html: a cross reference in the label's words is a link" "$html" \
+    '<a href="#dosing-adults">\(2\.1\)</a>'
+has "html: a table with no head row has no thead" "$html" \
+    '<table id="nohead"><caption id="nohead-caption">No head row</caption><tbody>'
+has "html: a ragged table's short row padded" "$html" \
+    'Week 2</td><td></td></tr>'
 
 # ---- the text
 txt=$tmp/o/render.txt
@@ -202,4 +230,32 @@ has "text: citations with locators" "$txt" '\[1; 2, §5\.1\]'
 has "text: the highlights framed" "$txt" '^\| HIGHLIGHTS +\|$'
 has "text: the status under the title" "$txt" \
     '^\*\*\* TEST DATA, NOT A MEDICINE \*\*\*$'
+has "text: a table with no head row is a grid" "$txt" \
+    '^Adults +5 mg three times a day +with food$'
+has "text: a column as wide as its longest word" "$txt" \
+    '^Hydrochloride +tetrahydrorenderinehydrochloride +for injection$'
+has "text: words too long for a grid: a list, no header" "$txt" \
+    '^  - hexadecahydrorenderinecarboxamide$'
+has "text: a ragged row keeps its last cell" "$txt" \
+    'Nausea +2\.4 +14\.4$'
+has "text: a made table widened for its longest word" "$txt" \
+    '  Methylprednisolone and$'
+has "text: a title longer than a line wraps" "$txt" \
+    '^AND A TITLE TOO LONG FOR ONE LINE OF TEXT$'
+# no word of the model lost or split: each word of its text (letters and
+# digits) is a word of the text output (sub- and superscripts, which the
+# text writes as C_max and 10^3, counted as words of their own)
+sed 's#<su\([bp]\)>#<su\1> #g' "$model" > "$tmp/words.xml"
+xsltproc --nonet --novalid tests/import/words.xsl "$tmp/words.xml" 2> /dev/null |
+    LC_ALL=C tr -cs 'A-Za-z0-9' '\n' | LC_ALL=C tr 'A-Z' 'a-z' |
+    grep -v '^$' | sort > "$tmp/mw"
+LC_ALL=C tr -cs 'A-Za-z0-9' '\n' < "$txt" | LC_ALL=C tr 'A-Z' 'a-z' |
+    grep -v '^$' | sort > "$tmp/tw"
+LC_ALL=C comm -23 "$tmp/mw" "$tmp/tw" > "$tmp/lost"
+if [ -s "$tmp/mw" ] && [ ! -s "$tmp/lost" ]; then
+	ok "text: every word of the model reaches the text"
+else
+	head -n 10 "$tmp/lost" | sed 's/^/     lost: /'
+	bad "text: words of the model are lost or split"
+fi
 summary

@@ -19,7 +19,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:exsl="http://exslt.org/common"
-                exclude-result-prefixes="exsl">
+                xmlns:str="http://exslt.org/strings"
+                exclude-result-prefixes="exsl str">
 
   <xsl:variable name="WS" select="' &#9;&#10;&#13;'"/>
   <xsl:variable name="NBSP" select="'&#160;'"/>
@@ -42,16 +43,137 @@
        HTML always shows the grid. -->
   <xsl:variable name="table-grid-max" select="6"/>
 
-  <!-- The number of columns of the context table: the spans of its first
-       header row. -->
+  <!-- The number of columns of the context table: the widest of its
+       rows (head or body; a table need not have a head row), each row as
+       wide as the columns its cells span and, where cells of rows above
+       reach down into it, the columns they cover (labels are not always
+       square: the grid, template table-grid, then gives a short row empty
+       slots at its end). -->
   <xsl:template name="table-ncols">
-    <xsl:value-of select="count(head[1]/cell[not(@colspan)]) + sum(head[1]/cell/@colspan)"/>
+    <xsl:choose>
+      <xsl:when test="not(*/cell[@rowspan &gt; 1])">
+        <xsl:call-template name="table-row-width"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="layout-rtf"><xsl:call-template name="table-layout-raw"/></xsl:variable>
+        <xsl:value-of select="exsl:node-set($layout-rtf)/g/@n"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The widest row of the context table by the columns its own cells
+       span (0 for none). -->
+  <xsl:template name="table-row-width">
+    <xsl:variable name="ws">
+      <xsl:for-each select="head | row">
+        <xsl:sort select="count(cell[not(@colspan)]) + sum(cell/@colspan)" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="count(cell[not(@colspan)]) + sum(cell/@colspan)"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="number(concat('0', $ws))"/>
+  </xsl:template>
+
+  <!-- The columns and the grid of the context table, for
+       exsl:node-set(): g with n (template table-ncols) holding the r
+       elements of template table-grid for n columns; the grid is built
+       once, wide enough for any row, and cut to n. -->
+  <xsl:template name="table-layout">
+    <xsl:variable name="raw-rtf"><xsl:call-template name="table-layout-raw"/></xsl:variable>
+    <xsl:variable name="raw" select="exsl:node-set($raw-rtf)/g"/>
+    <!-- a column where no cell starts (always spanned with the one
+         before, as labels do) is dropped: no format can give it a width
+         of its own.  Only for grids of at most $table-grid-max columns:
+         wider tables are lists, where columns only name headers. -->
+    <xsl:variable name="starts-rtf">
+      <xsl:if test="$raw/@n &lt;= $table-grid-max">
+        <xsl:call-template name="grid-starts">
+          <xsl:with-param name="grid" select="$raw/r"/>
+          <xsl:with-param name="c" select="1"/>
+          <xsl:with-param name="n" select="$raw/@n"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="starts" select="exsl:node-set($starts-rtf)/c"/>
+    <xsl:choose>
+      <xsl:when test="$raw/@n &gt; $table-grid-max or count($starts) = $raw/@n">
+        <xsl:copy-of select="$raw"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <g n="{count($starts)}">
+          <xsl:for-each select="$raw/r">
+            <r>
+              <xsl:copy-of select="@*"/>
+              <xsl:for-each select="s">
+                <xsl:variable name="a" select="@col"/>
+                <xsl:variable name="b" select="@col + @span"/>
+                <s col="{count($starts[@n &lt;= $a])}" span="{count($starts[@n &gt;= $a and @n &lt; $b])}">
+                  <xsl:copy-of select="@*[local-name() != 'col' and local-name() != 'span']"/>
+                </s>
+              </xsl:for-each>
+            </r>
+          </xsl:for-each>
+        </g>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- c elements, one for each column from c to n where a slot of grid
+       starts. -->
+  <xsl:template name="grid-starts">
+    <xsl:param name="grid"/>
+    <xsl:param name="c"/>
+    <xsl:param name="n"/>
+    <xsl:if test="$c &lt;= $n">
+      <xsl:if test="$grid/s[@col = $c]"><c n="{$c}"/></xsl:if>
+      <xsl:call-template name="grid-starts">
+        <xsl:with-param name="grid" select="$grid"/>
+        <xsl:with-param name="c" select="$c + 1"/>
+        <xsl:with-param name="n" select="$n"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="table-layout-raw">
+    <xsl:variable name="ws"><xsl:call-template name="table-row-width"/></xsl:variable>
+    <xsl:variable name="tall" select="*/cell[@rowspan &gt; 1]"/>
+    <xsl:choose>
+      <xsl:when test="not($tall)">
+        <g n="{$ws}">
+          <xsl:call-template name="table-grid"><xsl:with-param name="n" select="$ws"/></xsl:call-template>
+        </g>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="grid-rtf">
+          <xsl:call-template name="table-grid">
+            <xsl:with-param name="n" select="$ws + count($tall[not(@colspan)]) + sum($tall/@colspan)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="grid" select="exsl:node-set($grid-rtf)/r"/>
+        <xsl:variable name="n">
+          <xsl:for-each select="$grid/s[@cell != '']">
+            <xsl:sort select="@col + @span" data-type="number" order="descending"/>
+            <xsl:if test="position() = 1"><xsl:value-of select="@col + @span - 1"/></xsl:if>
+          </xsl:for-each>
+        </xsl:variable>
+        <g n="{$n}">
+          <xsl:for-each select="$grid">
+            <r>
+              <xsl:copy-of select="@*"/>
+              <xsl:copy-of select="s[@col &lt;= $n]"/>
+            </r>
+          </xsl:for-each>
+        </g>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The grid of the context table, as elements for exsl:node-set():
        one r a row (kind head or row; cont="yes" when a cell of a row
-       above reaches into it), one s a slot: col, span and cell (the
-       generate-id() of the cell); cov="yes" where the slot is one column
+       above reaches into it), one s a slot: col, span, cell (the
+       generate-id() of the cell, empty for an empty slot), ri and ci
+       (the cell is cell ci of the ri-th of head | row: look it up so,
+       by position, which is fast; comparing generate-id() with every
+       cell is quadratic); cov="yes" where the slot is one column
        of a cell from a row above (rowspan).  Each head and row in order;
        the schema says the grid is whole. -->
   <xsl:template name="table-grid">
@@ -80,6 +202,7 @@
       <xsl:variable name="res">
         <xsl:call-template name="grid-cells">
           <xsl:with-param name="row" select="$rows[$i]"/>
+          <xsl:with-param name="ri" select="$i"/>
           <xsl:with-param name="col" select="1"/>
           <xsl:with-param name="ci" select="1"/>
           <xsl:with-param name="n" select="$n"/>
@@ -105,6 +228,7 @@
        p: the pending tokens for the next row. -->
   <xsl:template name="grid-cells">
     <xsl:param name="row"/>
+    <xsl:param name="ri"/>
     <xsl:param name="col"/>
     <xsl:param name="ci"/>
     <xsl:param name="n"/>
@@ -118,9 +242,11 @@
       <xsl:when test="$tok != '0' and $tok != ''">
         <xsl:variable name="k" select="number(substring-before($tok, ':'))"/>
         <xsl:variable name="id" select="substring-after($tok, ':')"/>
-        <s col="{$col}" span="1" cell="{$id}" cov="yes"/>
+        <xsl:variable name="at" select="substring-after($id, '/')"/>
+        <s col="{$col}" span="1" cell="{substring-before($id, '/')}" ri="{substring-before($at, '/')}" ci="{substring-after($at, '/')}" cov="yes"/>
         <xsl:call-template name="grid-cells">
           <xsl:with-param name="row" select="$row"/>
+          <xsl:with-param name="ri" select="$ri"/>
           <xsl:with-param name="col" select="$col + 1"/>
           <xsl:with-param name="ci" select="$ci"/>
           <xsl:with-param name="n" select="$n"/>
@@ -142,9 +268,10 @@
           </xsl:choose>
         </xsl:variable>
         <xsl:variable name="id" select="generate-id($cell)"/>
-        <s col="{$col}" span="{$cs}" cell="{$id}"/>
+        <s col="{$col}" span="{$cs}" cell="{$id}" ri="{$ri}" ci="{$ci}"/>
         <xsl:call-template name="grid-cells">
           <xsl:with-param name="row" select="$row"/>
+          <xsl:with-param name="ri" select="$ri"/>
           <xsl:with-param name="col" select="$col + $cs"/>
           <xsl:with-param name="ci" select="$ci + 1"/>
           <xsl:with-param name="n" select="$n"/>
@@ -159,7 +286,7 @@
             <xsl:call-template name="repeat">
               <xsl:with-param name="s">
                 <xsl:choose>
-                  <xsl:when test="$cell/@rowspan &gt; 1"><xsl:value-of select="concat($cell/@rowspan - 1, ':', $id, ' ')"/></xsl:when>
+                  <xsl:when test="$cell/@rowspan &gt; 1"><xsl:value-of select="concat($cell/@rowspan - 1, ':', $id, '/', $ri, '/', $ci, ' ')"/></xsl:when>
                   <xsl:otherwise>0 </xsl:otherwise>
                 </xsl:choose>
               </xsl:with-param>
@@ -173,6 +300,7 @@
         <s col="{$col}" span="1" cell=""/>
         <xsl:call-template name="grid-cells">
           <xsl:with-param name="row" select="$row"/>
+          <xsl:with-param name="ri" select="$ri"/>
           <xsl:with-param name="col" select="$col + 1"/>
           <xsl:with-param name="ci" select="$ci"/>
           <xsl:with-param name="n" select="$n"/>
@@ -187,12 +315,19 @@
        (each followed by a space), that fill at most avail characters
        (gutters not counted): each column least, and what is left shared
        in proportion to the length of its longest cell of one column (its
-       text, four more a citation group, three a footnote mark). -->
+       text, four more a citation group, three a footnote mark).  When
+       that leaves a column narrower than its longest word (template
+       table-natural), each column gets at least its longest word and
+       what is left is shared in proportion to what each still lacks of
+       its longest cell; when the longest words do not fit side by side
+       at all, the result is "list": the caller shows the table row by
+       row instead, so no word is ever split inside a column. -->
   <xsl:template name="table-widths">
     <xsl:param name="grid"/>
     <xsl:param name="n"/>
     <xsl:param name="avail"/>
     <xsl:param name="least"/>
+    <xsl:param name="breaks" select="'/?&amp;=-'"/>
     <xsl:variable name="t" select="."/>
     <xsl:variable name="nat">
       <xsl:call-template name="table-natural">
@@ -200,15 +335,93 @@
         <xsl:with-param name="grid" select="$grid"/>
         <xsl:with-param name="n" select="$n"/>
         <xsl:with-param name="least" select="$least"/>
+        <xsl:with-param name="breaks" select="$breaks"/>
         <xsl:with-param name="c" select="1"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="nodes" select="exsl:node-set($nat)/w"/>
     <xsl:variable name="total" select="sum($nodes)"/>
-    <xsl:for-each select="$nodes">
-      <xsl:value-of select="$least + floor(. * ($avail - $n * $least) div $total)"/>
-      <xsl:text> </xsl:text>
-    </xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="not($nodes[$least + floor(. * ($avail - $n * $least) div $total) &lt; @word])">
+        <xsl:for-each select="$nodes">
+          <xsl:value-of select="$least + floor(. * ($avail - $n * $least) div $total)"/>
+          <xsl:text> </xsl:text>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="lo-rtf">
+          <xsl:for-each select="$nodes">
+            <lo nat="{.}">
+              <xsl:choose>
+                <xsl:when test="@word &gt; $least"><xsl:value-of select="@word"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$least"/></xsl:otherwise>
+              </xsl:choose>
+            </lo>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="lo" select="exsl:node-set($lo-rtf)/lo"/>
+        <xsl:variable name="extra" select="$avail - sum($lo)"/>
+        <xsl:variable name="lack" select="sum($lo[@nat &gt; .]/@nat) - sum($lo[@nat &gt; .])"/>
+        <xsl:choose>
+          <xsl:when test="$extra &lt; 0">list</xsl:when>
+          <xsl:otherwise>
+            <xsl:for-each select="$lo">
+              <xsl:choose>
+                <xsl:when test="$lack &gt; 0 and @nat &gt; .">
+                  <xsl:value-of select=". + floor((@nat - .) * $extra div $lack)"/>
+                </xsl:when>
+                <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+              </xsl:choose>
+              <xsl:text> </xsl:text>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The widths of a table monoc makes itself (@cols, no spans),
+       "W1 ... Wn": fixed, the format's widths for it, when each column
+       is at least as wide as its longest word (template cell-word), else
+       the widths template table-widths gives for the same total ("list"
+       when the words do not fit side by side in it). -->
+  <xsl:template name="table-fit">
+    <xsl:param name="fixed"/>
+    <xsl:param name="least"/>
+    <xsl:param name="breaks"/>
+    <xsl:variable name="t" select="."/>
+    <xsl:variable name="ws" select="str:tokenize($fixed, ' ')"/>
+    <xsl:variable name="over">
+      <xsl:for-each select="$ws">
+        <xsl:variable name="i" select="position()"/>
+        <xsl:variable name="w" select="number(.)"/>
+        <xsl:for-each select="$t/*/cell[$i]">
+          <xsl:variable name="k">
+            <xsl:call-template name="cell-word"><xsl:with-param name="breaks" select="$breaks"/></xsl:call-template>
+          </xsl:variable>
+          <xsl:if test="$k &gt; $w">x</xsl:if>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="n" select="count(head[1]/cell)"/>
+    <xsl:variable name="fit">
+      <xsl:if test="$over != ''">
+        <xsl:variable name="grid-rtf">
+          <xsl:call-template name="table-grid"><xsl:with-param name="n" select="$n"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:call-template name="table-widths">
+          <xsl:with-param name="grid" select="exsl:node-set($grid-rtf)/r"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="avail" select="sum($ws[position() &lt;= $n])"/>
+          <xsl:with-param name="least" select="$least"/>
+          <xsl:with-param name="breaks" select="$breaks"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$over = ''"><xsl:value-of select="$fixed"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space($fit)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- w elements: the longest cell of one column in columns c..n, at
@@ -218,18 +431,36 @@
     <xsl:param name="grid"/>
     <xsl:param name="n"/>
     <xsl:param name="least"/>
+    <xsl:param name="breaks"/>
     <xsl:param name="c"/>
     <xsl:if test="$c &lt;= $n">
-      <xsl:variable name="ids" select="$grid/s[@col = $c and @span = 1 and not(@cov)]/@cell"/>
-      <xsl:variable name="max">
-        <xsl:for-each select="$t/*/cell[generate-id() = $ids]">
-          <xsl:sort select="string-length(normalize-space(.)) + 4 * count(.//cites) + 3 * count(.//fnref)" data-type="number" order="descending"/>
-          <xsl:if test="position() = 1">
-            <xsl:value-of select="string-length(normalize-space(.)) + 4 * count(.//cites) + 3 * count(.//fnref)"/>
-          </xsl:if>
+      <xsl:variable name="rows" select="$t/head | $t/row"/>
+      <!-- one v a cell of one column in column c: n its length, its
+           value the length of its longest word -->
+      <xsl:variable name="vals">
+        <xsl:for-each select="$grid/s[@col = $c and @span = 1 and not(@cov) and @cell != '']">
+          <xsl:for-each select="$rows[number(current()/@ri)]/cell[number(current()/@ci)]">
+            <v n="{string-length(normalize-space(.)) + 4 * count(.//cites) + 3 * count(.//fnref)}">
+              <xsl:call-template name="cell-word"><xsl:with-param name="breaks" select="$breaks"/></xsl:call-template>
+            </v>
+          </xsl:for-each>
         </xsl:for-each>
       </xsl:variable>
+      <xsl:variable name="max">
+        <xsl:for-each select="exsl:node-set($vals)/v">
+          <xsl:sort select="@n" data-type="number" order="descending"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="@n"/></xsl:if>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:variable name="word" select="$vals"/>
       <w>
+        <xsl:attribute name="word">
+          <xsl:for-each select="exsl:node-set($word)/v">
+            <xsl:sort select="." data-type="number" order="descending"/>
+            <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+          </xsl:for-each>
+          <xsl:if test="not(exsl:node-set($word)/v)">0</xsl:if>
+        </xsl:attribute>
         <xsl:choose>
           <xsl:when test="string($max) != '' and $max &gt; $least"><xsl:value-of select="$max"/></xsl:when>
           <xsl:otherwise><xsl:value-of select="$least"/></xsl:otherwise>
@@ -240,9 +471,58 @@
         <xsl:with-param name="grid" select="$grid"/>
         <xsl:with-param name="n" select="$n"/>
         <xsl:with-param name="least" select="$least"/>
+        <xsl:with-param name="breaks" select="$breaks"/>
         <xsl:with-param name="c" select="$c + 1"/>
       </xsl:call-template>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The length of the longest word of the context cell, a word being
+       what the line breaker of the format never breaks: a run of
+       characters between spaces (U+00A0 joins), or, in a run with one of
+       the characters breaks (text.xsl breaks after / ? &amp; = and -,
+       man.xsl after a hyphen), the longest piece between them and one
+       more for the character it ends with; a citation group joined to the
+       word before it (" [n," or " [n]"); three more when the cell has a
+       footnote mark, one more with a superscript or subscript, as the
+       renderers write them. -->
+  <xsl:template name="cell-word">
+    <xsl:param name="breaks"/>
+    <xsl:variable name="toks" select="str:tokenize(normalize-space(.), ' ')"/>
+    <xsl:variable name="lens">
+      <xsl:for-each select="$toks">
+        <xsl:choose>
+          <xsl:when test="translate(., $breaks, '') = .">
+            <v><xsl:value-of select="string-length(.)"/></v>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:for-each select="str:tokenize(., $breaks)">
+              <v><xsl:value-of select="string-length(.) + 1"/></v>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:for-each select=".//cites">
+        <xsl:variable name="before" select="string(preceding-sibling::node()[1])"/>
+        <xsl:variable name="last" select="str:tokenize($before, ' ')[last()]"/>
+        <v>
+          <xsl:value-of select="3 + string-length(c[1]/@n) + string-length($last) *
+                                not(contains(' &#9;&#10;&#13;', substring($before, string-length($before))))"/>
+        </v>
+        <xsl:for-each select="c[@at]">
+          <xsl:for-each select="str:tokenize(@at, ' ')">
+            <v><xsl:value-of select="string-length(.) + 1"/></v>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="max">
+      <xsl:for-each select="exsl:node-set($lens)/v">
+        <xsl:sort select="." data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="number(concat('0', $max)) + 3 * boolean(.//fnref) + boolean(.//sup | .//sub)"/>
   </xsl:template>
 
   <!-- The sum of the k space-terminated numbers of s from the from-th. -->

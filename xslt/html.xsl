@@ -42,7 +42,15 @@
       <head>
         <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="concat(@title, ': drug monograph')"/></title>
+        <!-- at most 70 characters (html-validate long-title): a long
+             name alone, a longer one cut with an ellipsis -->
+        <title>
+          <xsl:choose>
+            <xsl:when test="string-length(@title) + 16 &lt;= 70"><xsl:value-of select="concat(@title, ': drug monograph')"/></xsl:when>
+            <xsl:when test="string-length(@title) &lt;= 70"><xsl:value-of select="@title"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="concat(substring(@title, 1, 69), '&#8230;')"/></xsl:otherwise>
+          </xsl:choose>
+        </title>
         <meta name="description" content="{@summary}"/>
         <xsl:call-template name="html-style"/>
       </head>
@@ -89,11 +97,14 @@
   </xsl:template>
 
   <xsl:template match="section" mode="toc">
-    <li><a href="#{@id}"><xsl:value-of select="@title"/></a></li>
+    <li>
+      <a><xsl:attribute name="href">#<xsl:call-template name="html-id"/></xsl:attribute><xsl:value-of select="@title"/></a>
+    </li>
   </xsl:template>
 
   <xsl:template match="section" mode="h">
-    <section id="{@id}">
+    <section>
+      <xsl:attribute name="id"><xsl:call-template name="html-id"/></xsl:attribute>
       <xsl:if test="@kind = 'boxed' or @kind = 'highlights' or @kind = 'see-also'"><xsl:attribute name="class"><xsl:value-of select="@kind"/></xsl:attribute></xsl:if>
       <h2><xsl:value-of select="@title"/></h2>
       <xsl:apply-templates select="*" mode="h"/>
@@ -104,16 +115,20 @@
        most); its number, when it has one, before the title. -->
   <xsl:template match="sub" mode="h">
     <xsl:variable name="depth" select="count(ancestor::sub) + 1"/>
-    <section id="{@id}">
+    <section>
+      <xsl:attribute name="id"><xsl:call-template name="html-id"/></xsl:attribute>
       <xsl:if test="@kind = 'warn'"><xsl:attribute name="class">warn</xsl:attribute></xsl:if>
-      <xsl:element name="{concat('h', substring('3456', 1 + ($depth &gt; 1) + ($depth &gt; 2) + ($depth &gt; 3), 1))}">
-        <xsl:if test="@kind = 'warn'">Warning: </xsl:if>
-        <xsl:if test="@number">
-          <span class="num"><xsl:value-of select="@number"/></span>
-          <xsl:text> </xsl:text>
-        </xsl:if>
-        <xsl:value-of select="@title"/>
-      </xsl:element>
+      <!-- an untitled subsection (labels have them) has no heading -->
+      <xsl:if test="normalize-space(@title) != '' or @number or @kind = 'warn'">
+        <xsl:element name="{concat('h', substring('3456', 1 + ($depth &gt; 1) + ($depth &gt; 2) + ($depth &gt; 3), 1))}">
+          <xsl:if test="@kind = 'warn'">Warning: </xsl:if>
+          <xsl:if test="@number">
+            <span class="num"><xsl:value-of select="@number"/></span>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <xsl:value-of select="@title"/>
+        </xsl:element>
+      </xsl:if>
       <xsl:apply-templates select="*" mode="h"/>
     </section>
   </xsl:template>
@@ -167,6 +182,22 @@
        narrow screen, so it can take the keyboard focus (a figure, named
        by the caption). -->
   <xsl:template match="table[not(@cols)]" mode="h">
+    <!-- a label's rows need not be equally wide: each row short of the
+         widest gets empty cells at its end (pad: how many a row, in
+         order, when cells span rows; else each row's own width) -->
+    <xsl:variable name="layout-rtf">
+      <xsl:choose>
+        <xsl:when test="*/cell[@rowspan &gt; 1]"><xsl:call-template name="table-layout-raw"/></xsl:when>
+        <xsl:otherwise><g><xsl:attribute name="n"><xsl:call-template name="table-row-width"/></xsl:attribute></g></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="n" select="number(exsl:node-set($layout-rtf)/g/@n)"/>
+    <xsl:variable name="pad-rtf">
+      <xsl:for-each select="exsl:node-set($layout-rtf)/g/r">
+        <p><xsl:value-of select="count(s[@cell = ''])"/></p>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="pad" select="exsl:node-set($pad-rtf)/p"/>
     <figure class="table-wrap" tabindex="0" aria-labelledby="{@id}-caption">
       <table id="{@id}">
         <caption id="{@id}-caption">
@@ -175,18 +206,24 @@
             <xsl:otherwise><xsl:value-of select="@caption"/></xsl:otherwise>
           </xsl:choose>
         </caption>
-        <thead>
-          <xsl:for-each select="head">
-            <tr>
-              <xsl:for-each select="cell">
-                <th scope="col">
-                  <xsl:call-template name="html-span"/>
-                  <xsl:apply-templates mode="hin"/>
-                </th>
-              </xsl:for-each>
-            </tr>
-          </xsl:for-each>
-        </thead>
+        <xsl:if test="head">
+          <thead>
+            <xsl:for-each select="head">
+              <tr>
+                <xsl:for-each select="cell">
+                  <th scope="col">
+                    <xsl:call-template name="html-span"/>
+                    <xsl:apply-templates mode="hin"/>
+                  </th>
+                </xsl:for-each>
+                <xsl:call-template name="html-pad">
+                  <xsl:with-param name="n" select="$n"/>
+                  <xsl:with-param name="pad" select="$pad[count(current()/preceding-sibling::head) + 1]"/>
+                </xsl:call-template>
+              </tr>
+            </xsl:for-each>
+          </thead>
+        </xsl:if>
         <tbody>
           <xsl:for-each select="row">
             <tr>
@@ -206,6 +243,10 @@
                   </xsl:otherwise>
                 </xsl:choose>
               </xsl:for-each>
+              <xsl:call-template name="html-pad">
+                <xsl:with-param name="n" select="$n"/>
+                <xsl:with-param name="pad" select="$pad[count(current()/preceding-sibling::head | current()/preceding-sibling::row) + 1]"/>
+              </xsl:call-template>
             </tr>
           </xsl:for-each>
         </tbody>
@@ -296,8 +337,60 @@
   <xsl:template match="strong" mode="hin">
     <strong><xsl:value-of select="."/></strong>
   </xsl:template>
+  <!-- Empty cells at the end of the context row (head or row) up to n
+       columns: pad of them when given, else as many as n exceeds the
+       columns its cells span. -->
+  <xsl:template name="html-pad">
+    <xsl:param name="n"/>
+    <xsl:param name="pad"/>
+    <xsl:variable name="k">
+      <xsl:choose>
+        <xsl:when test="$pad"><xsl:value-of select="$pad"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$n - count(cell[not(@colspan)]) - sum(cell/@colspan)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="html-tds"><xsl:with-param name="k" select="$k"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template name="html-tds">
+    <xsl:param name="k"/>
+    <xsl:if test="$k &gt; 0">
+      <td></td>
+      <xsl:call-template name="html-tds"><xsl:with-param name="k" select="$k - 1"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A cross reference: "(see TITLE)" with the title a link, or, when
+       its words are the label's own ("(5.1)"), those words a link. -->
   <xsl:template match="xref" mode="hin">
-    <a href="#{@to}"><xsl:value-of select="."/></a>
+    <xsl:variable name="target" select="key('html-by-id', @to)[last()]"/>
+    <xsl:variable name="href">
+      <xsl:text>#</xsl:text>
+      <xsl:choose>
+        <xsl:when test="$target">
+          <xsl:for-each select="$target"><xsl:call-template name="html-id"/></xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="html-id"><xsl:with-param name="id" select="@to"/></xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <!-- the model puts "(see" and ")" beside a generated xref: its text
+         is what links -->
+    <a href="{$href}"><xsl:value-of select="."/></a>
+  </xsl:template>
+
+  <!-- The HTML id of the context section or subsection (or of the id
+       given): its model id with any character but a letter, digit, - or
+       _ made a - (labels give ids such as "section_5.1"), and "-sub"
+       after the id of a subsection that a section of the page has too
+       (a label's "warnings" under the section "warnings"). -->
+  <xsl:key name="html-by-id" match="section | sub" use="@id"/>
+  <xsl:template name="html-id">
+    <xsl:param name="id" select="@id"/>
+    <xsl:variable name="ok" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'"/>
+    <xsl:variable name="bad" select="translate($id, $ok, '')"/>
+    <xsl:value-of select="translate($id, $bad, substring('----------------------------------------', 1, string-length($bad)))"/>
+    <xsl:if test="self::sub and key('html-by-id', @id)[self::section]">-sub</xsl:if>
   </xsl:template>
   <xsl:template match="sub" mode="hin">
     <sub><xsl:value-of select="."/></sub>

@@ -229,7 +229,30 @@
        escape contains a space), a leading dot guarded. -->
   <xsl:template name="line">
     <xsl:param name="s"/>
-    <xsl:variable name="n" select="normalize-space($s)"/>
+    <xsl:variable name="n0" select="normalize-space($s)"/>
+    <!-- a word longer than $LONGWORD (a URL, a chemical name) gets
+         break points, so groff and mandoc can break it in a narrow
+         column or an indented paragraph -->
+    <xsl:variable name="n">
+      <xsl:choose>
+        <!-- monoc's C version (src/ext.c), same result. -->
+        <xsl:when test="function-available('ext:break-long')">
+          <xsl:value-of select="ext:break-long($n0, $LONGWORD)"/>
+        </xsl:when>
+        <xsl:when test="str:tokenize($n0, ' ')[string-length(.) &gt; $LONGWORD]">
+          <xsl:for-each select="str:tokenize($n0, ' ')">
+            <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+            <xsl:choose>
+              <xsl:when test="string-length(.) &gt; $LONGWORD">
+                <xsl:call-template name="long-breaks"><xsl:with-param name="s" select="string(.)"/></xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$n0"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:if test="$n != ''">
       <xsl:choose>
         <!-- monoc's C version (src/ext.c), same result. -->
@@ -243,6 +266,94 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A word of more source characters than this is a long word. -->
+  <xsl:variable name="LONGWORD" select="40"/>
+
+  <!-- The escaped long word s with a break point \: after each / , ; )
+       ] = &amp; ?, after a dot or an underscore that another follows, and
+       after each \- and \~ (once: where one is there
+       already, as after a hyphen between letters, none is added). -->
+  <xsl:template name="long-breaks">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="function-available('str:replace')">
+        <xsl:variable name="b">
+          <xsl:value-of select="str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(
+              $s, '/', '/\:'), ',', ',\:'), ';', ';\:'), ')', ')\:'), ']', ']\:'), '=', '=\:'), '&amp;', '&amp;\:'), '?', '?\:'), '..', '.\:.'), '..', '.\:.'), '__', '_\:_'), '__', '_\:_'), '\-', '\-\:'), '\~', '\~\:')"/>
+        </xsl:variable>
+        <xsl:value-of select="str:replace($b, '\:\:', '\:')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="long-breaks-run"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The same, a piece at a time: up to and including the next break
+       character (or \- or \~), then \: unless one follows. -->
+  <xsl:template name="long-breaks-run">
+    <xsl:param name="s"/>
+    <xsl:variable name="one" select="'/,;)]=&amp;?'"/>
+    <!-- the length of the piece up to the first break -->
+    <xsl:variable name="i1" select="string-length(substring-before(translate($s, $one, '////////'), '/'))"/>
+    <xsl:variable name="k1">
+      <xsl:choose>
+        <xsl:when test="contains(translate($s, $one, '////////'), '/')"><xsl:value-of select="$i1 + 1"/></xsl:when>
+        <xsl:otherwise>-1</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="k2">
+      <xsl:choose>
+        <xsl:when test="contains($s, '\-') or contains($s, '\~')">
+          <xsl:variable name="a" select="string-length(substring-before(concat($s, '\-'), '\-'))"/>
+          <xsl:variable name="b" select="string-length(substring-before(concat($s, '\~'), '\~'))"/>
+          <xsl:choose>
+            <xsl:when test="$a &lt; $b"><xsl:value-of select="$a + 2"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$b + 2"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:when>
+        <xsl:otherwise>-1</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <!-- a dot or an underscore that another follows -->
+    <xsl:variable name="k3">
+      <xsl:choose>
+        <xsl:when test="contains($s, '..') or contains($s, '__')">
+          <xsl:variable name="a" select="string-length(substring-before(concat($s, '..'), '..'))"/>
+          <xsl:variable name="b" select="string-length(substring-before(concat($s, '__'), '__'))"/>
+          <xsl:choose>
+            <xsl:when test="$a &lt; $b"><xsl:value-of select="$a + 1"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$b + 1"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:when>
+        <xsl:otherwise>-1</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="k12">
+      <xsl:choose>
+        <xsl:when test="$k1 &lt; 0"><xsl:value-of select="$k2"/></xsl:when>
+        <xsl:when test="$k2 &lt; 0 or $k1 &lt; $k2"><xsl:value-of select="$k1"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$k2"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="k">
+      <xsl:choose>
+        <xsl:when test="$k12 &lt; 0"><xsl:value-of select="$k3"/></xsl:when>
+        <xsl:when test="$k3 &lt; 0 or $k12 &lt; $k3"><xsl:value-of select="$k12"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$k3"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$k &lt; 0"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="rest" select="substring($s, $k + 1)"/>
+        <xsl:value-of select="substring($s, 1, $k)"/>
+        <xsl:if test="not(starts-with($rest, '\:'))">\:</xsl:if>
+        <xsl:call-template name="long-breaks-run"><xsl:with-param name="s" select="$rest"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The input lines of a text line: the words of rest filled into
@@ -564,20 +675,26 @@
        bullet item a row of "Header: value" lines instead.  Footnotes
        after it. -->
   <xsl:template match="table[not(@cols)]" mode="r">
-    <xsl:variable name="n"><xsl:call-template name="table-ncols"/></xsl:variable>
-    <xsl:variable name="grid-rtf">
-      <xsl:call-template name="table-grid"><xsl:with-param name="n" select="$n"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="grid" select="exsl:node-set($grid-rtf)/r"/>
+    <xsl:variable name="layout-rtf"><xsl:call-template name="table-layout"/></xsl:variable>
+    <xsl:variable name="n" select="number(exsl:node-set($layout-rtf)/g/@n)"/>
+    <xsl:variable name="grid" select="exsl:node-set($layout-rtf)/g/r"/>
     <xsl:variable name="t" select="."/>
     <xsl:variable name="ws">
-      <xsl:call-template name="table-widths">
-        <xsl:with-param name="grid" select="$grid"/>
-        <xsl:with-param name="n" select="$n"/>
-        <xsl:with-param name="avail" select="70 - 3 * $n"/>
-        <xsl:with-param name="least" select="6"/>
-      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$n &gt; $table-grid-max">list</xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="table-widths">
+            <xsl:with-param name="grid" select="$grid"/>
+            <xsl:with-param name="n" select="$n"/>
+            <xsl:with-param name="avail" select="70 - 3 * $n"/>
+            <xsl:with-param name="least" select="6"/>
+            <xsl:with-param name="breaks" select="''"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="as-list" select="$ws = 'list'"/>
+    <xsl:variable name="labels" select="boolean($grid[@kind = 'head'])"/>
     <xsl:text>.PP&#10;</xsl:text>
     <xsl:call-template name="line">
       <xsl:with-param name="s">
@@ -590,14 +707,26 @@
       </xsl:with-param>
     </xsl:call-template>
     <xsl:choose>
-      <xsl:when test="$n &gt; $table-grid-max">
+      <!-- a table of empty cells: its caption alone -->
+      <xsl:when test="not(*/cell[normalize-space(.) != '' or .//cites or .//fnref])"/>
+      <xsl:when test="$as-list">
         <xsl:for-each select="$grid[@kind = 'row']">
+          <xsl:variable name="full-rtf">
+            <xsl:for-each select="s[@cell != '']">
+              <xsl:if test="($t/head | $t/row)[number(current()/@ri)][self::row]/cell[number(current()/@ci)][normalize-space(.) != '' or .//cites or .//fnref]">
+                <xsl:copy-of select="."/>
+              </xsl:if>
+            </xsl:for-each>
+          </xsl:variable>
+          <xsl:variable name="full" select="exsl:node-set($full-rtf)/s"/>
+          <xsl:if test="$full">
           <xsl:text>.IP \(bu 3&#10;</xsl:text>
-          <xsl:for-each select="s">
+          <xsl:for-each select="$full">
             <xsl:variable name="id" select="@cell"/>
             <xsl:if test="position() &gt; 1">.br&#10;</xsl:if>
             <xsl:call-template name="line">
               <xsl:with-param name="s">
+                <xsl:if test="$labels">
                 <xsl:text>\fB</xsl:text>
                 <xsl:call-template name="r-col-label">
                   <xsl:with-param name="t" select="$t"/>
@@ -613,13 +742,15 @@
                   </xsl:call-template>
                 </xsl:if>
                 <xsl:text>:\fP </xsl:text>
-                <xsl:for-each select="$t/row/cell[generate-id() = $id]/para">
+                </xsl:if>
+                <xsl:for-each select="($t/head | $t/row)[number(current()/@ri)][self::row]/cell[number(current()/@ci)]/para">
                   <xsl:if test="position() &gt; 1">; </xsl:if>
                   <xsl:apply-templates mode="rin"/>
                 </xsl:for-each>
               </xsl:with-param>
             </xsl:call-template>
           </xsl:for-each>
+          </xsl:if>
         </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
@@ -628,7 +759,7 @@
           <xsl:variable name="head" select="@kind = 'head'"/>
           <xsl:for-each select="s">
             <xsl:variable name="id" select="@cell"/>
-            <xsl:variable name="cell" select="$t/*/cell[generate-id() = $id]"/>
+            <xsl:variable name="cell" select="($t/head | $t/row)[number(current()/@ri)]/cell[number(current()/@ci)]"/>
             <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
             <xsl:choose>
               <xsl:when test="@cov">^</xsl:when>
@@ -639,15 +770,29 @@
                   <xsl:otherwise>l</xsl:otherwise>
                 </xsl:choose>
                 <xsl:if test="$head or $cell/@header = 'yes'">b</xsl:if>
-                <xsl:if test="@span = 1">
-                  <xsl:text>w(</xsl:text>
-                  <xsl:call-template name="sum-tokens">
-                    <xsl:with-param name="s" select="string($ws)"/>
-                    <xsl:with-param name="from" select="@col"/>
-                    <xsl:with-param name="k" select="1"/>
-                  </xsl:call-template>
-                  <xsl:text>n)</xsl:text>
-                </xsl:if>
+                <xsl:choose>
+                  <xsl:when test="@span = 1">
+                    <xsl:text>w(</xsl:text>
+                    <xsl:call-template name="sum-tokens">
+                      <xsl:with-param name="s" select="string($ws)"/>
+                      <xsl:with-param name="from" select="@col"/>
+                      <xsl:with-param name="k" select="1"/>
+                    </xsl:call-template>
+                    <xsl:text>n)</xsl:text>
+                  </xsl:when>
+                  <!-- a column whose cells all span further: its own
+                       width on the spans that start in it, else tbl
+                       makes it as wide as their text -->
+                  <xsl:when test="not($grid/s[@span = 1 and not(@cov) and @col = current()/@col])">
+                    <xsl:text>w(</xsl:text>
+                    <xsl:call-template name="sum-tokens">
+                      <xsl:with-param name="s" select="string($ws)"/>
+                      <xsl:with-param name="from" select="@col"/>
+                      <xsl:with-param name="k" select="1"/>
+                    </xsl:call-template>
+                    <xsl:text>n)</xsl:text>
+                  </xsl:when>
+                </xsl:choose>
                 <xsl:call-template name="repeat">
                   <xsl:with-param name="s" select="' s'"/>
                   <xsl:with-param name="k" select="@span - 1"/>
@@ -662,14 +807,16 @@
           <xsl:for-each select="s">
             <xsl:variable name="id" select="@cell"/>
             <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
-            <xsl:if test="not(@cov)">
+            <!-- an empty cell is left empty: mandoc 1.14.6 crashes on
+                 an empty T{ T} block that a cell below spans into (^) -->
+            <xsl:if test="not(@cov) and ($t/head | $t/row)[number(current()/@ri)]/cell[number(current()/@ci)][normalize-space(.) != '' or .//cites or .//fnref]">
               <xsl:text>T{&#10;</xsl:text>
               <xsl:call-template name="line">
                 <xsl:with-param name="s">
-                  <xsl:for-each select="$t/head/cell[generate-id() = $id]">
+                  <xsl:for-each select="($t/head | $t/row)[number(current()/@ri)][self::head]/cell[number(current()/@ci)]">
                     <xsl:apply-templates mode="rin"/>
                   </xsl:for-each>
-                  <xsl:for-each select="$t/row/cell[generate-id() = $id]/para">
+                  <xsl:for-each select="($t/head | $t/row)[number(current()/@ri)][self::row]/cell[number(current()/@ci)]/para">
                     <xsl:if test="position() &gt; 1">
                       <xsl:choose>
                         <xsl:when test="node()[1][self::strong]"><xsl:text> </xsl:text></xsl:when>
@@ -691,7 +838,7 @@
     <xsl:choose>
       <xsl:when test="footnote">
         <!-- after a tbl box, .PP alone gives no blank line in groff -->
-        <xsl:if test="$n &lt;= $table-grid-max">.sp&#10;</xsl:if>
+        <xsl:if test="not($as-list)">.sp&#10;</xsl:if>
         <xsl:text>.PP&#10;</xsl:text>
         <xsl:for-each select="footnote">
           <xsl:if test="position() &gt; 1">.br&#10;</xsl:if>
@@ -703,7 +850,7 @@
           </xsl:call-template>
         </xsl:for-each>
       </xsl:when>
-      <xsl:when test="$n &lt;= $table-grid-max">.sp&#10;</xsl:when>
+      <xsl:when test="not($as-list)">.sp&#10;</xsl:when>
     </xsl:choose>
   </xsl:template>
 
@@ -716,14 +863,14 @@
     <xsl:for-each select="$grid[@kind = 'head']/s[not(@cov) and @col &lt;= $col and @col + @span &gt; $col]">
       <xsl:variable name="id" select="@cell"/>
       <xsl:if test="position() &gt; 1">, </xsl:if>
-      <xsl:apply-templates select="$t/head/cell[generate-id() = $id]/node()" mode="rin"/>
+      <xsl:apply-templates select="($t/head | $t/row)[number(current()/@ri)][self::head]/cell[number(current()/@ci)]/node()" mode="rin"/>
     </xsl:for-each>
   </xsl:template>
 
   <!-- tbl: allbox, tab-separated, every data cell a T{ T} block with a
        fixed width; the widths fit an 80-column terminal. -->
   <xsl:template match="table" mode="r">
-    <xsl:variable name="w">
+    <xsl:variable name="fixed">
       <xsl:choose>
         <xsl:when test="@cols = 'stage dose'">14 46</xsl:when>
         <xsl:when test="@cols = 'form status strengths products'">14 12 20 12</xsl:when>
@@ -733,6 +880,13 @@
         <xsl:otherwise>14 14 14 14</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="w">
+      <xsl:call-template name="table-fit">
+        <xsl:with-param name="fixed" select="string($fixed)"/>
+        <xsl:with-param name="least" select="6"/>
+        <xsl:with-param name="breaks" select="''"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:text>.PP&#10;</xsl:text>
     <xsl:call-template name="line">
       <xsl:with-param name="s">
@@ -741,53 +895,81 @@
         <xsl:text>\fP</xsl:text>
       </xsl:with-param>
     </xsl:call-template>
-    <xsl:text>.TS&#10;allbox;&#10;</xsl:text>
-    <xsl:for-each select="head/cell">
-      <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
-      <xsl:text>lb</xsl:text>
-    </xsl:for-each>
-    <xsl:value-of select="$NL"/>
-    <xsl:call-template name="tbl-widths">
-      <xsl:with-param name="w" select="normalize-space($w)"/>
-      <xsl:with-param name="n" select="count(head/cell)"/>
-    </xsl:call-template>
-    <xsl:text>.&#10;</xsl:text>
-    <xsl:for-each select="head/cell">
-      <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
-      <xsl:call-template name="esc"><xsl:with-param name="s" select="."/></xsl:call-template>
-    </xsl:for-each>
-    <xsl:value-of select="$NL"/>
-    <!-- Each row in an element of its own: appending to the page's one
-         text node after a cell's own text made libxslt count the page
-         so far, quadratic in the rows (16,000 took 1.1 s); the page is
-         read as a string, so the element adds nothing to it. -->
-    <xsl:for-each select="row">
-      <r>
-        <xsl:for-each select="cell">
-          <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
-          <xsl:text>T{&#10;</xsl:text>
-          <!-- mandoc allows no macros inside T{ T}: paragraphs of a cell
-               are joined, with "; " unless the next one starts with a
-               label. -->
-          <xsl:call-template name="line">
-            <xsl:with-param name="s">
-              <xsl:for-each select="para">
-                <xsl:if test="position() &gt; 1">
-                  <xsl:choose>
-                    <xsl:when test="node()[1][self::strong]"><xsl:text> </xsl:text></xsl:when>
-                    <xsl:otherwise><xsl:text>; </xsl:text></xsl:otherwise>
-                  </xsl:choose>
-                </xsl:if>
-                <xsl:apply-templates mode="rin"/>
-              </xsl:for-each>
-            </xsl:with-param>
-          </xsl:call-template>
-          <xsl:text>T}</xsl:text>
+    <xsl:choose>
+      <!-- words too long for the columns: a "Header: value" list -->
+      <xsl:when test="$w = 'list'">
+        <xsl:variable name="t" select="."/>
+        <xsl:for-each select="row">
+          <r>
+          <xsl:text>.IP \(bu 3&#10;</xsl:text>
+          <xsl:for-each select="cell">
+            <xsl:variable name="i" select="position()"/>
+            <xsl:if test="$i &gt; 1">.br&#10;</xsl:if>
+            <xsl:call-template name="line">
+              <xsl:with-param name="s">
+                <xsl:text>\fB</xsl:text>
+                <xsl:call-template name="esc"><xsl:with-param name="s" select="$t/head/cell[$i]"/></xsl:call-template>
+                <xsl:text>:\fP </xsl:text>
+                <xsl:for-each select="para">
+                  <xsl:if test="position() &gt; 1">; </xsl:if>
+                  <xsl:apply-templates mode="rin"/>
+                </xsl:for-each>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:for-each>
+          </r>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>.TS&#10;allbox;&#10;</xsl:text>
+        <xsl:for-each select="head/cell">
+          <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+          <xsl:text>lb</xsl:text>
         </xsl:for-each>
         <xsl:value-of select="$NL"/>
-      </r>
-    </xsl:for-each>
-    <xsl:text>.TE&#10;.sp&#10;</xsl:text>
+        <xsl:call-template name="tbl-widths">
+          <xsl:with-param name="w" select="normalize-space($w)"/>
+          <xsl:with-param name="n" select="count(head/cell)"/>
+        </xsl:call-template>
+        <xsl:text>.&#10;</xsl:text>
+        <xsl:for-each select="head/cell">
+          <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
+          <xsl:call-template name="esc"><xsl:with-param name="s" select="."/></xsl:call-template>
+        </xsl:for-each>
+        <xsl:value-of select="$NL"/>
+        <!-- Each row in an element of its own: appending to the page's one
+             text node after a cell's own text made libxslt count the page
+             so far, quadratic in the rows (16,000 took 1.1 s); the page is
+             read as a string, so the element adds nothing to it. -->
+        <xsl:for-each select="row">
+          <r>
+          <xsl:for-each select="cell">
+            <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
+            <xsl:text>T{&#10;</xsl:text>
+            <!-- mandoc allows no macros inside T{ T}: paragraphs of a cell
+                 are joined, with "; " unless the next one starts with a
+                 label. -->
+            <xsl:call-template name="line">
+              <xsl:with-param name="s">
+                <xsl:for-each select="para">
+                  <xsl:if test="position() &gt; 1">
+                    <xsl:choose>
+                      <xsl:when test="node()[1][self::strong]"><xsl:text> </xsl:text></xsl:when>
+                      <xsl:otherwise><xsl:text>; </xsl:text></xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:if>
+                  <xsl:apply-templates mode="rin"/>
+                </xsl:for-each>
+              </xsl:with-param>
+            </xsl:call-template>
+            <xsl:text>T}</xsl:text>
+          </xsl:for-each>
+          <xsl:value-of select="$NL"/>
+          </r>
+        </xsl:for-each>
+        <xsl:text>.TE&#10;.sp&#10;</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="tbl-widths">

@@ -318,8 +318,10 @@
   </xsl:template>
 
   <xsl:template match="doc" mode="t">
-    <xsl:variable name="title" select="translate(@title, $LOWER, $UPPER)"/>
-    <xsl:value-of select="concat($title, $NL, substring($DRULE, 1, string-length($title)), $NL, $NL)"/>
+    <xsl:call-template name="underlined">
+      <xsl:with-param name="title" select="translate(@title, $LOWER, $UPPER)"/>
+    </xsl:call-template>
+    <xsl:value-of select="$NL"/>
     <xsl:if test="@status">
       <xsl:variable name="st"><xsl:call-template name="status-words"/></xsl:variable>
       <xsl:value-of select="concat('*** ', translate($st, $LOWER, $UPPER), ' ***', $NL, $NL)"/>
@@ -336,10 +338,35 @@
     <xsl:apply-templates select="section[not(@kind = 'highlights')] | refs" mode="t"/>
   </xsl:template>
 
+  <!-- A section heading: the title in upper case, underlined with =
+       (template underlined). -->
   <xsl:template name="heading1">
     <xsl:param name="title"/>
-    <xsl:variable name="t" select="translate($title, $LOWER, $UPPER)"/>
-    <xsl:value-of select="concat($NL, $NL, $t, $NL, substring($DRULE, 1, string-length($t)), $NL)"/>
+    <xsl:value-of select="concat($NL, $NL)"/>
+    <xsl:call-template name="underlined">
+      <xsl:with-param name="title" select="translate($title, $LOWER, $UPPER)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- title, wrapped when it is longer than a line, then a rule of = as
+       long as it (a whole line when it wraps), each line ending in LF. -->
+  <xsl:template name="underlined">
+    <xsl:param name="title"/>
+    <xsl:variable name="t">
+      <xsl:choose>
+        <xsl:when test="string-length($title) &gt; $WIDTH">
+          <xsl:call-template name="wrap"><xsl:with-param name="text" select="$title"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$title"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="len">
+      <xsl:choose>
+        <xsl:when test="contains($t, $NL)"><xsl:value-of select="$WIDTH"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="string-length($t)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:value-of select="concat($t, $NL, substring($DRULE, 1, $len), $NL)"/>
   </xsl:template>
 
   <xsl:template match="section" mode="t">
@@ -503,11 +530,9 @@
        lines; then the footnotes. -->
   <xsl:template match="table[not(@cols)]" mode="t">
     <xsl:param name="width" select="$WIDTH"/>
-    <xsl:variable name="n"><xsl:call-template name="table-ncols"/></xsl:variable>
-    <xsl:variable name="grid-rtf">
-      <xsl:call-template name="table-grid"><xsl:with-param name="n" select="$n"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="grid" select="exsl:node-set($grid-rtf)/r"/>
+    <xsl:variable name="layout-rtf"><xsl:call-template name="table-layout"/></xsl:variable>
+    <xsl:variable name="n" select="number(exsl:node-set($layout-rtf)/g/@n)"/>
+    <xsl:variable name="grid" select="exsl:node-set($layout-rtf)/g/r"/>
     <xsl:variable name="t" select="."/>
     <xsl:value-of select="$NL"/>
     <xsl:choose>
@@ -527,12 +552,38 @@
       </xsl:otherwise>
     </xsl:choose>
     <xsl:value-of select="$NL"/>
+    <xsl:variable name="ws">
+      <xsl:choose>
+        <xsl:when test="$n &gt; $table-grid-max">list</xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="table-widths">
+            <xsl:with-param name="grid" select="$grid"/>
+            <xsl:with-param name="n" select="$n"/>
+            <xsl:with-param name="avail" select="$width - 2 * ($n - 1)"/>
+            <xsl:with-param name="least" select="8"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="labels" select="boolean($grid[@kind = 'head'])"/>
     <xsl:choose>
-      <xsl:when test="$n &gt; $table-grid-max">
+      <!-- a table of empty cells: its caption alone -->
+      <xsl:when test="not(*/cell[normalize-space(.) != '' or .//cites or .//fnref])"/>
+      <xsl:when test="$ws = 'list'">
         <xsl:for-each select="$grid[@kind = 'row']">
+          <xsl:variable name="full-rtf">
+            <xsl:for-each select="s[@cell != '']">
+              <xsl:if test="($t/head | $t/row)[number(current()/@ri)][self::row]/cell[number(current()/@ci)][normalize-space(.) != '' or .//cites or .//fnref]">
+                <xsl:copy-of select="."/>
+              </xsl:if>
+            </xsl:for-each>
+          </xsl:variable>
+          <xsl:variable name="full" select="exsl:node-set($full-rtf)/s"/>
+          <xsl:if test="$full">
           <xsl:value-of select="$NL"/>
-          <xsl:for-each select="s">
+          <xsl:for-each select="$full">
             <xsl:variable name="label">
+              <xsl:if test="$labels">
               <xsl:call-template name="t-col-label">
                 <xsl:with-param name="t" select="$t"/>
                 <xsl:with-param name="grid" select="$grid"/>
@@ -547,10 +598,11 @@
                 </xsl:call-template>
               </xsl:if>
               <xsl:text>: </xsl:text>
+              </xsl:if>
             </xsl:variable>
             <xsl:variable name="id" select="@cell"/>
             <xsl:variable name="value">
-              <xsl:for-each select="$t/row/cell[generate-id() = $id]/para">
+              <xsl:for-each select="($t/head | $t/row)[number(current()/@ri)][self::row]/cell[number(current()/@ci)]/para">
                 <xsl:if test="position() &gt; 1">; </xsl:if>
                 <xsl:call-template name="inline-string"/>
               </xsl:for-each>
@@ -568,17 +620,10 @@
             </xsl:call-template>
             <xsl:value-of select="$NL"/>
           </xsl:for-each>
+          </xsl:if>
         </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="ws">
-          <xsl:call-template name="table-widths">
-            <xsl:with-param name="grid" select="$grid"/>
-            <xsl:with-param name="n" select="$n"/>
-            <xsl:with-param name="avail" select="$width - 2 * ($n - 1)"/>
-            <xsl:with-param name="least" select="8"/>
-          </xsl:call-template>
-        </xsl:variable>
         <xsl:for-each select="$grid">
           <xsl:if test="@kind = 'row' and $n &gt; 2 and not(@cont) and preceding-sibling::r[1][@kind = 'row']">
             <xsl:value-of select="$NL"/>
@@ -594,7 +639,7 @@
                 </xsl:call-template>
               </xsl:variable>
               <xsl:variable name="id" select="@cell"/>
-              <xsl:variable name="cell" select="$t/*/cell[generate-id() = $id]"/>
+              <xsl:variable name="cell" select="($t/head | $t/row)[number(current()/@ri)]/cell[number(current()/@ci)]"/>
               <c w="{$sw}" align="{$cell/@align}">
                 <xsl:if test="not(@cov)">
                   <xsl:apply-templates select="$cell" mode="tcell">
@@ -655,7 +700,7 @@
       <xsl:variable name="id" select="@cell"/>
       <xsl:if test="position() &gt; 1">, </xsl:if>
       <xsl:call-template name="inline-string">
-        <xsl:with-param name="node" select="$t/head/cell[generate-id() = $id]"/>
+        <xsl:with-param name="node" select="($t/head | $t/row)[number(current()/@ri)][self::head]/cell[number(current()/@ci)]"/>
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
@@ -732,7 +777,7 @@
   <!-- Tables: column widths per table, gutters of two spaces. -->
   <xsl:template match="table" mode="t">
     <xsl:param name="width" select="$WIDTH"/>
-    <xsl:variable name="w">
+    <xsl:variable name="fixed">
       <xsl:choose>
         <xsl:when test="@cols = 'stage dose'">14 62</xsl:when>
         <xsl:when test="@cols = 'form status strengths products'">22 14 20 16</xsl:when>
@@ -741,6 +786,13 @@
         <xsl:when test="@cols = 'agent severity effect'">20 16 38</xsl:when>
         <xsl:otherwise>18 18 18 18</xsl:otherwise>
       </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="w">
+      <xsl:call-template name="table-fit">
+        <xsl:with-param name="fixed" select="string($fixed)"/>
+        <xsl:with-param name="least" select="8"/>
+        <xsl:with-param name="breaks" select="'/?&amp;=-'"/>
+      </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="w1" select="number(substring-before($w, ' '))"/>
     <xsl:variable name="w2" select="number(substring-before(concat(substring-after($w, ' '), ' '), ' '))"/>
@@ -753,36 +805,71 @@
       <xsl:with-param name="width" select="$width"/>
     </xsl:call-template>
     <xsl:value-of select="$NL"/>
-    <!-- Each row in an element of its own, as in man.xsl: appending to
-         the page's one text node after a cell's own text made libxslt
-         count the page so far, quadratic in the rows. -->
-    <xsl:for-each select="head | row">
-      <r>
-        <xsl:if test="self::row and $sep and position() &gt; 2">
+    <xsl:choose>
+      <!-- words too long for the columns: one block of "Header: value"
+           lines a row, as a general table of many columns -->
+      <xsl:when test="$w = 'list'">
+        <xsl:variable name="t" select="."/>
+        <xsl:for-each select="row">
+          <r>
           <xsl:value-of select="$NL"/>
-        </xsl:if>
-        <xsl:call-template name="table-row">
-          <xsl:with-param name="c1"><xsl:apply-templates select="cell[1]" mode="tcell"><xsl:with-param name="w" select="$w1"/></xsl:apply-templates></xsl:with-param>
-          <xsl:with-param name="c2"><xsl:apply-templates select="cell[2]" mode="tcell"><xsl:with-param name="w" select="$w2"/></xsl:apply-templates></xsl:with-param>
-          <xsl:with-param name="c3"><xsl:apply-templates select="cell[3]" mode="tcell"><xsl:with-param name="w" select="$w3"/></xsl:apply-templates></xsl:with-param>
-          <xsl:with-param name="c4"><xsl:apply-templates select="cell[4]" mode="tcell"><xsl:with-param name="w" select="$w4"/></xsl:apply-templates></xsl:with-param>
-          <xsl:with-param name="w1" select="$w1"/>
-          <xsl:with-param name="w2" select="$w2"/>
-          <xsl:with-param name="w3" select="$w3"/>
-        </xsl:call-template>
-        <xsl:if test="self::head">
+          <xsl:for-each select="cell">
+            <xsl:variable name="i" select="position()"/>
+            <xsl:variable name="value">
+              <xsl:for-each select="para">
+                <xsl:if test="position() &gt; 1">; </xsl:if>
+                <xsl:call-template name="inline-string"/>
+              </xsl:for-each>
+            </xsl:variable>
+            <xsl:call-template name="wrap">
+              <xsl:with-param name="text" select="concat($t/head/cell[$i], ': ', $value)"/>
+              <xsl:with-param name="width" select="$width"/>
+              <xsl:with-param name="first-indent">
+                <xsl:choose>
+                  <xsl:when test="$i = 1">  - </xsl:when>
+                  <xsl:otherwise><xsl:text>    </xsl:text></xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="indent" select="'      '"/>
+            </xsl:call-template>
+            <xsl:value-of select="$NL"/>
+          </xsl:for-each>
+          </r>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- Each row in an element of its own, as in man.xsl: appending to
+             the page's one text node after a cell's own text made libxslt
+             count the page so far, quadratic in the rows. -->
+        <xsl:for-each select="head | row">
+          <r>
+          <xsl:if test="self::row and $sep and position() &gt; 2">
+            <xsl:value-of select="$NL"/>
+          </xsl:if>
           <xsl:call-template name="table-row">
-            <xsl:with-param name="c1" select="substring($RULE, 1, $w1)"/>
-            <xsl:with-param name="c2" select="substring($RULE, 1, $w2)"/>
-            <xsl:with-param name="c3" select="substring($RULE, 1, $w3 * boolean(cell[3]))"/>
-            <xsl:with-param name="c4" select="substring($RULE, 1, $w4 * boolean(cell[4]))"/>
+            <xsl:with-param name="c1"><xsl:apply-templates select="cell[1]" mode="tcell"><xsl:with-param name="w" select="$w1"/></xsl:apply-templates></xsl:with-param>
+            <xsl:with-param name="c2"><xsl:apply-templates select="cell[2]" mode="tcell"><xsl:with-param name="w" select="$w2"/></xsl:apply-templates></xsl:with-param>
+            <xsl:with-param name="c3"><xsl:apply-templates select="cell[3]" mode="tcell"><xsl:with-param name="w" select="$w3"/></xsl:apply-templates></xsl:with-param>
+            <xsl:with-param name="c4"><xsl:apply-templates select="cell[4]" mode="tcell"><xsl:with-param name="w" select="$w4"/></xsl:apply-templates></xsl:with-param>
             <xsl:with-param name="w1" select="$w1"/>
             <xsl:with-param name="w2" select="$w2"/>
             <xsl:with-param name="w3" select="$w3"/>
           </xsl:call-template>
-        </xsl:if>
-      </r>
-    </xsl:for-each>
+          <xsl:if test="self::head">
+            <xsl:call-template name="table-row">
+              <xsl:with-param name="c1" select="substring($RULE, 1, $w1)"/>
+              <xsl:with-param name="c2" select="substring($RULE, 1, $w2)"/>
+              <xsl:with-param name="c3" select="substring($RULE, 1, $w3 * boolean(cell[3]))"/>
+              <xsl:with-param name="c4" select="substring($RULE, 1, $w4 * boolean(cell[4]))"/>
+              <xsl:with-param name="w1" select="$w1"/>
+              <xsl:with-param name="w2" select="$w2"/>
+              <xsl:with-param name="w3" select="$w3"/>
+            </xsl:call-template>
+          </xsl:if>
+          </r>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A cell: its paragraphs wrapped to the column, joined by LF. -->

@@ -550,6 +550,39 @@ test_twins_on_model(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* ext_break_long(): break points in long words only, never doubled. */
+static void
+break_is(const char *s, double minlen, const char *want)
+{
+	char	*got;
+
+	got = ext_break_long(s, minlen);
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_break_long(void **state)
+{
+	(void)state;
+	break_is("", 10, "");
+	/* short words as they are */
+	break_is("a/b c,d x\\-y", 10, "a/b c,d x\\-y");
+	/* after / , ; ) ] = & ? and after \- and \~ */
+	break_is("go https://e.org/a?b=c&d=e now", 10,
+	    "go https:/\\:/\\:e.org/\\:a?\\:b=\\:c&\\:d=\\:e now");
+	break_is("1\\-(3,4)\\-[u]x\\~y;z", 5,
+	    "1\\-\\:(3,\\:4)\\:\\-\\:[u]\\:x\\~\\:y;\\:z");
+	/* dots and underscores only in a row of them */
+	break_is("a.b...c__d_e", 5, "a.b.\\:.\\:.c_\\:_d_e");
+	/* where a break point is there already, none is added */
+	break_is("ab\\-\\:cd/\\:ef", 5, "ab\\-\\:cd/\\:ef");
+	/* characters, not bytes */
+	break_is("\xc2\xb5/g", 3, "\xc2\xb5/g");
+	break_is("\xc2\xb5/gg", 3, "\xc2\xb5/\\:gg");
+}
+
 /* ext_fill(): words never split; a line starting with a lead guarded. */
 static void
 fill_is(const char *text, double width, const char *want)
@@ -610,6 +643,7 @@ main(void)
 		cmocka_unit_test(test_html_cites_at),
 		cmocka_unit_test(test_twins_on_model),
 		cmocka_unit_test(test_fill),
+		cmocka_unit_test(test_break_long),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
