@@ -115,11 +115,13 @@
        most); its number, when it has one, before the title. -->
   <xsl:template match="sub" mode="h">
     <xsl:variable name="depth" select="count(ancestor::sub) + 1"/>
-    <section>
+    <xsl:variable name="titled" select="normalize-space(@title) != '' or @number or @kind = 'warn'"/>
+    <!-- an untitled subsection (labels have them) is a div: no empty
+         heading, no section without one -->
+    <xsl:element name="{substring('sectiondiv', 1 + 7 * not($titled), 7 - 4 * not($titled))}">
       <xsl:attribute name="id"><xsl:call-template name="html-id"/></xsl:attribute>
       <xsl:if test="@kind = 'warn'"><xsl:attribute name="class">warn</xsl:attribute></xsl:if>
-      <!-- an untitled subsection (labels have them) has no heading -->
-      <xsl:if test="normalize-space(@title) != '' or @number or @kind = 'warn'">
+      <xsl:if test="$titled">
         <xsl:element name="{concat('h', substring('3456', 1 + ($depth &gt; 1) + ($depth &gt; 2) + ($depth &gt; 3), 1))}">
           <xsl:if test="@kind = 'warn'">Warning: </xsl:if>
           <xsl:if test="@number">
@@ -130,7 +132,7 @@
         </xsl:element>
       </xsl:if>
       <xsl:apply-templates select="*" mode="h"/>
-    </section>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="p" mode="h">
