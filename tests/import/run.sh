@@ -11,8 +11,7 @@
 #     words.xsl) are words of the monograph, counted with repeats, and
 #     every active ingredient, strength and DEA schedule of its product
 #     data is there (facts.xsl).
-# The monograph's words are read from the monograph itself for now; once
-# the renderers read format 2, mono_words() reads output/text instead.
+# The monograph's words are those of its plain-text output.
 #
 # usage: tests/import/run.sh [MONOC]      (from the repository root)
 . tests/lib.sh
@@ -42,10 +41,13 @@ words() {
 	    tr -cs 'A-Za-z0-9' '\n' | tr 'A-Z' 'a-z' | grep -v '^$'
 }
 
-# mono_words MONOGRAPH: the words a reader of the monograph gets.
-# Switch to the plain text (output/text/NAME.txt) when it renders format 2.
+# mono_words MONOGRAPH: the words a reader of the monograph gets: those
+# of its plain-text output
 mono_words() {
-	words "$1"
+	rm -rf "$tmp/txt"
+	"$monoc" --no-index -f text -o "$tmp/txt" "$1" > /dev/null 2>&1
+	tr -cs 'A-Za-z0-9' '\n' < "$tmp/txt/text/$(basename "$1" .xml).txt" |
+	    tr 'A-Z' 'a-z' | grep -v '^$'
 }
 
 # coverage LABELWORDS MONOWORDS: per cent of the label's words (with
