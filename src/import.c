@@ -1294,6 +1294,25 @@ group_of(const char *code)
 }
 
 /*
+ * The title of plan pl on s: as it is, or, longer than the format's 300
+ * characters, cut to a locator-like title with the whole text in a
+ * cited paragraph after it.
+ */
+static void
+title(struct imp *im, xmlNodePtr s, const struct plan *pl)
+{
+	char	 line[301];
+
+	if (strlen(pl->title) <= 300) {
+		elt(im, s, "title", pl->title);
+		return;
+	}
+	make_loc(line, sizeof(line), pl->title);
+	elt(im, s, "title", line);
+	cite(im, elt(im, s, "p", pl->title), pl->loc);
+}
+
+/*
  * The element for plan pl under parent: a section directly in warnings
  * is a warning (old-format Precautions a precaution), one directly in
  * populations coded for a group is that group's population (each group
@@ -1303,8 +1322,7 @@ group_of(const char *code)
 static xmlNodePtr
 general(struct imp *im, struct plan *pl, xmlNodePtr parent)
 {
-	xmlNodePtr	 s, p;
-	char		 line[301];
+	xmlNodePtr	 s;
 	const char	*c, *group, *kind;
 	int		 direct, i;
 
@@ -1333,14 +1351,8 @@ general(struct imp *im, struct plan *pl, xmlNodePtr parent)
 		if (pl->title == NULL)
 			elt(im, s, "title", kind != NULL ? "Precautions" :
 			    "Warnings");
-		else if (strlen(pl->title) <= 300)
-			elt(im, s, "title", pl->title);
-		else {
-			make_loc(line, sizeof(line), pl->title);
-			elt(im, s, "title", line);
-			p = elt(im, s, "p", pl->title);
-			cite(im, p, pl->loc);
-		}
+		else
+			title(im, s, pl);
 		return s;
 	}
 	s = el(im, parent, "section");
@@ -1356,16 +1368,8 @@ general(struct imp *im, struct plan *pl, xmlNodePtr parent)
 	if (pl->num[0] != '\0')
 		attr(s, "number", pl->num);
 	attr(s, "id", pl->anchor);
-	if (pl->title != NULL) {
-		if (strlen(pl->title) <= 300)
-			elt(im, s, "title", pl->title);
-		else {
-			make_loc(line, sizeof(line), pl->title);
-			elt(im, s, "title", line);
-			p = elt(im, s, "p", pl->title);
-			cite(im, p, pl->loc);
-		}
-	}
+	if (pl->title != NULL)
+		title(im, s, pl);
 	return s;
 }
 

@@ -62,11 +62,12 @@ load_lockdown(void)
 }
 
 /*
- * Read path into a NUL-terminated buffer of at most LOAD_MAXSIZE bytes.
- * Returns the buffer or NULL after reporting why.
+ * Read path into a NUL-terminated buffer of at most LOAD_MAXSIZE bytes
+ * (only a regular file, never waiting on a FIFO).  Returns the buffer
+ * (free it) or NULL after reporting why to df.
  */
-static char *
-readall(const char *path, struct diag_file *df, size_t *lenp)
+char *
+load_read(const char *path, struct diag_file *df, size_t *lenp)
 {
 	struct stat	 st;
 	char		*buf, *p;
@@ -635,7 +636,7 @@ load_file(const char *path, struct diag_file *df)
 	char	*buf;
 	size_t	 len;
 
-	if ((buf = readall(path, df, &len)) == NULL)
+	if ((buf = load_read(path, df, &len)) == NULL)
 		return NULL;
 	return parse_buffer(buf, len, path, df, 0);
 }
@@ -653,7 +654,7 @@ load_label(const char *path, struct diag_file *df)
 	char	*buf;
 	size_t	 len;
 
-	if ((buf = readall(path, df, &len)) == NULL)
+	if ((buf = load_read(path, df, &len)) == NULL)
 		return NULL;
 	return parse_buffer(buf, len, path, df, 1);
 }

@@ -16,6 +16,7 @@ struct diag_file;
 #define LOAD_MAXATTRS	64	/* attributes and xmlns of one element */
 
 xmlExternalEntityLoader load_lockdown(void);
+char		*load_read(const char *path, struct diag_file *df, size_t *lenp);
 xmlDocPtr	load_file(const char *path, struct diag_file *df);
 xmlDocPtr	load_label(const char *path, struct diag_file *df);
 xmlDocPtr	load_memory(const void *data, size_t len, const char *name,

@@ -1545,39 +1545,30 @@ next_same(const xmlNode *n)
 	return NULL;
 }
 
-static void
-m_sign(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
-{
-	const char	*route;
-	struct buf	 b;
-	xmlNodePtr	 p, l, item;
+typedef void	 label_fn(struct mb *, struct buf *, const xmlNode *);
 
-	if (follows_same(n))
-		return;
-	p = el(mb, parent, "p");
-	strong(mb, p, is_m(n, "sign") ? "Signs of overdose:" : "Symptoms:");
+/*
+ * A bullet list of n and the siblings of its name right after it (the
+ * first of a run calls this; the others are skipped by follows_same()):
+ * an item each, its inline content after the bold label that label (NULL:
+ * none) writes, when it writes one.
+ */
+static void
+sibling_list(struct mb *mb, xmlNodePtr parent, const xmlNode *n,
+    label_fn *label)
+{
+	struct buf	 b;
+	xmlNodePtr	 l, item;
+
+	memset(&b, 0, sizeof(b));
 	l = el(mb, parent, "list");
 	set(mb, l, "type", "bullet");
-	memset(&b, 0, sizeof(b));
 	for (; n != NULL; n = next_same(n)) {
 		item = el(mb, l, "item");
 		str_clear(&b);
-		/* a label only for what the monograph says */
-		if (att(mb, n, "severity") != NULL &&
-		    !eq(att(mb, n, "severity"), "unspecified"))
-			add_ucfirst(mb, &b, lookup(mb, "severity",
-			    att(mb, n, "severity")));
-		route = att(mb, n, "route");
-		if (route != NULL && strcmp(route, "any") != 0) {
-			if (b.len > 0) {
-				str_add(mb, &b, ", ");
-				str_add(mb, &b, route_words(mb, route));
-			} else
-				add_ucfirst(mb, &b, route_words(mb, route));
-			str_add(mb, &b, " route");
-		}
+		if (label != NULL)
+			label(mb, &b, n);
 		if (b.len > 0) {
-			str_add(mb, &b, ":");
 			strong(mb, item, str_get(&b));
 			text(mb, item, " ");
 		}
@@ -1586,19 +1577,47 @@ m_sign(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	free(b.p);
 }
 
+/* The label of a sign or symptom: its severity and route, when given. */
+static void
+sign_label(struct mb *mb, struct buf *b, const xmlNode *n)
+{
+	const char	*route;
+
+	if (att(mb, n, "severity") != NULL &&
+	    !eq(att(mb, n, "severity"), "unspecified"))
+		add_ucfirst(mb, b, lookup(mb, "severity",
+		    att(mb, n, "severity")));
+	route = att(mb, n, "route");
+	if (route != NULL && strcmp(route, "any") != 0) {
+		if (b->len > 0) {
+			str_add(mb, b, ", ");
+			str_add(mb, b, route_words(mb, route));
+		} else
+			add_ucfirst(mb, b, route_words(mb, route));
+		str_add(mb, b, " route");
+	}
+	if (b->len > 0)
+		str_add(mb, b, ":");
+}
+
+static void
+m_sign(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	if (follows_same(n))
+		return;
+	strong(mb, el(mb, parent, "p"), is_m(n, "sign") ?
+	    "Signs of overdose:" : "Symptoms:");
+	sibling_list(mb, parent, n, sign_label);
+}
+
 static void
 m_plain_list(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
-	xmlNodePtr	 l;
-
 	if (follows_same(n))
 		return;
 	if (is_m(n, "risk-factor"))
 		strong(mb, el(mb, parent, "p"), "Risk factors:");
-	l = el(mb, parent, "list");
-	set(mb, l, "type", "bullet");
-	for (; n != NULL; n = next_same(n))
-		inline_children(mb, el(mb, l, "item"), n);
+	sibling_list(mb, parent, n, NULL);
 }
 
 static void
@@ -2039,65 +2058,51 @@ att_form(struct mb *mb, const xmlNode *n)
 }
 
 /* Consecutive m:change of recent-changes: a list */
+/* The label of a recent change: the section it changed, when. */
+static void
+change_label(struct mb *mb, struct buf *b, const xmlNode *n)
+{
+	const char	*num, *date;
+
+	str_add(mb, b, section_title(mb, sat(mb, n, "to")));
+	if ((num = att(mb, n, "number")) != NULL) {
+		str_add(mb, b, " (");
+		str_add(mb, b, num);
+		str_add(mb, b, ")");
+	}
+	if ((date = att(mb, n, "date")) != NULL) {
+		str_add(mb, b, ", ");
+		str_add(mb, b, date);
+	}
+	str_add(mb, b, ":");
+}
+
 static void
 m_change(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
-	const char	*num, *date;
-	struct buf	 b;
-	xmlNodePtr	 l, item;
-
-	if (follows_same(n))
-		return;
-	memset(&b, 0, sizeof(b));
-	l = el(mb, parent, "list");
-	set(mb, l, "type", "bullet");
-	for (; n != NULL; n = next_same(n)) {
-		item = el(mb, l, "item");
-		str_clear(&b);
-		str_add(mb, &b, section_title(mb, sat(mb, n, "to")));
-		if ((num = att(mb, n, "number")) != NULL) {
-			str_add(mb, &b, " (");
-			str_add(mb, &b, num);
-			str_add(mb, &b, ")");
-		}
-		if ((date = att(mb, n, "date")) != NULL) {
-			str_add(mb, &b, ", ");
-			str_add(mb, &b, date);
-		}
-		str_add(mb, &b, ":");
-		strong(mb, item, str_get(&b));
-		text(mb, item, " ");
-		inline_children(mb, item, n);
-	}
-	free(b.p);
+	if (!follows_same(n))
+		sibling_list(mb, parent, n, change_label);
 }
 
 /* Consecutive m:contraindication: a list */
+/* The label of a contraindication: its route, when it has one. */
+static void
+contraindication_label(struct mb *mb, struct buf *b, const xmlNode *n)
+{
+	const char	*route;
+
+	route = att(mb, n, "route");
+	if (route != NULL && strcmp(route, "any") != 0) {
+		add_ucfirst(mb, b, route_words(mb, route));
+		str_add(mb, b, need(mb, "label", "route-colon"));
+	}
+}
+
 static void
 m_contraindication(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
-	const char	*route;
-	struct buf	 b;
-	xmlNodePtr	 l, item;
-
-	if (follows_same(n))
-		return;
-	memset(&b, 0, sizeof(b));
-	l = el(mb, parent, "list");
-	set(mb, l, "type", "bullet");
-	for (; n != NULL; n = next_same(n)) {
-		item = el(mb, l, "item");
-		route = att(mb, n, "route");
-		if (route != NULL && strcmp(route, "any") != 0) {
-			str_clear(&b);
-			add_ucfirst(mb, &b, route_words(mb, route));
-			str_add(mb, &b, need(mb, "label", "route-colon"));
-			strong(mb, item, str_get(&b));
-			text(mb, item, " ");
-		}
-		inline_children(mb, item, n);
-	}
-	free(b.p);
+	if (!follows_same(n))
+		sibling_list(mb, parent, n, contraindication_label);
 }
 
 /* m:trial: a paragraph naming the trial */

@@ -659,27 +659,17 @@ load_words(struct session *s)
 }
 
 /*
- * The source text of path for df's excerpts (best effort: a file that
- * cannot be read again is reported without them).
+ * The source text of path for df's excerpts, read again as load_file()
+ * read it.
  */
 static void
 cross_source(struct diag_file *df, const char *path)
 {
-	struct stat	 st;
-	FILE		*f;
-	char		*buf;
-	size_t		 len;
+	char	*buf;
+	size_t	 len;
 
-	if ((f = fopen(path, "rb")) == NULL)
-		return;
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-	    st.st_size <= LOAD_MAXSIZE &&
-	    (buf = malloc((size_t)st.st_size + 1)) != NULL) {
-		len = fread(buf, 1, (size_t)st.st_size, f);
-		buf[len] = '\0';
+	if ((buf = load_read(path, df, &len)) != NULL)
 		diag_file_set_source(df, buf, len);
-	}
-	fclose(f);
 }
 
 /*

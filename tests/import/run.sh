@@ -61,9 +61,10 @@ coverage() {
 }
 
 # facts LABEL MONOGRAPH: print each fact of the label the monograph lacks
+# (the monograph's words are those mono_words left in $tmp/mw)
 facts() {
 	xsltproc --novalid --nonet $here/facts.xsl "$2" > "$tmp/mf"
-	mono_words "$2" > "$tmp/mw.all"
+	cp "$tmp/mw" "$tmp/mw.all"
 	xsltproc --novalid --nonet $here/words.xsl "$2" > "$tmp/mt"
 	xsltproc --novalid --nonet $here/facts.xsl "$1" | sort -u |
 	while read -r kind value; do
