@@ -563,7 +563,7 @@ bullet_only(xmlNodePtr cap)
 	for (p = (unsigned char *)t; *p != '\0'; p++)
 		if (isalnum(*p))
 			only = 0;
-	xmlFree(t);
+	free(t);
 	return only;
 }
 
@@ -655,6 +655,34 @@ posint(const char *s)
 	return *end == '\0' && v > 0 && v < 1000 ? (int)v : 1;
 }
 
+/*
+ * Does the row hold nothing but footnote marks?  Labels put a table's
+ * footnotes in a row of their own (often the tfoot); the footnotes are
+ * kept under the table, and the row of bare marks would read "(1)".
+ */
+static int
+footnotes_only(xmlNodePtr row)
+{
+	xmlNodePtr	 cell, c;
+	const xmlChar	*p;
+	int		 marks;
+
+	marks = 0;
+	for (cell = row->children; cell != NULL; cell = cell->next)
+		for (c = cell->children; c != NULL; c = c->next)
+			if (c->type == XML_ELEMENT_NODE &&
+			    xmlStrEqual(c->name, BAD_CAST "fnref"))
+				marks++;
+			else if (c->type == XML_TEXT_NODE) {
+				for (p = c->content; p != NULL && *p != '\0';
+				    p++)
+					if (!isspace(*p))
+						return 0;
+			} else
+				return 0;
+	return marks > 0;
+}
+
 /* One SPL row into the rows element rows. */
 static void
 emit_row(struct imp *im, xmlNodePtr tr, xmlNodePtr rows)
@@ -686,6 +714,10 @@ emit_row(struct imp *im, xmlNodePtr tr, xmlNodePtr rows)
 		inline_children(im, c, cell);
 		im->incell = 0;
 		trim_end(cell);
+	}
+	if (footnotes_only(row)) {
+		xmlUnlinkNode(row);
+		xmlFreeNode(row);
 	}
 }
 
@@ -1105,7 +1137,7 @@ eua_notice(xmlNodePtr s)
 	if ((t = spl_text(spl_child(s, "title"))) != NULL) {
 		eua = strstr(t, "EUA") != NULL ||
 		    strcasestr(t, "Emergency Use Authorization") != NULL;
-		xmlFree(t);
+		free(t);
 	}
 	return eua;
 }
@@ -1169,7 +1201,7 @@ plan_section(struct imp *im, xmlNodePtr s, struct plan *parent, int depth,
 		spl_number(t, pl->num, sizeof(pl->num), &rest);
 		if (*rest != '\0')
 			pl->title = strdup(rest);
-		xmlFree(t);
+		free(t);
 	}
 	if (pl->num[0] != '\0')
 		memcpy(pl->loc, pl->num, sizeof(pl->num));
@@ -1378,7 +1410,7 @@ static void
 note_mention(struct imp *im, struct plan *pl, xmlNodePtr text)
 {
 	xmlChar	*c;
-	char	 to[96];
+	char	 to[400];
 	int	 i;
 
 	if (im->nmention >= MAXMENTIONS || text == NULL ||
@@ -1390,6 +1422,10 @@ note_mention(struct imp *im, struct plan *pl, xmlNodePtr text)
 			    spl_target_name(pl->target));
 		else
 			snprintf(to, sizeof(to), "r:%s", pl->anchor);
+		/* what the reference reads: the label's number and title */
+		snprintf(to + strlen(to), sizeof(to) - strlen(to), "\t%s%s%s",
+		    pl->num, pl->num[0] != '\0' && pl->title != NULL ? " " :
+		    "", pl->title != NULL ? pl->title : "");
 		for (i = 0; i < im->nmention; i++)
 			if (strcmp(im->mention[i], to) == 0)
 				break;
@@ -2011,6 +2047,7 @@ static void
 emit_withdrawal(struct imp *im, xmlNodePtr root)
 {
 	xmlNodePtr	 w, p, x, a;
+	char		*tab;
 	int		 i, it;
 
 	w = el(im, root, "withdrawal");
@@ -2026,10 +2063,15 @@ emit_withdrawal(struct imp *im, xmlNodePtr root)
 		p = el(im, w, "p");
 		add_text(im, p, "Withdrawal is mentioned in:");
 		for (i = 0; i < im->nmention; i++) {
-			add_text(im, p, i > 0 ? ", " : " ");
+			add_text(im, p, i > 0 ? "; " : " ");
+			tab = strchr(im->mention[i], '\t');
+			*tab = '\0';
 			x = el(im, p, "xref");
 			attr(x, im->mention[i][0] == 'r' ? "ref" : "to",
 			    im->mention[i] + 2);
+			if (tab[1] != '\0')
+				add_text(im, x, tab + 1);
+			*tab = '\t';
 		}
 		add_text(im, p, ".");
 		cite(im, p, NULL);

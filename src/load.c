@@ -25,6 +25,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "load.h"
 
@@ -549,6 +550,131 @@ refuse_controls(xmlDocPtr doc, struct diag_file *df)
 }
 
 /*
+ * What a label's control character c stands for (UTF-8, at most 3 bytes
+ * in out), or "" to drop it.  Real labels hold C1 controls where text
+ * typed in Windows-1252 was converted as if it were Latin-1 (U+0096 for
+ * an en dash, U+0092 for an apostrophe): those become the Windows-1252
+ * character.  C0 controls (form feeds, carriage returns) become a space;
+ * DEL, the five C1 codes Windows-1252 leaves undefined and bidi controls
+ * are dropped.
+ */
+static void
+repair_char(uint32_t c, char out[4])
+{
+	static const uint16_t cp1252[32] = {
+		0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+		0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+	};
+	uint32_t	 u;
+
+	u = c >= 0x80 && c <= 0x9F ? cp1252[c - 0x80] : c < 0x20 ? ' ' : 0;
+	if (u == 0)
+		out[0] = '\0';
+	else if (u < 0x80) {
+		out[0] = (char)u;
+		out[1] = '\0';
+	} else if (u < 0x800) {
+		out[0] = (char)(0xC0 | (u >> 6));
+		out[1] = (char)(0x80 | (u & 0x3F));
+		out[2] = '\0';
+	} else {
+		out[0] = (char)(0xE0 | (u >> 12));
+		out[1] = (char)(0x80 | ((u >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (u & 0x3F));
+		out[3] = '\0';
+	}
+}
+
+/*
+ * Rewrite the text node t, which holds characters a terminal would act
+ * on, with each replaced by repair_char().  Returns how many there were.
+ */
+static size_t
+repair_text(xmlNodePtr t)
+{
+	struct buf	 b = { NULL, 0, 0, 0 };
+	const xmlChar	*s;
+	char		*out;
+	uint32_t	 c;
+	size_t		 count;
+	char		 rep[4];
+	int		 len;
+
+	count = 0;
+	for (s = t->content; *s != '\0'; s += len) {
+		len = 4;
+		c = (uint32_t)xmlGetUTF8Char(s, &len);
+		if (len <= 0)
+			break;
+		if (diag_unsafe_char(c)) {
+			repair_char(c, rep);
+			buf_str(&b, rep);
+			count++;
+		} else
+			buf_add(&b, (const char *)s, (size_t)len);
+	}
+	if ((out = buf_done(&b)) != NULL) {
+		xmlNodeSetContent(t, (const xmlChar *)out);
+		free(out);
+	}
+	return count;
+}
+
+/*
+ * A label's text and attribute values may hold what refuse_controls()
+ * refuses in a monograph: real labels do (1 in 750 of the bulk set), so
+ * the label is repaired instead, with one warning naming the first
+ * place and the count.
+ */
+static void
+repair_controls(xmlDocPtr doc, struct diag_file *df)
+{
+	xmlNodePtr	 n, c, first;
+	xmlAttrPtr	 a;
+	uint32_t	 ch, firstch;
+	size_t		 count;
+
+	count = 0;
+	first = NULL;
+	firstch = 0;
+	for (n = xmlDocGetRootElement(doc); n != NULL;
+	    n = next_node(doc, n)) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (a = n->properties; a != NULL; a = a->next)
+			for (c = a->children; c != NULL; c = c->next)
+				if (c->content != NULL &&
+				    (ch = unsafe_in(c->content)) != 0) {
+					if (first == NULL) {
+						first = n;
+						firstch = ch;
+					}
+					count += repair_text(c);
+				}
+		for (c = n->children; c != NULL; c = c->next)
+			if ((c->type == XML_TEXT_NODE ||
+			    c->type == XML_CDATA_SECTION_NODE) &&
+			    c->content != NULL &&
+			    (ch = unsafe_in(c->content)) != 0) {
+				if (first == NULL) {
+					first = n;
+					firstch = ch;
+				}
+				count += repair_text(c);
+			}
+	}
+	if (first != NULL)
+		diag_file_add_node(df, DIAG_WARNING, first, NULL,
+		    "control-character", "%zu control character%s in the "
+		    "label's text (the first, U+%04X, in element '%s') read "
+		    "as Windows-1252 punctuation, or dropped", count,
+		    count == 1 ? "" : "s", (unsigned int)firstch,
+		    (const char *)first->name);
+}
+
+/*
  * Parse the NUL-terminated buffer buf of len bytes under the name url;
  * df takes buf over as the source text (or a UTF-8 copy of it, when it
  * is UTF-16, and buf is freed).  Refuses what prescan() refuses first.
@@ -612,7 +738,9 @@ parse_buffer(char *buf, size_t len, const char *url, struct diag_file *df,
 	}
 	if (!bad && refuse_nodes(doc, df, label) > 0)
 		bad = 1;
-	if (!bad)
+	if (!bad && label)
+		repair_controls(doc, df);
+	else if (!bad)
 		refuse_controls(doc, df);
 	if (bad) {
 		xmlFreeDoc(doc);

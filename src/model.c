@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/tree.h>
 #include <libxml/dict.h>
@@ -31,6 +32,8 @@
 #define MNS	"urn:monoc:monograph:2"
 #define WNS	"urn:monoc:words:1"
 #define NBSP	"\xc2\xa0"
+/* the longest prose contraindication the highlights quote, in bytes */
+#define HL_PROSE_MAX	200
 
 /* One m:cite of the document: the table $cites of common.xsl. */
 struct cite {
@@ -2590,6 +2593,41 @@ xref_to(struct mb *mb, xmlNodePtr p, const char *id)
 	set(mb, el(mb, p, "xref"), "to", id);
 }
 
+/*
+ * Drop the "WARNING:" a boxed warning's title starts with (labels write
+ * "WARNING: SERIOUS INFECTIONS"): every renderer puts its own before a
+ * warning's title.  A title that is nothing but the word is kept.
+ */
+static void
+warning_prefix(struct buf *b)
+{
+	static const char *const words[] = {
+		"boxed warning", "warnings", "warning", NULL
+	};
+	const char *const *w;
+	size_t		 n, skip;
+
+	if (b->p == NULL)
+		return;
+	for (w = words; *w != NULL; w++) {
+		n = strlen(*w);
+		if (strncasecmp(b->p, *w, n) != 0)
+			continue;
+		skip = n;
+		if (b->p[skip] == ':' || b->p[skip] == '-')
+			skip++;
+		else if (b->p[skip] != ' ')
+			return;
+		while (b->p[skip] == ' ')
+			skip++;
+		if (b->p[skip] == '\0')
+			return;
+		memmove(b->p, b->p + skip, b->len - skip + 1);
+		b->len -= skip;
+		return;
+	}
+}
+
 /* A highlights item: <item><strong>label</strong> ...</item> */
 static xmlNodePtr
 hl_item(struct mb *mb, xmlNodePtr l, const char *label)
@@ -2747,6 +2785,7 @@ highlights(struct mb *mb, xmlNodePtr doc, const xmlNode *root)
 			else {
 				str_clear(&b);
 				add_norm_node(mb, &b, child(sec, "title"));
+				warning_prefix(&b);
 				text(mb, item, str_get(&b));
 			}
 			text(mb, item, " ");
@@ -2772,8 +2811,32 @@ highlights(struct mb *mb, xmlNodePtr doc, const xmlNode *root)
 				}
 				inline_children(mb, item, c);
 			}
-			if (!any)
-				text(mb, item, need(mb, "label", "hl-see"));
+			if (!any) {
+				/* prose, as imported labels have it: its
+				   first paragraph when short */
+				if ((d = child(sec, "p")) == NULL &&
+				    (d = child(sec, "list")) == NULL &&
+				    (c = child(sec, "section")) != NULL)
+					d = child(c, "p");
+				str_clear(&b);
+				if (d != NULL)
+					add_norm_node(mb, &b, d);
+				if (d == NULL || strlen(str_get(&b)) >
+				    HL_PROSE_MAX)
+					text(mb, item, need(mb, "label",
+					    "hl-see"));
+				else if (is_m(d, "p"))
+					inline_children(mb, item, d);
+				else
+					for (c = d->children; c != NULL;
+					    c = c->next) {
+						if (!is_m(c, "item"))
+							continue;
+						if (any++)
+							text(mb, item, "; ");
+						inline_children(mb, item, c);
+					}
+			}
 			text(mb, item, " ");
 			xref_to(mb, item, "contraindications");
 		} else if (is_m(sec, "warnings")) {
@@ -3620,6 +3683,7 @@ boxed(struct mb *mb, xmlNodePtr parent, const xmlNode *root)
 		set(mb, bw, "kind", "warn");
 		str_clear(&b);
 		add_norm_node(mb, &b, child(c, "title"));
+		warning_prefix(&b);
 		route = att(mb, c, "route");
 		if (route != NULL && strcmp(route, "any") != 0) {
 			str_add(mb, &b, " (");

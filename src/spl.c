@@ -14,6 +14,7 @@
 
 #include <libxml/tree.h>
 
+#include "buf.h"
 #include "spl.h"
 
 /* Is node an element of the HL7 v3 namespace called name? */
@@ -116,20 +117,41 @@ spl_collapse(char *s)
 	*w = '\0';
 }
 
+/* The text of node's descendants into b, a line break (br) as a space. */
+static void
+add_text(struct buf *b, xmlNodePtr node)
+{
+	xmlNodePtr	 c;
+
+	for (c = node->children; c != NULL; c = c->next)
+		if ((c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) && c->content != NULL)
+			buf_str(b, (const char *)c->content);
+		else if (c->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(c->name, BAD_CAST "br"))
+			buf_str(b, " ");
+		else if (c->type == XML_ELEMENT_NODE)
+			add_text(b, c);
+}
+
 /* All the text under node, white space collapsed; NULL if none. */
 char *
 spl_text(xmlNodePtr node)
 {
-	xmlChar	*c;
+	struct buf	 b = { NULL, 0, 0, 0 };
+	char		*c;
 
-	if (node == NULL || (c = xmlNodeGetContent(node)) == NULL)
+	if (node == NULL)
 		return NULL;
-	spl_collapse((char *)c);
+	add_text(&b, node);
+	if ((c = buf_done(&b)) == NULL)
+		return NULL;
+	spl_collapse(c);
 	if (*c == '\0') {
-		xmlFree(c);
+		free(c);
 		return NULL;
 	}
-	return (char *)c;
+	return c;
 }
 
 static char *

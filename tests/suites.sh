@@ -61,6 +61,8 @@ suite "C extensions against the XSLT templates" tests/ext-parity.sh "$monoc"
 suite "the model of format 2 in three formats" tests/render.sh
 suite "schema tests" tests/schema/run.sh
 suite "hostile inputs" tests/hostile/run.sh "$monoc"
+suite "monoc import: golden tests on three small labels" \
+    tests/golden/import.sh "$monoc"
 suite "monoc import on real labels" tests/import/run.sh "$monoc"
 suite "scaling: time at 4n under 6 times time at n" tests/scaling/run.sh "$monoc"
 suite "output linters" tests/lint-outputs.sh "$out"
