@@ -23,7 +23,7 @@ WARN += -Werror
 endif
 # Asked of pkg-config once, when first needed: make docs needs none.
 XML_CFLAGS = $(call once,XML_CFLAGS,$(PKG_CONFIG) --cflags libxml-2.0 libxslt libexslt)
-XML_LIBS = $(call once,XML_LIBS,$(PKG_CONFIG) --libs libxml-2.0 libxslt libexslt) -lm
+XML_LIBS = $(call once,XML_PC_LIBS,$(PKG_CONFIG) --libs libxml-2.0 libxslt libexslt) -lm
 CMOCKA_LIBS = $(call once,CMOCKA_LIBS,$(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 # $(call once,VAR,COMMAND): the output of COMMAND, kept in VAR from then on.
 once = $(eval $(1) := $$(shell $(2)))$($(1))
@@ -34,7 +34,7 @@ ALL_LDFLAGS = $(LDFLAGS) -pthread
 # BUILD and MONOC_BIN let check-asan build a second, instrumented copy.
 BUILD ?= build
 MONOC_BIN ?= monoc
-MODULES = diag xmlmsg load schema check buf ext model xform output index options update spl import monoc
+MODULES = diag xmlmsg load schema check buf ext grid model xform output index options update spl import monoc
 OBJS = $(MODULES:%=$(BUILD)/%.o)
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(wildcard tests/unit/test_*.c))
 ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \

@@ -34,6 +34,7 @@
 
 #include "buf.h"
 #include "ext.h"
+#include "grid.h"
 #include "xform.h"
 
 /* Characters in the n bytes of UTF-8 at s. */
@@ -1016,8 +1017,9 @@ xp_inline(xmlXPathParserContextPtr ctxt, int nargs)
 /* ---- extension elements: html.xsl's citation links ---- */
 
 /* A new result element NAME, last child of parent; NULL after failing. */
-static xmlNodePtr
-result_el(xsltTransformContextPtr ctxt, xmlNodePtr parent, const char *name)
+xmlNodePtr
+ext_result_el(xsltTransformContextPtr ctxt, xmlNodePtr parent,
+    const char *name)
 {
 	xmlNodePtr	 e;
 
@@ -1072,8 +1074,8 @@ result_fail(xsltTransformContextPtr ctxt, xmlNodePtr inst)
  * The string value of the stylesheet's global variable name, "" when it
  * has none (malloc'd by libxml2; NULL when out of memory).
  */
-static xmlChar *
-sheet_var(xsltTransformContextPtr ctxt, const char *name)
+xmlChar *
+ext_sheet_var(xsltTransformContextPtr ctxt, const char *name)
 {
 	xmlXPathObjectPtr	 o;
 	xmlChar			*v;
@@ -1118,11 +1120,11 @@ xe_html_cites(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 	bad = 0;
 	at = any_at(v, n);
 	for (i = 0; i < 6; i++)
-		if ((p[i] = sheet_var(ctxt, names[i])) == NULL)
+		if ((p[i] = ext_sheet_var(ctxt, names[i])) == NULL)
 			bad = 1;
 	if (!bad) {
 		bad = result_text(ctxt, ctxt->insert, (char *)p[0]);
-		span = result_el(ctxt, ctxt->insert, "span");
+		span = ext_result_el(ctxt, ctxt->insert, "span");
 		bad |= result_att(span, "class", "", "cite");
 		bad |= result_text(ctxt, span, (char *)p[1]);
 	}
@@ -1130,7 +1132,7 @@ xe_html_cites(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 		if (i > 0)
 			bad |= result_text(ctxt, span,
 			    (char *)p[at ? 5 : 2]);
-		a = result_el(ctxt, span, "a");
+		a = ext_result_el(ctxt, span, "a");
 		bad |= result_att(a, "href", "#ref-", v[i].n);
 		if (*v[i].k != '\0')
 			bad |= result_att(a, "id", "cite-", v[i].k);
@@ -1174,7 +1176,7 @@ xe_html_backs(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 		if (!first)
 			bad |= result_text(ctxt, ctxt->insert, ", ");
 		first = 0;
-		a = result_el(ctxt, ctxt->insert, "a");
+		a = ext_result_el(ctxt, ctxt->insert, "a");
 		bad |= result_att(a, "href", "#cite-", model_att(c, "k"));
 		bad |= result_text(ctxt, a, model_att(c, "where"));
 		for (at = c->properties; at != NULL; at = at->next)
@@ -1213,7 +1215,8 @@ ext_register(void)
 	    xsltRegisterExtModuleElement(BAD_CAST "html-cites",
 	    BAD_CAST MONOC_EXT_NS, NULL, xe_html_cites) != 0 ||
 	    xsltRegisterExtModuleElement(BAD_CAST "html-backs",
-	    BAD_CAST MONOC_EXT_NS, NULL, xe_html_backs) != 0)
+	    BAD_CAST MONOC_EXT_NS, NULL, xe_html_backs) != 0 ||
+	    grid_register(MONOC_EXT_NS) != 0)
 		return -1;
 	return 0;
 }

@@ -8,6 +8,7 @@
 #define MONOC_EXT_H
 
 #include <libxml/tree.h>
+#include <libxslt/xsltInternals.h>
 
 char	*ext_wrap(const char *text, double width, const char *indent,
 	    const char *first_indent);
@@ -35,5 +36,10 @@ struct ext_cites {
 char	*ext_inline(const xmlNode *node, int roff,
 	    const struct ext_cites *cs);
 int	 ext_register(void);
+
+/* for the extension elements of ext.c and grid.c */
+xmlNodePtr	 ext_result_el(xsltTransformContextPtr ctxt, xmlNodePtr parent,
+		    const char *name);
+xmlChar		*ext_sheet_var(xsltTransformContextPtr ctxt, const char *name);
 
 #endif

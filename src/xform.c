@@ -258,7 +258,10 @@ run(const struct xform *xf, xsltStylesheetPtr style, const char *sheet,
 	xsltSetCtxtSecurityPrefs(xf->sec, ctxt);
 	xsltSetTransformErrorFunc(ctxt, &c, collect_error);
 	xmlSetStructuredErrorFunc(df, diag_xml_error);
-	res = xsltApplyStylesheetUser(style, doc, params, NULL, NULL, ctxt);
+	/* MONOC_XSLT_PROFILE: libxslt's profile on stderr, for maintainers
+	   (docs/stylesheets.md) */
+	res = xsltApplyStylesheetUser(style, doc, params, NULL,
+	    getenv("MONOC_XSLT_PROFILE") != NULL ? stderr : NULL, ctxt);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (*c.buf != '\0')
 		collect_line(&c, c.buf);

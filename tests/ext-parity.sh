@@ -4,7 +4,9 @@
 # stock xsltproc runs the same stylesheets with their XSLT fallback
 # templates, on the document model that `monoc --emit-model` writes.
 # Both must write the same bytes for every format of every real
-# monograph, XSLT fixture and test monograph (tests/formulary/).  Where a stylesheet prefers an EXSLT function
+# monograph, XSLT fixture, test monograph (tests/formulary/), golden
+# import and corpus label of ../shared, imported.  Where a stylesheet
+# prefers an EXSLT function
 # of libexslt (str:replace), its fallback for processors
 # without it must give the same bytes: xsltproc runs a copy of the
 # stylesheets with those tests made false.  Prints "N passed, N failed"
@@ -29,7 +31,26 @@ done
 # monoc wants each file named after the monograph's id, and all of them
 # side by side: the fixtures and the test monographs name each other
 # (a monograph beside the file counts as known).
-inputs="monographs/*.xml tests/xslt-fixtures/*.xml tests/formulary/*.xml"
+# Real labels give the tables no fixture has (hundreds of rows, spans
+# over rows and columns, ragged rows): the corpus labels of ../shared,
+# imported, are inputs too, and so are the golden imports.
+shared=${SHARED:-$(pwd)/../shared}
+if [ -d "$shared/spl-corpus" ]; then
+	mkdir -p "$tmp/imp"
+	# two corpus documents are not human drug labels: refused, exit 1
+	"$monoc" import -q -o "$tmp/imp" "$shared"/spl-corpus/*.xml \
+	    2> /dev/null
+	n=$(ls "$tmp/imp" | grep -c '\.xml$')
+	if [ "$n" -ge 20 ]; then
+		ok "$n corpus labels imported for the comparison"
+	else
+		bad "only $n corpus labels imported from $shared/spl-corpus"
+	fi
+else
+	bad "no $shared/spl-corpus (set SHARED): real tables not compared"
+fi
+inputs="monographs/*.xml tests/xslt-fixtures/*.xml tests/formulary/*.xml
+    tests/golden/import/*.xml $tmp/imp/*.xml"
 mkdir -p "$tmp/in"
 for f in $inputs; do
 	[ -e "$f" ] || continue
@@ -49,7 +70,7 @@ for f in $inputs; do
 		fail=$((fail + 1))
 		continue
 	fi
-	"$monoc" --emit-model "$tmp/in/$id.xml" > "$tmp/model.xml" ||
+	"$monoc" --emit-model "$tmp/in/$id.xml" > "$tmp/model.xml" 2> /dev/null ||
 	    bad "$f: monoc --emit-model failed"
 	for pair in html:html/$id.html text:text/$id.txt \
 	    man:man/man7/$id-info.7 meta:meta/$id.xml; do

@@ -20,7 +20,11 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:exsl="http://exslt.org/common"
                 xmlns:str="http://exslt.org/strings"
-                exclude-result-prefixes="exsl str">
+                xmlns:ext="urn:monoc:ext"
+                xmlns:func="http://exslt.org/functions"
+                xmlns:mx="urn:monoc:xsl"
+                extension-element-prefixes="ext func"
+                exclude-result-prefixes="exsl str ext func mx">
 
   <xsl:variable name="WS" select="' &#9;&#10;&#13;'"/>
   <xsl:variable name="NBSP" select="'&#160;'"/>
@@ -78,6 +82,13 @@
        elements of template table-grid for n columns; the grid is built
        once, wide enough for any row, and cut to n. -->
   <xsl:template name="table-layout">
+    <!-- monoc's C twin (src/grid.c) when it runs the stylesheet -->
+    <ext:table-layout>
+      <xsl:fallback><xsl:call-template name="table-layout-xslt"/></xsl:fallback>
+    </ext:table-layout>
+  </xsl:template>
+
+  <xsl:template name="table-layout-xslt">
     <xsl:variable name="raw-rtf"><xsl:call-template name="table-layout-raw"/></xsl:variable>
     <xsl:variable name="raw" select="exsl:node-set($raw-rtf)/g"/>
     <!-- a column where no cell starts (always spanned with the one
@@ -133,7 +144,16 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The grid before that merge (template table-grid), cut to the
+       columns its cells reach. -->
   <xsl:template name="table-layout-raw">
+    <!-- monoc's C twin (src/grid.c) when it runs the stylesheet -->
+    <ext:table-layout raw="yes">
+      <xsl:fallback><xsl:call-template name="table-layout-raw-xslt"/></xsl:fallback>
+    </ext:table-layout>
+  </xsl:template>
+
+  <xsl:template name="table-layout-raw-xslt">
     <xsl:variable name="ws"><xsl:call-template name="table-row-width"/></xsl:variable>
     <xsl:variable name="tall" select="*/cell[@rowspan &gt; 1]"/>
     <xsl:choose>
@@ -311,6 +331,47 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The cell of the table t that the grid slot s (template
+       table-layout) holds: cell @ci of the @ri-th of t's head and row
+       elements.  XPath tests a predicate on every row to find the
+       @ri-th, which made tables of many rows quadratic: monoc's C twin
+       (src/grid.c) goes straight to it. -->
+  <func:function name="mx:grid-cell">
+    <xsl:param name="t"/>
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="function-available('ext:grid-cell')">
+        <func:result select="ext:grid-cell($t, $s/@ri, $s/@ci)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <func:result select="($t/head | $t/row)[number($s/@ri)]/cell[number($s/@ci)]"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- The sum of the k space-terminated numbers of s from the from-th:
+       template sum-tokens, or monoc's C twin (src/grid.c). -->
+  <func:function name="mx:sum-tokens">
+    <xsl:param name="s"/>
+    <xsl:param name="from"/>
+    <xsl:param name="k"/>
+    <xsl:choose>
+      <xsl:when test="function-available('ext:sum-tokens')">
+        <func:result select="ext:sum-tokens($s, $from, $k)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="w">
+          <xsl:call-template name="sum-tokens">
+            <xsl:with-param name="s" select="string($s)"/>
+            <xsl:with-param name="from" select="$from"/>
+            <xsl:with-param name="k" select="$k"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <func:result select="number($w)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
   <!-- The widths of the n columns of the context table, "W1 W2 ... Wn "
        (each followed by a space), that fill at most avail characters
        (gutters not counted): each column least, and what is left shared
@@ -328,6 +389,29 @@
     <xsl:param name="avail"/>
     <xsl:param name="least"/>
     <xsl:param name="breaks" select="'/?&amp;=-'"/>
+    <xsl:choose>
+      <!-- monoc's C twin (src/grid.c) when it runs the stylesheet -->
+      <xsl:when test="function-available('ext:table-widths')">
+        <xsl:value-of select="ext:table-widths(., $grid, $n, $avail, $least, $breaks)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="table-widths-xslt">
+          <xsl:with-param name="grid" select="$grid"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="avail" select="$avail"/>
+          <xsl:with-param name="least" select="$least"/>
+          <xsl:with-param name="breaks" select="$breaks"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="table-widths-xslt">
+    <xsl:param name="grid"/>
+    <xsl:param name="n"/>
+    <xsl:param name="avail"/>
+    <xsl:param name="least"/>
+    <xsl:param name="breaks"/>
     <xsl:variable name="t" select="."/>
     <xsl:variable name="nat">
       <xsl:call-template name="table-natural">

@@ -22,7 +22,8 @@
                 xmlns:exsl="http://exslt.org/common"
                 xmlns:str="http://exslt.org/strings"
                 xmlns:ext="urn:monoc:ext"
-                exclude-result-prefixes="m exsl str ext">
+                xmlns:mx="urn:monoc:xsl"
+                exclude-result-prefixes="m exsl str ext mx">
 
   <xsl:include href="common.xsl"/>
 
@@ -713,7 +714,7 @@
         <xsl:for-each select="$grid[@kind = 'row']">
           <xsl:variable name="full-rtf">
             <xsl:for-each select="s[@cell != '']">
-              <xsl:if test="($t/head | $t/row)[number(current()/@ri)][self::row]/cell[number(current()/@ci)][normalize-space(.) != '' or .//cites or .//fnref]">
+              <xsl:if test="mx:grid-cell($t, current())[parent::row][normalize-space(.) != '' or .//cites or .//fnref]">
                 <xsl:copy-of select="."/>
               </xsl:if>
             </xsl:for-each>
@@ -743,7 +744,7 @@
                 </xsl:if>
                 <xsl:text>:\fP </xsl:text>
                 </xsl:if>
-                <xsl:for-each select="($t/head | $t/row)[number(current()/@ri)][self::row]/cell[number(current()/@ci)]/para">
+                <xsl:for-each select="mx:grid-cell($t, current())[parent::row]/para">
                   <xsl:if test="position() &gt; 1">; </xsl:if>
                   <xsl:apply-templates mode="rin"/>
                 </xsl:for-each>
@@ -759,7 +760,7 @@
           <xsl:variable name="head" select="@kind = 'head'"/>
           <xsl:for-each select="s">
             <xsl:variable name="id" select="@cell"/>
-            <xsl:variable name="cell" select="($t/head | $t/row)[number(current()/@ri)]/cell[number(current()/@ci)]"/>
+            <xsl:variable name="cell" select="mx:grid-cell($t, current())"/>
             <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
             <xsl:choose>
               <xsl:when test="@cov">^</xsl:when>
@@ -773,11 +774,7 @@
                 <xsl:choose>
                   <xsl:when test="@span = 1">
                     <xsl:text>w(</xsl:text>
-                    <xsl:call-template name="sum-tokens">
-                      <xsl:with-param name="s" select="string($ws)"/>
-                      <xsl:with-param name="from" select="@col"/>
-                      <xsl:with-param name="k" select="1"/>
-                    </xsl:call-template>
+                    <xsl:value-of select="mx:sum-tokens($ws, @col, 1)"/>
                     <xsl:text>n)</xsl:text>
                   </xsl:when>
                   <!-- a column whose cells all span further: its own
@@ -785,11 +782,7 @@
                        makes it as wide as their text -->
                   <xsl:when test="not($grid/s[@span = 1 and not(@cov) and @col = current()/@col])">
                     <xsl:text>w(</xsl:text>
-                    <xsl:call-template name="sum-tokens">
-                      <xsl:with-param name="s" select="string($ws)"/>
-                      <xsl:with-param name="from" select="@col"/>
-                      <xsl:with-param name="k" select="1"/>
-                    </xsl:call-template>
+                    <xsl:value-of select="mx:sum-tokens($ws, @col, 1)"/>
                     <xsl:text>n)</xsl:text>
                   </xsl:when>
                 </xsl:choose>
@@ -809,14 +802,14 @@
             <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
             <!-- an empty cell is left empty: mandoc 1.14.6 crashes on
                  an empty T{ T} block that a cell below spans into (^) -->
-            <xsl:if test="not(@cov) and ($t/head | $t/row)[number(current()/@ri)]/cell[number(current()/@ci)][normalize-space(.) != '' or .//cites or .//fnref]">
+            <xsl:if test="not(@cov) and mx:grid-cell($t, current())[normalize-space(.) != '' or .//cites or .//fnref]">
               <xsl:text>T{&#10;</xsl:text>
               <xsl:call-template name="line">
                 <xsl:with-param name="s">
-                  <xsl:for-each select="($t/head | $t/row)[number(current()/@ri)][self::head]/cell[number(current()/@ci)]">
+                  <xsl:for-each select="mx:grid-cell($t, current())[parent::head]">
                     <xsl:apply-templates mode="rin"/>
                   </xsl:for-each>
-                  <xsl:for-each select="($t/head | $t/row)[number(current()/@ri)][self::row]/cell[number(current()/@ci)]/para">
+                  <xsl:for-each select="mx:grid-cell($t, current())[parent::row]/para">
                     <xsl:if test="position() &gt; 1">
                       <xsl:choose>
                         <xsl:when test="node()[1][self::strong]"><xsl:text> </xsl:text></xsl:when>
@@ -863,7 +856,7 @@
     <xsl:for-each select="$grid[@kind = 'head']/s[not(@cov) and @col &lt;= $col and @col + @span &gt; $col]">
       <xsl:variable name="id" select="@cell"/>
       <xsl:if test="position() &gt; 1">, </xsl:if>
-      <xsl:apply-templates select="($t/head | $t/row)[number(current()/@ri)][self::head]/cell[number(current()/@ci)]/node()" mode="rin"/>
+      <xsl:apply-templates select="mx:grid-cell($t, current())[parent::head]/node()" mode="rin"/>
     </xsl:for-each>
   </xsl:template>
 

@@ -23,7 +23,8 @@
                 xmlns:exsl="http://exslt.org/common"
                 xmlns:str="http://exslt.org/strings"
                 xmlns:ext="urn:monoc:ext"
-                exclude-result-prefixes="m exsl str ext">
+                xmlns:mx="urn:monoc:xsl"
+                exclude-result-prefixes="m exsl str ext mx">
 
   <xsl:include href="common.xsl"/>
 
@@ -573,7 +574,7 @@
         <xsl:for-each select="$grid[@kind = 'row']">
           <xsl:variable name="full-rtf">
             <xsl:for-each select="s[@cell != '']">
-              <xsl:if test="($t/head | $t/row)[number(current()/@ri)][self::row]/cell[number(current()/@ci)][normalize-space(.) != '' or .//cites or .//fnref]">
+              <xsl:if test="mx:grid-cell($t, current())[parent::row][normalize-space(.) != '' or .//cites or .//fnref]">
                 <xsl:copy-of select="."/>
               </xsl:if>
             </xsl:for-each>
@@ -602,7 +603,7 @@
             </xsl:variable>
             <xsl:variable name="id" select="@cell"/>
             <xsl:variable name="value">
-              <xsl:for-each select="($t/head | $t/row)[number(current()/@ri)][self::row]/cell[number(current()/@ci)]/para">
+              <xsl:for-each select="mx:grid-cell($t, current())[parent::row]/para">
                 <xsl:if test="position() &gt; 1">; </xsl:if>
                 <xsl:call-template name="inline-string"/>
               </xsl:for-each>
@@ -630,16 +631,9 @@
           </xsl:if>
           <xsl:variable name="cells">
             <xsl:for-each select="s">
-              <xsl:variable name="sw">
-                <xsl:call-template name="sum-tokens">
-                  <xsl:with-param name="s" select="string($ws)"/>
-                  <xsl:with-param name="from" select="@col"/>
-                  <xsl:with-param name="k" select="@span"/>
-                  <xsl:with-param name="acc" select="2 * (@span - 1)"/>
-                </xsl:call-template>
-              </xsl:variable>
+              <xsl:variable name="sw" select="2 * (@span - 1) + mx:sum-tokens($ws, @col, @span)"/>
               <xsl:variable name="id" select="@cell"/>
-              <xsl:variable name="cell" select="($t/head | $t/row)[number(current()/@ri)]/cell[number(current()/@ci)]"/>
+              <xsl:variable name="cell" select="mx:grid-cell($t, current())"/>
               <c w="{$sw}" align="{$cell/@align}">
                 <xsl:if test="not(@cov)">
                   <xsl:apply-templates select="$cell" mode="tcell">
@@ -655,16 +649,7 @@
           <xsl:if test="@kind = 'head' and not(following-sibling::r[1][@kind = 'head'])">
             <xsl:variable name="rules">
               <xsl:for-each select="s">
-                <c>
-                  <xsl:attribute name="w">
-                    <xsl:call-template name="sum-tokens">
-                      <xsl:with-param name="s" select="string($ws)"/>
-                      <xsl:with-param name="from" select="@col"/>
-                      <xsl:with-param name="k" select="@span"/>
-                      <xsl:with-param name="acc" select="2 * (@span - 1)"/>
-                    </xsl:call-template>
-                  </xsl:attribute>
-                </c>
+                <c w="{2 * (@span - 1) + mx:sum-tokens($ws, @col, @span)}"/>
               </xsl:for-each>
             </xsl:variable>
             <xsl:call-template name="t-zip">
@@ -700,7 +685,7 @@
       <xsl:variable name="id" select="@cell"/>
       <xsl:if test="position() &gt; 1">, </xsl:if>
       <xsl:call-template name="inline-string">
-        <xsl:with-param name="node" select="($t/head | $t/row)[number(current()/@ri)][self::head]/cell[number(current()/@ci)]"/>
+        <xsl:with-param name="node" select="mx:grid-cell($t, current())[parent::head]"/>
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
@@ -709,6 +694,23 @@
        each cell padded to w (aligned right or centred as it asks), two
        spaces apart, no trailing space; with rule, each a rule of w. -->
   <xsl:template name="t-zip">
+    <xsl:param name="cells"/>
+    <xsl:param name="rule" select="false()"/>
+    <xsl:choose>
+      <!-- monoc's C twin (src/grid.c) when it runs the stylesheet -->
+      <xsl:when test="function-available('ext:zip')">
+        <xsl:value-of select="ext:zip($cells, $rule, $SPACES, $RULE)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="t-zip-xslt">
+          <xsl:with-param name="cells" select="$cells"/>
+          <xsl:with-param name="rule" select="$rule"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="t-zip-xslt">
     <xsl:param name="cells"/>
     <xsl:param name="rule" select="false()"/>
     <xsl:param name="k" select="1"/>
@@ -742,7 +744,7 @@
       <xsl:call-template name="t-rtrim"><xsl:with-param name="s" select="string($line)"/></xsl:call-template>
       <xsl:value-of select="$NL"/>
       <xsl:if test="not($rule)">
-        <xsl:call-template name="t-zip">
+        <xsl:call-template name="t-zip-xslt">
           <xsl:with-param name="cells" select="$cells"/>
           <xsl:with-param name="k" select="$k + 1"/>
         </xsl:call-template>

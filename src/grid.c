@@ -1,0 +1,1120 @@
+/*
+ * grid.c: the grid of a general table of the model (a table with no
+ * cols), in C: twins of common.xsl's templates table-layout (the
+ * <ext:table-layout/> element) and table-widths (the ext:table-widths()
+ * function), which the text and man renderers call for every table.
+ * Real labels have hundreds of tables, some of hundreds of rows; in
+ * XSLT the grid is built by recursive templates over strings of tokens,
+ * which took most of the time of those two formats.
+ *
+ * The templates stay, as each one's fallback, for stock xsltproc; they
+ * are the definition.  tests/ext-parity.sh checks, on every monograph,
+ * fixture and test label, that monoc and xsltproc give the same bytes,
+ * and tests/unit/test_grid.c checks the pieces on small tables.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xsltutils.h>
+
+#include "buf.h"
+#include "ext.h"
+#include "grid.h"
+
+/* Is n the model element NAME (no namespace)? */
+static int
+is_el(const xmlNode *n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns == NULL &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+/*
+ * An integer attribute of the model (colspan, rowspan), as the templates
+ * compare it: "@rowspan > 1" is false when it is absent or not a number.
+ */
+static int
+int_att(const xmlNode *e, const char *name)
+{
+	xmlChar	*v;
+	double	 d;
+
+	if ((v = xmlGetNoNsProp(e, BAD_CAST name)) == NULL)
+		return 0;
+	d = xmlXPathStringEvalNumber(v);
+	xmlFree(v);
+	if (isnan(d) || d < 0)
+		return 0;
+	return d > 100000 ? 100000 : (int)d;
+}
+
+static int
+grow_slots(struct grid *g)
+{
+	struct grid_slot	*s;
+	size_t			 cap;
+
+	if (g->nslots < g->cap)
+		return 0;
+	cap = g->cap == 0 ? 64 : 2 * g->cap;
+	if ((s = realloc(g->slots, cap * sizeof(*s))) == NULL)
+		return -1;
+	g->slots = s;
+	g->cap = cap;
+	return 0;
+}
+
+static int
+add_slot(struct grid *g, int col, int span, const xmlNode *cell, int ri,
+    int ci, int cov)
+{
+	struct grid_slot	*s;
+
+	if (grow_slots(g) == -1)
+		return -1;
+	s = &g->slots[g->nslots++];
+	s->col = col;
+	s->span = span;
+	s->cell = cell;
+	s->ri = ri;
+	s->ci = ci;
+	s->cov = cov;
+	return 0;
+}
+
+/* A pending token of template grid-row: k more rows of the cell at. */
+struct pend {
+	int		 k;		/* 0: none */
+	const xmlNode	*cell;
+	int		 ri, ci;
+};
+
+/* The rows (head | row) of table, in document order. */
+static int
+table_rows(const xmlNode *table, struct grid *g)
+{
+	const xmlNode	*c;
+	size_t		 n;
+
+	n = 0;
+	for (c = table->children; c != NULL; c = c->next)
+		if (is_el(c, "head") || is_el(c, "row"))
+			n++;
+	if ((g->rows = calloc(n == 0 ? 1 : n, sizeof(*g->rows))) == NULL)
+		return -1;
+	for (c = table->children; c != NULL; c = c->next)
+		if (is_el(c, "head") || is_el(c, "row"))
+			g->rows[g->nrows++].row = c;
+	return 0;
+}
+
+/*
+ * Template table-grid for n columns: each row's slots (template
+ * grid-cells), a cell covering the columns it spans and, for the rows
+ * its rowspan reaches, a covered slot in each of them.  As the template
+ * does, a cell spanning a column a cell above covers drops that cover.
+ */
+static int
+build(struct grid *g, int n)
+{
+	struct pend	*pend, *next, *tp;
+	const xmlNode	*cell, *c;
+	size_t		 plen, nlen, p, r, cap;
+	int		 col, ci, cs, rs, i, ri;
+
+	cap = (size_t)n + 1;
+	for (r = 0; r < g->nrows; r++)
+		for (c = g->rows[r].row->children; c != NULL; c = c->next)
+			if (is_el(c, "cell"))
+				cap += (size_t)(int_att(c, "colspan") > 1 ?
+				    int_att(c, "colspan") : 1);
+	pend = calloc(cap, sizeof(*pend));
+	next = calloc(cap, sizeof(*next));
+	if (pend == NULL || next == NULL) {
+		free(pend);
+		free(next);
+		return -1;
+	}
+	plen = (size_t)n;		/* n tokens "0 " */
+	for (r = 0; r < g->nrows; r++) {
+		ri = (int)r + 1;
+		g->rows[r].first = g->nslots;
+		g->rows[r].cont = 0;
+		for (p = 0; p < plen; p++)
+			if (pend[p].k > 0)
+				g->rows[r].cont = 1;
+		cell = g->rows[r].row->children;
+		while (cell != NULL && !is_el(cell, "cell"))
+			cell = cell->next;
+		nlen = 0;
+		p = 0;
+		col = 1;
+		ci = 1;
+		while (col <= n) {
+			tp = p < plen ? &pend[p] : NULL;
+			if (tp != NULL && tp->k > 0) {
+				if (add_slot(g, col, 1, tp->cell, tp->ri,
+				    tp->ci, 1) == -1)
+					goto fail;
+				next[nlen] = *tp;
+				next[nlen++].k = tp->k - 1;
+				p++;
+				col++;
+			} else if (cell != NULL) {
+				cs = int_att(cell, "colspan");
+				cs = cs > 1 ? cs : 1;
+				rs = int_att(cell, "rowspan");
+				if (add_slot(g, col, cs, cell, ri, ci, 0) == -1)
+					goto fail;
+				p += (size_t)cs;
+				for (i = 0; i < cs && nlen < cap; i++) {
+					next[nlen].k = rs > 1 ? rs - 1 : 0;
+					next[nlen].cell = cell;
+					next[nlen].ri = ri;
+					next[nlen++].ci = ci;
+				}
+				col += cs;
+				ci++;
+				do
+					cell = cell->next;
+				while (cell != NULL && !is_el(cell, "cell"));
+			} else {
+				if (add_slot(g, col, 1, NULL, 0, 0, 0) == -1)
+					goto fail;
+				next[nlen++].k = 0;
+				p++;
+				col++;
+			}
+		}
+		g->rows[r].nslots = g->nslots - g->rows[r].first;
+		tp = pend;
+		pend = next;
+		next = tp;
+		plen = nlen;
+	}
+	free(pend);
+	free(next);
+	return 0;
+fail:
+	free(pend);
+	free(next);
+	return -1;
+}
+
+/* Template table-row-width: the widest row by the columns its cells span. */
+static int
+row_width(const struct grid *g)
+{
+	const xmlNode	*c;
+	size_t		 r;
+	int		 w, max;
+
+	max = 0;
+	for (r = 0; r < g->nrows; r++) {
+		w = 0;
+		for (c = g->rows[r].row->children; c != NULL; c = c->next)
+			if (is_el(c, "cell"))
+				w += xmlHasProp(c, BAD_CAST "colspan") != NULL ?
+				    int_att(c, "colspan") : 1;
+		if (w > max)
+			max = w;
+	}
+	return max;
+}
+
+/* Template table-layout-raw: the grid, cut to the columns cells reach. */
+static int
+layout_raw(struct grid *g)
+{
+	const xmlNode	*c;
+	struct grid_slot *s;
+	size_t		 r, i, k;
+	int		 ws, extra, n;
+
+	ws = row_width(g);
+	extra = 0;
+	for (r = 0; r < g->nrows; r++)
+		for (c = g->rows[r].row->children; c != NULL; c = c->next)
+			if (is_el(c, "cell") && int_att(c, "rowspan") > 1)
+				extra += xmlHasProp(c, BAD_CAST "colspan") !=
+				    NULL ? int_att(c, "colspan") : 1;
+	if (extra == 0) {
+		g->n = ws;
+		return build(g, ws);
+	}
+	if (build(g, ws + extra) == -1)
+		return -1;
+	n = 0;
+	for (i = 0; i < g->nslots; i++)
+		if (g->slots[i].cell != NULL &&
+		    g->slots[i].col + g->slots[i].span - 1 > n)
+			n = g->slots[i].col + g->slots[i].span - 1;
+	/* keep the slots with col <= n, in place */
+	k = 0;
+	for (r = 0; r < g->nrows; r++) {
+		s = &g->slots[g->rows[r].first];
+		i = g->rows[r].nslots;
+		g->rows[r].first = k;
+		g->rows[r].nslots = 0;
+		for (; i > 0; i--, s++)
+			if (s->col <= n) {
+				g->slots[k++] = *s;
+				g->rows[r].nslots++;
+			}
+	}
+	g->nslots = k;
+	g->n = n;
+	return 0;
+}
+
+/*
+ * Template table-layout: with at most max columns, a column where no
+ * slot starts (always spanned with the one before) is merged into it.
+ */
+int
+grid_layout(const xmlNode *table, int max, struct grid *g)
+{
+	int	*start, *before;
+	size_t	 i;
+	int	 c, nstart, a, b;
+
+	memset(g, 0, sizeof(*g));
+	if (table_rows(table, g) == -1 || layout_raw(g) == -1)
+		return -1;
+	if (g->n > max || g->n <= 0)
+		return 0;
+	if ((start = calloc((size_t)g->n + 2, sizeof(*start))) == NULL ||
+	    (before = calloc((size_t)g->n + 2, sizeof(*before))) == NULL) {
+		free(start);
+		return -1;
+	}
+	for (i = 0; i < g->nslots; i++)
+		if (g->slots[i].col >= 1 && g->slots[i].col <= g->n)
+			start[g->slots[i].col] = 1;
+	/* before[c]: the starts at or before column c */
+	nstart = 0;
+	for (c = 1; c <= g->n; c++) {
+		nstart += start[c];
+		before[c] = nstart;
+	}
+	if (nstart != g->n) {
+		for (i = 0; i < g->nslots; i++) {
+			a = g->slots[i].col;
+			b = a + g->slots[i].span;	/* starts in [a, b) */
+			g->slots[i].col = before[a < g->n ? a : g->n];
+			g->slots[i].span = before[b - 1 < g->n ? b - 1 :
+			    g->n] - (a > 1 ? before[a - 1] : 0);
+		}
+		g->n = nstart;
+	}
+	free(start);
+	free(before);
+	return 0;
+}
+
+void
+grid_free(struct grid *g)
+{
+	free(g->rows);
+	free(g->slots);
+	memset(g, 0, sizeof(*g));
+}
+
+/* ---- widths: template table-widths, table-natural and cell-word ---- */
+
+/* Characters of the UTF-8 string s (XPath string-length). */
+static long
+u8len(const char *s)
+{
+	long	 n;
+
+	for (n = 0; *s != '\0'; s++)
+		if ((*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static int
+xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* normalize-space(s) in place. */
+static void
+normalize(char *s)
+{
+	char	*w, *r;
+
+	w = s;
+	for (r = s; *r != '\0'; r++) {
+		if (xml_space(*r)) {
+			if (w != s && w[-1] != ' ')
+				*w++ = ' ';
+		} else
+			*w++ = *r;
+	}
+	if (w != s && w[-1] == ' ')
+		w--;
+	*w = '\0';
+}
+
+/* Is the character at s (UTF-8) one of the characters of set? */
+static size_t
+in_set(const char *s, const char *set)
+{
+	size_t	 n, k;
+
+	n = 1;
+	while ((s[n] & 0xC0) == 0x80)
+		n++;
+	for (; *set != '\0'; set += k) {
+		k = 1;
+		while ((set[k] & 0xC0) == 0x80)
+			k++;
+		if (k == n && memcmp(s, set, n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * The longest token of s split at the characters of delims (as
+ * str:tokenize, empty tokens dropped), in characters, each counted with
+ * plus; -1 when there is no token.
+ */
+static long
+longest_token(const char *s, const char *delims, long plus)
+{
+	long	 len, max;
+	size_t	 k;
+
+	max = -1;
+	len = 0;
+	while (*s != '\0') {
+		if ((k = in_set(s, delims)) > 0) {
+			if (len > 0 && len + plus > max)
+				max = len + plus;
+			len = 0;
+			s += k;
+			continue;
+		}
+		if ((*s & 0xC0) != 0x80)
+			len++;
+		s++;
+	}
+	if (len > 0 && len + plus > max)
+		max = len + plus;
+	return max;
+}
+
+/* Has e a descendant element NAME? How many? */
+static long
+count_desc(const xmlNode *e, const char *name)
+{
+	const xmlNode	*c;
+	long		 n;
+
+	n = 0;
+	for (c = e->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE) {
+			if (is_el(c, name))
+				n++;
+			n += count_desc(c, name);
+		}
+	return n;
+}
+
+/*
+ * The cites descendants of e into the running maximum *max, as cell-word
+ * counts them: the citation group joined to the last word before it,
+ * and each word of a locator.
+ */
+static void
+cites_words(const xmlNode *e, long *max)
+{
+	const xmlNode	*c, *k;
+	xmlChar		*before, *v;
+	const char	*b, *last;
+	long		 w, lw;
+	size_t		 n;
+
+	for (c = e->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!is_el(c, "cites")) {
+			cites_words(c, max);
+			continue;
+		}
+		before = c->prev != NULL ? xmlNodeGetContent(c->prev) : NULL;
+		b = before != NULL ? (const char *)before : "";
+		w = 3;
+		for (k = c->children; k != NULL && !is_el(k, "c"); k = k->next)
+			;
+		if (k != NULL && (v = xmlGetNoNsProp(k, BAD_CAST "n")) !=
+		    NULL) {
+			w += u8len((char *)v);
+			xmlFree(v);
+		}
+		n = strlen(b);
+		if (n > 0 && !xml_space(b[n - 1])) {
+			/* the last space-separated token of before */
+			last = strrchr(b, ' ');
+			last = last == NULL ? b : last + 1;
+			lw = u8len(last);
+			w += lw;
+		}
+		if (w > *max)
+			*max = w;
+		xmlFree(before);
+		for (k = c->children; k != NULL; k = k->next)
+			if (is_el(k, "c") &&
+			    (v = xmlGetNoNsProp(k, BAD_CAST "at")) != NULL) {
+				if ((w = longest_token((char *)v, " ", 1)) >
+				    *max)
+					*max = w;
+				xmlFree(v);
+			}
+	}
+}
+
+/*
+ * Template cell-word: the longest word of the cell, a word what the
+ * format's line breaker never breaks (see common.xsl).
+ */
+long
+grid_cell_word(const xmlNode *cell, const char *breaks)
+{
+	xmlChar	*v;
+	char	*s, *tok, *end;
+	long	 max, w;
+
+	max = 0;
+	if ((v = xmlNodeGetContent(cell)) != NULL) {
+		s = (char *)v;
+		normalize(s);
+		for (tok = s; *tok != '\0'; tok = end) {
+			while (*tok == ' ')
+				tok++;
+			if (*tok == '\0')
+				break;
+			for (end = tok; *end != '\0' && *end != ' '; end++)
+				;
+			/* one token: the whole, or its pieces plus one */
+			{
+				char	 save = *end;
+				const char *q;
+				int	 any = 0;
+
+				*end = '\0';
+				for (q = tok; *q != '\0' && *breaks != '\0';
+				    q++)
+					if ((*q & 0xC0) != 0x80 &&
+					    in_set(q, breaks) > 0) {
+						any = 1;
+						break;
+					}
+				w = any ? longest_token(tok, breaks, 1) :
+				    u8len(tok);
+				if (w > max)
+					max = w;
+				*end = save;
+			}
+		}
+		xmlFree(v);
+	}
+	cites_words(cell, &max);
+	return max + 3 * (count_desc(cell, "fnref") > 0) +
+	    (count_desc(cell, "sup") > 0 || count_desc(cell, "sub") > 0);
+}
+
+/* The natural length of a cell: its text, 4 a citation group, 3 a mark. */
+static long
+cell_len(const xmlNode *cell)
+{
+	xmlChar	*v;
+	long	 n;
+
+	n = 0;
+	if ((v = xmlNodeGetContent(cell)) != NULL) {
+		normalize((char *)v);
+		n = u8len((char *)v);
+		xmlFree(v);
+	}
+	return n + 4 * count_desc(cell, "cites") +
+	    3 * count_desc(cell, "fnref");
+}
+
+/*
+ * Template table-widths: the widths of the n columns given the natural
+ * length nat[] and longest word word[] of each, that fill avail; see
+ * common.xsl.  Returns "W1 W2 ... Wn " (each followed by a space),
+ * "list", or "" for no columns; NULL when out of memory.
+ */
+char *
+grid_widths(int n, const long *nat, const long *word, double avail,
+    double least)
+{
+	struct buf	 b = { NULL, 0, 0, 0 };
+	char		 num[32];
+	double		 total, extra, lack, lo, w;
+	int		 c, fits;
+
+	total = 0;
+	for (c = 0; c < n; c++)
+		total += (double)nat[c];
+	fits = 1;
+	for (c = 0; c < n && fits; c++)
+		if (least + floor((double)nat[c] * (avail - n * least) /
+		    total) < (double)word[c])
+			fits = 0;
+	if (fits) {
+		for (c = 0; c < n; c++) {
+			snprintf(num, sizeof(num), "%.0f ", least +
+			    floor((double)nat[c] * (avail - n * least) /
+			    total));
+			buf_str(&b, num);
+		}
+		if (b.p == NULL && !b.fail)
+			return strdup("");
+		return buf_done(&b);
+	}
+	extra = avail;
+	lack = 0;
+	for (c = 0; c < n; c++) {
+		lo = (double)word[c] > least ? (double)word[c] : least;
+		extra -= lo;
+		if ((double)nat[c] > lo)
+			lack += (double)nat[c] - lo;
+	}
+	if (extra < 0)
+		return strdup("list");
+	for (c = 0; c < n; c++) {
+		lo = (double)word[c] > least ? (double)word[c] : least;
+		w = lack > 0 && (double)nat[c] > lo ? lo +
+		    floor(((double)nat[c] - lo) * extra / lack) : lo;
+		snprintf(num, sizeof(num), "%.0f ", w);
+		buf_str(&b, num);
+	}
+	return buf_done(&b);
+}
+
+/* The value of the attribute name of the grid slot element s as a number. */
+static double
+num_att(const xmlNode *s, const char *name)
+{
+	xmlChar	*v;
+	double	 d;
+
+	if ((v = xmlGetNoNsProp(s, BAD_CAST name)) == NULL)
+		return NAN;
+	d = xmlXPathStringEvalNumber(v);
+	xmlFree(v);
+	return d;
+}
+
+/*
+ * ext:table-widths(table, grid, n, avail, least, breaks): template
+ * table-widths with the same parameters, grid the r elements of the
+ * table's layout.
+ */
+static void
+xp_table_widths(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlXPathObjectPtr	 t, gr;
+	xmlChar			*breaks;
+	const xmlNode		*table, *r, *s, **rows, *row, *cell;
+	struct grid		 g;
+	double			 n, avail, least, col, span, ri, ci;
+	long			*nat, *word, len, wd;
+	xmlChar			*v;
+	size_t			 nrows, i;
+	int			 c, k;
+	char			*res;
+
+	if (nargs != 6) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	breaks = xmlXPathPopString(ctxt);
+	least = xmlXPathPopNumber(ctxt);
+	avail = xmlXPathPopNumber(ctxt);
+	n = xmlXPathPopNumber(ctxt);
+	gr = valuePop(ctxt);
+	t = valuePop(ctxt);
+	res = NULL;
+	nat = word = NULL;
+	rows = NULL;
+	if (ctxt->error != XPATH_EXPRESSION_OK || t == NULL || gr == NULL ||
+	    t->type != XPATH_NODESET || gr->type != XPATH_NODESET ||
+	    t->nodesetval == NULL || t->nodesetval->nodeNr < 1 ||
+	    isnan(n) || n < 0 || n > 100000) {
+		if (ctxt->error == XPATH_EXPRESSION_OK)
+			xmlXPathSetTypeError(ctxt);
+		goto done;
+	}
+	table = t->nodesetval->nodeTab[0];
+	memset(&g, 0, sizeof(g));
+	if (table_rows(table, &g) == -1)
+		goto oom;
+	nrows = g.nrows;
+	if ((rows = calloc(nrows + 1, sizeof(*rows))) == NULL) {
+		grid_free(&g);
+		goto oom;
+	}
+	for (i = 0; i < nrows; i++)
+		rows[i] = g.rows[i].row;
+	grid_free(&g);
+	k = (int)n;
+	nat = calloc((size_t)k + 1, sizeof(*nat));
+	word = calloc((size_t)k + 1, sizeof(*word));
+	if (nat == NULL || word == NULL)
+		goto oom;
+	for (c = 0; c < k; c++)
+		nat[c] = -1;
+	for (i = 0; gr->nodesetval != NULL &&
+	    i < (size_t)gr->nodesetval->nodeNr; i++) {
+		r = gr->nodesetval->nodeTab[i];
+		for (s = r->children; s != NULL; s = s->next) {
+			if (!is_el(s, "s") || xmlHasProp(s, BAD_CAST "cov"))
+				continue;
+			if ((v = xmlGetNoNsProp(s, BAD_CAST "cell")) == NULL)
+				continue;
+			c = *v != '\0';
+			xmlFree(v);
+			col = num_att(s, "col");
+			span = num_att(s, "span");
+			if (!c || span != 1 || !(col >= 1 && col <= k) ||
+			    col != floor(col))
+				continue;
+			ri = num_att(s, "ri");
+			ci = num_att(s, "ci");
+			if (!(ri >= 1 && ri <= (double)nrows) ||
+			    ri != floor(ri))
+				continue;
+			row = rows[(size_t)ri - 1];
+			cell = NULL;
+			for (cell = row->children; cell != NULL;
+			    cell = cell->next)
+				if (is_el(cell, "cell") && --ci < 1)
+					break;
+			if (cell == NULL)
+				continue;
+			len = cell_len(cell);
+			wd = grid_cell_word(cell, (char *)breaks);
+			c = (int)col - 1;
+			if (len > nat[c])
+				nat[c] = len;
+			if (wd > word[c])
+				word[c] = wd;
+		}
+	}
+	for (c = 0; c < k; c++)
+		if (nat[c] < 0 || (double)nat[c] <= least)
+			nat[c] = (long)least;
+	if ((res = grid_widths(k, nat, word, avail, least)) == NULL)
+		goto oom;
+	xmlXPathReturnString(ctxt, xmlStrdup(BAD_CAST res));
+	goto done;
+oom:
+	xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+done:
+	free(res);
+	free(nat);
+	free(word);
+	free(rows);
+	xmlFree(breaks);
+	xmlXPathFreeObject(t);
+	xmlXPathFreeObject(gr);
+}
+
+/*
+ * ext:grid-cell(table, ri, ci): cell ci of the ri-th of the table's head
+ * and row elements, as ($table/head | $table/row)[ri]/cell[ci] (an empty
+ * node-set when there is none), for the slots of template table-layout.
+ * XPath finds it by testing the predicate on every row, which made
+ * tables of many rows quadratic.
+ */
+static void
+xp_grid_cell(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlXPathObjectPtr	 t;
+	xmlNodePtr		 c, found;
+	double			 ri, ci;
+
+	if (nargs != 3) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	ci = xmlXPathPopNumber(ctxt);
+	ri = xmlXPathPopNumber(ctxt);
+	t = valuePop(ctxt);
+	if (ctxt->error != XPATH_EXPRESSION_OK || t == NULL ||
+	    t->type != XPATH_NODESET) {
+		if (ctxt->error == XPATH_EXPRESSION_OK)
+			xmlXPathSetTypeError(ctxt);
+		xmlXPathFreeObject(t);
+		return;
+	}
+	found = NULL;
+	if (t->nodesetval != NULL && t->nodesetval->nodeNr > 0 &&
+	    ri >= 1 && ci >= 1 && ri == floor(ri) && ci == floor(ci)) {
+		for (c = t->nodesetval->nodeTab[0]->children; c != NULL;
+		    c = c->next)
+			if ((is_el(c, "head") || is_el(c, "row")) && --ri < 1)
+				break;
+		for (c = c != NULL ? c->children : NULL; c != NULL;
+		    c = c->next)
+			if (is_el(c, "cell") && --ci < 1)
+				break;
+		found = c;
+	}
+	xmlXPathFreeObject(t);
+	valuePush(ctxt, xmlXPathNewNodeSet(found));
+}
+
+/*
+ * ext:zip(cells, rule, spaces, ruler): template t-zip of text.xsl (its
+ * fallback): the c elements cells (w, align, the lines of a wrapped
+ * cell) side by side, each padded to w, two spaces apart, trailing spaces
+ * dropped, each line ended by a newline; with rule true, one line of
+ * each cell's width of the ruler.  Padding and rules are at most as long
+ * as the stylesheet's spaces and ruler, as substring() makes them there.
+ */
+struct zcell {
+	const char	*text;		/* the lines, '\n' between them */
+	long		 w;
+	int		 align;		/* 'l', 'r', 'c' */
+};
+
+/* The k-th line (from 0) of s: its start, and its length in bytes. */
+static const char *
+nth_line(const char *s, long k, size_t *len)
+{
+	const char	*e;
+
+	for (; k > 0 && s != NULL; k--)
+		s = (s = strchr(s, '\n')) != NULL ? s + 1 : NULL;
+	if (s == NULL) {
+		*len = 0;
+		return "";
+	}
+	*len = (e = strchr(s, '\n')) != NULL ? (size_t)(e - s) : strlen(s);
+	return s;
+}
+
+/* The first n characters of the UTF-8 string s (n may be negative). */
+static void
+add_prefix(struct buf *b, const char *s, long n)
+{
+	const char	*e;
+
+	for (e = s; n > 0 && *e != '\0'; n--) {
+		e++;
+		while ((*e & 0xC0) == 0x80)
+			e++;
+	}
+	buf_add(b, s, (size_t)(e - s));
+}
+
+static long
+u8nlen(const char *s, size_t n)
+{
+	long	 c;
+	size_t	 i;
+
+	for (c = 0, i = 0; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			c++;
+	return c;
+}
+
+static char *
+zip(const struct zcell *c, size_t n, int rule, const char *spaces,
+    const char *ruler)
+{
+	struct buf	 b = { NULL, 0, 0, 0 };
+	const char	*l;
+	size_t		 i, len, start;
+	long		 k, gap, left, lines;
+	int		 more;
+
+	for (k = 0;; k++) {
+		more = 0;
+		for (i = 0; i < n && !more; i++) {
+			if (*c[i].text == '\0')
+				continue;
+			lines = 1;
+			for (l = c[i].text; (l = strchr(l, '\n')) != NULL; l++)
+				lines++;
+			if (lines >= k + 1)
+				more = 1;
+		}
+		if (!more && !(rule && k == 0))
+			break;
+		start = b.len;
+		for (i = 0; i < n; i++) {
+			if (i > 0)
+				buf_str(&b, "  ");
+			if (rule) {
+				/* substring(ruler, 1, w), then the gap */
+				add_prefix(&b, ruler, c[i].w);
+				gap = c[i].w - (c[i].w < u8len(ruler) ?
+				    c[i].w : u8len(ruler));
+				left = 0;
+			} else {
+				l = nth_line(c[i].text, k, &len);
+				gap = c[i].w - u8nlen(l, len);
+				left = c[i].align == 'r' ? gap :
+				    c[i].align == 'c' ? (long)floor((double)gap /
+				    2) : 0;
+				add_prefix(&b, spaces, left);
+				buf_add(&b, l, len);
+			}
+			add_prefix(&b, spaces, gap - left);
+		}
+		while (b.len > start && b.p[b.len - 1] == ' ')
+			b.p[--b.len] = '\0';
+		buf_str(&b, "\n");
+		if (rule)
+			break;
+	}
+	if (b.p == NULL && !b.fail)
+		return strdup("");
+	return buf_done(&b);
+}
+
+static void
+xp_zip(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlXPathObjectPtr	 cells;
+	xmlChar			*spaces, *ruler, **texts, *a;
+	struct zcell		*zc;
+	const xmlNode		*e;
+	size_t			 n, i;
+	double			 w;
+	int			 rule;
+	char			*res;
+
+	if (nargs != 4) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	ruler = xmlXPathPopString(ctxt);
+	spaces = xmlXPathPopString(ctxt);
+	rule = xmlXPathPopBoolean(ctxt);
+	cells = valuePop(ctxt);
+	zc = NULL;
+	texts = NULL;
+	res = NULL;
+	n = 0;
+	if (ctxt->error != XPATH_EXPRESSION_OK || cells == NULL ||
+	    cells->type != XPATH_NODESET || spaces == NULL || ruler == NULL) {
+		if (ctxt->error == XPATH_EXPRESSION_OK)
+			xmlXPathSetTypeError(ctxt);
+		goto done;
+	}
+	n = cells->nodesetval != NULL ? (size_t)cells->nodesetval->nodeNr : 0;
+	zc = calloc(n + 1, sizeof(*zc));
+	texts = calloc(n + 1, sizeof(*texts));
+	if (zc == NULL || texts == NULL)
+		goto oom;
+	for (i = 0; i < n; i++) {
+		e = cells->nodesetval->nodeTab[i];
+		if ((texts[i] = xmlNodeGetContent(e)) == NULL &&
+		    (texts[i] = xmlStrdup(BAD_CAST "")) == NULL)
+			goto oom;
+		zc[i].text = (const char *)texts[i];
+		w = NAN;
+		if ((a = xmlGetNoNsProp(e, BAD_CAST "w")) != NULL) {
+			w = xmlXPathStringEvalNumber(a);
+			xmlFree(a);
+		}
+		zc[i].w = isnan(w) ? 0 : w > 10000 ? 10000 : w < -10000 ?
+		    -10000 : (long)floor(w + 0.5);
+		zc[i].align = 'l';
+		if ((a = xmlGetNoNsProp(e, BAD_CAST "align")) != NULL) {
+			if (strcmp((char *)a, "right") == 0)
+				zc[i].align = 'r';
+			else if (strcmp((char *)a, "center") == 0)
+				zc[i].align = 'c';
+			xmlFree(a);
+		}
+	}
+	if ((res = zip(zc, n, rule, (char *)spaces, (char *)ruler)) == NULL)
+		goto oom;
+	xmlXPathReturnString(ctxt, xmlStrdup(BAD_CAST res));
+	goto done;
+oom:
+	xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+done:
+	for (i = 0; texts != NULL && i < n; i++)
+		xmlFree(texts[i]);
+	free(texts);
+	free(zc);
+	free(res);
+	xmlFree(spaces);
+	xmlFree(ruler);
+	xmlXPathFreeObject(cells);
+}
+
+/*
+ * ext:sum-tokens(s, from, k): template sum-tokens of common.xsl with
+ * acc 0: the sum of the k space-terminated numbers of s from the
+ * from-th (NaN when one is not a number, as in XPath).
+ */
+static void
+xp_sum_tokens(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar	*s;
+	char	*p, *e, save;
+	double	 from, k, sum;
+
+	if (nargs != 3) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	k = xmlXPathPopNumber(ctxt);
+	from = xmlXPathPopNumber(ctxt);
+	s = xmlXPathPopString(ctxt);
+	if (ctxt->error != XPATH_EXPRESSION_OK) {
+		xmlFree(s);
+		return;
+	}
+	sum = 0;
+	p = (char *)s;
+	/* substring-after(s, ' '), from - 1 times */
+	for (; from > 1 && p != NULL; from--)
+		p = (p = strchr(p, ' ')) != NULL ? p + 1 : NULL;
+	for (; k > 0; k--) {
+		if (p == NULL || (e = strchr(p, ' ')) == NULL) {
+			/* substring-before(s, ' ') is "": number("") */
+			sum = NAN;
+			break;
+		}
+		save = *e;
+		*e = '\0';
+		sum += xmlXPathStringEvalNumber(BAD_CAST p);
+		*e = save;
+		p = e + 1;
+	}
+	xmlFree(s);
+	xmlXPathReturnNumber(ctxt, sum);
+}
+
+/* An attribute on the result element e, a number. */
+static int
+att_num(xmlNodePtr e, const char *name, int v)
+{
+	char	 num[24];
+
+	snprintf(num, sizeof(num), "%d", v);
+	return xmlNewProp(e, BAD_CAST name, BAD_CAST num) != NULL ? 0 : -1;
+}
+
+/* The value of the stylesheet's global variable name as a number. */
+static double
+sheet_num(xsltTransformContextPtr ctxt, const char *name)
+{
+	xmlChar	*v;
+	double	 d;
+
+	if ((v = ext_sheet_var(ctxt, name)) == NULL)
+		return NAN;
+	d = xmlXPathStringEvalNumber(v);
+	xmlFree(v);
+	return d;
+}
+
+/*
+ * <ext:table-layout/>, context a general table of the model: what
+ * template table-layout writes, g with n holding one r a row (kind,
+ * cont) and one s a slot (col, span, cell, ri, ci, cov).  cell is not
+ * generate-id() of the cell, only as unique, and empty for an empty
+ * slot, which is all the renderers read of it.  The largest grid that
+ * merges its always-spanned columns is the stylesheet's table-grid-max;
+ * with raw="yes", none does (template table-layout-raw).
+ */
+static void
+xe_table_layout(xsltTransformContextPtr ctxt, xmlNodePtr node,
+    xmlNodePtr inst, xsltElemPreCompPtr comp)
+{
+	struct grid	 g;
+	const struct grid_slot *s;
+	xmlNodePtr	 ge, re, se;
+	xmlChar		*raw;
+	double		 max;
+	size_t		 r, i;
+	char		 id[48];
+	int		 bad;
+
+	(void)comp;
+	max = sheet_num(ctxt, "table-grid-max");
+	if ((raw = xmlGetNoNsProp(inst, BAD_CAST "raw")) != NULL) {
+		if (xmlStrEqual(raw, BAD_CAST "yes"))
+			max = -1;	/* no column merged */
+		xmlFree(raw);
+	}
+	if (node->type != XML_ELEMENT_NODE || isnan(max))
+		goto fail;
+	if (grid_layout(node, max > INT_MAX ? INT_MAX : (int)max, &g) == -1)
+		goto fail;
+	bad = (ge = ext_result_el(ctxt, ctxt->insert, "g")) == NULL ||
+	    att_num(ge, "n", g.n) == -1;
+	for (r = 0; r < g.nrows && !bad; r++) {
+		re = ext_result_el(ctxt, ge, "r");
+		bad = re == NULL || xmlNewProp(re, BAD_CAST "kind",
+		    g.rows[r].row->name) == NULL || (g.rows[r].cont &&
+		    xmlNewProp(re, BAD_CAST "cont", BAD_CAST "yes") == NULL);
+		s = &g.slots[g.rows[r].first];
+		for (i = 0; i < g.rows[r].nslots && !bad; i++, s++) {
+			se = ext_result_el(ctxt, re, "s");
+			if (s->cell != NULL)
+				snprintf(id, sizeof(id), "c%d.%d", s->ri,
+				    s->ci);
+			else
+				*id = '\0';
+			bad = se == NULL || att_num(se, "col", s->col) ==
+			    -1 || att_num(se, "span", s->span) == -1 ||
+			    xmlNewProp(se, BAD_CAST "cell", BAD_CAST id) ==
+			    NULL;
+			if (!bad && s->cell != NULL)
+				bad = att_num(se, "ri", s->ri) == -1 ||
+				    att_num(se, "ci", s->ci) == -1 ||
+				    (s->cov && xmlNewProp(se, BAD_CAST "cov",
+				    BAD_CAST "yes") == NULL);
+		}
+	}
+	grid_free(&g);
+	if (!bad)
+		return;
+fail:
+	xsltTransformError(ctxt, NULL, inst, "%s: out of memory\n",
+	    (const char *)inst->name);
+	ctxt->state = XSLT_STATE_STOPPED;
+}
+
+int
+grid_register(const char *ns)
+{
+	if (xsltRegisterExtModuleFunction(BAD_CAST "table-widths",
+	    BAD_CAST ns, xp_table_widths) != 0 ||
+	    xsltRegisterExtModuleFunction(BAD_CAST "grid-cell",
+	    BAD_CAST ns, xp_grid_cell) != 0 ||
+	    xsltRegisterExtModuleFunction(BAD_CAST "zip",
+	    BAD_CAST ns, xp_zip) != 0 ||
+	    xsltRegisterExtModuleFunction(BAD_CAST "sum-tokens",
+	    BAD_CAST ns, xp_sum_tokens) != 0 ||
+	    xsltRegisterExtModuleElement(BAD_CAST "table-layout",
+	    BAD_CAST ns, NULL, xe_table_layout) != 0)
+		return -1;
+	return 0;
+}
