@@ -1020,6 +1020,20 @@ att_num(xmlNodePtr e, const char *name, int v)
 	return xmlNewProp(e, BAD_CAST name, BAD_CAST num) != NULL ? 0 : -1;
 }
 
+/* The attribute name of the model element from, if it has one, on e. */
+static int
+copy_att(xmlNodePtr e, const xmlNode *from, const char *name)
+{
+	xmlChar	*v;
+	int	 ret;
+
+	if ((v = xmlGetNoNsProp(from, BAD_CAST name)) == NULL)
+		return 0;
+	ret = xmlNewProp(e, BAD_CAST name, v) != NULL ? 0 : -1;
+	xmlFree(v);
+	return ret;
+}
+
 /* The value of the stylesheet's global variable name as a number. */
 static double
 sheet_num(xsltTransformContextPtr ctxt, const char *name)
@@ -1037,7 +1051,8 @@ sheet_num(xsltTransformContextPtr ctxt, const char *name)
 /*
  * <ext:table-layout/>, context a general table of the model: what
  * template table-layout writes, g with n holding one r a row (kind,
- * cont) and one s a slot (col, span, cell, ri, ci, cov).  cell is not
+ * cont) and one s a slot (col, span, cell, ri, ci, cov, and the cell's
+ * align and header).  cell is not
  * generate-id() of the cell, only as unique, and empty for an empty
  * slot, which is all the renderers read of it.  The largest grid that
  * merges its always-spanned columns is the stylesheet's table-grid-max;
@@ -1090,7 +1105,10 @@ xe_table_layout(xsltTransformContextPtr ctxt, xmlNodePtr node,
 				bad = att_num(se, "ri", s->ri) == -1 ||
 				    att_num(se, "ci", s->ci) == -1 ||
 				    (s->cov && xmlNewProp(se, BAD_CAST "cov",
-				    BAD_CAST "yes") == NULL);
+				    BAD_CAST "yes") == NULL) ||
+				    (!s->cov && (copy_att(se, s->cell,
+				    "align") == -1 || copy_att(se, s->cell,
+				    "header") == -1));
 		}
 	}
 	grid_free(&g);

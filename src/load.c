@@ -491,6 +491,14 @@ unsafe_in(const xmlChar *s)
 	int		 len;
 
 	for (; *s != '\0'; s += len) {
+		/* most of a label is ASCII text: only C0, DEL and the lead
+		   bytes of C1 (C2), U+061C (D8) and U+200E..U+2069 (E2) can
+		   start what diag_unsafe_char() refuses */
+		if ((*s >= 0x20 && *s < 0x7F) || *s == '\t' || *s == '\n' ||
+		    (*s >= 0x80 && *s != 0xC2 && *s != 0xD8 && *s != 0xE2)) {
+			len = 1;
+			continue;
+		}
 		len = 4;
 		c = xmlGetUTF8Char(s, &len);
 		if (len <= 0)

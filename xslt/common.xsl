@@ -193,7 +193,8 @@
        generate-id() of the cell, empty for an empty slot), ri and ci
        (the cell is cell ci of the ri-th of head | row: look it up so,
        by position, which is fast; comparing generate-id() with every
-       cell is quadratic); cov="yes" where the slot is one column
+       cell is quadratic), the cell's align and header, so that a tbl
+       format line needs no look-up; cov="yes" where the slot is one column
        of a cell from a row above (rowspan).  Each head and row in order;
        the schema says the grid is whole. -->
   <xsl:template name="table-grid">
@@ -288,7 +289,9 @@
           </xsl:choose>
         </xsl:variable>
         <xsl:variable name="id" select="generate-id($cell)"/>
-        <s col="{$col}" span="{$cs}" cell="{$id}" ri="{$ri}" ci="{$ci}"/>
+        <s col="{$col}" span="{$cs}" cell="{$id}" ri="{$ri}" ci="{$ci}">
+          <xsl:copy-of select="$cell/@align | $cell/@header"/>
+        </s>
         <xsl:call-template name="grid-cells">
           <xsl:with-param name="row" select="$row"/>
           <xsl:with-param name="ri" select="$ri"/>

@@ -230,6 +230,23 @@
        escape contains a space), a leading dot guarded. -->
   <xsl:template name="line">
     <xsl:param name="s"/>
+    <xsl:choose>
+      <!-- monoc's C versions (src/ext.c), same result; no result tree
+           fragment for $n, made for every line -->
+      <xsl:when test="function-available('ext:break-long') and function-available('ext:fill')">
+        <xsl:variable name="n" select="ext:break-long(normalize-space($s), $LONGWORD)"/>
+        <xsl:if test="$n != ''">
+          <xsl:value-of select="concat(ext:fill($n, $SRCWIDTH, &quot;.|'|T}&quot;, '\&amp;'), $NL)"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="line-xslt"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="line-xslt">
+    <xsl:param name="s"/>
     <xsl:variable name="n0" select="normalize-space($s)"/>
     <!-- a word longer than $LONGWORD (a URL, a chemical name) gets
          break points, so groff and mandoc can break it in a narrow
@@ -759,18 +776,17 @@
         <xsl:for-each select="$grid">
           <xsl:variable name="head" select="@kind = 'head'"/>
           <xsl:for-each select="s">
-            <xsl:variable name="id" select="@cell"/>
-            <xsl:variable name="cell" select="mx:grid-cell($t, current())"/>
             <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
             <xsl:choose>
               <xsl:when test="@cov">^</xsl:when>
               <xsl:otherwise>
+                <!-- the slot has its cell's align and header -->
                 <xsl:choose>
-                  <xsl:when test="$cell/@align = 'center'">c</xsl:when>
-                  <xsl:when test="$cell/@align = 'right'">r</xsl:when>
+                  <xsl:when test="@align = 'center'">c</xsl:when>
+                  <xsl:when test="@align = 'right'">r</xsl:when>
                   <xsl:otherwise>l</xsl:otherwise>
                 </xsl:choose>
-                <xsl:if test="$head or $cell/@header = 'yes'">b</xsl:if>
+                <xsl:if test="$head or @header = 'yes'">b</xsl:if>
                 <xsl:choose>
                   <xsl:when test="@span = 1">
                     <xsl:text>w(</xsl:text>
@@ -802,14 +818,15 @@
             <xsl:if test="position() &gt; 1"><xsl:value-of select="$TAB"/></xsl:if>
             <!-- an empty cell is left empty: mandoc 1.14.6 crashes on
                  an empty T{ T} block that a cell below spans into (^) -->
-            <xsl:if test="not(@cov) and mx:grid-cell($t, current())[normalize-space(.) != '' or .//cites or .//fnref]">
+            <xsl:variable name="cell" select="mx:grid-cell($t, current())"/>
+            <xsl:if test="not(@cov) and $cell[normalize-space(.) != '' or .//cites or .//fnref]">
               <xsl:text>T{&#10;</xsl:text>
               <xsl:call-template name="line">
                 <xsl:with-param name="s">
-                  <xsl:for-each select="mx:grid-cell($t, current())[parent::head]">
+                  <xsl:for-each select="$cell[parent::head]">
                     <xsl:apply-templates mode="rin"/>
                   </xsl:for-each>
-                  <xsl:for-each select="mx:grid-cell($t, current())[parent::row]/para">
+                  <xsl:for-each select="$cell[parent::row]/para">
                     <xsl:if test="position() &gt; 1">
                       <xsl:choose>
                         <xsl:when test="node()[1][self::strong]"><xsl:text> </xsl:text></xsl:when>

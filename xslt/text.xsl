@@ -634,7 +634,7 @@
               <xsl:variable name="sw" select="2 * (@span - 1) + mx:sum-tokens($ws, @col, @span)"/>
               <xsl:variable name="id" select="@cell"/>
               <xsl:variable name="cell" select="mx:grid-cell($t, current())"/>
-              <c w="{$sw}" align="{$cell/@align}">
+              <c w="{$sw}" align="{@align}">
                 <xsl:if test="not(@cov)">
                   <xsl:apply-templates select="$cell" mode="tcell">
                     <xsl:with-param name="w" select="$sw"/>
