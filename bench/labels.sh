@@ -5,8 +5,9 @@
 # /usr/bin/time, then checks every monograph written with one
 # monoc --check run, and reports labels per second, peak RSS and every
 # refusal with its reason.  Nothing is kept: the scratch folder is removed.
-# COMPILE=1 also compiles the monographs to HTML, text and man (once the
-# renderers read format 2).
+# COMPILE=1 also compiles the monographs to HTML, text and man in one
+# monoc -j1 run, and reports the CPU time a label of import plus the three
+# formats against spl.xsl's.
 #
 # usage: bench/labels.sh [MONOC]          (from the repository root)
 set -uo pipefail
@@ -59,7 +60,23 @@ crc=$?
 echo "monoc --check of all $made: exit $crc, $(tail -n 1 "$tmp/ctime") s," \
     "$(tail -n 1 "$tmp/cerr")"
 if [ "${COMPILE:-0}" = 1 ]; then
-	/usr/bin/time -f '%e %M' -o "$tmp/otime" "$monoc" -o "$tmp/o" \
-	    "$tmp"/m/*.xml > /dev/null 2> "$tmp/oerr"
-	echo "compile: exit $?, $(tail -n 1 "$tmp/otime") (s, KB)"
+	# -j1: CPU time a label on one core, as spl.xsl's figure is
+	/usr/bin/time -f '%e %M %U %S' -o "$tmp/otime" "$monoc" -j1 \
+	    -o "$tmp/o" "$tmp"/m/*.xml > /dev/null 2> "$tmp/oerr"
+	orc=$?
+	read -r osecs orss ousr osys <<EOF3
+$(tail -n 1 "$tmp/otime")
+EOF3
+	echo "compile (-j1):   exit $orc, $osecs s, $ousr s user + $osys s" \
+	    "system, peak RSS $((orss / 1024)) MB"
+	awk -v n="$n" -v m="$made" -v iu="$usr" -v is="$sys" -v ou="$ousr" \
+	    -v os="$osys" 'BEGIN {
+		imp = 1000 * (iu + is) / n; comp = 1000 * (ou + os) / m
+		printf "CPU a label:     import %.1f ms + three formats %.1f ms" \
+		    " = %.1f ms\n", imp, comp, imp + comp
+		printf "against spl.xsl: 27 ms a label for HTML alone (issue" \
+		    " 13): %.2f times faster\n", 27 / (imp + comp) }'
+	echo "outputs:         $(ls "$tmp/o/html" | grep -vc '^index\.html$')" \
+	    "HTML, $(ls "$tmp/o/text" | grep -c '\.txt$') text," \
+	    "$(ls "$tmp/o/man/man7" | grep -c '\.7$') man pages"
 fi
