@@ -78,6 +78,9 @@ output_mkdirs(const char *dir)
 	char		*p, *s;
 	int		 ret;
 
+	/* there already, as for all but the first file of a run */
+	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
 	ret = -1;
 	if ((p = strdup(dir)) == NULL)
 		return -1;
