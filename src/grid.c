@@ -21,6 +21,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
+#include <libxslt/templates.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
 #include <libxslt/xsltutils.h>
@@ -607,6 +608,48 @@ grid_widths(int n, const long *nat, const long *word, double avail,
 	return buf_done(&b);
 }
 
+/*
+ * The widths of the columns of the grid g, as template table-widths
+ * gives them for its slots (table-natural, cell-word): "W1 ... Wn ",
+ * "list", or ""; NULL when out of memory.
+ */
+static char *
+grid_widths_of(const struct grid *g, double avail, double least,
+    const char *breaks)
+{
+	const struct grid_slot	*s;
+	long			*nat, *word, len, wd;
+	size_t			 i;
+	int			 c;
+	char			*res;
+
+	nat = calloc((size_t)g->n + 1, sizeof(*nat));
+	word = calloc((size_t)g->n + 1, sizeof(*word));
+	res = NULL;
+	if (nat != NULL && word != NULL) {
+		for (c = 0; c < g->n; c++)
+			nat[c] = -1;
+		for (i = 0, s = g->slots; i < g->nslots; i++, s++) {
+			if (s->cov || s->cell == NULL || s->span != 1 ||
+			    s->col < 1 || s->col > g->n)
+				continue;
+			len = cell_len(s->cell);
+			wd = grid_cell_word(s->cell, breaks);
+			if (len > nat[s->col - 1])
+				nat[s->col - 1] = len;
+			if (wd > word[s->col - 1])
+				word[s->col - 1] = wd;
+		}
+		for (c = 0; c < g->n; c++)
+			if (nat[c] < 0 || (double)nat[c] <= least)
+				nat[c] = (long)least;
+		res = grid_widths(g->n, nat, word, avail, least);
+	}
+	free(nat);
+	free(word);
+	return res;
+}
+
 /* The value of the attribute name of the grid slot element s as a number. */
 static double
 num_att(const xmlNode *s, const char *name)
@@ -966,50 +1009,6 @@ done:
 	xmlXPathFreeObject(cells);
 }
 
-/*
- * ext:sum-tokens(s, from, k): template sum-tokens of common.xsl with
- * acc 0: the sum of the k space-terminated numbers of s from the
- * from-th (NaN when one is not a number, as in XPath).
- */
-static void
-xp_sum_tokens(xmlXPathParserContextPtr ctxt, int nargs)
-{
-	xmlChar	*s;
-	char	*p, *e, save;
-	double	 from, k, sum;
-
-	if (nargs != 3) {
-		xmlXPathSetArityError(ctxt);
-		return;
-	}
-	k = xmlXPathPopNumber(ctxt);
-	from = xmlXPathPopNumber(ctxt);
-	s = xmlXPathPopString(ctxt);
-	if (ctxt->error != XPATH_EXPRESSION_OK) {
-		xmlFree(s);
-		return;
-	}
-	sum = 0;
-	p = (char *)s;
-	/* substring-after(s, ' '), from - 1 times */
-	for (; from > 1 && p != NULL; from--)
-		p = (p = strchr(p, ' ')) != NULL ? p + 1 : NULL;
-	for (; k > 0; k--) {
-		if (p == NULL || (e = strchr(p, ' ')) == NULL) {
-			/* substring-before(s, ' ') is "": number("") */
-			sum = NAN;
-			break;
-		}
-		save = *e;
-		*e = '\0';
-		sum += xmlXPathStringEvalNumber(BAD_CAST p);
-		*e = save;
-		p = e + 1;
-	}
-	xmlFree(s);
-	xmlXPathReturnNumber(ctxt, sum);
-}
-
 /* An attribute on the result element e, a number. */
 static int
 att_num(xmlNodePtr e, const char *name, int v)
@@ -1048,6 +1047,83 @@ sheet_num(xsltTransformContextPtr ctxt, const char *name)
 	return d;
 }
 
+/* A number attribute on e, as XPath writes the number. */
+static int
+att_xnum(xmlNodePtr e, const char *name, double v)
+{
+	xmlChar	*s;
+	int	 ret;
+
+	if ((s = xmlXPathCastNumberToString(v)) == NULL)
+		return -1;
+	ret = xmlNewProp(e, BAD_CAST name, s) != NULL ? 0 : -1;
+	xmlFree(s);
+	return ret;
+}
+
+/* The number an attribute value template of inst gives, NaN for none. */
+static double
+avt_num(xsltTransformContextPtr ctxt, xmlNodePtr inst, const char *name)
+{
+	xmlChar	*v;
+	double	 d;
+
+	if ((v = xsltEvalAttrValueTemplate(ctxt, inst, BAD_CAST name,
+	    NULL)) == NULL)
+		return NAN;
+	d = xmlXPathStringEvalNumber(v);
+	xmlFree(v);
+	return d;
+}
+
+/*
+ * The widths of the grid g for <ext:table-layout room="..."/>: "list"
+ * when it has more than max columns, else template table-widths for
+ * avail = room - gutter * (n - 1) and the element's least and breaks.
+ * *gutter gets the gutter.  NULL when out of memory.
+ */
+static char *
+layout_widths(xsltTransformContextPtr ctxt, xmlNodePtr inst,
+    const struct grid *g, const xmlChar *room, double max, double *gutter)
+{
+	xmlChar	*breaks;
+	double	 least;
+	char	*ws;
+
+	*gutter = avt_num(ctxt, inst, "gutter");
+	least = avt_num(ctxt, inst, "least");
+	if (g->n > max)
+		return strdup("list");
+	if ((breaks = xsltEvalAttrValueTemplate(ctxt, inst,
+	    BAD_CAST "breaks", NULL)) == NULL &&
+	    (breaks = xmlStrdup(BAD_CAST "")) == NULL)
+		return NULL;
+	ws = grid_widths_of(g, xmlXPathStringEvalNumber(room) -
+	    *gutter * (g->n - 1), least, (const char *)breaks);
+	xmlFree(breaks);
+	return ws;
+}
+
+/*
+ * The slot s's w (the widths of the columns it spans and the gutters
+ * between them) and cw (the width of its first column) on se, from the
+ * nws widths wv; NaN past the last width, as sum-tokens gives.
+ */
+static int
+slot_widths(xmlNodePtr se, const struct grid_slot *s, const double *wv,
+    size_t nws, double gutter)
+{
+	double	 w;
+	int	 c;
+
+	w = gutter * (s->span - 1);
+	for (c = s->col; c < s->col + s->span; c++)
+		w += c >= 1 && (size_t)c <= nws ? wv[c - 1] : NAN;
+	return att_xnum(se, "w", w) == -1 || att_xnum(se, "cw",
+	    s->col >= 1 && (size_t)s->col <= nws ? wv[s->col - 1] : NAN) ==
+	    -1 ? -1 : 0;
+}
+
 /*
  * <ext:table-layout/>, context a general table of the model: what
  * template table-layout writes, g with n holding one r a row (kind,
@@ -1065,10 +1141,11 @@ xe_table_layout(xsltTransformContextPtr ctxt, xmlNodePtr node,
 	struct grid	 g;
 	const struct grid_slot *s;
 	xmlNodePtr	 ge, re, se;
-	xmlChar		*raw;
-	double		 max;
-	size_t		 r, i;
-	char		 id[48];
+	xmlChar		*raw, *room;
+	double		 max, gutter, *wv = NULL;
+	size_t		 r, i, nws;
+	const char	*q;
+	char		 id[48], *ws, *e;
 	int		 bad;
 
 	(void)comp;
@@ -1082,8 +1159,28 @@ xe_table_layout(xsltTransformContextPtr ctxt, xmlNodePtr node,
 		goto fail;
 	if (grid_layout(node, max > INT_MAX ? INT_MAX : (int)max, &g) == -1)
 		goto fail;
+	ws = NULL;
+	nws = 0;
+	gutter = 0;
+	if ((room = xsltEvalAttrValueTemplate(ctxt, inst, BAD_CAST "room",
+	    NULL)) != NULL && *room != '\0' &&
+	    (ws = layout_widths(ctxt, inst, &g, room, max, &gutter)) ==
+	    NULL) {
+		xmlFree(room);
+		grid_free(&g);
+		goto fail;
+	}
+	xmlFree(room);
 	bad = (ge = ext_result_el(ctxt, ctxt->insert, "g")) == NULL ||
-	    att_num(ge, "n", g.n) == -1;
+	    att_num(ge, "n", g.n) == -1 || (ws != NULL &&
+	    xmlNewProp(ge, BAD_CAST "ws", BAD_CAST ws) == NULL);
+	/* the widths as numbers, for the slots' w and cw */
+	if (ws != NULL && strcmp(ws, "list") != 0 &&
+	    (wv = calloc((size_t)g.n + 1, sizeof(*wv))) != NULL)
+		for (q = ws; nws < (size_t)g.n && *q != '\0'; nws++) {
+			wv[nws] = strtod(q, &e);
+			q = *e == ' ' ? e + 1 : e;
+		}
 	for (r = 0; r < g.nrows && !bad; r++) {
 		re = ext_result_el(ctxt, ge, "r");
 		bad = re == NULL || xmlNewProp(re, BAD_CAST "kind",
@@ -1109,9 +1206,13 @@ xe_table_layout(xsltTransformContextPtr ctxt, xmlNodePtr node,
 				    (!s->cov && (copy_att(se, s->cell,
 				    "align") == -1 || copy_att(se, s->cell,
 				    "header") == -1));
+			if (!bad && wv != NULL)
+				bad = slot_widths(se, s, wv, nws, gutter) == -1;
 		}
 	}
 	grid_free(&g);
+	free(ws);
+	free(wv);
 	if (!bad)
 		return;
 fail:
@@ -1129,8 +1230,6 @@ grid_register(const char *ns)
 	    BAD_CAST ns, xp_grid_cell) != 0 ||
 	    xsltRegisterExtModuleFunction(BAD_CAST "zip",
 	    BAD_CAST ns, xp_zip) != 0 ||
-	    xsltRegisterExtModuleFunction(BAD_CAST "sum-tokens",
-	    BAD_CAST ns, xp_sum_tokens) != 0 ||
 	    xsltRegisterExtModuleElement(BAD_CAST "table-layout",
 	    BAD_CAST ns, NULL, xe_table_layout) != 0)
 		return -1;

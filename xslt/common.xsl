@@ -82,13 +82,86 @@
        elements of template table-grid for n columns; the grid is built
        once, wide enough for any row, and cut to n. -->
   <xsl:template name="table-layout">
+    <xsl:param name="room" select="''"/>
+    <xsl:param name="gutter" select="0"/>
+    <xsl:param name="least" select="0"/>
+    <xsl:param name="breaks" select="'/?&amp;=-'"/>
     <!-- monoc's C twin (src/grid.c) when it runs the stylesheet -->
-    <ext:table-layout>
-      <xsl:fallback><xsl:call-template name="table-layout-xslt"/></xsl:fallback>
+    <ext:table-layout room="{$room}" gutter="{$gutter}" least="{$least}" breaks="{$breaks}">
+      <xsl:fallback>
+        <xsl:call-template name="table-layout-xslt">
+          <xsl:with-param name="room" select="$room"/>
+          <xsl:with-param name="gutter" select="$gutter"/>
+          <xsl:with-param name="least" select="$least"/>
+          <xsl:with-param name="breaks" select="$breaks"/>
+        </xsl:call-template>
+      </xsl:fallback>
     </ext:table-layout>
   </xsl:template>
 
+  <!-- With room: also the widths, ws on g ("W1 ... Wn ", or "list" for
+       more than $table-grid-max columns or words that do not fit side by
+       side: template table-widths for avail = room - gutter * (n - 1)),
+       and on each slot w, the width of the columns it spans and the
+       gutters between them, and cw, the width of its first column. -->
   <xsl:template name="table-layout-xslt">
+    <xsl:param name="room" select="''"/>
+    <xsl:param name="gutter" select="0"/>
+    <xsl:param name="least" select="0"/>
+    <xsl:param name="breaks" select="'/?&amp;=-'"/>
+    <xsl:choose>
+      <xsl:when test="string($room) = ''"><xsl:call-template name="table-layout-grid"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="g-rtf"><xsl:call-template name="table-layout-grid"/></xsl:variable>
+        <xsl:variable name="g" select="exsl:node-set($g-rtf)/g"/>
+        <xsl:variable name="ws">
+          <xsl:choose>
+            <xsl:when test="$g/@n &gt; $table-grid-max">list</xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="table-widths-xslt">
+                <xsl:with-param name="grid" select="$g/r"/>
+                <xsl:with-param name="n" select="number($g/@n)"/>
+                <xsl:with-param name="avail" select="$room - $gutter * ($g/@n - 1)"/>
+                <xsl:with-param name="least" select="$least"/>
+                <xsl:with-param name="breaks" select="$breaks"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <g n="{$g/@n}" ws="{$ws}">
+          <xsl:for-each select="$g/r">
+            <r>
+              <xsl:copy-of select="@*"/>
+              <xsl:for-each select="s">
+                <s>
+                  <xsl:copy-of select="@*"/>
+                  <xsl:if test="$ws != 'list'">
+                    <xsl:attribute name="w">
+                      <xsl:call-template name="sum-tokens">
+                        <xsl:with-param name="s" select="string($ws)"/>
+                        <xsl:with-param name="from" select="@col"/>
+                        <xsl:with-param name="k" select="@span"/>
+                        <xsl:with-param name="acc" select="$gutter * (@span - 1)"/>
+                      </xsl:call-template>
+                    </xsl:attribute>
+                    <xsl:attribute name="cw">
+                      <xsl:call-template name="sum-tokens">
+                        <xsl:with-param name="s" select="string($ws)"/>
+                        <xsl:with-param name="from" select="@col"/>
+                        <xsl:with-param name="k" select="1"/>
+                      </xsl:call-template>
+                    </xsl:attribute>
+                  </xsl:if>
+                </s>
+              </xsl:for-each>
+            </r>
+          </xsl:for-each>
+        </g>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="table-layout-grid">
     <xsl:variable name="raw-rtf"><xsl:call-template name="table-layout-raw"/></xsl:variable>
     <xsl:variable name="raw" select="exsl:node-set($raw-rtf)/g"/>
     <!-- a column where no cell starts (always spanned with the one
@@ -348,29 +421,6 @@
       </xsl:when>
       <xsl:otherwise>
         <func:result select="($t/head | $t/row)[number($s/@ri)]/cell[number($s/@ci)]"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </func:function>
-
-  <!-- The sum of the k space-terminated numbers of s from the from-th:
-       template sum-tokens, or monoc's C twin (src/grid.c). -->
-  <func:function name="mx:sum-tokens">
-    <xsl:param name="s"/>
-    <xsl:param name="from"/>
-    <xsl:param name="k"/>
-    <xsl:choose>
-      <xsl:when test="function-available('ext:sum-tokens')">
-        <func:result select="ext:sum-tokens($s, $from, $k)"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="w">
-          <xsl:call-template name="sum-tokens">
-            <xsl:with-param name="s" select="string($s)"/>
-            <xsl:with-param name="from" select="$from"/>
-            <xsl:with-param name="k" select="$k"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <func:result select="number($w)"/>
       </xsl:otherwise>
     </xsl:choose>
   </func:function>

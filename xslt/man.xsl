@@ -693,24 +693,20 @@
        bullet item a row of "Header: value" lines instead.  Footnotes
        after it. -->
   <xsl:template match="table[not(@cols)]" mode="r">
-    <xsl:variable name="layout-rtf"><xsl:call-template name="table-layout"/></xsl:variable>
+    <!-- the grid and its widths: avail = 70 - 3 * n (tbl's gutters and
+         rules), words unbroken -->
+    <xsl:variable name="layout-rtf">
+      <xsl:call-template name="table-layout">
+        <xsl:with-param name="room" select="67"/>
+        <xsl:with-param name="gutter" select="3"/>
+        <xsl:with-param name="least" select="6"/>
+        <xsl:with-param name="breaks" select="''"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:variable name="n" select="number(exsl:node-set($layout-rtf)/g/@n)"/>
     <xsl:variable name="grid" select="exsl:node-set($layout-rtf)/g/r"/>
     <xsl:variable name="t" select="."/>
-    <xsl:variable name="ws">
-      <xsl:choose>
-        <xsl:when test="$n &gt; $table-grid-max">list</xsl:when>
-        <xsl:otherwise>
-          <xsl:call-template name="table-widths">
-            <xsl:with-param name="grid" select="$grid"/>
-            <xsl:with-param name="n" select="$n"/>
-            <xsl:with-param name="avail" select="70 - 3 * $n"/>
-            <xsl:with-param name="least" select="6"/>
-            <xsl:with-param name="breaks" select="''"/>
-          </xsl:call-template>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <xsl:variable name="ws" select="string(exsl:node-set($layout-rtf)/g/@ws)"/>
     <xsl:variable name="as-list" select="$ws = 'list'"/>
     <xsl:variable name="labels" select="boolean($grid[@kind = 'head'])"/>
     <xsl:text>.PP&#10;</xsl:text>
@@ -790,7 +786,7 @@
                 <xsl:choose>
                   <xsl:when test="@span = 1">
                     <xsl:text>w(</xsl:text>
-                    <xsl:value-of select="mx:sum-tokens($ws, @col, 1)"/>
+                    <xsl:value-of select="@cw"/>
                     <xsl:text>n)</xsl:text>
                   </xsl:when>
                   <!-- a column whose cells all span further: its own
@@ -798,7 +794,7 @@
                        makes it as wide as their text -->
                   <xsl:when test="not($grid/s[@span = 1 and not(@cov) and @col = current()/@col])">
                     <xsl:text>w(</xsl:text>
-                    <xsl:value-of select="mx:sum-tokens($ws, @col, 1)"/>
+                    <xsl:value-of select="@cw"/>
                     <xsl:text>n)</xsl:text>
                   </xsl:when>
                 </xsl:choose>

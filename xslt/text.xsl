@@ -531,7 +531,15 @@
        lines; then the footnotes. -->
   <xsl:template match="table[not(@cols)]" mode="t">
     <xsl:param name="width" select="$WIDTH"/>
-    <xsl:variable name="layout-rtf"><xsl:call-template name="table-layout"/></xsl:variable>
+    <!-- the grid and its widths: avail = width - 2 * (n - 1), gutters
+         of two spaces -->
+    <xsl:variable name="layout-rtf">
+      <xsl:call-template name="table-layout">
+        <xsl:with-param name="room" select="$width"/>
+        <xsl:with-param name="gutter" select="2"/>
+        <xsl:with-param name="least" select="8"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:variable name="n" select="number(exsl:node-set($layout-rtf)/g/@n)"/>
     <xsl:variable name="grid" select="exsl:node-set($layout-rtf)/g/r"/>
     <xsl:variable name="t" select="."/>
@@ -553,19 +561,7 @@
       </xsl:otherwise>
     </xsl:choose>
     <xsl:value-of select="$NL"/>
-    <xsl:variable name="ws">
-      <xsl:choose>
-        <xsl:when test="$n &gt; $table-grid-max">list</xsl:when>
-        <xsl:otherwise>
-          <xsl:call-template name="table-widths">
-            <xsl:with-param name="grid" select="$grid"/>
-            <xsl:with-param name="n" select="$n"/>
-            <xsl:with-param name="avail" select="$width - 2 * ($n - 1)"/>
-            <xsl:with-param name="least" select="8"/>
-          </xsl:call-template>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <xsl:variable name="ws" select="string(exsl:node-set($layout-rtf)/g/@ws)"/>
     <xsl:variable name="labels" select="boolean($grid[@kind = 'head'])"/>
     <xsl:choose>
       <!-- a table of empty cells: its caption alone -->
@@ -631,7 +627,7 @@
           </xsl:if>
           <xsl:variable name="cells">
             <xsl:for-each select="s">
-              <xsl:variable name="sw" select="2 * (@span - 1) + mx:sum-tokens($ws, @col, @span)"/>
+              <xsl:variable name="sw" select="number(@w)"/>
               <xsl:variable name="id" select="@cell"/>
               <xsl:variable name="cell" select="mx:grid-cell($t, current())"/>
               <c w="{$sw}" align="{@align}">
@@ -649,7 +645,7 @@
           <xsl:if test="@kind = 'head' and not(following-sibling::r[1][@kind = 'head'])">
             <xsl:variable name="rules">
               <xsl:for-each select="s">
-                <c w="{2 * (@span - 1) + mx:sum-tokens($ws, @col, @span)}"/>
+                <c w="{@w}"/>
               </xsl:for-each>
             </xsl:variable>
             <xsl:call-template name="t-zip">
