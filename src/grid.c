@@ -329,6 +329,67 @@ grid_free(struct grid *g)
 	memset(g, 0, sizeof(*g));
 }
 
+/*
+ * Give the general table t of the model (head, row, cell) no column that
+ * no cell starts in: a cell spanning such a column spans one fewer.
+ * Labels have them (a layout column always spanned, or covered only by a
+ * cell of a row above); HTML may not (every column needs a cell that
+ * begins in it), and text and man merged them anyway.  Columns where
+ * only the empty slots of short rows start go too: HTML pads short rows
+ * with empty cells.  Returns -1 when out of memory.
+ */
+int
+grid_merge_columns(xmlNodePtr t)
+{
+	struct grid	 g;
+	const struct grid_slot *s;
+	xmlNodePtr	 cell;
+	size_t		 i;
+	int		*before, c, cs, span, ret;
+	char		 num[16];
+
+	if (grid_layout(t, -1, &g) == -1) {
+		grid_free(&g);
+		return -1;
+	}
+	ret = 0;
+	if (g.n <= 0 || (before = calloc((size_t)g.n + 2,
+	    sizeof(*before))) == NULL) {
+		ret = g.n <= 0 ? 0 : -1;
+		grid_free(&g);
+		return ret;
+	}
+	/* before[c]: how many columns up to c a cell starts in */
+	for (i = 0, s = g.slots; i < g.nslots; i++, s++)
+		if (s->cell != NULL && !s->cov && s->col >= 1 &&
+		    s->col <= g.n)
+			before[s->col] = 1;
+	for (c = 1; c <= g.n + 1; c++)
+		before[c] += before[c - 1];
+	for (i = 0, s = g.slots; i < g.nslots && before[g.n] < g.n; i++,
+	    s++) {
+		if (s->cell == NULL || s->cov)
+			continue;
+		cell = (xmlNodePtr)s->cell;
+		cs = int_att(cell, "colspan");
+		c = s->col + s->span - 1 < g.n ? s->col + s->span - 1 : g.n;
+		span = before[c] - before[s->col - 1];
+		if ((cs > 1 ? cs : 1) == span)
+			continue;
+		if (span <= 1)
+			xmlUnsetProp(cell, BAD_CAST "colspan");
+		else {
+			snprintf(num, sizeof(num), "%d", span);
+			if (xmlSetProp(cell, BAD_CAST "colspan",
+			    BAD_CAST num) == NULL)
+				ret = -1;
+		}
+	}
+	free(before);
+	grid_free(&g);
+	return ret;
+}
+
 /* ---- widths: template table-widths, table-natural and cell-word ---- */
 
 /* Characters of the UTF-8 string s (XPath string-length). */

@@ -33,6 +33,7 @@ struct grid {
 
 int	 grid_layout(const xmlNode *table, int max, struct grid *g);
 void	 grid_free(struct grid *g);
+int	 grid_merge_columns(xmlNodePtr t);
 long	 grid_cell_word(const xmlNode *cell, const char *breaks);
 char	*grid_widths(int n, const long *nat, const long *word, double avail,
 	    double least);

@@ -27,6 +27,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "buf.h"
+#include "grid.h"
 #include "model.h"
 
 #define MNS	"urn:monoc:monograph:2"
@@ -2385,6 +2386,9 @@ m_table(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 			for (tr = c->children; tr != NULL; tr = tr->next)
 				if (is_m(tr, "tr"))
 					table_row(mb, t, tr, 0);
+	/* no column without a cell of its own (labels have them) */
+	if (grid_merge_columns(t) == -1)
+		mb->nomem = 1;
 	i = 0;
 	for (c = n->children; c != NULL; c = c->next) {
 		if (!is_m(c, "footnote"))

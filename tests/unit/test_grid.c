@@ -115,6 +115,53 @@ test_grid(void **state)
 	grid_is("<table/>", 6, 0, "");
 }
 
+/* grid_merge_columns() on xml, then the colspans of its cells in order. */
+static void
+merged_is(const char *xml, const char *want)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 r, c;
+	xmlChar		*v;
+	char		 got[256];
+	size_t		 len;
+
+	doc = parse(xml);
+	assert_int_equal(grid_merge_columns(xmlDocGetRootElement(doc)), 0);
+	len = 0;
+	*got = '\0';
+	for (r = xmlDocGetRootElement(doc)->children; r != NULL; r = r->next)
+		for (c = r->children; c != NULL; c = c->next) {
+			v = xmlGetProp(c, BAD_CAST "colspan");
+			len += (size_t)snprintf(got + len, sizeof(got) - len,
+			    "%s%s", len > 0 ? " " : "", v != NULL ?
+			    (char *)v : "1");
+			xmlFree(v);
+		}
+	assert_string_equal(got, want);
+	xmlFreeDoc(doc);
+}
+
+static void
+test_merge(void **state)
+{
+	(void)state;
+	/* nothing to merge */
+	merged_is("<table><row><cell>a</cell><cell>b</cell></row></table>",
+	    "1 1");
+	/* columns 3 and 5..6 are always spanned: 6 columns become 3 */
+	merged_is("<table><row><cell colspan=\"6\">t</cell></row>"
+	    "<row><cell>a</cell><cell colspan=\"2\">b</cell>"
+	    "<cell colspan=\"3\">c</cell></row></table>", "3 1 1 1");
+	/* column 3 only covered from above (a cell two rows tall) */
+	merged_is("<table><row><cell>a</cell><cell colspan=\"2\" "
+	    "rowspan=\"2\">b</cell><cell>c</cell></row>"
+	    "<row><cell>d</cell><cell>e</cell></row></table>",
+	    "1 1 1 1 1");
+	/* where only a short row's empty slot starts: merged too */
+	merged_is("<table><row><cell colspan=\"2\">a</cell></row>"
+	    "<row><cell>b</cell></row></table>", "1 1");
+}
+
 static void
 word_is(const char *xml, const char *breaks, long want)
 {
@@ -181,6 +228,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_grid),
+		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_cell_word),
 		cmocka_unit_test(test_widths),
 	};
