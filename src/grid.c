@@ -616,6 +616,21 @@ cell_len(const xmlNode *cell)
 }
 
 /*
+ * What a cell spanning k columns asks of each column's longest word
+ * (template table-natural): ceiling((word - gutter * (k - 1)) / k), 0
+ * when that is not positive.
+ */
+static long
+span_share(const xmlNode *cell, const char *breaks, int k, double gutter)
+{
+	double	 share;
+
+	share = ceil(((double)grid_cell_word(cell, breaks) -
+	    gutter * (k - 1)) / k);
+	return share > 0 ? (long)share : 0;
+}
+
+/*
  * Template table-widths: the widths of the n columns given the natural
  * length nat[] and longest word word[] of each, that fill avail; see
  * common.xsl.  Returns "W1 W2 ... Wn " (each followed by a space),
@@ -676,7 +691,7 @@ grid_widths(int n, const long *nat, const long *word, double avail,
  */
 static char *
 grid_widths_of(const struct grid *g, double avail, double least,
-    const char *breaks)
+    const char *breaks, double gutter)
 {
 	const struct grid_slot	*s;
 	long			*nat, *word, len, wd;
@@ -691,9 +706,18 @@ grid_widths_of(const struct grid *g, double avail, double least,
 		for (c = 0; c < g->n; c++)
 			nat[c] = -1;
 		for (i = 0, s = g->slots; i < g->nslots; i++, s++) {
-			if (s->cov || s->cell == NULL || s->span != 1 ||
-			    s->col < 1 || s->col > g->n)
+			if (s->cov || s->cell == NULL || s->col < 1 ||
+			    s->col > g->n)
 				continue;
+			if (s->span > 1) {
+				wd = span_share(s->cell, breaks, s->span,
+				    gutter);
+				for (c = s->col - 1; c < s->col - 1 + s->span &&
+				    c < g->n; c++)
+					if (wd > word[c])
+						word[c] = wd;
+				continue;
+			}
 			len = cell_len(s->cell);
 			wd = grid_cell_word(s->cell, breaks);
 			if (len > nat[s->col - 1])
@@ -726,9 +750,9 @@ num_att(const xmlNode *s, const char *name)
 }
 
 /*
- * ext:table-widths(table, grid, n, avail, least, breaks): template
- * table-widths with the same parameters, grid the r elements of the
- * table's layout.
+ * ext:table-widths(table, grid, n, avail, least, breaks[, gutter]):
+ * template table-widths with the same parameters (gutter 0 when not
+ * given), grid the r elements of the table's layout.
  */
 static void
 xp_table_widths(xmlXPathParserContextPtr ctxt, int nargs)
@@ -737,17 +761,18 @@ xp_table_widths(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlChar			*breaks;
 	const xmlNode		*table, *r, *s, **rows, *row, *cell;
 	struct grid		 g;
-	double			 n, avail, least, col, span, ri, ci;
+	double			 n, avail, least, col, span, ri, ci, gutter;
 	long			*nat, *word, len, wd;
 	xmlChar			*v;
 	size_t			 nrows, i;
 	int			 c, k;
 	char			*res;
 
-	if (nargs != 6) {
+	if (nargs != 6 && nargs != 7) {
 		xmlXPathSetArityError(ctxt);
 		return;
 	}
+	gutter = nargs == 7 ? xmlXPathPopNumber(ctxt) : 0;
 	breaks = xmlXPathPopString(ctxt);
 	least = xmlXPathPopNumber(ctxt);
 	avail = xmlXPathPopNumber(ctxt);
@@ -796,8 +821,8 @@ xp_table_widths(xmlXPathParserContextPtr ctxt, int nargs)
 			xmlFree(v);
 			col = num_att(s, "col");
 			span = num_att(s, "span");
-			if (!c || span != 1 || !(col >= 1 && col <= k) ||
-			    col != floor(col))
+			if (!c || !(span >= 1) || span != floor(span) ||
+			    !(col >= 1 && col <= k) || col != floor(col))
 				continue;
 			ri = num_att(s, "ri");
 			ci = num_att(s, "ci");
@@ -812,6 +837,15 @@ xp_table_widths(xmlXPathParserContextPtr ctxt, int nargs)
 					break;
 			if (cell == NULL)
 				continue;
+			if (span > 1) {
+				wd = span_share(cell, (char *)breaks,
+				    span > 100000 ? 100000 : (int)span, gutter);
+				for (c = (int)col - 1; c < (int)col - 1 +
+				    (int)span && c < k; c++)
+					if (wd > word[c])
+						word[c] = wd;
+				continue;
+			}
 			len = cell_len(cell);
 			wd = grid_cell_word(cell, (char *)breaks);
 			c = (int)col - 1;
@@ -1160,7 +1194,7 @@ layout_widths(xsltTransformContextPtr ctxt, xmlNodePtr inst,
 	    (breaks = xmlStrdup(BAD_CAST "")) == NULL)
 		return NULL;
 	ws = grid_widths_of(g, xmlXPathStringEvalNumber(room) -
-	    *gutter * (g->n - 1), least, (const char *)breaks);
+	    *gutter * (g->n - 1), least, (const char *)breaks, *gutter);
 	xmlFree(breaks);
 	return ws;
 }

@@ -318,6 +318,21 @@ plain_text(xmlNodePtr n)
 	return t;
 }
 
+/* Is s nothing but spaces, no-break spaces (U+00A0) among them? */
+static int
+only_spaces(const char *s)
+{
+	for (;;) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		else if ((unsigned char)s[0] == 0xC2 &&
+		    (unsigned char)s[1] == 0xA0)
+			s += 2;
+		else
+			return *s == '\0';
+	}
+}
+
 /*
  * Does n hold a link or a footnote?  Its cross-reference or footnote
  * matters more than a style.
@@ -347,6 +362,13 @@ styled(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *name)
 
 	if ((t = plain_text(n)) == NULL)
 		return;
+	if (only_spaces(t)) {
+		/* a bold space (labels have them, often no-break): a space;
+		   an empty strong would start a line of a tbl cell with one */
+		add_text(im, out, " ");
+		free(t);
+		return;
+	}
 	if (strlen(t) > 300 || has_link(n)) {
 		free(t);
 		inline_children(im, n, out);

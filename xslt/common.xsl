@@ -124,6 +124,7 @@
                 <xsl:with-param name="avail" select="$room - $gutter * ($g/@n - 1)"/>
                 <xsl:with-param name="least" select="$least"/>
                 <xsl:with-param name="breaks" select="$breaks"/>
+                <xsl:with-param name="gutter" select="$gutter"/>
               </xsl:call-template>
             </xsl:otherwise>
           </xsl:choose>
@@ -431,7 +432,9 @@
        in proportion to the length of its longest cell of one column (its
        text, four more a citation group, three a footnote mark).  When
        that leaves a column narrower than its longest word (template
-       table-natural), each column gets at least its longest word and
+       table-natural; a cell spanning k columns asks of each a k-th of
+       its longest word, less the gutters between them, of gutter
+       characters each), each column gets at least its longest word and
        what is left is shared in proportion to what each still lacks of
        its longest cell; when the longest words do not fit side by side
        at all, the result is "list": the caller shows the table row by
@@ -442,10 +445,11 @@
     <xsl:param name="avail"/>
     <xsl:param name="least"/>
     <xsl:param name="breaks" select="'/?&amp;=-'"/>
+    <xsl:param name="gutter" select="0"/>
     <xsl:choose>
       <!-- monoc's C twin (src/grid.c) when it runs the stylesheet -->
       <xsl:when test="function-available('ext:table-widths')">
-        <xsl:value-of select="ext:table-widths(., $grid, $n, $avail, $least, $breaks)"/>
+        <xsl:value-of select="ext:table-widths(., $grid, $n, $avail, $least, $breaks, $gutter)"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="table-widths-xslt">
@@ -454,6 +458,7 @@
           <xsl:with-param name="avail" select="$avail"/>
           <xsl:with-param name="least" select="$least"/>
           <xsl:with-param name="breaks" select="$breaks"/>
+          <xsl:with-param name="gutter" select="$gutter"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
@@ -465,6 +470,7 @@
     <xsl:param name="avail"/>
     <xsl:param name="least"/>
     <xsl:param name="breaks"/>
+    <xsl:param name="gutter" select="0"/>
     <xsl:variable name="t" select="."/>
     <xsl:variable name="nat">
       <xsl:call-template name="table-natural">
@@ -473,6 +479,7 @@
         <xsl:with-param name="n" select="$n"/>
         <xsl:with-param name="least" select="$least"/>
         <xsl:with-param name="breaks" select="$breaks"/>
+        <xsl:with-param name="gutter" select="$gutter"/>
         <xsl:with-param name="c" select="1"/>
       </xsl:call-template>
     </xsl:variable>
@@ -569,6 +576,7 @@
     <xsl:param name="n"/>
     <xsl:param name="least"/>
     <xsl:param name="breaks"/>
+    <xsl:param name="gutter" select="0"/>
     <xsl:param name="c"/>
     <xsl:if test="$c &lt;= $n">
       <xsl:variable name="rows" select="$t/head | $t/row"/>
@@ -589,7 +597,19 @@
           <xsl:if test="position() = 1"><xsl:value-of select="@n"/></xsl:if>
         </xsl:for-each>
       </xsl:variable>
-      <xsl:variable name="word" select="$vals"/>
+      <!-- and a cell spanning k columns over c (gutter characters
+           between them) asks of each its share of its longest word -->
+      <xsl:variable name="word">
+        <xsl:copy-of select="$vals"/>
+        <xsl:for-each select="$grid/s[@span &gt; 1 and @col &lt;= $c and @col + @span &gt; $c and not(@cov) and @cell != '']">
+          <xsl:variable name="k" select="number(@span)"/>
+          <xsl:for-each select="$rows[number(current()/@ri)]/cell[number(current()/@ci)]">
+            <xsl:variable name="cw"><xsl:call-template name="cell-word"><xsl:with-param name="breaks" select="$breaks"/></xsl:call-template></xsl:variable>
+            <xsl:variable name="share" select="ceiling(($cw - $gutter * ($k - 1)) div $k)"/>
+            <xsl:if test="$share &gt; 0"><v><xsl:value-of select="$share"/></v></xsl:if>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:variable>
       <w>
         <xsl:attribute name="word">
           <xsl:for-each select="exsl:node-set($word)/v">
@@ -609,6 +629,7 @@
         <xsl:with-param name="n" select="$n"/>
         <xsl:with-param name="least" select="$least"/>
         <xsl:with-param name="breaks" select="$breaks"/>
+        <xsl:with-param name="gutter" select="$gutter"/>
         <xsl:with-param name="c" select="$c + 1"/>
       </xsl:call-template>
     </xsl:if>
