@@ -98,6 +98,7 @@ struct imp {
 };
 
 static void	 inline_children(struct imp *, xmlNodePtr, xmlNodePtr);
+static char	*code_title(const char *);
 static void	 emit_blocks(struct imp *, xmlNodePtr, xmlNodePtr,
 		    const char *);
 
@@ -1229,7 +1230,13 @@ plan_section(struct imp *im, xmlNodePtr s, struct plan *parent, int depth,
 		memcpy(pl->loc, pl->num, sizeof(pl->num));
 	else if (pl->title != NULL)
 		make_loc(pl->loc, sizeof(pl->loc), pl->title);
-	else if (parent != NULL)
+	else if (pl->display != NULL && (pl->code == NULL ||
+	    strcmp(pl->code, "42229-5") != 0) &&
+	    (t = code_title(pl->display)) != NULL) {
+		/* untitled (Drug Facts often are): the code's name */
+		make_loc(pl->loc, sizeof(pl->loc), t);
+		free(t);
+	} else if (parent != NULL)
 		memcpy(pl->loc, parent->loc, sizeof(pl->loc));
 	if (tg == SPL_T_SKIP) {
 		pl->place = PL_SKIP;
@@ -1321,10 +1328,16 @@ code_title(const char *display)
 		t[n - 8] = '\0';
 	if (strncasecmp(t, "SPL ", 4) == 0)
 		memmove(t, t + 4, strlen(t + 4) + 1);
+	if (strncasecmp(t, "OTC - ", 6) == 0)		/* Drug Facts codes */
+		memmove(t, t + 6, strlen(t + 6) + 1);
 	if (*t == '\0' || strlen(t) > 300) {
 		free(t);
 		return NULL;
 	}
+	/* LOINC names are in capitals: "DO NOT USE" reads "Do not use" */
+	if (strpbrk(t, "abcdefghijklmnopqrstuvwxyz") == NULL)
+		for (n = 1; t[n] != '\0'; n++)
+			t[n] = (char)tolower((unsigned char)t[n]);
 	return t;
 }
 
@@ -1402,6 +1415,12 @@ general(struct imp *im, struct plan *pl, xmlNodePtr parent)
 		attr(s, "kind", kind);
 		attr(s, "id", pl->anchor);
 		attr(s, "number", pl->num[0] != '\0' ? pl->num : NULL);
+		/* untitled: a Drug Facts warning by its code's name ("Ask
+		   doctor", "Stop use"), else Warnings or Precautions */
+		if (pl->title == NULL && pl->display != NULL && c != NULL &&
+		    kind == NULL && strcmp(c, "34071-1") != 0 &&
+		    strcmp(c, "42229-5") != 0)
+			pl->title = code_title(pl->display);
 		if (pl->title == NULL)
 			elt(im, s, "title", kind != NULL ? "Precautions" :
 			    "Warnings");

@@ -620,7 +620,7 @@ repair_text(xmlNodePtr t)
 			repair_char(c, rep);
 			buf_str(&b, rep);
 			count++;
-		} else
+		} else if (c != 0xFEFF)		/* a stray byte order mark */
 			buf_add(&b, (const char *)s, (size_t)len);
 	}
 	if ((out = buf_done(&b)) != NULL) {
@@ -628,6 +628,31 @@ repair_text(xmlNodePtr t)
 		free(out);
 	}
 	return count;
+}
+
+/*
+ * Repair the text node t of element n if it holds a control character
+ * (the first of the label noted in *first and *firstch, the count added
+ * to *count) or a byte order mark (U+FEFF, dropped unsaid: labels have
+ * them in titles, where they would end up in locators).
+ */
+static void
+repair_node(xmlNodePtr n, xmlNodePtr t, xmlNodePtr *first,
+    uint32_t *firstch, size_t *count)
+{
+	uint32_t	 ch;
+
+	if (t->content == NULL)
+		return;
+	ch = unsafe_in(t->content);
+	if (ch == 0 && strstr((const char *)t->content, "\xEF\xBB\xBF") ==
+	    NULL)
+		return;
+	if (ch != 0 && *first == NULL) {
+		*first = n;
+		*firstch = ch;
+	}
+	*count += repair_text(t);
 }
 
 /*
@@ -641,7 +666,7 @@ repair_controls(xmlDocPtr doc, struct diag_file *df)
 {
 	xmlNodePtr	 n, c, first;
 	xmlAttrPtr	 a;
-	uint32_t	 ch, firstch;
+	uint32_t	 firstch;
 	size_t		 count;
 
 	count = 0;
@@ -653,25 +678,11 @@ repair_controls(xmlDocPtr doc, struct diag_file *df)
 			continue;
 		for (a = n->properties; a != NULL; a = a->next)
 			for (c = a->children; c != NULL; c = c->next)
-				if (c->content != NULL &&
-				    (ch = unsafe_in(c->content)) != 0) {
-					if (first == NULL) {
-						first = n;
-						firstch = ch;
-					}
-					count += repair_text(c);
-				}
+				repair_node(n, c, &first, &firstch, &count);
 		for (c = n->children; c != NULL; c = c->next)
-			if ((c->type == XML_TEXT_NODE ||
-			    c->type == XML_CDATA_SECTION_NODE) &&
-			    c->content != NULL &&
-			    (ch = unsafe_in(c->content)) != 0) {
-				if (first == NULL) {
-					first = n;
-					firstch = ch;
-				}
-				count += repair_text(c);
-			}
+			if (c->type == XML_TEXT_NODE ||
+			    c->type == XML_CDATA_SECTION_NODE)
+				repair_node(n, c, &first, &firstch, &count);
 	}
 	if (first != NULL)
 		diag_file_add_node(df, DIAG_WARNING, first, NULL,

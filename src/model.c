@@ -2598,6 +2598,39 @@ xref_to(struct mb *mb, xmlNodePtr p, const char *id)
 }
 
 /*
+ * The first p or list of the section n that says something: a p that is
+ * nothing but a bold lead-in ("Do not use", before the list of what not
+ * to use it for) is passed over.  NULL when there is none.
+ */
+static const xmlNode *
+hl_prose(const xmlNode *n)
+{
+	const xmlNode	*c, *k;
+	int		 lead;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (is_m(c, "list"))
+			return c;
+		if (!is_m(c, "p"))
+			continue;
+		lead = 0;
+		for (k = c->children; k != NULL; k = k->next)
+			if (is_m(k, "strong") && !lead)
+				lead = 1;
+			else if (k->type == XML_TEXT_NODE) {
+				if (k->content != NULL &&
+				    k->content[strspn((const char *)k->content,
+				    " \t\n\r")] != '\0')
+					break;
+			} else if (!is_m(k, "cite"))
+				break;
+		if (!lead || k != NULL)
+			return c;
+	}
+	return NULL;
+}
+
+/*
  * Drop the "WARNING:" a boxed warning's title starts with (labels write
  * "WARNING: SERIOUS INFECTIONS"): every renderer puts its own before a
  * warning's title.  A title that is nothing but the word is kept.
@@ -2818,10 +2851,9 @@ highlights(struct mb *mb, xmlNodePtr doc, const xmlNode *root)
 			if (!any) {
 				/* prose, as imported labels have it: its
 				   first paragraph when short */
-				if ((d = child(sec, "p")) == NULL &&
-				    (d = child(sec, "list")) == NULL &&
+				if ((d = hl_prose(sec)) == NULL &&
 				    (c = child(sec, "section")) != NULL)
-					d = child(c, "p");
+					d = hl_prose(c);
 				str_clear(&b);
 				if (d != NULL)
 					add_norm_node(mb, &b, d);
