@@ -558,139 +558,292 @@ refuse_controls(xmlDocPtr doc, struct diag_file *df)
 }
 
 /*
- * What a label's control character c stands for (UTF-8, at most 3 bytes
- * in out), or "" to drop it.  Real labels hold C1 controls where text
- * typed in Windows-1252 was converted as if it were Latin-1 (U+0096 for
- * an en dash, U+0092 for an apostrophe): those become the Windows-1252
- * character.  C0 controls (form feeds, carriage returns) become a space;
- * DEL, the five C1 codes Windows-1252 leaves undefined and bidi controls
- * are dropped.
+ * Labels' text, repaired.  Real labels hold what a monograph may not, or
+ * what no reader should get:
+ *  - C1 controls where Windows-1252 text was converted as if it were
+ *    Latin-1 (U+0096 for an en dash, U+0092 for an apostrophe): each
+ *    becomes the Windows-1252 character; a C0 control a space; DEL, the
+ *    five C1 codes Windows-1252 leaves undefined and bidi controls are
+ *    dropped (4 of the 3,000 bulk labels);
+ *  - characters of the Symbol font typed into its private-use code
+ *    points U+F020..U+F0FF (U+F0B3 for >=, U+F062 for beta): each becomes
+ *    the Unicode character; one before a capital or a space, at the start
+ *    of a word, is a bullet of a Wingdings list, and becomes one;
+ *  - the characters that Unicode normalisation (NFC) replaces by another
+ *    single one (U+0387 by U+00B7): the replacement (U+2329 and U+232A,
+ *    which NFC makes wide CJK brackets, become U+27E8 and U+27E9);
+ *  - byte order marks (U+FEFF) in titles: dropped, unsaid.
+ * One warning a label counts what was repaired and names the first.
  */
-static void
-repair_char(uint32_t c, char out[4])
-{
-	static const uint16_t cp1252[32] = {
-		0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-		0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
-	};
-	uint32_t	 u;
 
-	u = c >= 0x80 && c <= 0x9F ? cp1252[c - 0x80] : c < 0x20 ? ' ' : 0;
-	if (u == 0)
-		out[0] = '\0';
-	else if (u < 0x80) {
-		out[0] = (char)u;
-		out[1] = '\0';
-	} else if (u < 0x800) {
-		out[0] = (char)(0xC0 | (u >> 6));
-		out[1] = (char)(0x80 | (u & 0x3F));
-		out[2] = '\0';
-	} else {
-		out[0] = (char)(0xE0 | (u >> 12));
-		out[1] = (char)(0x80 | ((u >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (u & 0x3F));
-		out[3] = '\0';
-	}
+/* Windows-1252's 0x80..0x9F, 0 where it has none. */
+static const uint16_t cp1252[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+/* The Symbol font's 0x20..0xFF (Adobe's Symbol encoding), 0 for none. */
+static const uint16_t symbol[224] = {
+	/* 0x20 */ 0x0020, 0x0021, 0x2200, 0x0023, 0x2203, 0x0025, 0x0026,
+	0x220B, 0x0028, 0x0029, 0x2217, 0x002B, 0x002C, 0x2212, 0x002E,
+	0x002F,
+	/* 0x30 */ 0x0030, 0x0031, 0x0032, 0x0033, 0x0034, 0x0035, 0x0036,
+	0x0037, 0x0038, 0x0039, 0x003A, 0x003B, 0x003C, 0x003D, 0x003E,
+	0x003F,
+	/* 0x40 */ 0x2245, 0x0391, 0x0392, 0x03A7, 0x0394, 0x0395, 0x03A6,
+	0x0393, 0x0397, 0x0399, 0x03D1, 0x039A, 0x039B, 0x039C, 0x039D,
+	0x039F,
+	/* 0x50 */ 0x03A0, 0x0398, 0x03A1, 0x03A3, 0x03A4, 0x03A5, 0x03C2,
+	0x03A9, 0x039E, 0x03A8, 0x0396, 0x005B, 0x2234, 0x005D, 0x22A5,
+	0x005F,
+	/* 0x60 */ 0, 0x03B1, 0x03B2, 0x03C7, 0x03B4, 0x03B5, 0x03C6,
+	0x03B3, 0x03B7, 0x03B9, 0x03D5, 0x03BA, 0x03BB, 0x03BC, 0x03BD,
+	0x03BF,
+	/* 0x70 */ 0x03C0, 0x03B8, 0x03C1, 0x03C3, 0x03C4, 0x03C5, 0x03D6,
+	0x03C9, 0x03BE, 0x03C8, 0x03B6, 0x007B, 0x007C, 0x007D, 0x223C, 0,
+	/* 0x80 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x90 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0xA0 */ 0x20AC, 0x03D2, 0x2032, 0x2264, 0x2044, 0x221E, 0x0192,
+	0x2663, 0x2666, 0x2665, 0x2660, 0x2194, 0x2190, 0x2191, 0x2192,
+	0x2193,
+	/* 0xB0 */ 0x00B0, 0x00B1, 0x2033, 0x2265, 0x00D7, 0x221D, 0x2202,
+	0x2022, 0x00F7, 0x2260, 0x2261, 0x2248, 0x2026, 0, 0, 0x21B5,
+	/* 0xC0 */ 0x2135, 0x2111, 0x211C, 0x2118, 0x2297, 0x2295, 0x2205,
+	0x2229, 0x222A, 0x2283, 0x2287, 0x2284, 0x2282, 0x2286, 0x2208,
+	0x2209,
+	/* 0xD0 */ 0x2220, 0x2207, 0x00AE, 0x00A9, 0x2122, 0x220F, 0x221A,
+	0x22C5, 0x00AC, 0x2227, 0x2228, 0x21D4, 0x21D0, 0x21D1, 0x21D2,
+	0x21D3,
+	/* 0xE0 */ 0x25CA, 0x27E8, 0x00AE, 0x00A9, 0x2122, 0x2211, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0,
+	/* 0xF0 */ 0, 0x27E9, 0x222B, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+};
+
+/* The characters NFC replaces by one other: from, to. */
+static const uint32_t nfc_single[][2] = {
+	{ 0x0340, 0x0300 }, { 0x0341, 0x0301 }, { 0x0343, 0x0313 },
+	{ 0x0374, 0x02B9 }, { 0x037E, 0x003B }, { 0x0387, 0x00B7 },
+	{ 0x1F71, 0x03AC }, { 0x1F73, 0x03AD }, { 0x1F75, 0x03AE },
+	{ 0x1F77, 0x03AF }, { 0x1F79, 0x03CC }, { 0x1F7B, 0x03CD },
+	{ 0x1F7D, 0x03CE }, { 0x1FBB, 0x0386 }, { 0x1FBE, 0x03B9 },
+	{ 0x1FC9, 0x0388 }, { 0x1FCB, 0x0389 }, { 0x1FD3, 0x0390 },
+	{ 0x1FDB, 0x038A }, { 0x1FE3, 0x03B0 }, { 0x1FEB, 0x038E },
+	{ 0x1FEE, 0x0385 }, { 0x1FEF, 0x0060 }, { 0x1FF9, 0x038C },
+	{ 0x1FFB, 0x038F }, { 0x1FFD, 0x00B4 }, { 0x2000, 0x2002 },
+	{ 0x2001, 0x2003 }, { 0x2126, 0x03A9 }, { 0x212A, 0x004B },
+	{ 0x212B, 0x00C5 },
+	/* NFC's U+3008 and U+3009 are wide (two columns of a terminal):
+	   the mathematical angle brackets, as narrow as the originals */
+	{ 0x2329, 0x27E8 }, { 0x232A, 0x27E9 }
+};
+
+enum fix { FIX_NONE, FIX_CONTROL, FIX_SYMBOL, FIX_SILENT };
+
+/*
+ * Is the private-use c (prev and next around it) a bullet of a Wingdings
+ * list rather than a Symbol character?  Word's bullets are Wingdings
+ * 0xA7, 0xA8, 0xD8, 0xFC, 0x76, 0x6C, 0x6E and 0x71, where Symbol has a
+ * club, a diamond and letters; as a bullet the character starts a word
+ * and a capital or a (no-break) space follows it.  A letter counts only
+ * before a capital or a no-break space ("\uF071They"): before a plain
+ * space it may be a Greek letter standing alone.  Math signs (U+F0B3 for
+ * >=) are never bullets.
+ */
+static int
+is_bullet(uint32_t c, uint32_t prev, uint32_t next)
+{
+	int	 letter;
+
+	if (!(prev == 0 || prev == ' ' || prev == '\t' || prev == '\n' ||
+	    prev == 0xA0))
+		return 0;
+	c -= 0xF000;
+	letter = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A);
+	if (c == 0xA7 || c == 0xA8 || c == 0xD8 || c == 0xFC || c == 0xB7)
+		return next == ' ' || next == '\t' || next == 0xA0 ||
+		    (next >= 'A' && next <= 'Z') || (next >= '0' &&
+		    next <= '9');
+	return letter && (next == 0xA0 || (next >= 'A' && next <= 'Z'));
 }
 
 /*
- * Rewrite the text node t, which holds characters a terminal would act
- * on, with each replaced by repair_char().  Returns how many there were.
+ * What the label's character c stands for, prev and next the characters
+ * around it (0 at the ends): *to gets the replacement (0 to drop it).
+ * Returns what kind of repair it is, FIX_NONE for a character kept.
  */
-static size_t
-repair_text(xmlNodePtr t)
+static enum fix
+label_char(uint32_t c, uint32_t prev, uint32_t next, uint32_t *to)
+{
+	size_t	 i;
+
+	*to = c;
+	if (diag_unsafe_char(c)) {
+		*to = c >= 0x80 && c <= 0x9F ? cp1252[c - 0x80] :
+		    c < 0x20 ? ' ' : 0;
+		return FIX_CONTROL;
+	}
+	if (c >= 0xF020 && c <= 0xF0FF) {
+		if (is_bullet(c, prev, next))
+			*to = 0x2022;
+		else if ((*to = symbol[c - 0xF020]) == 0)
+			return FIX_NONE;	/* none: kept */
+		return FIX_SYMBOL;
+	}
+	if (c == 0xFEFF) {
+		*to = 0;
+		return FIX_SILENT;
+	}
+	if ((c >= 0x0340 && c <= 0x0387) || (c >= 0x1F71 && c <= 0x1FFD) ||
+	    (c >= 0x2000 && c <= 0x232A))
+		for (i = 0; i < sizeof(nfc_single) / sizeof(nfc_single[0]);
+		    i++)
+			if (nfc_single[i][0] == c) {
+				*to = nfc_single[i][1];
+				return FIX_SILENT;
+			}
+	return FIX_NONE;
+}
+
+/* Append the code point c to b as UTF-8 (nothing for 0). */
+static void
+add_u8(struct buf *b, uint32_t c)
+{
+	char	 u[4];
+	size_t	 n;
+
+	if (c == 0)
+		return;
+	if (c < 0x80) {
+		u[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		u[0] = (char)(0xC0 | (c >> 6));
+		u[1] = (char)(0x80 | (c & 0x3F));
+		n = 2;
+	} else {
+		u[0] = (char)(0xE0 | (c >> 12));
+		u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (c & 0x3F));
+		n = 3;
+	}
+	buf_add(b, u, n);
+}
+
+/*
+ * Might the UTF-8 string s hold a character label_char() repairs?  Most
+ * of a label is ASCII: only C0, DEL and the lead bytes C2 (C1), CD and
+ * CE (U+0340..U+0387), D8 (U+061C), E1 (U+1Fxx), E2 (U+2000..U+232A)
+ * and EF (U+F0xx, U+FEFF) can start one.
+ */
+static int
+label_suspect(const xmlChar *s)
+{
+	for (; *s != '\0'; s++)
+		if ((*s < 0x20 && *s != '\t' && *s != '\n') || *s == 0x7F ||
+		    *s == 0xC2 || *s == 0xCD || *s == 0xCE || *s == 0xD8 ||
+		    *s == 0xE1 || *s == 0xE2 || *s == 0xEF)
+			return 1;
+	return 0;
+}
+
+struct repair {
+	xmlNodePtr	 first;		/* the element of the first repair */
+	uint32_t	 firstch;
+	size_t		 controls, symbols;
+};
+
+/* Repair the text node t of element n (see above). */
+static void
+repair_node(xmlNodePtr n, xmlNodePtr t, struct repair *rp)
 {
 	struct buf	 b = { NULL, 0, 0, 0 };
-	const xmlChar	*s;
+	const xmlChar	*s, *nx;
 	char		*out;
-	uint32_t	 c;
-	size_t		 count;
-	char		 rep[4];
-	int		 len;
+	uint32_t	 c, prev, next, to;
+	enum fix	 fix;
+	int		 len, nlen, changed;
 
-	count = 0;
+	if (t->content == NULL || !label_suspect(t->content))
+		return;
+	changed = 0;
+	prev = 0;
 	for (s = t->content; *s != '\0'; s += len) {
 		len = 4;
 		c = (uint32_t)xmlGetUTF8Char(s, &len);
 		if (len <= 0)
 			break;
-		if (diag_unsafe_char(c)) {
-			repair_char(c, rep);
-			buf_str(&b, rep);
-			count++;
-		} else if (c != 0xFEFF)		/* a stray byte order mark */
+		nx = s + len;
+		nlen = 4;
+		next = *nx != '\0' ? (uint32_t)xmlGetUTF8Char(nx, &nlen) : 0;
+		fix = label_char(c, prev, next, &to);
+		if (fix == FIX_NONE) {
 			buf_add(&b, (const char *)s, (size_t)len);
+			prev = c;
+			continue;
+		}
+		changed = 1;
+		if (fix != FIX_SILENT && rp->first == NULL) {
+			rp->first = n;
+			rp->firstch = c;
+		}
+		if (fix == FIX_CONTROL)
+			rp->controls++;
+		else if (fix == FIX_SYMBOL)
+			rp->symbols++;
+		add_u8(&b, to);
+		prev = to != 0 ? to : prev;
 	}
 	if ((out = buf_done(&b)) != NULL) {
-		xmlNodeSetContent(t, (const xmlChar *)out);
+		if (changed)
+			xmlNodeSetContent(t, (const xmlChar *)out);
 		free(out);
 	}
-	return count;
-}
-
-/*
- * Repair the text node t of element n if it holds a control character
- * (the first of the label noted in *first and *firstch, the count added
- * to *count) or a byte order mark (U+FEFF, dropped unsaid: labels have
- * them in titles, where they would end up in locators).
- */
-static void
-repair_node(xmlNodePtr n, xmlNodePtr t, xmlNodePtr *first,
-    uint32_t *firstch, size_t *count)
-{
-	uint32_t	 ch;
-
-	if (t->content == NULL)
-		return;
-	ch = unsafe_in(t->content);
-	if (ch == 0 && strstr((const char *)t->content, "\xEF\xBB\xBF") ==
-	    NULL)
-		return;
-	if (ch != 0 && *first == NULL) {
-		*first = n;
-		*firstch = ch;
-	}
-	*count += repair_text(t);
 }
 
 /*
  * A label's text and attribute values may hold what refuse_controls()
- * refuses in a monograph: real labels do (1 in 750 of the bulk set), so
- * the label is repaired instead, with one warning naming the first
- * place and the count.
+ * refuses in a monograph, and more (see above): repaired, with one
+ * warning.
  */
 static void
-repair_controls(xmlDocPtr doc, struct diag_file *df)
+repair_label(xmlDocPtr doc, struct diag_file *df)
 {
-	xmlNodePtr	 n, c, first;
+	struct repair	 rp;
+	xmlNodePtr	 n, c;
 	xmlAttrPtr	 a;
-	uint32_t	 firstch;
-	size_t		 count;
+	char		 what[128];
 
-	count = 0;
-	first = NULL;
-	firstch = 0;
+	memset(&rp, 0, sizeof(rp));
 	for (n = xmlDocGetRootElement(doc); n != NULL;
 	    n = next_node(doc, n)) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		for (a = n->properties; a != NULL; a = a->next)
 			for (c = a->children; c != NULL; c = c->next)
-				repair_node(n, c, &first, &firstch, &count);
+				repair_node(n, c, &rp);
 		for (c = n->children; c != NULL; c = c->next)
 			if (c->type == XML_TEXT_NODE ||
 			    c->type == XML_CDATA_SECTION_NODE)
-				repair_node(n, c, &first, &firstch, &count);
+				repair_node(n, c, &rp);
 	}
-	if (first != NULL)
-		diag_file_add_node(df, DIAG_WARNING, first, NULL,
-		    "control-character", "%zu control character%s in the "
-		    "label's text (the first, U+%04X, in element '%s') read "
-		    "as Windows-1252 punctuation, or dropped", count,
-		    count == 1 ? "" : "s", (unsigned int)firstch,
-		    (const char *)first->name);
+	if (rp.first == NULL)
+		return;
+	*what = '\0';
+	if (rp.controls > 0)
+		snprintf(what, sizeof(what), "%zu control character%s (read "
+		    "as Windows-1252 punctuation, or dropped)", rp.controls,
+		    rp.controls == 1 ? "" : "s");
+	if (rp.symbols > 0)
+		snprintf(what + strlen(what), sizeof(what) - strlen(what),
+		    "%s%zu Symbol-font character%s (read as Unicode)",
+		    rp.controls > 0 ? " and " : "", rp.symbols,
+		    rp.symbols == 1 ? "" : "s");
+	diag_file_add_node(df, DIAG_WARNING, rp.first, NULL,
+	    rp.controls > 0 ? "control-character" : "symbol-font",
+	    "the label's text holds %s; the first, U+%04X, in element '%s'",
+	    what, (unsigned int)rp.firstch, (const char *)rp.first->name);
 }
 
 /*
@@ -758,7 +911,7 @@ parse_buffer(char *buf, size_t len, const char *url, struct diag_file *df,
 	if (!bad && refuse_nodes(doc, df, label) > 0)
 		bad = 1;
 	if (!bad && label)
-		repair_controls(doc, df);
+		repair_label(doc, df);
 	else if (!bad)
 		refuse_controls(doc, df);
 	if (bad) {
