@@ -1193,6 +1193,25 @@ place_in(struct imp *im, struct plan *pl, enum spl_target t, int prim)
 }
 
 /*
+ * Is pl a PLR subsection numbered under its top-level section ("4.3
+ * Pregnancy" in 4 CONTRAINDICATIONS)?  It stays where the label puts it,
+ * whatever its code says: the label counts it a contraindication.
+ */
+static int
+numbered_under(const struct plan *pl)
+{
+	const struct plan	*t;
+	size_t			 n;
+
+	for (t = pl; t->parent != NULL; t = t->parent)
+		;
+	if (t == pl || pl->num[0] == '\0' || t->num[0] == '\0')
+		return 0;
+	n = strlen(t->num);
+	return strncmp(pl->num, t->num, n) == 0 && pl->num[n] == '.';
+}
+
+/*
  * Decide where section s goes, then its subsections.  top is the target
  * of the section it sits in at the top (or was lifted into), topcode
  * that section's code.
@@ -1270,7 +1289,7 @@ plan_section(struct imp *im, xmlNodePtr s, struct plan *parent, int depth,
 		top = pl->target;
 		topcode = pl->code;
 	} else if (tg != SPL_T_SECTION && tg != SPL_T_BOXED && tg != top &&
-	    !patient_doc(topcode)) {
+	    !patient_doc(topcode) && !numbered_under(pl)) {
 		place_in(im, pl, tg, prim);		/* lifted */
 		top = tg;
 		topcode = pl->code;

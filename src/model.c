@@ -1937,11 +1937,11 @@ m_section(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	xmlNodePtr	 s;
 	const xmlNode	*c;
 
+	/* an untitled subsection (labels have them: a block of text under
+	   the heading before) has no heading in any format */
 	memset(&title, 0, sizeof(title));
 	if (child(n, "title") != NULL)
 		add_norm_node(mb, &title, child(n, "title"));
-	else
-		str_add(mb, &title, need(mb, "label", "section"));
 	s = sub_of(mb, parent, n, new_id(mb, "sec"), str_get(&title),
 	    "normal");
 	for (c = n->children; c != NULL; c = c->next)
@@ -2857,7 +2857,24 @@ highlights(struct mb *mb, xmlNodePtr doc, const xmlNode *root)
 				str_clear(&b);
 				if (d != NULL)
 					add_norm_node(mb, &b, d);
-				if (d == NULL || strlen(str_get(&b)) >
+				else
+					/* headings only (PLR labels list
+					   them so): their titles */
+					for (c = sec->children; c != NULL;
+					    c = c->next)
+						if (is_m(c, "section") &&
+						    child(c, "title") != NULL) {
+							if (b.len > 0)
+								str_add(mb,
+								    &b, "; ");
+							add_norm_node(mb, &b,
+							    child(c,
+							    "title"));
+						}
+				if (d == NULL && b.len > 0 &&
+				    strlen(str_get(&b)) <= HL_PROSE_MAX)
+					text(mb, item, str_get(&b));
+				else if (d == NULL || strlen(str_get(&b)) >
 				    HL_PROSE_MAX)
 					text(mb, item, need(mb, "label",
 					    "hl-see"));

@@ -620,6 +620,8 @@
       </xsl:call-template>
     </xsl:variable>
     <xsl:choose>
+      <!-- untitled (a label's block of text): no heading -->
+      <xsl:when test="normalize-space($title) = ''"/>
       <xsl:when test="parent::sub">
         <xsl:text>.PP&#10;</xsl:text>
         <xsl:call-template name="line">

@@ -404,6 +404,12 @@
         <xsl:value-of select="@title"/>
       </xsl:variable>
       <xsl:choose>
+        <!-- untitled (a label's block of text): no heading -->
+        <xsl:when test="normalize-space($title) = '' and not(@kind = 'warn')">
+          <xsl:apply-templates select="*" mode="t">
+            <xsl:with-param name="width" select="$width"/>
+          </xsl:apply-templates>
+        </xsl:when>
         <xsl:when test="@kind = 'warn' and $width = $WIDTH">
           <xsl:variable name="inner" select="$WIDTH - 4"/>
           <xsl:variable name="body">
