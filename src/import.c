@@ -422,6 +422,14 @@ emit_link(struct imp *im, xmlNodePtr n, xmlNodePtr out)
 		return;
 	}
 	t = plain_text(n);
+	if (t == NULL || only_spaces(t)) {
+		/* a link with no text (labels have them) is nothing to
+		   read, and an empty link nothing to follow */
+		if (t != NULL || edge_space(n, 0))
+			add_text(im, out, " ");
+		free(t);
+		return;
+	}
 	if (edge_space(n, 0))
 		add_text(im, out, " ");
 	x = elt(im, out, "xref", t);
@@ -1483,9 +1491,15 @@ note_mention(struct imp *im, struct plan *pl, xmlNodePtr text)
 		else
 			snprintf(to, sizeof(to), "r:%s", pl->anchor);
 		/* what the reference reads: the label's number and title */
-		snprintf(to + strlen(to), sizeof(to) - strlen(to), "\t%s%s%s",
-		    pl->num, pl->num[0] != '\0' && pl->title != NULL ? " " :
-		    "", pl->title != NULL ? pl->title : "");
+		if (pl->num[0] == '\0' && pl->title == NULL)
+			/* untitled: where its statements are cited */
+			snprintf(to + strlen(to), sizeof(to) - strlen(to),
+			    "\t%s", pl->loc);
+		else
+			snprintf(to + strlen(to), sizeof(to) - strlen(to),
+			    "\t%s%s%s", pl->num, pl->num[0] != '\0' &&
+			    pl->title != NULL ? " " : "", pl->title != NULL ?
+			    pl->title : "");
 		for (i = 0; i < im->nmention; i++)
 			if (strcmp(im->mention[i], to) == 0)
 				break;
@@ -2126,11 +2140,16 @@ emit_withdrawal(struct imp *im, xmlNodePtr root)
 			add_text(im, p, i > 0 ? "; " : " ");
 			tab = strchr(im->mention[i], '\t');
 			*tab = '\0';
-			x = el(im, p, "xref");
-			attr(x, im->mention[i][0] == 'r' ? "ref" : "to",
-			    im->mention[i] + 2);
-			if (tab[1] != '\0')
-				add_text(im, x, tab + 1);
+			if (im->mention[i][0] == 'r' && tab[1] == '\0')
+				/* a section with no name to link by */
+				add_text(im, p, "an untitled section");
+			else {
+				x = el(im, p, "xref");
+				attr(x, im->mention[i][0] == 'r' ? "ref" :
+				    "to", im->mention[i] + 2);
+				if (tab[1] != '\0')
+					add_text(im, x, tab + 1);
+			}
 			*tab = '\t';
 		}
 		add_text(im, p, ".");

@@ -3731,8 +3731,10 @@ boxed(struct mb *mb, xmlNodePtr parent, const xmlNode *root)
 			continue;
 		}
 		bw = el(mb, s, "sub");
+		/* its own id, which cross-references name (a label's) */
 		snprintf(id, sizeof(id), "boxed-warning-%zu", ++pos);
-		set(mb, bw, "id", id);
+		set(mb, bw, "id", att(mb, c, "id") != NULL ? att(mb, c, "id") :
+		    id);
 		set(mb, bw, "kind", "warn");
 		str_clear(&b);
 		add_norm_node(mb, &b, child(c, "title"));

@@ -213,10 +213,20 @@
             <xsl:for-each select="head">
               <tr>
                 <xsl:for-each select="cell">
-                  <th scope="col">
-                    <xsl:call-template name="html-span"/>
-                    <xsl:apply-templates mode="hin"/>
-                  </th>
+                  <xsl:choose>
+                    <!-- an empty head cell (labels have them over a
+                         column of row labels) heads nothing: a td, as
+                         a header needs text a screen reader can say -->
+                    <xsl:when test="normalize-space(.) = '' and not(.//cites or .//fnref)">
+                      <td><xsl:call-template name="html-span"/></td>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <th scope="col">
+                        <xsl:call-template name="html-span"/>
+                        <xsl:apply-templates mode="hin"/>
+                      </th>
+                    </xsl:otherwise>
+                  </xsl:choose>
                 </xsl:for-each>
                 <xsl:call-template name="html-pad">
                   <xsl:with-param name="n" select="$n"/>

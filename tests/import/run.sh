@@ -11,7 +11,8 @@
 #     words.xsl) are words of the monograph, counted with repeats, and
 #     every active ingredient, strength and DEA schedule of its product
 #     data is there (facts.xsl).
-# The monograph's words are those of its plain-text output.
+# The monograph's words are those of its plain-text output.  Then all the
+# monographs, compiled together, must pass the output linters.
 #
 # usage: tests/import/run.sh [MONOC]      (from the repository root)
 . tests/lib.sh
@@ -135,4 +136,22 @@ for label in "$corpus"/*.xml "$corpus"/baclofen/*.xml; do
 		bad "$base: lost $(paste -sd, "$tmp/lost")"
 	fi
 done
+
+# All of them in one import run (NAMEs unique: baclofen-SETID8), compiled
+# together, and every output through the linters every monograph's
+# outputs pass (tests/lint-outputs.sh: mandoc, groff, man, lexgrog, vnu,
+# html-validate, text widths).
+"$monoc" import -q -o "$tmp/all" "$corpus"/*.xml "$corpus"/baclofen/*.xml \
+    > /dev/null 2>&1
+if ! "$monoc" -o "$tmp/allout" "$tmp"/all/*.xml > "$tmp/cerr" 2>&1; then
+	bad "the imported monographs do not compile together:"
+	grep 'error' "$tmp/cerr" | head -n 5 | sed 's/^/     /'
+elif LINT_TOOL_PAGE=0 tests/lint-outputs.sh "$tmp/allout" > "$tmp/lint" \
+    2>&1; then
+	ok "outputs of the $(ls "$tmp/all" | grep -c .) imports pass every" \
+	    "linter ($(tail -n 1 "$tmp/lint"))"
+else
+	bad "outputs of the imports fail a linter ($(tail -n 1 "$tmp/lint")):"
+	grep -A 3 '^FAIL' "$tmp/lint" | head -n 30 | sed 's/^/     /'
+fi
 summary
