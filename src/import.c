@@ -41,6 +41,8 @@
 #define XSI_NS		"http://www.w3.org/2001/XMLSchema-instance"
 #define DAILYMED	"https://dailymed.nlm.nih.gov/dailymed/lookup.cfm?setid="
 #define MAXMENTIONS	20
+/* a line break of a paragraph, until split_para() */
+#define BREAK	"monoc-break"
 #define MAXFOOTNOTES	64
 
 enum place {
@@ -90,6 +92,7 @@ struct imp {
 	char		*fnids[MAXFOOTNOTES];	/* its footnotes' SPL IDs */
 	int		 nfn;
 	int		 intable, incell;
+	xmlNodePtr	 para;		/* the p being built from a paragraph */
 	const char	*groups[8];	/* population groups given out */
 	int		 ngroups;
 	/* sections that mention withdrawal */
@@ -546,9 +549,12 @@ inline_node(struct imp *im, xmlNodePtr c, xmlNodePtr out)
 		styled(im, c, out, "sub");
 	else if (spl_is(c, "sup"))
 		styled(im, c, out, "sup");
-	else if (spl_is(c, "br"))
-		add_text(im, out, " ");
-	else if (spl_is(c, "linkHtml"))
+	else if (spl_is(c, "br")) {
+		if (out == im->para)	/* split_para() ends the p there */
+			el(im, out, BREAK);
+		else
+			add_text(im, out, " ");
+	} else if (spl_is(c, "linkHtml"))
 		emit_link(im, c, out);
 	else if (spl_is(c, "footnote"))
 		footnote(im, c, out);
@@ -1017,6 +1023,44 @@ emit_table(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *loc)
 }
 
 /*
+ * Split the p built from a paragraph at its line breaks (the BREAK
+ * marks inline_node() leaves for each br directly in it, even one inside
+ * a long styled run, which gives its text unstyled), each part a
+ * statement of its own, cited to loc.
+ */
+static void
+split_para(struct imp *im, xmlNodePtr q, const char *loc)
+{
+	xmlNodePtr	 c, next, cur;
+
+	cur = q;
+	for (c = q->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type != XML_ELEMENT_NODE ||
+		    !xmlStrEqual(c->name, BAD_CAST BREAK)) {
+			if (cur != q) {
+				xmlUnlinkNode(c);
+				xmlAddChild(cur, c);
+			}
+			continue;
+		}
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+		if (has_content(cur)) {
+			if (cur != q)
+				close_statement(im, cur, loc);
+			cur = xmlNewDocNode(q->doc, q->ns, BAD_CAST "p", NULL);
+			if (cur == NULL)
+				return;
+			xmlAddNextSibling(q->parent->last, cur);
+		}
+	}
+	if (cur != q)
+		close_statement(im, cur, loc);
+	close_statement(im, q, loc);
+}
+
+/*
  * The blocks of SPL text element text into out: paragraphs, lists and
  * tables; loose inline content makes paragraphs of its own.
  */
@@ -1030,9 +1074,14 @@ emit_blocks(struct imp *im, xmlNodePtr text, xmlNodePtr out, const char *loc)
 		if (spl_is(c, "paragraph")) {
 			close_statement(im, p, loc);
 			p = NULL;
+			/* a line break ends a paragraph: labels break lines
+			   between headings, list items and NDC codes with
+			   br, which a space would run together */
 			q = el(im, out, "p");
+			im->para = q;
 			inline_children(im, c, q);
-			close_statement(im, q, loc);
+			im->para = NULL;
+			split_para(im, q, loc);
 		} else if (spl_is(c, "list")) {
 			close_statement(im, p, loc);
 			p = NULL;
