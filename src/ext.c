@@ -38,8 +38,8 @@
 #include "xform.h"
 
 /* Characters in the n bytes of UTF-8 at s. */
-static size_t
-u8chars(const char *s, size_t n)
+size_t
+ext_u8chars(const char *s, size_t n)
 {
 	size_t	 i, c;
 
@@ -50,8 +50,8 @@ u8chars(const char *s, size_t n)
 }
 
 /* Bytes taken by the first k characters of the n bytes at s. */
-static size_t
-u8bytes(const char *s, size_t n, size_t k)
+size_t
+ext_u8bytes(const char *s, size_t n, size_t k)
 {
 	size_t	 i;
 
@@ -61,23 +61,23 @@ u8bytes(const char *s, size_t n, size_t k)
 	return i;
 }
 
-static int
-is_xml_space(char c)
+int
+ext_is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 /* XPath normalize-space(): NULL when out of memory. */
-static char *
-normalize(const char *s)
+char *
+ext_normalize(const char *s)
 {
 	char	*n, *q;
 
 	if ((q = n = malloc(strlen(s) + 1)) == NULL)
 		return NULL;
 	while (*s != '\0') {
-		if (is_xml_space(*s)) {
-			while (is_xml_space(*s))
+		if (ext_is_space(*s)) {
+			while (ext_is_space(*s))
 				s++;
 			if (q != n && *s != '\0')
 				*q++ = ' ';
@@ -99,7 +99,7 @@ break_point(const char *s, size_t n, const char *chars)
 
 	for (i = n; i > 0; i--)
 		if (strchr(chars, s[i - 1]) != NULL)
-			return u8chars(s, i);
+			return ext_u8chars(s, i);
 	return 0;
 }
 
@@ -126,15 +126,15 @@ ext_wrap(const char *text, double width, const char *indent,
 
 	memset(&out, 0, sizeof(out));
 	memset(&line, 0, sizeof(line));
-	if ((t = normalize(text)) == NULL)
+	if ((t = ext_normalize(text)) == NULL)
 		return NULL;
 	if (*t == '\0') {
 		free(t);
 		return strdup("");
 	}
-	icnt = u8chars(indent, strlen(indent));
+	icnt = ext_u8chars(indent, strlen(indent));
 	buf_str(&line, first_indent);
-	lchars = u8chars(first_indent, strlen(first_indent));
+	lchars = ext_u8chars(first_indent, strlen(first_indent));
 	fresh = 1;
 	rest = t;
 	end = NULL;		/* of the word at rest, when known */
@@ -143,7 +143,7 @@ ext_wrap(const char *text, double width, const char *indent,
 		if (end == NULL) {
 			if ((end = strchr(rest, ' ')) == NULL)
 				end = rest + strlen(rest);
-			wchars = u8chars(rest, end - rest);
+			wchars = ext_u8chars(rest, end - rest);
 		}
 		wbytes = end - rest;
 		if (!fresh && lchars + 1 + wchars > width) {
@@ -168,13 +168,13 @@ ext_wrap(const char *text, double width, const char *indent,
 			/* substring($word, 1, $width - string-length($line)) */
 			n = floor(width - (double)lchars + 0.5);
 			room = n > 0 ? (n < wchars ? (size_t)n : wchars) : 0;
-			rbytes = u8bytes(rest, wbytes, room);
+			rbytes = ext_u8bytes(rest, wbytes, room);
 			if ((cut = break_point(rest, rbytes, "/?&=")) == 0 &&
 			    (cut = break_point(rest, rbytes, "-")) == 0)
 				cut = room;
 		}
 		if (cut > 0) {
-			rbytes = u8bytes(rest, wbytes, cut);
+			rbytes = ext_u8bytes(rest, wbytes, cut);
 			buf_add(&out, line.p, line.len);
 			buf_add(&out, rest, rbytes);
 			buf_add(&out, "\n", 1);
@@ -233,13 +233,13 @@ ext_fill(const char *text, double width, const char *lead, const char *guard)
 	size_t		 lchars, wchars;
 
 	memset(&out, 0, sizeof(out));
-	if ((t = normalize(text)) == NULL)
+	if ((t = ext_normalize(text)) == NULL)
 		return NULL;
 	lchars = 0;
 	for (rest = t; *rest != '\0'; rest = *end == '\0' ? end : end + 1) {
 		if ((end = strchr(rest, ' ')) == NULL)
 			end = rest + strlen(rest);
-		wchars = u8chars(rest, end - rest);
+		wchars = ext_u8chars(rest, end - rest);
 		if (lchars > 0 && lchars + 1 + wchars <= width) {
 			buf_add(&out, " ", 1);
 			lchars++;
@@ -249,7 +249,7 @@ ext_fill(const char *text, double width, const char *lead, const char *guard)
 			lchars = 0;
 			if (starts_any(rest, lead)) {
 				buf_str(&out, guard);
-				lchars += u8chars(guard, strlen(guard));
+				lchars += ext_u8chars(guard, strlen(guard));
 			}
 		}
 		buf_add(&out, rest, end - rest);
@@ -282,7 +282,7 @@ ext_break_long(const char *s, double minlen)
 			end = w + strlen(w);
 		if (w != s)
 			buf_add(&out, " ", 1);
-		if (u8chars(w, end - w) <= minlen) {
+		if (ext_u8chars(w, end - w) <= minlen) {
 			buf_add(&out, w, end - w);
 			continue;
 		}
@@ -441,7 +441,7 @@ pad(struct buf *b, const char *s, size_t n, double width, size_t cap)
 	size_t	 k;
 
 	buf_add(b, s, n);
-	want = width - (double)u8chars(s, n);
+	want = width - (double)ext_u8chars(s, n);
 	if (!(want >= 1))		/* also NaN */
 		return;
 	want = floor(want + 0.5);	/* XPath round() */
@@ -523,10 +523,10 @@ ext_replace(const char *s, const char *from, const char *to)
 }
 
 /* Is n the model element NAME (no namespace)? */
-static int
-is_model(const xmlNode *n, const char *name)
+int
+ext_is_model(const xmlNode *n, const char *name)
 {
-	return n->type == XML_ELEMENT_NODE && n->ns == NULL &&
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns == NULL &&
 	    strcmp((const char *)n->name, name) == 0;
 }
 
@@ -635,7 +635,7 @@ sorted_cites(const xmlNode *cites, struct cite_num **vp, size_t *np)
 	*vp = NULL;
 	*np = n = 0;
 	for (c = cites->children; c != NULL; c = c->next)
-		if (is_model(c, "c"))
+		if (ext_is_model(c, "c"))
 			n++;
 	if (n == 0)
 		return 0;
@@ -643,7 +643,7 @@ sorted_cites(const xmlNode *cites, struct cite_num **vp, size_t *np)
 		return -1;
 	i = 0;
 	for (c = cites->children; c != NULL; c = c->next) {
-		if (!is_model(c, "c"))
+		if (!ext_is_model(c, "c"))
 			continue;
 		v[i].n = model_att(c, "n");
 		v[i].k = model_att(c, "k");
@@ -749,32 +749,32 @@ inline_node(struct buf *b, const xmlNode *n, int roff,
 			buf_str(b, (const char *)n->content);
 	} else if (n->type != XML_ELEMENT_NODE)
 		return;
-	else if (is_model(n, "em")) {
+	else if (ext_is_model(n, "em")) {
 		buf_str(b, roff ? "\\fI" : "*");
 		if (roff)
 			add_escaped_value(b, n);
 		else
 			add_value(b, n);
 		buf_str(b, roff ? "\\fP" : "*");
-	} else if (is_model(n, "strong")) {
+	} else if (ext_is_model(n, "strong")) {
 		if (roff) {
 			buf_str(b, "\\fB");
 			add_escaped_value(b, n);
 			buf_str(b, "\\fP");
 		} else
 			add_value(b, n);
-	} else if (is_model(n, "xref")) {
+	} else if (ext_is_model(n, "xref")) {
 		if (roff)
 			add_escaped_value(b, n);
 		else
 			add_value(b, n);
-	} else if (is_model(n, "sup"))
+	} else if (ext_is_model(n, "sup"))
 		add_marked(b, "^", n, NULL, "", roff);
-	else if (is_model(n, "sub"))
+	else if (ext_is_model(n, "sub"))
 		add_marked(b, "_", n, NULL, "", roff);
-	else if (is_model(n, "fnref"))
+	else if (ext_is_model(n, "fnref"))
 		add_marked(b, "(", NULL, model_att(n, "mark"), ")", roff);
-	else if (is_model(n, "link")) {
+	else if (ext_is_model(n, "link")) {
 		/* text: "name (REF.txt)"; roff: "name (\fBREF-info\fP(7))" */
 		if (roff) {
 			add_escaped_value(b, n);
@@ -787,9 +787,9 @@ inline_node(struct buf *b, const xmlNode *n, int roff,
 			add_marked(b, " (", NULL, model_att(n, "ref"), ".txt)",
 			    0);
 		}
-	} else if (is_model(n, "list"))
+	} else if (ext_is_model(n, "list"))
 		;		/* a list in an item: rendered as a block */
-	else if (is_model(n, "cites"))
+	else if (ext_is_model(n, "cites"))
 		add_cites(b, n, cs, roff);
 	else
 		for (c = n->children; c != NULL; c = c->next)
@@ -1171,7 +1171,7 @@ xe_html_backs(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 	if (node->type != XML_ELEMENT_NODE)
 		return;			/* no back children */
 	for (c = node->children; c != NULL && !bad; c = c->next) {
-		if (!is_model(c, "back"))
+		if (!ext_is_model(c, "back"))
 			continue;
 		if (!first)
 			bad |= result_text(ctxt, ctxt->insert, ", ");

@@ -37,7 +37,12 @@ char	*ext_inline(const xmlNode *node, int roff,
 	    const struct ext_cites *cs);
 int	 ext_register(void);
 
-/* for the extension elements of ext.c and grid.c */
+/* shared by ext.c and grid.c */
+size_t		 ext_u8chars(const char *s, size_t n);
+size_t		 ext_u8bytes(const char *s, size_t n, size_t k);
+int		 ext_is_space(char c);
+char		*ext_normalize(const char *s);
+int		 ext_is_model(const xmlNode *n, const char *name);
 xmlNodePtr	 ext_result_el(xsltTransformContextPtr ctxt, xmlNodePtr parent,
 		    const char *name);
 xmlChar		*ext_sheet_var(xsltTransformContextPtr ctxt, const char *name);

@@ -30,12 +30,18 @@
 #include "ext.h"
 #include "grid.h"
 
-/* Is n the model element NAME (no namespace)? */
-static int
-is_el(const xmlNode *n, const char *name)
+/* The attribute name of the element e as an XPath number (NaN: none). */
+static double
+num_att(const xmlNode *e, const char *name)
 {
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns == NULL &&
-	    strcmp((const char *)n->name, name) == 0;
+	xmlChar	*v;
+	double	 d;
+
+	if ((v = xmlGetNoNsProp(e, BAD_CAST name)) == NULL)
+		return NAN;
+	d = xmlXPathStringEvalNumber(v);
+	xmlFree(v);
+	return d;
 }
 
 /*
@@ -45,13 +51,9 @@ is_el(const xmlNode *n, const char *name)
 static int
 int_att(const xmlNode *e, const char *name)
 {
-	xmlChar	*v;
 	double	 d;
 
-	if ((v = xmlGetNoNsProp(e, BAD_CAST name)) == NULL)
-		return 0;
-	d = xmlXPathStringEvalNumber(v);
-	xmlFree(v);
+	d = num_att(e, name);
 	if (isnan(d) || d < 0)
 		return 0;
 	return d > 100000 ? 100000 : (int)d;
@@ -107,12 +109,12 @@ table_rows(const xmlNode *table, struct grid *g)
 
 	n = 0;
 	for (c = table->children; c != NULL; c = c->next)
-		if (is_el(c, "head") || is_el(c, "row"))
+		if (ext_is_model(c, "head") || ext_is_model(c, "row"))
 			n++;
 	if ((g->rows = calloc(n == 0 ? 1 : n, sizeof(*g->rows))) == NULL)
 		return -1;
 	for (c = table->children; c != NULL; c = c->next)
-		if (is_el(c, "head") || is_el(c, "row"))
+		if (ext_is_model(c, "head") || ext_is_model(c, "row"))
 			g->rows[g->nrows++].row = c;
 	return 0;
 }
@@ -134,7 +136,7 @@ build(struct grid *g, int n)
 	cap = (size_t)n + 1;
 	for (r = 0; r < g->nrows; r++)
 		for (c = g->rows[r].row->children; c != NULL; c = c->next)
-			if (is_el(c, "cell"))
+			if (ext_is_model(c, "cell"))
 				cap += (size_t)(int_att(c, "colspan") > 1 ?
 				    int_att(c, "colspan") : 1);
 	pend = calloc(cap, sizeof(*pend));
@@ -153,7 +155,7 @@ build(struct grid *g, int n)
 			if (pend[p].k > 0)
 				g->rows[r].cont = 1;
 		cell = g->rows[r].row->children;
-		while (cell != NULL && !is_el(cell, "cell"))
+		while (cell != NULL && !ext_is_model(cell, "cell"))
 			cell = cell->next;
 		nlen = 0;
 		p = 0;
@@ -186,7 +188,7 @@ build(struct grid *g, int n)
 				ci++;
 				do
 					cell = cell->next;
-				while (cell != NULL && !is_el(cell, "cell"));
+				while (cell != NULL && !ext_is_model(cell, "cell"));
 			} else {
 				if (add_slot(g, col, 1, NULL, 0, 0, 0) == -1)
 					goto fail;
@@ -222,7 +224,7 @@ row_width(const struct grid *g)
 	for (r = 0; r < g->nrows; r++) {
 		w = 0;
 		for (c = g->rows[r].row->children; c != NULL; c = c->next)
-			if (is_el(c, "cell"))
+			if (ext_is_model(c, "cell"))
 				w += xmlHasProp(c, BAD_CAST "colspan") != NULL ?
 				    int_att(c, "colspan") : 1;
 		if (w > max)
@@ -244,7 +246,7 @@ layout_raw(struct grid *g)
 	extra = 0;
 	for (r = 0; r < g->nrows; r++)
 		for (c = g->rows[r].row->children; c != NULL; c = c->next)
-			if (is_el(c, "cell") && int_att(c, "rowspan") > 1)
+			if (ext_is_model(c, "cell") && int_att(c, "rowspan") > 1)
 				extra += xmlHasProp(c, BAD_CAST "colspan") !=
 				    NULL ? int_att(c, "colspan") : 1;
 	if (extra == 0) {
@@ -392,43 +394,6 @@ grid_merge_columns(xmlNodePtr t)
 
 /* ---- widths: template table-widths, table-natural and cell-word ---- */
 
-/* Characters of the UTF-8 string s (XPath string-length). */
-static long
-u8len(const char *s)
-{
-	long	 n;
-
-	for (n = 0; *s != '\0'; s++)
-		if ((*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
-static int
-xml_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* normalize-space(s) in place. */
-static void
-normalize(char *s)
-{
-	char	*w, *r;
-
-	w = s;
-	for (r = s; *r != '\0'; r++) {
-		if (xml_space(*r)) {
-			if (w != s && w[-1] != ' ')
-				*w++ = ' ';
-		} else
-			*w++ = *r;
-	}
-	if (w != s && w[-1] == ' ')
-		w--;
-	*w = '\0';
-}
-
 /* Is the character at s (UTF-8) one of the characters of set? */
 static size_t
 in_set(const char *s, const char *set)
@@ -488,7 +453,7 @@ count_desc(const xmlNode *e, const char *name)
 	n = 0;
 	for (c = e->children; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE) {
-			if (is_el(c, name))
+			if (ext_is_model(c, name))
 				n++;
 			n += count_desc(c, name);
 		}
@@ -512,33 +477,33 @@ cites_words(const xmlNode *e, long *max)
 	for (c = e->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (!is_el(c, "cites")) {
+		if (!ext_is_model(c, "cites")) {
 			cites_words(c, max);
 			continue;
 		}
 		before = c->prev != NULL ? xmlNodeGetContent(c->prev) : NULL;
 		b = before != NULL ? (const char *)before : "";
 		w = 3;
-		for (k = c->children; k != NULL && !is_el(k, "c"); k = k->next)
+		for (k = c->children; k != NULL && !ext_is_model(k, "c"); k = k->next)
 			;
 		if (k != NULL && (v = xmlGetNoNsProp(k, BAD_CAST "n")) !=
 		    NULL) {
-			w += u8len((char *)v);
+			w += (long)ext_u8chars((char *)v, strlen((char *)v));
 			xmlFree(v);
 		}
 		n = strlen(b);
-		if (n > 0 && !xml_space(b[n - 1])) {
+		if (n > 0 && !ext_is_space(b[n - 1])) {
 			/* the last space-separated token of before */
 			last = strrchr(b, ' ');
 			last = last == NULL ? b : last + 1;
-			lw = u8len(last);
+			lw = (long)ext_u8chars(last, strlen(last));
 			w += lw;
 		}
 		if (w > *max)
 			*max = w;
 		xmlFree(before);
 		for (k = c->children; k != NULL; k = k->next)
-			if (is_el(k, "c") &&
+			if (ext_is_model(k, "c") &&
 			    (v = xmlGetNoNsProp(k, BAD_CAST "at")) != NULL) {
 				if ((w = longest_token((char *)v, " ", 1)) >
 				    *max)
@@ -548,6 +513,36 @@ cites_words(const xmlNode *e, long *max)
 	}
 }
 
+/* The cell's text, normalize-space()d (malloc'd; NULL: out of memory). */
+static char *
+cell_text(const xmlNode *cell)
+{
+	xmlChar	*v;
+	char	*n;
+
+	if ((v = xmlNodeGetContent(cell)) == NULL)
+		return NULL;
+	n = ext_normalize((const char *)v);
+	xmlFree(v);
+	return n;
+}
+
+/*
+ * The longest word of the token tok (NUL-terminated, no space): all of
+ * it, or, when it holds one of breaks, its longest piece between them
+ * and one more for the break it ends with.
+ */
+static long
+token_word(const char *tok, const char *breaks)
+{
+	const char	*q;
+
+	for (q = tok; *q != '\0' && *breaks != '\0'; q++)
+		if ((*q & 0xC0) != 0x80 && in_set(q, breaks) > 0)
+			return longest_token(tok, breaks, 1);
+	return (long)ext_u8chars(tok, strlen(tok));
+}
+
 /*
  * Template cell-word: the longest word of the cell, a word what the
  * format's line breaker never breaks (see common.xsl).
@@ -555,43 +550,22 @@ cites_words(const xmlNode *e, long *max)
 long
 grid_cell_word(const xmlNode *cell, const char *breaks)
 {
-	xmlChar	*v;
-	char	*s, *tok, *end;
+	char	*s, *tok, *end, save;
 	long	 max, w;
 
 	max = 0;
-	if ((v = xmlNodeGetContent(cell)) != NULL) {
-		s = (char *)v;
-		normalize(s);
-		for (tok = s; *tok != '\0'; tok = end) {
-			while (*tok == ' ')
-				tok++;
-			if (*tok == '\0')
-				break;
-			for (end = tok; *end != '\0' && *end != ' '; end++)
-				;
-			/* one token: the whole, or its pieces plus one */
-			{
-				char	 save = *end;
-				const char *q;
-				int	 any = 0;
-
-				*end = '\0';
-				for (q = tok; *q != '\0' && *breaks != '\0';
-				    q++)
-					if ((*q & 0xC0) != 0x80 &&
-					    in_set(q, breaks) > 0) {
-						any = 1;
-						break;
-					}
-				w = any ? longest_token(tok, breaks, 1) :
-				    u8len(tok);
-				if (w > max)
-					max = w;
-				*end = save;
-			}
+	if ((s = cell_text(cell)) != NULL) {
+		/* normalised: one space between tokens */
+		for (tok = s; *tok != '\0'; tok = *end != '\0' ? end + 1 :
+		    end) {
+			end = tok + strcspn(tok, " ");
+			save = *end;
+			*end = '\0';
+			if ((w = token_word(tok, breaks)) > max)
+				max = w;
+			*end = save;
 		}
-		xmlFree(v);
+		free(s);
 	}
 	cites_words(cell, &max);
 	return max + 3 * (count_desc(cell, "fnref") > 0) +
@@ -602,14 +576,13 @@ grid_cell_word(const xmlNode *cell, const char *breaks)
 static long
 cell_len(const xmlNode *cell)
 {
-	xmlChar	*v;
+	char	*s;
 	long	 n;
 
 	n = 0;
-	if ((v = xmlNodeGetContent(cell)) != NULL) {
-		normalize((char *)v);
-		n = u8len((char *)v);
-		xmlFree(v);
+	if ((s = cell_text(cell)) != NULL) {
+		n = (long)ext_u8chars(s, strlen(s));
+		free(s);
 	}
 	return n + 4 * count_desc(cell, "cites") +
 	    3 * count_desc(cell, "fnref");
@@ -735,18 +708,61 @@ grid_widths_of(const struct grid *g, double avail, double least,
 	return res;
 }
 
-/* The value of the attribute name of the grid slot element s as a number. */
-static double
-num_att(const xmlNode *s, const char *name)
+/* Cell ci (from 1) of the model row, NULL when it has none. */
+static const xmlNode *
+nth_cell(const xmlNode *row, double ci)
 {
-	xmlChar	*v;
-	double	 d;
+	const xmlNode	*c;
 
-	if ((v = xmlGetNoNsProp(s, BAD_CAST name)) == NULL)
-		return NAN;
-	d = xmlXPathStringEvalNumber(v);
-	xmlFree(v);
-	return d;
+	if (row == NULL || !(ci >= 1) || ci != floor(ci))
+		return NULL;
+	for (c = row->children; c != NULL; c = c->next)
+		if (ext_is_model(c, "cell") && --ci < 1)
+			return c;
+	return NULL;
+}
+
+/*
+ * The grid g of n columns of the table whose layout, as the stylesheet
+ * has it, is the r elements rs (template table-layout's, or, for a
+ * table monoc makes itself, table-grid's): the slots with a cell, each
+ * found by its ri and ci.  Returns -1 when out of memory.
+ */
+static int
+grid_of_nodes(const xmlNode *table, xmlNodeSetPtr rs, int n, struct grid *g)
+{
+	const xmlNode	*s, *cell;
+	xmlChar		*v;
+	double		 col, span, ri, ci;
+	size_t		 i;
+	int		 has;
+
+	if (table_rows(table, g) == -1)
+		return -1;
+	g->n = n;
+	for (i = 0; rs != NULL && i < (size_t)rs->nodeNr; i++)
+		for (s = rs->nodeTab[i]->children; s != NULL; s = s->next) {
+			if (!ext_is_model(s, "s") ||
+			    xmlHasProp(s, BAD_CAST "cov") ||
+			    (v = xmlGetNoNsProp(s, BAD_CAST "cell")) == NULL)
+				continue;
+			has = *v != '\0';
+			xmlFree(v);
+			col = num_att(s, "col");
+			span = num_att(s, "span");
+			ri = num_att(s, "ri");
+			ci = num_att(s, "ci");
+			if (!has || !(span >= 1 && span <= 100000) ||
+			    span != floor(span) || !(col >= 1 && col <= n) ||
+			    col != floor(col) || !(ri >= 1 &&
+			    ri <= (double)g->nrows) || ri != floor(ri))
+				continue;
+			cell = nth_cell(g->rows[(size_t)ri - 1].row, ci);
+			if (cell != NULL && add_slot(g, (int)col, (int)span,
+			    cell, (int)ri, 0, 0) == -1)
+				return -1;
+		}
+	return 0;
 }
 
 /*
@@ -759,13 +775,8 @@ xp_table_widths(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	xmlXPathObjectPtr	 t, gr;
 	xmlChar			*breaks;
-	const xmlNode		*table, *r, *s, **rows, *row, *cell;
 	struct grid		 g;
-	double			 n, avail, least, col, span, ri, ci, gutter;
-	long			*nat, *word, len, wd;
-	xmlChar			*v;
-	size_t			 nrows, i;
-	int			 c, k;
+	double			 n, avail, least, gutter;
 	char			*res;
 
 	if (nargs != 6 && nargs != 7) {
@@ -779,96 +790,22 @@ xp_table_widths(xmlXPathParserContextPtr ctxt, int nargs)
 	n = xmlXPathPopNumber(ctxt);
 	gr = valuePop(ctxt);
 	t = valuePop(ctxt);
+	memset(&g, 0, sizeof(g));
 	res = NULL;
-	nat = word = NULL;
-	rows = NULL;
 	if (ctxt->error != XPATH_EXPRESSION_OK || t == NULL || gr == NULL ||
 	    t->type != XPATH_NODESET || gr->type != XPATH_NODESET ||
 	    t->nodesetval == NULL || t->nodesetval->nodeNr < 1 ||
 	    isnan(n) || n < 0 || n > 100000) {
 		if (ctxt->error == XPATH_EXPRESSION_OK)
 			xmlXPathSetTypeError(ctxt);
-		goto done;
-	}
-	table = t->nodesetval->nodeTab[0];
-	memset(&g, 0, sizeof(g));
-	if (table_rows(table, &g) == -1)
-		goto oom;
-	nrows = g.nrows;
-	if ((rows = calloc(nrows + 1, sizeof(*rows))) == NULL) {
-		grid_free(&g);
-		goto oom;
-	}
-	for (i = 0; i < nrows; i++)
-		rows[i] = g.rows[i].row;
-	grid_free(&g);
-	k = (int)n;
-	nat = calloc((size_t)k + 1, sizeof(*nat));
-	word = calloc((size_t)k + 1, sizeof(*word));
-	if (nat == NULL || word == NULL)
-		goto oom;
-	for (c = 0; c < k; c++)
-		nat[c] = -1;
-	for (i = 0; gr->nodesetval != NULL &&
-	    i < (size_t)gr->nodesetval->nodeNr; i++) {
-		r = gr->nodesetval->nodeTab[i];
-		for (s = r->children; s != NULL; s = s->next) {
-			if (!is_el(s, "s") || xmlHasProp(s, BAD_CAST "cov"))
-				continue;
-			if ((v = xmlGetNoNsProp(s, BAD_CAST "cell")) == NULL)
-				continue;
-			c = *v != '\0';
-			xmlFree(v);
-			col = num_att(s, "col");
-			span = num_att(s, "span");
-			if (!c || !(span >= 1) || span != floor(span) ||
-			    !(col >= 1 && col <= k) || col != floor(col))
-				continue;
-			ri = num_att(s, "ri");
-			ci = num_att(s, "ci");
-			if (!(ri >= 1 && ri <= (double)nrows) ||
-			    ri != floor(ri))
-				continue;
-			row = rows[(size_t)ri - 1];
-			cell = NULL;
-			for (cell = row->children; cell != NULL;
-			    cell = cell->next)
-				if (is_el(cell, "cell") && --ci < 1)
-					break;
-			if (cell == NULL)
-				continue;
-			if (span > 1) {
-				wd = span_share(cell, (char *)breaks,
-				    span > 100000 ? 100000 : (int)span, gutter);
-				for (c = (int)col - 1; c < (int)col - 1 +
-				    (int)span && c < k; c++)
-					if (wd > word[c])
-						word[c] = wd;
-				continue;
-			}
-			len = cell_len(cell);
-			wd = grid_cell_word(cell, (char *)breaks);
-			c = (int)col - 1;
-			if (len > nat[c])
-				nat[c] = len;
-			if (wd > word[c])
-				word[c] = wd;
-		}
-	}
-	for (c = 0; c < k; c++)
-		if (nat[c] < 0 || (double)nat[c] <= least)
-			nat[c] = (long)least;
-	if ((res = grid_widths(k, nat, word, avail, least)) == NULL)
-		goto oom;
-	xmlXPathReturnString(ctxt, xmlStrdup(BAD_CAST res));
-	goto done;
-oom:
-	xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
-done:
+	} else if (grid_of_nodes(t->nodesetval->nodeTab[0], gr->nodesetval,
+	    (int)n, &g) == -1 || (res = grid_widths_of(&g, avail, least,
+	    (const char *)breaks, gutter)) == NULL) {
+		xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+	} else
+		xmlXPathReturnString(ctxt, xmlStrdup(BAD_CAST res));
 	free(res);
-	free(nat);
-	free(word);
-	free(rows);
+	grid_free(&g);
 	xmlFree(breaks);
 	xmlXPathFreeObject(t);
 	xmlXPathFreeObject(gr);
@@ -907,13 +844,10 @@ xp_grid_cell(xmlXPathParserContextPtr ctxt, int nargs)
 	    ri >= 1 && ci >= 1 && ri == floor(ri) && ci == floor(ci)) {
 		for (c = t->nodesetval->nodeTab[0]->children; c != NULL;
 		    c = c->next)
-			if ((is_el(c, "head") || is_el(c, "row")) && --ri < 1)
+			if ((ext_is_model(c, "head") ||
+			    ext_is_model(c, "row")) && --ri < 1)
 				break;
-		for (c = c != NULL ? c->children : NULL; c != NULL;
-		    c = c->next)
-			if (is_el(c, "cell") && --ci < 1)
-				break;
-		found = c;
+		found = (xmlNodePtr)nth_cell(c, ci);
 	}
 	xmlXPathFreeObject(t);
 	valuePush(ctxt, xmlXPathNewNodeSet(found));
@@ -953,26 +887,8 @@ nth_line(const char *s, long k, size_t *len)
 static void
 add_prefix(struct buf *b, const char *s, long n)
 {
-	const char	*e;
-
-	for (e = s; n > 0 && *e != '\0'; n--) {
-		e++;
-		while ((*e & 0xC0) == 0x80)
-			e++;
-	}
-	buf_add(b, s, (size_t)(e - s));
-}
-
-static long
-u8nlen(const char *s, size_t n)
-{
-	long	 c;
-	size_t	 i;
-
-	for (c = 0, i = 0; i < n; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			c++;
-	return c;
+	if (n > 0)
+		buf_add(b, s, ext_u8bytes(s, strlen(s), (size_t)n));
 }
 
 static char *
@@ -982,22 +898,22 @@ zip(const struct zcell *c, size_t n, int rule, const char *spaces,
 	struct buf	 b = { NULL, 0, 0, 0 };
 	const char	*l;
 	size_t		 i, len, start;
-	long		 k, gap, left, lines;
-	int		 more;
+	long		 k, gap, left, lines, rows, rulerlen;
 
-	for (k = 0;; k++) {
-		more = 0;
-		for (i = 0; i < n && !more; i++) {
-			if (*c[i].text == '\0')
-				continue;
-			lines = 1;
-			for (l = c[i].text; (l = strchr(l, '\n')) != NULL; l++)
-				lines++;
-			if (lines >= k + 1)
-				more = 1;
-		}
-		if (!more && !(rule && k == 0))
-			break;
+	/* a line for each line of the tallest cell that is not empty;
+	   one line of rules */
+	rows = rule ? 1 : 0;
+	for (i = 0; i < n && !rule; i++) {
+		if (*c[i].text == '\0')
+			continue;
+		lines = 1;
+		for (l = c[i].text; (l = strchr(l, '\n')) != NULL; l++)
+			lines++;
+		if (lines > rows)
+			rows = lines;
+	}
+	rulerlen = (long)ext_u8chars(ruler, strlen(ruler));
+	for (k = 0; k < rows; k++) {
 		start = b.len;
 		for (i = 0; i < n; i++) {
 			if (i > 0)
@@ -1005,12 +921,12 @@ zip(const struct zcell *c, size_t n, int rule, const char *spaces,
 			if (rule) {
 				/* substring(ruler, 1, w), then the gap */
 				add_prefix(&b, ruler, c[i].w);
-				gap = c[i].w - (c[i].w < u8len(ruler) ?
-				    c[i].w : u8len(ruler));
+				gap = c[i].w - (c[i].w < rulerlen ? c[i].w :
+				    rulerlen);
 				left = 0;
 			} else {
 				l = nth_line(c[i].text, k, &len);
-				gap = c[i].w - u8nlen(l, len);
+				gap = c[i].w - (long)ext_u8chars(l, len);
 				left = c[i].align == 'r' ? gap :
 				    c[i].align == 'c' ? (long)floor((double)gap /
 				    2) : 0;
@@ -1022,8 +938,6 @@ zip(const struct zcell *c, size_t n, int rule, const char *spaces,
 		while (b.len > start && b.p[b.len - 1] == ' ')
 			b.p[--b.len] = '\0';
 		buf_str(&b, "\n");
-		if (rule)
-			break;
 	}
 	if (b.p == NULL && !b.fail)
 		return strdup("");
