@@ -279,30 +279,6 @@ edge_space(xmlNodePtr n, int end)
 	return sp;
 }
 
-/* Append the text under n to b, a space for each br and block. */
-static void
-collect_text(xmlNodePtr n, struct buf *b)
-{
-	xmlNodePtr	 c;
-
-	for (c = n->children; c != NULL; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type ==
-		    XML_CDATA_SECTION_NODE) {
-			if (c->content != NULL)
-				buf_str(b, (const char *)c->content);
-		} else if (spl_is(c, "br"))
-			buf_str(b, " ");
-		else if (spl_is(c, "content") || spl_is(c, "sub") ||
-		    spl_is(c, "sup") || spl_is(c, "linkHtml"))
-			collect_text(c, b);
-		else if (spl_is(c, NULL)) {
-			buf_str(b, " ");
-			collect_text(c, b);
-			buf_str(b, " ");
-		}
-	}
-}
-
 /* The text of n, a br a space, collapsed; NULL if none (free()). */
 static char *
 plain_text(xmlNodePtr n)
@@ -311,7 +287,7 @@ plain_text(xmlNodePtr n)
 	char		*t;
 
 	memset(&b, 0, sizeof(b));
-	collect_text(n, &b);
+	spl_collect_text(n, &b);
 	if ((t = buf_done(&b)) == NULL)
 		return NULL;
 	spl_collapse(t);

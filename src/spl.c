@@ -117,21 +117,32 @@ spl_collapse(char *s)
 	*w = '\0';
 }
 
-/* The text of node's descendants into b, a line break (br) as a space. */
-static void
-add_text(struct buf *b, xmlNodePtr node)
+/*
+ * The text of n's descendants into b: a line break (br) a space, the
+ * inline elements (content, sub, sup, linkHtml) their text, any other
+ * element its text between spaces.
+ */
+void
+spl_collect_text(xmlNodePtr n, struct buf *b)
 {
 	xmlNodePtr	 c;
 
-	for (c = node->children; c != NULL; c = c->next)
-		if ((c->type == XML_TEXT_NODE ||
-		    c->type == XML_CDATA_SECTION_NODE) && c->content != NULL)
-			buf_str(b, (const char *)c->content);
-		else if (c->type == XML_ELEMENT_NODE &&
-		    xmlStrEqual(c->name, BAD_CAST "br"))
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) {
+			if (c->content != NULL)
+				buf_str(b, (const char *)c->content);
+		} else if (spl_is(c, "br"))
 			buf_str(b, " ");
-		else if (c->type == XML_ELEMENT_NODE)
-			add_text(b, c);
+		else if (spl_is(c, "content") || spl_is(c, "sub") ||
+		    spl_is(c, "sup") || spl_is(c, "linkHtml"))
+			spl_collect_text(c, b);
+		else if (spl_is(c, NULL)) {
+			buf_str(b, " ");
+			spl_collect_text(c, b);
+			buf_str(b, " ");
+		}
+	}
 }
 
 /* All the text under node, white space collapsed; NULL if none. */
@@ -143,7 +154,7 @@ spl_text(xmlNodePtr node)
 
 	if (node == NULL)
 		return NULL;
-	add_text(&b, node);
+	spl_collect_text(node, &b);
 	if ((c = buf_done(&b)) == NULL)
 		return NULL;
 	spl_collapse(c);

@@ -11,6 +11,8 @@
 
 #include <libxml/tree.h>
 
+struct buf;
+
 #define SPL_NS	"urn:hl7-org:v3"
 
 struct spl_ingredient {
@@ -86,6 +88,7 @@ xmlNodePtr	 spl_path(xmlNodePtr node, const char *path);
 const char	*spl_attr(xmlNodePtr node, const char *name);
 int		 spl_is(xmlNodePtr node, const char *name);
 char		*spl_text(xmlNodePtr node);
+void		 spl_collect_text(xmlNodePtr node, struct buf *b);
 void		 spl_collapse(char *s);
 
 const char	*spl_route(const char *display);
