@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -2480,14 +2481,34 @@ today(char *buf, size_t sz, int *y, int *m, int *d)
 struct run {
 	struct diag	*diag;
 	struct schema	*schema;
-	struct schema_vctx *vctx;
 	const char	*outdir;
 	char		 today[16];
 	int		 y, m, d;
 	xmlHashTablePtr	 names;		/* NAMEs given out in this run */
 	xmlHashTablePtr	 seen;		/* "SETID VERSION" -> its NAME */
 	int		 imported, refused;
-	int		 index, total;	/* for the progress line */
+	/*
+	 * -j: workers take labels in order (next) and build them at the
+	 * same time, but a label's NAME depends on the labels before it
+	 * (unique_name), so each takes its turn to be named, in argument
+	 * order (turn).  The main thread prints each label's messages in
+	 * the same order once it and all before it are done.
+	 */
+	pthread_mutex_t	 lock;		/* guards the fields below */
+	pthread_cond_t	 cond;
+	char		**paths;
+	int		 npaths;
+	int		 next;		/* next label to take */
+	int		 turn;		/* label whose name is given next */
+	struct result	*results;	/* per label, once done */
+};
+
+/* What a worker leaves for the main thread, per label. */
+struct result {
+	struct diag_file *df;
+	char		*name;		/* NULL when refused before naming */
+	int		 imported;
+	int		 done;
 };
 
 /*
@@ -2531,8 +2552,8 @@ unique_name(struct run *r, const struct spl *spl, const char *base)
  * monoc --check would refuse.  Problems go to df.
  */
 static int
-write_checked(struct run *r, xmlDocPtr mono, const char *path,
-    struct diag_file *df)
+write_checked(struct run *r, struct schema_vctx *vctx, xmlDocPtr mono,
+    const char *path, struct diag_file *df)
 {
 	struct diag_file	*odf;
 	struct check		*ck;
@@ -2552,11 +2573,14 @@ write_checked(struct run *r, xmlDocPtr mono, const char *path,
 		return -1;
 	}
 	paths[0] = (char *)path;
+	/* check_new() sorts through a static pointer: one at a time */
+	pthread_mutex_lock(&r->lock);
 	ck = check_new(paths, 1);
+	pthread_mutex_unlock(&r->lock);
 	if (ck != NULL)
 		check_set_review(ck, r->y, r->m, r->d, 1095);
 	if ((back = load_memory(buf, (size_t)len, path, odf)) != NULL) {
-		schema_validate(r->vctx, back, odf);
+		schema_validate(vctx, back, odf);
 		if (ck != NULL)
 			check_run(ck, back, 0, odf);
 		xmlFreeDoc(back);
@@ -2577,19 +2601,45 @@ write_checked(struct run *r, xmlDocPtr mono, const char *path,
 	return ret;
 }
 
-/* Import the label at path; its messages go to df. */
+/* Wait for label i's turn to be named; returns with r->lock held. */
 static void
-import_one(struct run *r, const char *path, struct diag_file *df)
+turn_wait(struct run *r, int i)
 {
+	pthread_mutex_lock(&r->lock);
+	while (r->turn != i)
+		pthread_cond_wait(&r->cond, &r->lock);
+}
+
+/* End the turn taken by turn_wait(): the next label may be named. */
+static void
+turn_pass(struct run *r)
+{
+	r->turn++;
+	pthread_cond_broadcast(&r->cond);
+	pthread_mutex_unlock(&r->lock);
+}
+
+/*
+ * Import label i (r->paths[i]); its messages go to res->df.  Runs in a
+ * worker thread: everything but the naming, which takes its turn, runs
+ * beside the other workers.
+ */
+static void
+import_one(struct run *r, struct schema_vctx *vctx, int i,
+    struct result *res)
+{
+	struct diag_file *df = res->df;
+	const char	*path = r->paths[i];
 	xmlDocPtr	 doc, mono;
 	struct spl	*spl;
 	char		*base, *name, *out, key[160];
 	const char	*seen;
-	int		 depth;
+	int		 depth, named;
 
 	spl = NULL;
 	mono = NULL;
 	name = base = out = NULL;
+	named = 0;
 	if ((doc = load_label(path, df)) == NULL) {
 		if (too_deep(path, &depth))
 			diag_file_add(df, DIAG_ERROR, 0, 0, "too-deep",
@@ -2620,22 +2670,27 @@ import_one(struct run *r, const char *path, struct diag_file *df)
 	}
 	snprintf(key, sizeof(key), "%s %s", spl->set_id ? spl->set_id : "",
 	    spl->version ? spl->version : "");
+	turn_wait(r, i);
+	named = 1;
 	if ((seen = xmlHashLookup(r->seen, BAD_CAST key)) != NULL) {
 		diag_file_add(df, DIAG_ERROR, 0, 0, "duplicate-label",
 		    "label refused: the same label (set id %s, version %s) is "
 		    "already imported in this run as '%s'", spl->set_id ?
 		    spl->set_id : "none", spl->version ? spl->version : "none",
 		    seen);
+		turn_pass(r);
 		goto refused;
 	}
 	if ((name = unique_name(r, spl, base)) == NULL) {
 		diag_file_add(df, DIAG_ERROR, 0, 0, "duplicate-label",
 		    "label refused: '%s' and its set-id variants are taken in "
 		    "this run", base);
+		turn_pass(r);
 		goto refused;
 	}
 	xmlHashAddEntry(r->seen, BAD_CAST key, strdup(name));
-	diag_progress(r->diag, "[%d/%d] %s", r->index, r->total, name);
+	turn_pass(r);
+	res->name = strdup(name);
 	if ((mono = import_build(spl, name, r->today, df)) == NULL) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
 		goto refused;
@@ -2644,12 +2699,15 @@ import_one(struct run *r, const char *path, struct diag_file *df)
 		out = NULL;
 		goto refused;
 	}
-	if (write_checked(r, mono, out, df) == -1)
+	if (write_checked(r, vctx, mono, out, df) == -1)
 		goto refused;
-	r->imported++;
+	res->imported = 1;
 	goto done;
 refused:
-	r->refused++;
+	if (!named) {
+		turn_wait(r, i);
+		turn_pass(r);
+	}
 done:
 	free(out);
 	free(base);
@@ -2659,10 +2717,52 @@ done:
 	xmlFreeDoc(doc);
 }
 
+/* A worker thread and its own validation context. */
+struct import_worker {
+	struct run		*r;
+	struct schema_vctx	*vctx;
+	pthread_t		 thread;
+	int			 started;
+};
+
+/* A worker thread: take the next label until there is none. */
+static void *
+import_worker(void *arg)
+{
+	struct import_worker	*w = arg;
+	struct run		*r = w->r;
+	struct diag_file	*df;
+	struct result		*res;
+	int			 i;
+
+	xmlSetGenericErrorFunc(r->diag, diag_generic);
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		i = r->next++;
+		pthread_mutex_unlock(&r->lock);
+		if (i >= r->npaths)
+			break;
+		res = &r->results[i];
+		if ((df = diag_file_new(r->diag, r->paths[i])) != NULL) {
+			res->df = df;
+			import_one(r, w->vctx, i, res);
+		} else {
+			/* no room for its messages: still take its turn */
+			turn_wait(r, i);
+			turn_pass(r);
+		}
+		pthread_mutex_lock(&r->lock);
+		res->done = 1;
+		pthread_cond_broadcast(&r->cond);
+		pthread_mutex_unlock(&r->lock);
+	}
+	return NULL;
+}
+
 static void
 usage(FILE *f)
 {
-	fputs("usage: monoc import [-q] [-o DIR] LABEL.xml...\n", f);
+	fputs("usage: monoc import [-q] [-j N] [-o DIR] LABEL.xml...\n", f);
 }
 
 static void
@@ -2671,34 +2771,109 @@ help(void)
 	usage(stdout);
 	fputs("\nStart monographs from FDA SPL labels: one DIR/NAME.xml in "
 	    "format 2 per label.\n\n"
+	    "  -j N     import N labels at a time (default: the number of "
+	    "CPUs)\n"
 	    "  -o DIR   write the monographs under DIR (default: .)\n"
 	    "  -q       no summary line\n", stdout);
 }
 
 /*
- * monoc import [-q] [-o DIR] LABEL.xml...: one monograph per label in
- * DIR (default "."), then a one-line summary unless -q.  Exit status 0,
- * 1 when a label was refused, 2 on a system error.
+ * Import every label of r->paths with nw worker threads, printing each
+ * label's messages (and the progress line) in argument order as soon as
+ * it and all before it are done: the output is the same whatever nw.
+ * Returns -1 when no worker could be started.
+ */
+static int
+run_labels(struct run *r, long nw)
+{
+	struct import_worker	*w;
+	struct result		*res;
+	long			 k, started;
+	int			 i, ret;
+
+	ret = -1;
+	if (nw > r->npaths)
+		nw = r->npaths;
+	if ((w = calloc(nw, sizeof(*w))) == NULL ||
+	    (r->results = calloc(r->npaths, sizeof(*r->results))) == NULL)
+		goto out;
+	started = 0;
+	for (k = 0; k < nw; k++) {
+		w[k].r = r;
+		if ((w[k].vctx = schema_vctx_new(r->schema)) == NULL)
+			break;
+		if (pthread_create(&w[k].thread, NULL, import_worker,
+		    &w[k]) != 0) {
+			schema_vctx_free(w[k].vctx);
+			break;
+		}
+		w[k].started = 1;
+		started++;
+	}
+	if (started == 0)
+		goto out;
+	for (i = 0; i < r->npaths; i++) {
+		res = &r->results[i];
+		pthread_mutex_lock(&r->lock);
+		while (!res->done)
+			pthread_cond_wait(&r->cond, &r->lock);
+		pthread_mutex_unlock(&r->lock);
+		if (res->name != NULL)
+			diag_progress(r->diag, "[%d/%d] %s", i + 1,
+			    r->npaths, res->name);
+		if (res->df == NULL)
+			diag_msg(r->diag, DIAG_FATAL, "%s: out of memory",
+			    r->paths[i]);
+		else
+			diag_flush(r->diag, res->df);
+		if (res->imported)
+			r->imported++;
+		else
+			r->refused++;
+		diag_file_free(res->df);
+		free(res->name);
+	}
+	ret = 0;
+out:
+	for (k = 0; w != NULL && k < nw; k++) {
+		if (!w[k].started)
+			continue;
+		pthread_join(w[k].thread, NULL);
+		schema_vctx_free(w[k].vctx);
+	}
+	free(w);
+	free(r->results);
+	r->results = NULL;
+	return ret;
+}
+
+/*
+ * monoc import [-q] [-j N] [-o DIR] LABEL.xml...: one monograph per
+ * label in DIR (default "."), then a one-line summary unless -q.  Exit
+ * status 0, 1 when a label was refused, 2 on a system error.
  */
 int
 import_main(int argc, char *argv[], FILE *err)
 {
 	struct run		 r;
-	struct diag_file	*df;
 	struct timespec		 t0, t1;
-	char			*datadir, path[4096];
-	int			 c, i, quiet, errors, warnings, status;
+	char			*datadir, *end, path[4096];
+	int			 c, quiet, errors, warnings, status;
+	long			 jobs;
 	xmlExternalEntityLoader	 loader;
 
 	memset(&r, 0, sizeof(r));
+	pthread_mutex_init(&r.lock, NULL);
+	pthread_cond_init(&r.cond, NULL);
 	loader = NULL;
 	r.outdir = ".";
 	quiet = 0;
+	jobs = 0;
 	status = 2;
 	datadir = NULL;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt(argc, argv, "o:qh")) != -1) {
+	while ((c = getopt(argc, argv, ":o:qj:h")) != -1) {
 		switch (c) {
 		case 'o':
 			r.outdir = optarg;
@@ -2706,21 +2881,42 @@ import_main(int argc, char *argv[], FILE *err)
 		case 'q':
 			quiet = 1;
 			break;
+		case 'j':
+			jobs = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || jobs < 1 ||
+			    jobs > 1024) {
+				fprintf(err, "monoc: import: invalid number "
+				    "of jobs '%s'; expected 1 to 1024\n",
+				    optarg);
+				usage(err);
+				goto out;
+			}
+			break;
 		case 'h':
 			help();
-			return 0;
+			status = 0;
+			goto out;
+		case ':':
+			fprintf(err, "monoc: import: option '-%c' needs a "
+			    "value\n", optopt);
+			usage(err);
+			goto out;
 		default:
 			fprintf(err, "monoc: import: unknown option '-%c'\n",
 			    optopt);
 			usage(err);
-			return 2;
+			goto out;
 		}
 	}
 	if (optind == argc) {
 		fputs("monoc: import: no label files\n", err);
 		usage(err);
-		return 2;
+		goto out;
 	}
+	if (jobs == 0 && (jobs = sysconf(_SC_NPROCESSORS_ONLN)) < 1)
+		jobs = 1;
+	r.paths = argv + optind;
+	r.npaths = argc - optind;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if ((r.diag = diag_new(err, 0)) == NULL ||
 	    (r.names = xmlHashCreate(64)) == NULL ||
@@ -2731,19 +2927,13 @@ import_main(int argc, char *argv[], FILE *err)
 	LIBXML_TEST_VERSION
 	xmlSetGenericErrorFunc(r.diag, diag_generic);
 	snprintf(path, sizeof(path), "%s/schema/monograph.xsd", datadir);
-	if ((r.schema = schema_load(path, r.diag)) == NULL ||
-	    (r.vctx = schema_vctx_new(r.schema)) == NULL)
+	if ((r.schema = schema_load(path, r.diag)) == NULL)
 		goto out;
 	loader = load_lockdown();
 	today(r.today, sizeof(r.today), &r.y, &r.m, &r.d);
-	for (i = optind; i < argc; i++) {
-		r.index = i - optind + 1;
-		r.total = argc - optind;
-		if ((df = diag_file_new(r.diag, argv[i])) == NULL)
-			goto out;
-		import_one(&r, argv[i], df);
-		diag_flush(r.diag, df);
-		diag_file_free(df);
+	if (run_labels(&r, jobs) == -1) {
+		diag_msg(r.diag, DIAG_FATAL, "cannot start worker threads");
+		goto out;
 	}
 	diag_progress_end(r.diag);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -2757,11 +2947,12 @@ import_main(int argc, char *argv[], FILE *err)
 out:
 	if (loader != NULL)
 		xmlSetExternalEntityLoader(loader);
-	schema_vctx_free(r.vctx);
 	schema_free(r.schema);
 	xmlHashFree(r.names, NULL);
 	xmlHashFree(r.seen, free_link);
 	free(datadir);
 	diag_free(r.diag);
+	pthread_cond_destroy(&r.cond);
+	pthread_mutex_destroy(&r.lock);
 	return status;
 }

@@ -143,6 +143,38 @@ done
 # html-validate, text widths).
 "$monoc" import -q -o "$tmp/all" "$corpus"/*.xml "$corpus"/baclofen/*.xml \
     > /dev/null 2>&1
+
+# -j: the labels imported at the same time give what one at a time gives:
+# the same NAMEs (which depend on the labels before), the same files and
+# the same messages in the same order; the labels listed twice over (as
+# the duplicates a run refuses) and in reverse, so that turns are waited
+# for in both directions
+set -- "$corpus"/*.xml "$corpus"/baclofen/*.xml
+rev=
+for f; do rev="$f $rev"; done
+for j in 1 2 3 7; do
+	mkdir -p "$tmp/j$j"
+	"$monoc" import -j $j -o "$tmp/j$j" "$@" $rev "$@" \
+	    > /dev/null 2> "$tmp/j$j.err"
+	echo "exit $?" >> "$tmp/j$j.err"
+	sed -i 's/, [0-9.]* s$//' "$tmp/j$j.err"
+done
+for j in 2 3 7; do
+	if diff -r "$tmp/j1" "$tmp/j$j" > /dev/null &&
+	    cmp -s "$tmp/j1.err" "$tmp/j$j.err"; then
+		ok "import -j$j: the same $(ls "$tmp/j$j" | grep -c .) monographs" \
+		    "and $(grep -c . "$tmp/j$j.err") lines of messages as -j1"
+	else
+		bad "import -j$j differs from -j1:"
+		diff -r "$tmp/j1" "$tmp/j$j" | head -n 5 | sed 's/^/     /'
+		diff "$tmp/j1.err" "$tmp/j$j.err" | head -n 5 | sed 's/^/     /'
+	fi
+done
+if grep -q 'already imported in this run' "$tmp/j1.err"; then
+	ok "import -j: labels given twice are refused as duplicates"
+else
+	bad "import -j: labels given twice were not refused"
+fi
 if ! "$monoc" -o "$tmp/allout" "$tmp"/all/*.xml > "$tmp/cerr" 2>&1; then
 	bad "the imported monographs do not compile together:"
 	grep 'error' "$tmp/cerr" | head -n 5 | sed 's/^/     /'
