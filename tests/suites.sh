@@ -68,9 +68,11 @@ suite "scaling: time at 4n under 6 times time at n" tests/scaling/run.sh "$monoc
 suite "output linters" tests/lint-outputs.sh "$out"
 suite "output linters: test monographs" \
     env LINT_TOOL_PAGE=0 tests/lint-outputs.sh "$fout"
-suite "format parity" tests/parity.sh "$out"
+suite "format parity" env MONOC="$monoc" tests/parity.sh "$out"
 suite "format parity: test monographs" \
-    tests/parity.sh "$fout" tests/formulary
+    env MONOC="$monoc" tests/parity.sh "$fout" tests/formulary
+suite "any valid content: generated monographs wrapped everywhere" \
+    tests/wrap/run.sh "$monoc"
 suite "make install and man" tests/install.sh
 suite "make docs: incremental, deletions" tests/make-docs.sh
 suite "browser: axe-core, phone width, links" tests/browser/run.sh "$out"
