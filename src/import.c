@@ -31,6 +31,7 @@
 #include "buf.h"
 #include "check.h"
 #include "diag.h"
+#include "drugclass.h"
 #include "import.h"
 #include "load.h"
 #include "monoc.h"
@@ -1907,7 +1908,7 @@ emit_drug(struct imp *im, xmlNodePtr root)
 	struct spl_ingredient	*g;
 	xmlNodePtr		 drug, b, brands, ls, para, c;
 	const char		*sched, *best, *shortname, *cat, *app;
-	char			*gen, buf[512];
+	char			*gen, *cls, buf[512];
 	xmlChar			*v;
 	size_t			 i, j, k;
 	int			 dup, rx, nsched;
@@ -1922,6 +1923,11 @@ emit_drug(struct imp *im, xmlNodePtr root)
 		gen[300] = '\0';
 	elt(im, drug, "generic-name", gen != NULL && *gen != '\0' ? gen :
 	    "unknown");
+	/* the class the Highlights state (src/drugclass.c) */
+	if ((cls = drugclass_of_label(spl->body)) != NULL) {
+		cite(im, elt(im, drug, "drug-class", cls), "Highlights");
+		free(cls);
+	}
 	for (i = 0; i < spl->nprod; i++)
 		for (j = 0; j < spl->prod[i].ning; j++) {
 			g = &spl->prod[i].ing[j];
