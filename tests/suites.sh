@@ -77,6 +77,8 @@ suite "make install and man" tests/install.sh
 suite "make docs: incremental, deletions" tests/make-docs.sh
 suite "browser: axe-core, phone width, links" tests/browser/run.sh "$out"
 suite "browser: test monographs" tests/browser/run.sh "$fout"
+suite "browser: the index page of 600 bulk labels, searched" \
+    tests/browser/index.sh "$monoc"
 
 echo
 [ -z "$bad" ] || echo "failed suites:$bad"

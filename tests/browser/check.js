@@ -15,9 +15,10 @@
 //     (documentElement.scrollWidth > clientWidth);
 //   - every in-page link href="#x" must have an element with id (or a named
 //     anchor) x;
-//   - a full-page screenshot goes to tests/screenshots/NAME-1280.png and
-//     NAME-360.png (git-ignored) for a person to look at; SCREENSHOT_DIR
-//     overrides the folder.
+//   - a full-page screenshot (the first screen of a page taller than
+//     16,384 px) goes to tests/screenshots/NAME-1280.png and NAME-360.png
+//     (git-ignored) for a person to look at; SCREENSHOT_DIR overrides the
+//     folder.
 // Prints "ok FILE" or "FAIL FILE" per page with the reasons indented, then
 // "N passed, N failed" alone on the last line.  Exit status 0 when every
 // page passed, 1 when one failed, 2 when the browser or the tools are
@@ -109,8 +110,11 @@ async function checkViewport(page, file, vp, base) {
       problems.push('link to missing in-page target ' + h);
   }
 
+  // A page taller than Chromium draws in one piece (a long index) gets
+  // its first screen only.
+  const tall = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.screenshot({ path: path.join(shotDir, base + '-' + vp.name + '.png'),
-    fullPage: true });
+    fullPage: tall <= 16384 });
   return problems;
 }
 
@@ -152,6 +156,8 @@ async function main() {
       // screenshots of a long monograph take seconds apiece.
       const results = await Promise.all(viewports.map(async (vp) => {
         const page = await context.newPage();
+        // a busy machine (make check beside other builds) takes its time
+        page.setDefaultTimeout(180000);
         page.on('pageerror', (e) => problems.push('JavaScript error: ' + e.message));
         page.on('dialog', (d) => { problems.push('opens a dialog'); d.dismiss(); });
         try {
