@@ -44,7 +44,7 @@ ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 MONODIR ?= monographs
 OUTDIR ?= output
 
-.PHONY: all docs check check-asan check-valgrind fuzz bench bench-labels install uninstall clean FORCE
+.PHONY: all docs check check-asan check-valgrind fuzz bench bench-labels bench-index install uninstall clean FORCE
 
 all: $(MONOC_BIN)
 
@@ -100,6 +100,12 @@ bench: $(MONOC_BIN)
 # No part of make check.
 bench-labels: $(MONOC_BIN)
 	bench/labels.sh ./$(MONOC_BIN)
+
+# The index page benchmark of docs/benchmark.md: the 3,000 bulk labels
+# imported and compiled, the page measured (bench/index.sh).  No part of
+# make check.
+bench-index: $(MONOC_BIN)
+	bench/index.sh ./$(MONOC_BIN)
 
 # Run every unit test program, then the end-to-end runner; fail at the
 # end if anything failed.

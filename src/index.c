@@ -480,7 +480,11 @@ drug_label(const char *gkey, const char *name)
 	return out;
 }
 
-/* A new "PREFIX-A--B" anchor (no "--B" when b is empty), or NULL. */
+/*
+ * A new "PREFIX-A--B" anchor (no "--B" when b is empty), a hyphen for
+ * any ASCII but letters, digits, '.' and '_' (no '%' or '#' that a link
+ * to it would have to escape), or NULL.
+ */
 static char *
 anchor(const char *prefix, const char *a, const char *b)
 {
@@ -492,7 +496,8 @@ anchor(const char *prefix, const char *a, const char *b)
 		return NULL;
 	snprintf(s, n, "%s-%s%s%s", prefix, a, *b != '\0' ? "--" : "", b);
 	for (p = s; *p != '\0'; p++)
-		if (isspace((unsigned char)*p))
+		if (!isalnum((unsigned char)*p) && (unsigned char)*p < 0x80 &&
+		    *p != '.' && *p != '_')
 			*p = '-';
 	return s;
 }

@@ -205,9 +205,11 @@ async function main() {
       .replace(/C/, '\u00c7');
     await search(page, 'generic name in capitals with accents', shouty,
       metas.filter((x) => fold(x.name) === name).map((x) => x.id));
-    // a brand: the most common one-word brand
+    // a brand: the most common one-word brand that is not the generic
+    // name in other letters
     const brand = mostCommon(metas.filter((x) => x.brands.length),
-      (x) => x.brands.filter((b) => /^[A-Za-z]{4,}$/.test(b)).map((b) => fold(b)));
+      (x) => x.brands.filter((b) => /^[A-Za-z]{4,}$/.test(b) &&
+        !fold(x.name).includes(fold(b))).map((b) => fold(b)));
     if (brand === null) bad('brand', 'no monograph of ' + dir + ' has a one-word brand');
     else
       await search(page, 'brand', brand,
