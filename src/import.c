@@ -731,8 +731,12 @@ emit_row(struct imp *im, xmlNodePtr tr, xmlNodePtr rows)
 		trim_end(cell);
 	}
 	if (footnotes_only(row)) {
-		xmlUnlinkNode(row);
-		xmlFreeNode(row);
+		/* Its notes are the table's; the row is dropped empty. */
+		while (row->children != NULL) {
+			c = row->children;
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
 	}
 }
 
@@ -839,6 +843,68 @@ shape_table(struct imp *im, xmlNodePtr table)
 	}
 }
 
+/*
+ * Drop the rows of a group that hold no cell (an empty <tr/>, a row of
+ * footnotes only): the schema wants a cell in every row.  A cell of an
+ * earlier row spanning down into a dropped row spans one row less, so
+ * that every other cell keeps its column.
+ */
+static void
+drop_empty_rows(xmlNodePtr group)
+{
+	xmlNodePtr	 who[GRID], put[GRID];
+	int		 left[GRID], span[GRID];
+	xmlNodePtr	 tr, next, cell;
+	int		 col, cs, rs, k;
+	char		 num[16];
+
+	memset(left, 0, sizeof(left));
+	memset(who, 0, sizeof(who));
+	for (tr = group->children; tr != NULL; tr = next) {
+		next = tr->next;
+		if (tr->children == NULL) {
+			for (col = 0; col < GRID; col++) {
+				if (left[col] == 0)
+					continue;
+				if (col == 0 || who[col - 1] != who[col]) {
+					rs = span_of(who[col], "rowspan") - 1;
+					snprintf(num, sizeof(num), "%d", rs);
+					if (rs > 1)
+						xmlSetProp(who[col],
+						    BAD_CAST "rowspan",
+						    BAD_CAST num);
+					else
+						xmlUnsetProp(who[col],
+						    BAD_CAST "rowspan");
+				}
+				left[col]--;
+			}
+			xmlUnlinkNode(tr);
+			xmlFreeNode(tr);
+			continue;
+		}
+		memset(span, 0, sizeof(span));
+		col = 0;
+		for (cell = tr->children; cell != NULL; cell = cell->next) {
+			while (col < GRID && left[col] > 0)
+				col++;
+			cs = span_of(cell, "colspan");
+			rs = span_of(cell, "rowspan");
+			for (k = 0; k < cs && col < GRID; k++, col++) {
+				span[col] = rs - 1;
+				put[col] = cell;
+			}
+		}
+		for (col = 0; col < GRID; col++)
+			if (left[col] > 0)
+				left[col]--;
+			else if (span[col] > 0) {
+				left[col] = span[col];
+				who[col] = put[col];
+			}
+	}
+}
+
 /* Collect the SPL IDs of the footnotes of table n, before its cells. */
 static void
 collect_footnotes(struct imp *im, xmlNodePtr n)
@@ -866,6 +932,7 @@ emit_group(struct imp *im, xmlNodePtr g, xmlNodePtr table, const char *name)
 	for (tr = g->children; tr != NULL; tr = tr->next)
 		if (spl_is(tr, "tr"))
 			emit_row(im, tr, rows);
+	drop_empty_rows(rows);
 	if (rows->children == NULL) {
 		xmlUnlinkNode(rows);
 		xmlFreeNode(rows);
@@ -949,6 +1016,13 @@ emit_table(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *loc)
 		}
 	}
 	im->intable = 0;
+	if (loose != NULL) {
+		drop_empty_rows(loose);
+		if (loose->children == NULL) {
+			xmlUnlinkNode(loose);
+			xmlFreeNode(loose);
+		}
+	}
 	/* A table of header rows only: they are its body. */
 	bodies = 0;
 	for (g = table->children; g != NULL; g = g->next)
@@ -961,12 +1035,31 @@ emit_table(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *loc)
 				bodies++;
 			}
 	if (bodies == 0) {
-		/* No rows: keep the caption's words as a paragraph. */
+		/*
+		 * No rows: keep the caption's words and the footnotes' as
+		 * paragraphs (the marks that cited them are gone).
+		 */
+		last = table;
 		if (cap != NULL) {
 			xmlUnlinkNode(cap);
 			xmlNodeSetName(cap, BAD_CAST "p");
-			xmlAddNextSibling(table, cap);
+			xmlAddNextSibling(last, cap);
 			cite(im, cap, loc);
+			last = cap;
+		}
+		for (f = im->fnotes->children; f != NULL; f = next) {
+			next = f->next;
+			xmlUnlinkNode(f);
+			if (!has_content(f)) {
+				xmlFreeNode(f);
+				continue;
+			}
+			xmlUnsetProp(f, BAD_CAST "id");
+			xmlNodeSetName(f, BAD_CAST "p");
+			trim_end(f);
+			xmlAddNextSibling(last, f);
+			cite(im, f, loc);
+			last = f;
 		}
 		xmlUnlinkNode(table);
 		xmlFreeNode(table);

@@ -520,9 +520,11 @@ unitword(const char *w, size_t n)
 char *
 spl_name(const char *generic)
 {
+	struct buf	 b = { NULL, 0, 0, 0 };
 	char		*s, *out, *w, *part, *save;
 	const char	*p;
-	size_t		 o, n, first;
+	size_t		 o, n, start;
+	int		 first, any;
 
 	if (generic == NULL || (s = strdup(generic)) == NULL)
 		return NULL;
@@ -535,17 +537,17 @@ spl_name(const char *generic)
 		*w = '|';
 		memmove(w + 1, w + 5, strlen(w + 5) + 1);
 	}
-	if ((out = malloc(strlen(generic) * 2 + 8)) == NULL) {
-		free(s);
-		return NULL;
-	}
-	o = 0;
-	for (part = strtok_r(s, "|", &save); part != NULL;
+	/*
+	 * The parts go into a growing buffer: each one adds "-and-" to its
+	 * words, more than twice a one-letter part ("x,x,...").  Past 64
+	 * characters and a word more, nothing added can stay in the NAME.
+	 */
+	for (part = strtok_r(s, "|", &save); part != NULL && b.len <= 128;
 	    part = strtok_r(NULL, "|", &save)) {
 		first = 1;
 		n = 0;
-		size_t	 start = o;
-		int	 any = 0;
+		start = b.len;
+		any = 0;
 		for (p = part; *p != '\0'; p += n) {
 			while (*p != '\0' && !isalnum((unsigned char)*p))
 				p++;
@@ -560,10 +562,9 @@ spl_name(const char *generic)
 				/* "sodium chloride": keep the whole part */
 				first = 2;
 			}
-			if (o > 0 && out[o - 1] != '-')
-				out[o++] = '-';
-			memcpy(out + o, p, n);
-			o += n;
+			if (b.len > 0 && b.p[b.len - 1] != '-')
+				buf_add(&b, "-", 1);
+			buf_add(&b, p, n);
 			any = 1;
 			if (first == 1)
 				first = 0;
@@ -572,22 +573,27 @@ spl_name(const char *generic)
 		}
 		if (first == 2) {
 			/* Keep the rest of a salt-first part as it is. */
-			for (p += n; *p != '\0'; p++) {
+			for (p += n; *p != '\0' && !b.fail; p++) {
 				if (isalnum((unsigned char)*p))
-					out[o++] = *p;
-				else if (o > 0 && out[o - 1] != '-')
-					out[o++] = '-';
+					buf_add(&b, p, 1);
+				else if (b.len > 0 && b.p[b.len - 1] != '-')
+					buf_add(&b, "-", 1);
 			}
-			while (o > start && out[o - 1] == '-')
-				o--;
+			while (b.len > start && b.p[b.len - 1] == '-')
+				b.len--;
 		}
-		if (any) {
-			out[o++] = '-';
-			memcpy(out + o, "and-", 4);
-			o += 4;
-		}
+		if (any)
+			buf_str(&b, "-and-");
+		if (b.fail)
+			break;
 	}
 	free(s);
+	if (b.fail || b.p == NULL) {
+		free(b.p);
+		return NULL;
+	}
+	out = b.p;
+	o = b.len;
 	if (o >= 5)
 		o -= 5;		/* the last "-and-" */
 	out[o] = '\0';

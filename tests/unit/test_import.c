@@ -15,10 +15,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/parser.h>
 
 #include "import.h"
+#include "monoc.h"
 #include "spl.h"
 #include "util.h"
 
@@ -47,9 +49,9 @@ teardown(void **state)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
-/* monoc import -o OUT FILE...; its stderr in cap.buf. */
+/* monoc import -o DIR FILE...; its stderr in cap.buf. */
 static int
-run(const char *a, const char *b)
+run_in(const char *dir, const char *a, const char *b)
 {
 	char	*argv[6];
 	int	 argc, rc;
@@ -57,7 +59,7 @@ run(const char *a, const char *b)
 	argc = 0;
 	argv[argc++] = "import";
 	argv[argc++] = "-o";
-	argv[argc++] = out;
+	argv[argc++] = (char *)dir;
 	argv[argc++] = (char *)a;
 	if (b != NULL)
 		argv[argc++] = (char *)b;
@@ -67,6 +69,19 @@ run(const char *a, const char *b)
 	rc = import_main(argc, argv, cap.f);
 	capture_close(&cap);
 	return rc;
+}
+
+/* monoc import -o OUT FILE...; its stderr in cap.buf. */
+static int
+run(const char *a, const char *b)
+{
+	return run_in(out, a, b);
+}
+
+static int
+run_into(const char *dir, const char *a)
+{
+	return run_in(dir, a, NULL);
 }
 
 static void
@@ -105,6 +120,29 @@ test_name(void **state)
 	check_name("aaaaaaaaaa bbbbbbbbbb cccccccccc dddddddddd eeeeeeeeee "
 	    "ffffffffff gggggggggg", "aaaaaaaaaa-bbbbbbbbbb-cccccccccc-"
 	    "dddddddddd-eeeeeeeeee");
+	/* Parts of one letter: each adds "-and-" (a heap overflow once). */
+	check_name("x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,"
+	    "x,x,x", "x-and-x-and-x-and-x-and-x-and-x-and-x-and-x-and-x-and-"
+	    "x-and-x");
+}
+
+/* 5,000 parts "a/a/.../a": a name of 64 characters at most. */
+static void
+test_name_parts(void **state)
+{
+	char	*g, *n;
+	int	 i;
+
+	(void)state;
+	assert_non_null(g = malloc(2 * 5000));
+	for (i = 0; i < 5000; i++)
+		memcpy(g + 2 * i, "a/", 2);
+	g[2 * 5000 - 1] = '\0';
+	assert_non_null(n = spl_name(g));
+	assert_true(strlen(n) <= 64);
+	assert_int_equal(strncmp(n, "a-and-a-and-", 12), 0);
+	free(n);
+	free(g);
 }
 
 static void
@@ -276,6 +314,96 @@ test_tiny(void **state)
 	    "    <none>The label has no Adverse Reactions section."));
 }
 
+/*
+ * tiny.xml with its first `from` replaced by `to`, imported into a folder
+ * of its own (OUT/NAME/); returns import's exit status, and the
+ * monograph made (static buffer, "" when none) in *mono.  The monograph
+ * must pass monoc --check.
+ */
+static int
+variant(const char *name, const char *from, const char *to,
+    const char **mono)
+{
+	char		 src[256], dir[256], path[300];
+	char		*argv[5];
+	const char	*t, *at;
+	FILE		*f;
+	int		 rc;
+
+	t = slurp(D "tiny.xml");
+	assert_non_null(at = strstr(t, from));
+	snprintf(src, sizeof(src), "%s/%s.xml", out, name);
+	snprintf(dir, sizeof(dir), "%s/%s", out, name);
+	assert_int_equal(mkdir(dir, 0777), 0);
+	assert_non_null(f = fopen(src, "w"));
+	fwrite(t, 1, at - t, f);
+	fputs(to, f);
+	fputs(at + strlen(from), f);
+	assert_int_equal(fclose(f), 0);
+	rc = run_into(dir, src);
+	snprintf(path, sizeof(path), "%s/examplamine.xml", dir);
+	if (rc == 0) {
+		argv[0] = "monoc";
+		argv[1] = "--check";
+		argv[2] = "-q";
+		argv[3] = path;
+		argv[4] = NULL;
+		capture_free(&cap);
+		capture_open(&cap);
+		assert_int_equal(monoc_main(4, argv, cap.f), 0);
+		capture_close(&cap);
+	}
+	*mono = slurp(path);
+	return rc;
+}
+
+#define TINYROWS "<tr><td>y</td><td>extra</td></tr>"
+
+/*
+ * Rows with no cells: an empty row in a body or loose in the table, a
+ * row of footnotes only (each a NULL dereference once).  The rows are
+ * dropped, the spans over them shortened, the notes kept.
+ */
+static void
+test_empty_rows(void **state)
+{
+	const char	*m;
+
+	(void)state;
+	/* a table whose only row is empty: no table, the text around it */
+	assert_int_equal(variant("tr1", "<tbody>", "<tbody><tr/></tbody>"
+	    "<tbody><tr/></tbody><tbody>", &m), 0);
+	assert_non_null(strstr(m, "<td rowspan=\"2\">Tall"));
+	assert_int_equal(variant("tr2", "<table>", "<table><tr/></table>"
+	    "<table>", &m), 0);
+	assert_non_null(strstr(m, "<td>extra"));
+	assert_int_equal(variant("tr3", "<table>", "<table><tbody><tr/>"
+	    "</tbody></table><table>", &m), 0);
+	assert_int_equal(variant("tr4", "</tbody>", "</tbody><tr/>", &m),
+	    0);
+	assert_non_null(strstr(m, "<td>extra"));
+	/* a row of a footnote only, loose, last, or the table's only one */
+	assert_int_equal(variant("fn1", "</tbody>", "</tbody><tr><td>"
+	    "<footnote>Loose note.</footnote></td></tr>", &m), 0);
+	assert_non_null(strstr(m, ">Loose note.</footnote>"));
+	assert_int_equal(variant("fn2", TINYROWS, TINYROWS "<tr><td>"
+	    "<footnote>Last note.</footnote></td></tr>", &m), 0);
+	assert_non_null(strstr(m, ">Last note.</footnote>"));
+	assert_int_equal(variant("fn3", "<table>", "<table><tbody><tr><td>"
+	    "<footnote>Lone note.</footnote></td></tr></tbody></table>"
+	    "<table>", &m), 0);
+	assert_non_null(strstr(m, "<p>Lone note.<cite ref=\"label\" "
+	    "at=\"5.1\"/></p>"));
+	/* a span over an empty row spans one row less: c stays beside a */
+	assert_int_equal(variant("span", TINYROWS, TINYROWS "</tbody></table>"
+	    "<table><tbody><tr><td rowspan=\"3\">a</td><td>b</td></tr><tr/>"
+	    "<tr><td>c</td></tr><tr><td>d</td><td>e</td></tr>", &m), 0);
+	assert_non_null(strstr(m, "<td rowspan=\"2\">a</td>\n"
+	    "            <td>b</td>\n          </tr>\n          <tr>\n"
+	    "            <td>c</td>\n          </tr>\n          <tr>\n"
+	    "            <td>d</td>\n            <td>e"));
+}
+
 /* Two labels of one drug in one run: the second is NAME-SETID8. */
 static void
 test_two_labels(void **state)
@@ -298,11 +426,13 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_name),
+		cmocka_unit_test(test_name_parts),
 		cmocka_unit_test(test_number),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_depth),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_tiny),
+		cmocka_unit_test(test_empty_rows),
 		cmocka_unit_test(test_two_labels),
 	};
 	int	 rc;
