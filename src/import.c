@@ -2535,26 +2535,21 @@ import_depth(const char *buf, size_t len)
 	return max;
 }
 
-/* Is the label at path nested too deep for libxml2's default limit? */
+/*
+ * Is the label whose source df holds nested too deep for libxml2's
+ * default limit?  (The source as load_label() read it: the file is not
+ * opened again.)
+ */
 static int
-too_deep(const char *path, int *depth)
+too_deep(struct diag_file *df, int *depth)
 {
-	char	*buf;
-	FILE	*f;
-	size_t	 len;
-	long	 sz;
+	const char	*src;
+	size_t		 len;
 
 	*depth = 0;
-	if ((f = fopen(path, "rb")) == NULL)
+	if ((src = diag_file_source(df, &len)) == NULL)
 		return 0;
-	if (fseek(f, 0, SEEK_END) == 0 && (sz = ftell(f)) > 0 &&
-	    sz <= LOAD_MAXSIZE && fseek(f, 0, SEEK_SET) == 0 &&
-	    (buf = malloc((size_t)sz)) != NULL) {
-		len = fread(buf, 1, (size_t)sz, f);
-		*depth = import_depth(buf, len);
-		free(buf);
-	}
-	fclose(f);
+	*depth = import_depth(src, len);
 	return *depth >= 256;
 }
 
@@ -2740,7 +2735,7 @@ import_one(struct run *r, struct schema_vctx *vctx, int i,
 	name = base = out = NULL;
 	named = 0;
 	if ((doc = load_label(path, df)) == NULL) {
-		if (too_deep(path, &depth))
+		if (too_deep(df, &depth))
 			diag_file_add(df, DIAG_ERROR, 0, 0, "too-deep",
 			    "label refused: its elements nest %d deep, past "
 			    "the 256 levels libxml2 allows unless its "

@@ -63,24 +63,35 @@ load_lockdown(void)
 }
 
 /*
- * Read path into a NUL-terminated buffer of at most LOAD_MAXSIZE bytes
- * (only a regular file, never waiting on a FIFO).  Returns the buffer
- * (free it) or NULL after reporting why to df.
+ * Read path into a NUL-terminated buffer of at most LOAD_MAXSIZE bytes:
+ * only a regular file, opened without following a symbolic link (a link
+ * in a source folder may name /proc/self/environ or /etc/passwd), never
+ * waiting on a FIFO, and read by the size fstat(2) gives after the open,
+ * never past it (a /proc file says 0 and is empty here).  A refused file
+ * is named, nothing of it is read.  Returns the buffer (free it) or NULL
+ * after reporting why to df.
  */
 char *
 load_read(const char *path, struct diag_file *df, size_t *lenp)
 {
 	struct stat	 st;
 	char		*buf, *p;
-	size_t		 len, cap;
+	size_t		 len, want;
 	ssize_t		 n;
 	int		 fd;
 
 	buf = NULL;
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
-	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) == -1) {
-		diag_file_add(df, DIAG_ERROR, 0, 0, "read",
-		    "cannot open file: %s", strerror(errno));
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1) {
+		if (errno == ELOOP && lstat(path, &st) == 0 &&
+		    S_ISLNK(st.st_mode))
+			diag_file_add(df, DIAG_ERROR, 0, 0, "read",
+			    "is a symbolic link: sources are read only from "
+			    "regular files, never through a link");
+		else
+			diag_file_add(df, DIAG_ERROR, 0, 0, "read",
+			    "cannot open file: %s", strerror(errno));
 		goto fail;
 	}
 	if (fstat(fd, &st) == -1) {
@@ -98,34 +109,25 @@ load_read(const char *path, struct diag_file *df, size_t *lenp)
 		    "not a regular file");
 		goto fail;
 	}
-	cap = st.st_size < LOAD_MAXSIZE ? (size_t)st.st_size + 1 : 65536;
-	len = 0;
-	if ((buf = malloc(cap + 1)) == NULL) {
+	/* One byte past the limit tells a file too large. */
+	want = st.st_size > LOAD_MAXSIZE ? (size_t)LOAD_MAXSIZE + 1 :
+	    st.st_size > 0 ? (size_t)st.st_size : 0;
+	if ((buf = malloc(want + 1)) == NULL) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
 		goto fail;
 	}
-	for (;;) {
-		if (len == cap) {
-			if (cap > LOAD_MAXSIZE)
-				break;
-			cap *= 2;
-			if ((p = realloc(buf, cap + 1)) == NULL) {
-				diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
-				    "out of memory");
-				goto fail;
-			}
-			buf = p;
-		}
-		if ((n = read(fd, buf + len, cap - len)) == -1) {
-			if (errno == EINTR)
+	for (len = 0; len < want; len += n) {
+		if ((n = read(fd, buf + len, want - len)) == -1) {
+			if (errno == EINTR) {
+				n = 0;
 				continue;
+			}
 			diag_file_add(df, DIAG_ERROR, 0, 0, "read",
 			    "cannot read file: %s", strerror(errno));
 			goto fail;
 		}
 		if (n == 0)
-			break;
-		len += n;
+			break;		/* it shrank: what is there */
 	}
 	if (len > LOAD_MAXSIZE) {
 		/* Point at the line where the limit is crossed. */

@@ -191,7 +191,7 @@ update_plan(struct update *u, const char *srcdir, const char *outdir,
 
 	memset(u, 0, sizeof(*u));
 	snprintf(prefix, sizeof(prefix), "%s%s", srcdir,
-	    srcdir[strlen(srcdir) - 1] == '/' ? "" : "/");
+	    *srcdir != '\0' && srcdir[strlen(srcdir) - 1] == '/' ? "" : "/");
 	if ((u->all = output_list(srcdir, ".xml", prefix, 0, &u->nall)) ==
 	    NULL) {
 		diag_msg(diag, DIAG_FATAL, "cannot read the directory '%s': "

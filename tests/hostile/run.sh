@@ -162,6 +162,62 @@ if [ $rc -eq 2 ] && grep -q "^monoc: the file lists are larger than 64 MiB" "$tm
 else
 	bad "endless --files-from list: exit $rc: $(head -n 1 "$tmp/stderr")"
 fi
+# Links are not sources: a symbolic link in a source folder or on the
+# command line (to the environment of the process, to /etc/passwd) is
+# refused by name, nothing of its target read or printed, and every other
+# monograph or label still built.  A /proc file given as it is says it
+# has 0 bytes: it is read as empty, never past that.
+mkdir -p "$tmp/links"
+sed 's/id="example"/id="linked"/' docs/skeleton.xml > "$tmp/links/linked.xml"
+ln -s /proc/self/environ "$tmp/links/env.xml"
+ln -s /etc/passwd "$tmp/links/passwd.xml"
+# links CASE OUTFILE COMMAND...: run COMMAND (the marker in its
+# environment); it must exit 1, refuse both links by name, print nothing
+# of their targets, open neither target, and write OUTFILE
+links() {
+	local name=$1 made=$2 rc
+	shift 2
+	MONOC_TEST_MARKER=TOP-SECRET-ENVIRON strace -f -qq -o "$tmp/strace" \
+	    -e trace=open,openat "$@" > "$tmp/stdout" 2> "$tmp/stderr"
+	rc=$?
+	if [ "$rc" -ne 1 ]; then
+		bad "$name: exit status $rc, expected 1"
+		sed 's/^/     /' "$tmp/stderr" | head -n 5
+	elif ! grep -q "^$tmp/links/env.xml: error: is a symbolic link" "$tmp/stderr" ||
+	    ! grep -q "^$tmp/links/passwd.xml: error: is a symbolic link" "$tmp/stderr"; then
+		bad "$name: the links are not refused by name"
+		sed 's/^/     /' "$tmp/stderr" | head -n 5
+	elif grep -q 'TOP-SECRET\|root:' "$tmp/stderr" "$tmp/stdout"; then
+		bad "$name: printed what a link points to: $(grep -m1 'TOP-SECRET\|root:' "$tmp/stderr" "$tmp/stdout")"
+	elif grep -E 'open(at)?\(' "$tmp/strace" | grep -v ENOENT |
+	    grep -qE '/etc/passwd|/environ'; then
+		bad "$name: opened a link's target: $(grep -E 'passwd|environ' "$tmp/strace" | head -n 1)"
+	elif [ ! -s "$made" ]; then
+		bad "$name: the regular source beside the links is not built ($made)"
+	else
+		ok "$name: links refused by name, nothing of them read"
+	fi
+}
+links "links in a source folder (--update)" "$tmp/ol/html/linked.html" \
+    "$monoc" --update -o "$tmp/ol" "$tmp/links"
+links "links on the command line" "$tmp/oc/text/linked.txt" \
+    "$monoc" -o "$tmp/oc" "$tmp/links/env.xml" "$tmp/links/passwd.xml" \
+    "$tmp/links/linked.xml"
+links "links given to monoc import" "$tmp/oi/examplamine.xml" \
+    "$monoc" import -o "$tmp/oi" "$tmp/links/env.xml" \
+    "$tmp/links/passwd.xml" tests/data/import/tiny.xml
+for cmd in "" import; do
+	# shellcheck disable=SC2086
+	MONOC_TEST_MARKER=TOP-SECRET-ENVIRON "$monoc" $cmd -o "$tmp/op" \
+	    /proc/self/environ > "$tmp/stdout" 2> "$tmp/stderr"
+	rc=$?
+	if [ $rc -eq 1 ] && grep -q "^/proc/self/environ:1:1: error: empty file" "$tmp/stderr" &&
+	    ! grep -q 'TOP-SECRET' "$tmp/stderr" "$tmp/stdout"; then
+		ok "monoc${cmd:+ $cmd} /proc/self/environ: read by its size, empty"
+	else
+		bad "monoc${cmd:+ $cmd} /proc/self/environ: exit $rc: $(head -n 1 "$tmp/stderr")"
+	fi
+done
 mkdir -p "$tmp/dir.xml"
 "$monoc" -o "$tmp/o" "$tmp/dir.xml" 2> "$tmp/stderr"
 rc=$?

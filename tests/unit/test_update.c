@@ -195,6 +195,16 @@ test_plan(void **state)
 	assert_non_null(strstr(c.buf, "cannot read the directory "
 	    "'/nonexistent'"));
 	capture_free(&c);
+
+	/* So is an empty name (read before its start once: UBSan). */
+	capture_open(&c);
+	d = diag_new(c.f, 0);
+	assert_int_equal(update_plan(&u, "", out, data, FMT_DOCS, d), -1);
+	update_free(&u);
+	diag_free(d);
+	capture_close(&c);
+	assert_non_null(strstr(c.buf, "cannot read the directory ''"));
+	capture_free(&c);
 }
 
 /* The index page alone: stale when a sidecar is newer than it. */
