@@ -135,29 +135,41 @@ check-asan: monoc
 check-valgrind: $(MONOC_BIN)
 	tests/valgrind.sh ./$(MONOC_BIN)
 
-# libFuzzer over load -> validate -> check -> transform (fuzz/fuzz_monograph.c),
-# the modules built with coverage, ASan and UBSan under build/fuzz.  The
-# working corpus fuzz/corpus-run/ is seeded by fuzz/make-corpus.sh; crashes
-# land in fuzz/crashes/ (both git-ignored).  docs/security.md has more.
+# libFuzzer over load -> validate -> check -> transform (fuzz/fuzz_monograph.c)
+# and over monoc import: label loading, reading and building, the monograph
+# made checked as import checks it (fuzz/fuzz_import.c); the modules built
+# with coverage, ASan and UBSan under build/fuzz.  The working corpora
+# fuzz/corpus-run/ and fuzz/labels-run/ are seeded by fuzz/make-corpus.sh
+# and fuzz/make-label-corpus.sh; crashes land in fuzz/crashes/ (all
+# git-ignored).  FUZZ_SECONDS is the whole run: each target gets half.
+# docs/security.md has more.
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS ?=
 FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=all \
 	-fsanitize=address,undefined
+FUZZ_HALF = $(shell expr $(FUZZ_SECONDS) / 2)
 
-$(BUILD)/fuzz_monograph: fuzz/fuzz_monograph.c $(OBJS)
+$(BUILD)/fuzz_%: fuzz/fuzz_%.c $(OBJS)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ \
-		fuzz/fuzz_monograph.c $(OBJS) $(XML_LIBS)
+		$< $(OBJS) $(XML_LIBS)
 
 fuzz:
-	$(MAKE) build/fuzz/fuzz_monograph BUILD=build/fuzz CC=clang \
+	$(MAKE) build/fuzz/fuzz_monograph build/fuzz/fuzz_import \
+		BUILD=build/fuzz CC=clang \
 		CFLAGS="$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link" \
 		LDFLAGS="$(FUZZ_CFLAGS)"
 	fuzz/make-corpus.sh fuzz/corpus-run
-	mkdir -p fuzz/crashes fuzz/regress
-	build/fuzz/fuzz_monograph -max_total_time=$(FUZZ_SECONDS) \
+	fuzz/make-label-corpus.sh fuzz/labels-run
+	mkdir -p fuzz/crashes fuzz/regress fuzz/regress-import
+	build/fuzz/fuzz_monograph -max_total_time=$(FUZZ_HALF) \
 		-max_len=262144 -rss_limit_mb=2048 -timeout=10 \
 		-dict=fuzz/monograph.dict -artifact_prefix=fuzz/crashes/ \
 		$(FUZZ_FLAGS) fuzz/corpus-run fuzz/corpus fuzz/regress
+	build/fuzz/fuzz_import \
+		-max_total_time=$(shell expr $(FUZZ_SECONDS) - $(FUZZ_HALF)) \
+		-max_len=262144 -rss_limit_mb=2048 -timeout=10 \
+		-dict=fuzz/spl.dict -artifact_prefix=fuzz/crashes/import- \
+		$(FUZZ_FLAGS) fuzz/labels-run fuzz/regress-import
 
 install: monoc docs
 	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1 \

@@ -961,14 +961,10 @@ load_label(const char *path, struct diag_file *df)
 	return parse_buffer(buf, len, path, df, 1);
 }
 
-/*
- * Load a monograph already in memory (len bytes at data, not necessarily
- * NUL-terminated) as if read from a file called name: the same limits,
- * refusals and diagnostics as load_file().  Used by the fuzzer.
- */
-xmlDocPtr
-load_memory(const void *data, size_t len, const char *name,
-    struct diag_file *df)
+/* A copy of len bytes at data, parsed as a label or a monograph. */
+static xmlDocPtr
+parse_memory(const void *data, size_t len, const char *name,
+    struct diag_file *df, int label)
 {
 	char	*buf;
 
@@ -984,5 +980,25 @@ load_memory(const void *data, size_t len, const char *name,
 	if (len > 0)
 		memcpy(buf, data, len);
 	buf[len] = '\0';
-	return parse_buffer(buf, len, name, df, 0);
+	return parse_buffer(buf, len, name, df, label);
+}
+
+/*
+ * Load a monograph already in memory (len bytes at data, not necessarily
+ * NUL-terminated) as if read from a file called name: the same limits,
+ * refusals and diagnostics as load_file().  Used by the fuzzer.
+ */
+xmlDocPtr
+load_memory(const void *data, size_t len, const char *name,
+    struct diag_file *df)
+{
+	return parse_memory(data, len, name, df, 0);
+}
+
+/* The same for a label, as load_label() reads it (the import fuzzer). */
+xmlDocPtr
+load_label_memory(const void *data, size_t len, const char *name,
+    struct diag_file *df)
+{
+	return parse_memory(data, len, name, df, 1);
 }

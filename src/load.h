@@ -21,6 +21,8 @@ xmlDocPtr	load_file(const char *path, struct diag_file *df);
 xmlDocPtr	load_label(const char *path, struct diag_file *df);
 xmlDocPtr	load_memory(const void *data, size_t len, const char *name,
 		    struct diag_file *df);
+xmlDocPtr	load_label_memory(const void *data, size_t len,
+		    const char *name, struct diag_file *df);
 size_t		load_count_nodes(xmlDocPtr doc);
 
 #endif
