@@ -2588,6 +2588,7 @@ struct run {
 	 * order (turn).  The main thread prints each label's messages in
 	 * the same order once it and all before it are done.
 	 */
+	int		 replace;	/* -r: replace edited monographs */
 	pthread_mutex_t	 lock;		/* guards the fields below */
 	pthread_cond_t	 cond;
 	char		**paths;
@@ -2641,6 +2642,61 @@ unique_name(struct run *r, const struct spl *spl, const char *base)
 }
 
 /*
+ * The bytes of s (n of them) around its first <reviewed> date: *a before
+ * it, *b from its end tag on.  Returns 0 when s has none.
+ */
+static int
+around_date(const char *s, size_t n, size_t *a, size_t *b)
+{
+	const char	*p, *q;
+
+	if ((p = memmem(s, n, "<reviewed>", 10)) == NULL)
+		return 0;
+	p += 10;
+	if ((q = memmem(p, n - (p - s), "</reviewed>", 11)) == NULL ||
+	    q - p > 32)
+		return 0;
+	*a = p - s;
+	*b = q - s;
+	return 1;
+}
+
+/*
+ * Is there a monograph at path that is not what this label makes, buf
+ * (len bytes)?  One made from the same label differs at most in the date
+ * it was reviewed on (the day it was imported); one edited since, made
+ * from another label or by another version of monoc import differs more.
+ * A path that cannot be read (a link, a directory) differs too.
+ */
+static int
+edited(struct run *r, const char *path, const char *buf, size_t len)
+{
+	struct diag_file	*sdf;
+	struct stat		 st;
+	char			*old;
+	size_t			 olen, a, b, oa, ob;
+	int			 differs;
+
+	if (lstat(path, &st) == -1 && errno == ENOENT)
+		return 0;
+	if ((sdf = diag_file_new(r->diag, path)) == NULL)
+		return 1;
+	old = load_read(path, sdf, &olen);
+	diag_file_free(sdf);
+	if (old == NULL)
+		return 1;
+	if (olen == len && memcmp(old, buf, len) == 0)
+		differs = 0;
+	else
+		differs = !around_date(buf, len, &a, &b) ||
+		    !around_date(old, olen, &oa, &ob) || oa != a ||
+		    olen - ob != len - b || memcmp(old, buf, a) != 0 ||
+		    memcmp(old + ob, buf + b, len - b) != 0;
+	free(old);
+	return differs;
+}
+
+/*
  * Serialise the monograph, parse it back as monoc reads monographs,
  * validate and check it, and write it to path: nothing is written that
  * monoc --check would refuse.  Problems go to df.
@@ -2685,7 +2741,14 @@ write_checked(struct run *r, struct schema_vctx *vctx, xmlDocPtr mono,
 		diag_file_add(df, DIAG_FATAL, 0, 0, "import-bug",
 		    "the monograph made from this label is not valid (a bug "
 		    "in monoc import); '%s' not written", path);
-	} else if (output_write(path, buf, (size_t)len) == -1)
+	} else if (!r->replace && edited(r, path, (const char *)buf,
+	    (size_t)len))
+		diag_file_add(df, DIAG_ERROR, 0, 0, "edited",
+		    "label refused: '%s' is not the monograph this label "
+		    "makes (edited since it was imported, or made from "
+		    "another label); it is kept as it is (monoc import -r "
+		    "replaces it)", path);
+	else if (output_write(path, buf, (size_t)len) == -1)
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL,
 		    "cannot write '%s': %s", path, strerror(errno));
 	else
@@ -2856,7 +2919,7 @@ import_worker(void *arg)
 static void
 usage(FILE *f)
 {
-	fputs("usage: monoc import [-q] [-j N] [-o DIR] LABEL.xml...\n", f);
+	fputs("usage: monoc import [-qr] [-j N] [-o DIR] LABEL.xml...\n", f);
 }
 
 static void
@@ -2868,7 +2931,11 @@ help(void)
 	    "  -j N     import N labels at a time (default: the number of "
 	    "CPUs)\n"
 	    "  -o DIR   write the monographs under DIR (default: .)\n"
-	    "  -q       no summary line\n", stdout);
+	    "  -q       no summary line\n"
+	    "  -r       replace a monograph of DIR that is not what its "
+	    "label makes\n"
+	    "           (one edited since it was imported, or made from "
+	    "another label)\n", stdout);
 }
 
 /*
@@ -2942,7 +3009,7 @@ out:
 }
 
 /*
- * monoc import [-q] [-j N] [-o DIR] LABEL.xml...: one monograph per
+ * monoc import [-qr] [-j N] [-o DIR] LABEL.xml...: one monograph per
  * label in DIR (default "."), then a one-line summary unless -q.  Exit
  * status 0, 1 when a label was refused, 2 on a system error.
  */
@@ -2967,10 +3034,13 @@ import_main(int argc, char *argv[], FILE *err)
 	datadir = NULL;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt(argc, argv, ":o:qj:h")) != -1) {
+	while ((c = getopt(argc, argv, ":o:qrj:h")) != -1) {
 		switch (c) {
 		case 'o':
 			r.outdir = optarg;
+			break;
+		case 'r':
+			r.replace = 1;
 			break;
 		case 'q':
 			quiet = 1;

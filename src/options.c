@@ -60,7 +60,7 @@ options_usage(FILE *f)
 	    "[--data-dir DIR]\n"
 	    "             --update SRCDIR\n"
 	    "       monoc [--data-dir DIR] --emit-model FILE\n"
-	    "       monoc import [-q] [-o DIR] LABEL.xml...\n", f);
+	    "       monoc import [-qr] [-j N] [-o DIR] LABEL.xml...\n", f);
 }
 
 static void

@@ -404,6 +404,70 @@ test_empty_rows(void **state)
 	    "            <td>d</td>\n            <td>e"));
 }
 
+/* monoc import -r -o DIR FILE; its stderr in cap.buf. */
+static int
+run_replace(const char *dir, const char *a)
+{
+	char	*argv[] = { "import", "-r", "-o", (char *)dir, (char *)a,
+		    NULL };
+	int	 rc;
+
+	capture_free(&cap);
+	capture_open(&cap);
+	rc = import_main(5, argv, cap.f);
+	capture_close(&cap);
+	return rc;
+}
+
+/*
+ * A monograph in the folder is replaced only when it is what the same
+ * label makes, but for its review date: an edited one, or one of another
+ * label, is kept and the label refused, unless -r.
+ */
+static void
+test_edited(void **state)
+{
+	char		 dir[256], path[300], msg[400];
+	char		*mine;
+	FILE		*f;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/edited", out);
+	snprintf(path, sizeof(path), "%s/examplamine.xml", dir);
+	assert_int_equal(mkdir(dir, 0777), 0);
+	setenv("SOURCE_DATE_EPOCH", "1764547200", 1);	/* 2025-12-01 */
+	assert_int_equal(run_into(dir, D "tiny.xml"), 0);
+	/* the same label on another day: replaced, the new date */
+	setenv("SOURCE_DATE_EPOCH", "1767225600", 1);	/* 2026-01-01 */
+	assert_int_equal(run_into(dir, D "tiny.xml"), 0);
+	assert_non_null(strstr(slurp(path), "<reviewed>2026-01-01<"));
+	/* edited: kept, the label refused, the file named */
+	assert_non_null(mine = strdup(slurp(path)));
+	*strstr(mine, "This box is test data.") = 'W';
+	assert_non_null(f = fopen(path, "w"));
+	fputs(mine, f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(run_into(dir, D "tiny.xml"), 1);
+	snprintf(msg, sizeof(msg), ": error: label refused: '%s' is not the "
+	    "monograph this label makes", path);
+	assert_non_null(strstr(cap.buf, "tiny.xml: error: label refused"));
+	assert_non_null(strstr(cap.buf, msg));
+	assert_non_null(strstr(cap.buf, "(monoc import -r replaces it) "
+	    "[edited]"));
+	assert_string_equal(slurp(path), mine);
+	/* another label of the drug: the same */
+	assert_int_equal(run_into(dir, D "tiny2.xml"), 1);
+	assert_non_null(strstr(cap.buf, "tiny2.xml: error: label refused"));
+	assert_non_null(strstr(cap.buf, msg));
+	assert_string_equal(slurp(path), mine);
+	/* -r replaces it on purpose */
+	assert_int_equal(run_replace(dir, D "tiny.xml"), 0);
+	assert_null(strstr(slurp(path), "Whis box"));
+	assert_non_null(strstr(slurp(path), "This box is test data."));
+	free(mine);
+	unsetenv("SOURCE_DATE_EPOCH");
+}
+
 /* Two labels of one drug in one run: the second is NAME-SETID8. */
 static void
 test_two_labels(void **state)
@@ -434,6 +498,7 @@ main(void)
 		cmocka_unit_test(test_tiny),
 		cmocka_unit_test(test_empty_rows),
 		cmocka_unit_test(test_two_labels),
+		cmocka_unit_test(test_edited),
 	};
 	int	 rc;
 
