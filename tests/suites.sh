@@ -59,6 +59,8 @@ suite "golden tests on the test monographs; monographs/ compiles" \
 suite "diagnostics corpus" tests/diag/run.sh "$monoc"
 suite "C extensions against the XSLT templates" tests/ext-parity.sh "$monoc"
 suite "the model of format 2 in three formats" tests/render.sh
+suite "the Highlights are what docs/format.md section 10 says" \
+    tests/summary.sh "$monoc"
 suite "schema tests" tests/schema/run.sh
 suite "hostile inputs" tests/hostile/run.sh "$monoc"
 suite "monoc import: golden tests on three small labels" \

@@ -274,6 +274,7 @@ test_words(void **state)
 	f = fopen("build/test-words.xml", "w");
 	assert_non_null(f);
 	fputs("<words xmlns='urn:monoc:words:1'>"
+	    "<w group='highlights' key='items'></w>"
 	    "<w group='section' key='drug'>Drug</w></words>", f);
 	fclose(f);
 	w = words_load("build/test-words.xml", err, sizeof(err));
@@ -282,6 +283,21 @@ test_words(void **state)
 	assert_null(c);
 	assert_int_equal(status, MODEL_NOWORDS);
 	assert_string_equal(err, "xslt/words.xml has no words 'note.label'");
+	words_free(w);
+	/* the Highlights' items are words.xml's: one it names that monoc
+	   has not stops the model too */
+	f = fopen("build/test-words.xml", "w");
+	assert_non_null(f);
+	fputs("<words xmlns='urn:monoc:words:1'>"
+	    "<w group='highlights' key='items'>uses nosuch</w></words>", f);
+	fclose(f);
+	w = words_load("build/test-words.xml", err, sizeof(err));
+	assert_non_null(w);
+	c = model_build(doc, w, &status, err, sizeof(err));
+	assert_null(c);
+	assert_int_equal(status, MODEL_NOWORDS);
+	assert_string_equal(err,
+	    "xslt/words.xml has no words 'highlights.nosuch (no such item)'");
 	words_free(w);
 	f = fopen("build/test-words.xml", "w");
 	assert_non_null(f);
