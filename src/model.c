@@ -85,6 +85,8 @@ static const xmlNode *table_of(const xmlNode *);
 static xmlNodePtr sub_of(struct mb *, xmlNodePtr, const xmlNode *,
 		    const char *, const char *, const char *);
 static void	 criteria_p(struct mb *, xmlNodePtr, const xmlNode *);
+static int	 follows_same(const xmlNode *);
+static const xmlNode *next_same(const xmlNode *);
 static const char *new_id(struct mb *, const char *);
 static void	 add_range(struct mb *, struct buf *, const xmlNode *,
 		    const char *);
@@ -1441,7 +1443,8 @@ add_frequency(struct mb *mb, struct buf *b, const xmlNode *n)
 	}
 }
 
-/* The adverse effects of a section, one table, at the first of them. */
+/* The adverse effects of a section where the author wrote them: a table
+   for each run of effects, with the blocks between them in between. */
 static void
 m_effect(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
@@ -1450,12 +1453,14 @@ m_effect(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	struct buf	 b;
 	xmlNodePtr	 t, row, para;
 	int		 sev;
+	size_t		 k;
+	char		 id[48];
 
-	if (!first_of_name(n) || is_m(n->parent, "interaction"))
+	if (follows_same(n) || is_m(n->parent, "interaction"))
 		return;
 	/* a severity column only when some effect has one */
 	sev = 0;
-	for (c = n->parent->children; c != NULL; c = c->next)
+	for (c = n; c != NULL; c = next_same(c))
 		if (is_m(c, "effect") && ((att(mb, c, "severity") != NULL &&
 		    !eq(att(mb, c, "severity"), "unspecified")) ||
 		    eq(att(mb, c, "serious"), "yes")))
@@ -1466,15 +1471,23 @@ m_effect(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	cells[3] = NULL;
 	memset(&b, 0, sizeof(b));
 	t = el(mb, parent, "table");
-	set(mb, t, "id", "effects-table");
+	/* the first run's table is effects-table, the others -2, -3... */
+	k = 1;
+	for (c = n->prev; c != NULL; c = c->prev)
+		if (is_m(c, "effect") && !follows_same(c))
+			k++;
+	if (k == 1)
+		set(mb, t, "id", "effects-table");
+	else {
+		snprintf(id, sizeof(id), "effects-table-%zu", k);
+		set(mb, t, "id", id);
+	}
 	set(mb, t, "caption", need(mb, "label", sev ? "effects-caption" :
 	    "effects-caption-short"));
 	set(mb, t, "cols", sev ? "effect frequency severity" :
 	    "effect frequency");
 	head(mb, t, cells);
-	for (c = n->parent->children; c != NULL; c = c->next) {
-		if (!is_m(c, "effect"))
-			continue;
+	for (c = n; c != NULL; c = next_same(c)) {
 		row = el(mb, t, "row");
 		para = cell_para(mb, row, "");
 		inline_children(mb, para, c);
@@ -1885,6 +1898,14 @@ m_interaction(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 				inline_children(mb, para, c);
 			} else if (is_m(c, "p"))
 				inline_children(mb, el(mb, cell, "para"), c);
+			else if (is_m(c, "disagreement")) {
+				/* a note on the interaction stays in its row */
+				para = el(mb, cell, "para");
+				strong(mb, para, disagreement_label(mb,
+				    att(mb, c, "kind")));
+				text(mb, para, " ");
+				inline_children(mb, para, c);
+			}
 		}
 	}
 	/* what an interaction holds that a cell cannot: after the table */
@@ -1894,7 +1915,8 @@ m_interaction(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 				if (!is_m(c, "p") && !is_m(c, "effect") &&
 				    !is_m(c, "action") &&
 				    !is_m(c, "mechanism") &&
-				    !is_m(c, "agent"))
+				    !is_m(c, "agent") &&
+				    !is_m(c, "disagreement"))
 					model_node(mb, parent, c);
 	free(b.p);
 }
@@ -2117,9 +2139,15 @@ m_trial(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	struct buf	 b;
 
 	memset(&b, 0, sizeof(b));
-	str_add(mb, &b, need(mb, "label", "trial"));
 	subj = att(mb, n, "subjects");
 	design = att(mb, n, "design");
+	/* a design that is no trial (postmarketing reports) is named as
+	   what it is */
+	if (design != NULL && word(mb, "trial-kind", design) != NULL) {
+		str_add(mb, &b, word(mb, "trial-kind", design));
+		design = NULL;
+	} else
+		str_add(mb, &b, need(mb, "label", "trial"));
 	if (subj != NULL || design != NULL) {
 		str_add(mb, &b, " (");
 		if (design != NULL)
