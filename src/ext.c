@@ -1162,30 +1162,45 @@ xe_html_backs(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 {
 	const xmlNode	*c;
 	const xmlAttr	*at;
+	const char	*prev, *where;
+	char		 label[512];
 	xmlNodePtr	 a;
-	int		 bad, first;
+	int		 bad, first, same, has_n;
 
 	(void)comp;
 	bad = 0;
 	first = 1;
+	prev = NULL;
 	if (node->type != XML_ELEMENT_NODE)
 		return;			/* no back children */
 	for (c = node->children; c != NULL && !bad; c = c->next) {
 		if (!ext_is_model(c, "back"))
 			continue;
+		where = model_att(c, "where");
+		same = prev != NULL && strcmp(prev, where) == 0;
+		prev = where;
 		if (!first)
-			bad |= result_text(ctxt, ctxt->insert, ", ");
+			bad |= result_text(ctxt, ctxt->insert, same ? ", " :
+			    "; ");
 		first = 0;
-		a = ext_result_el(ctxt, ctxt->insert, "a");
-		bad |= result_att(a, "href", "#cite-", model_att(c, "k"));
-		bad |= result_text(ctxt, a, model_att(c, "where"));
+		has_n = 0;
 		for (at = c->properties; at != NULL; at = at->next)
 			if (at->ns == NULL &&
-			    strcmp((const char *)at->name, "n") == 0) {
-				bad |= result_text(ctxt, a, "\xc2\xa0");
-				bad |= result_text(ctxt, a,
-				    model_att(c, "n"));
-			}
+			    strcmp((const char *)at->name, "n") == 0)
+				has_n = 1;
+		if (has_n && !same) {
+			bad |= result_text(ctxt, ctxt->insert, where);
+			bad |= result_text(ctxt, ctxt->insert, "\xc2\xa0");
+		}
+		a = ext_result_el(ctxt, ctxt->insert, "a");
+		bad |= result_att(a, "href", "#cite-", model_att(c, "k"));
+		if (has_n) {
+			snprintf(label, sizeof(label), "%s %s", where,
+			    model_att(c, "n"));
+			bad |= result_att(a, "aria-label", "", label);
+			bad |= result_text(ctxt, a, model_att(c, "n"));
+		} else
+			bad |= result_text(ctxt, a, where);
 	}
 	if (bad)
 		result_fail(ctxt, inst);

@@ -645,7 +645,12 @@ add_amount(struct mb *mb, struct buf *b, const char *low, const char *high,
 	}
 	else {
 		str_add(mb, b, NBSP);
-		str_add(mb, b, unit);
+		/* a unit of time is plural but for exactly one ("16 years") */
+		if ((high != NULL || number(low) != 1) &&
+		    word(mb, "unit-plural", unit) != NULL)
+			str_add(mb, b, word(mb, "unit-plural", unit));
+		else
+			str_add(mb, b, unit);
 	}
 }
 
@@ -2495,8 +2500,11 @@ m_food_effect(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	struct buf	 b;
 
 	memset(&b, 0, sizeof(b));
+	/* "no effect on" wants what it has no effect on: without a measure,
+	   the words that stand alone ("no effect") */
 	if ((v = att(mb, n, "effect")) != NULL)
-		str_add(mb, &b, lookup(mb, "food-effect", v));
+		str_add(mb, &b, lookup(mb, att(mb, n, "measure") != NULL ?
+		    "food-effect" : "food-effect-alone", v));
 	if ((v = att(mb, n, "measure")) != NULL) {
 		str_add(mb, &b, " ");
 		str_add(mb, &b, lookup(mb, "food-measure", v));
@@ -3033,6 +3041,11 @@ hl_risks(struct mb *mb, xmlNodePtr l, const xmlNode *root, struct buf *b)
 			text(mb, item, "; ");
 		snprintf(id, sizeof(id), "warning-%zu", i);
 		str_clear(b);
+		/* named as its heading is, with its number */
+		if (att(mb, c, "number") != NULL) {
+			add_norm(mb, b, att(mb, c, "number"));
+			str_add(mb, b, " ");
+		}
 		add_norm_node(mb, b, child(c, "title"));
 		text(mb, el(mb, item, "xref"), str_get(b));
 		set(mb, item->last, "to", att(mb, c, "id") != NULL ?
@@ -3306,7 +3319,7 @@ static void
 collect_titles(struct mb *mb, xmlNodePtr n)
 {
 	xmlNodePtr	 c;
-	xmlChar		*id, *title;
+	xmlChar		*id, *title, *num;
 
 	for (c = n->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
@@ -3321,6 +3334,15 @@ collect_titles(struct mb *mb, xmlNodePtr n)
 			    c->parent->parent : c, BAD_CAST
 			    (xmlStrEqual(c->name, BAD_CAST "table") ?
 			    "caption" : "title"));
+			/* a numbered section is named with its number, as
+			   its heading shows it ("5.1 Serotonin syndrome") */
+			if (title != NULL && (num = xmlGetProp(c,
+			    BAD_CAST "number")) != NULL) {
+				num = xmlStrcat(num, BAD_CAST " ");
+				num = xmlStrcat(num, title);
+				xmlFree(title);
+				title = num;
+			}
 			if (id != NULL && title != NULL &&
 			    xmlHashLookup(mb->titles, id) == NULL)
 				xmlHashAddEntry(mb->titles, id, title);

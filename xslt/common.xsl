@@ -768,7 +768,7 @@ h6 { font-style: italic; }
 .meta, .backs, footer { color: var(--muted); font-size: .9rem; }
 nav { margin: 1rem 0; padding: .6rem 1rem; background: #f4f6f8; border: 1px solid var(--line); border-radius: 6px; }
 nav h2 { margin: .2rem 0 .4rem; font-size: 1.05rem; border: 0; }
-nav ol { margin: 0; padding-left: 1.4rem; columns: 2 14rem; }
+nav ul { margin: 0; padding-left: 0; list-style: none; columns: 2 14rem; }
 p, li { overflow-wrap: break-word; }
 ul, ol { padding-left: 1.5rem; }
 li { margin: .25rem 0; }
@@ -807,7 +807,14 @@ footer { border-top: 1px solid var(--line); margin-top: 2.5rem; padding-top: .8r
 @media (max-width: 40rem) {
   h1 { font-size: 1.8rem; }
   th, td { padding: .3rem .35rem; font-size: .95rem; }
-  nav ol { columns: 1; }
+  nav ul { columns: 1; }
+  /* the interactions table on a phone: each row a block, its cells one
+     under the other (three columns side by side pushed "Effect and what
+     to do" out of sight); the header row stays for screen readers */
+  #interactions-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  #interactions-table tr, #interactions-table th, #interactions-table td { display: block; }
+  #interactions-table tr { border: 1px solid var(--line); margin: 0 0 .6rem; }
+  #interactions-table th, #interactions-table td { border: 0; }
 }
 @media print {
   body { font-size: 10.5pt; }

@@ -74,11 +74,14 @@
           </header>
           <nav aria-label="Contents">
             <h2>Contents</h2>
-            <ol>
+            <!-- not numbered: a label's sections carry their own numbers
+                 ("13 Nonclinical toxicology"), which a list's would
+                 repeat -->
+            <ul>
               <xsl:apply-templates select="section[@kind = 'highlights']" mode="toc"/>
               <xsl:apply-templates select="section[not(@kind = 'highlights')]" mode="toc"/>
               <li><a href="#sources">References</a></li>
-            </ol>
+            </ul>
           </nav>
           <main id="main">
             <!-- the highlights first, wherever the model has them -->
@@ -493,12 +496,26 @@
                 <xsl:text>Cited in: </xsl:text>
                 <ext:html-backs>
                   <xsl:fallback>
+                    <!-- grouped by place: "About the drug 1, 2, 3;
+                         Boxed warning; Uses 1, 2", each number a link
+                         named in full for a screen reader -->
                     <xsl:for-each select="back">
-                      <xsl:if test="position() &gt; 1">, </xsl:if>
-                      <a href="#cite-{@k}">
-                        <xsl:value-of select="@where"/>
-                        <xsl:if test="@n"><xsl:value-of select="concat($NBSP, @n)"/></xsl:if>
-                      </a>
+                      <xsl:variable name="same" select="preceding-sibling::back[1]/@where = @where"/>
+                      <xsl:if test="position() &gt; 1">
+                        <xsl:choose>
+                          <xsl:when test="$same">, </xsl:when>
+                          <xsl:otherwise>; </xsl:otherwise>
+                        </xsl:choose>
+                      </xsl:if>
+                      <xsl:choose>
+                        <xsl:when test="@n">
+                          <xsl:if test="not($same)"><xsl:value-of select="concat(@where, $NBSP)"/></xsl:if>
+                          <a href="#cite-{@k}" aria-label="{concat(@where, ' ', @n)}"><xsl:value-of select="@n"/></a>
+                        </xsl:when>
+                        <xsl:otherwise>
+                          <a href="#cite-{@k}"><xsl:value-of select="@where"/></a>
+                        </xsl:otherwise>
+                      </xsl:choose>
                     </xsl:for-each>
                   </xsl:fallback>
                 </ext:html-backs>

@@ -12,7 +12,8 @@
 //     URLs) fails: the page must be self-contained;
 //   - a JavaScript error on the page fails;
 //   - at 360 px, horizontal scrolling fails
-//     (documentElement.scrollWidth > clientWidth);
+//     (documentElement.scrollWidth > clientWidth), and so does an
+//     interactions table that scrolls inside its box;
 //   - every in-page link href="#x" must have an element with id (or a named
 //     anchor) x;
 //   - a full-page screenshot (the first screen of a page taller than
@@ -96,6 +97,14 @@ async function checkViewport(page, file, vp, base) {
     if (w.scroll > w.client)
       problems.push(where + 'scrolls horizontally: scrollWidth ' + w.scroll +
         ' > clientWidth ' + w.client + (w.wide.length ? '; too wide: ' + w.wide.join(', ') : ''));
+    // The interactions table fits without scrolling its own box: what to
+    // do must not be out of sight (a label's own tables may scroll).
+    const ix = await page.evaluate(() => {
+      const t = document.getElementById('interactions-table');
+      return t === null ? null : [t.parentElement.scrollWidth, t.parentElement.clientWidth];
+    });
+    if (ix !== null && ix[0] > ix[1] + 1)
+      problems.push(where + 'the interactions table scrolls inside its box: ' + ix[0] + ' > ' + ix[1]);
   } else {
     // Anchors do not depend on the width: check them once.
     const broken = await page.evaluate(() =>
