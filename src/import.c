@@ -168,6 +168,12 @@ add_text(struct imp *im, xmlNodePtr parent, const char *s)
 	    last->content[xmlStrlen(last->content) - 1] == ' ');
 	if (last == NULL && parent->type == XML_ELEMENT_NODE)
 		sp = 1;
+	/* a formula goes on after a subscript: "C<sub>33</sub>H", not
+	   "C<sub>33</sub> H" (a capital follows) */
+	if (last != NULL && last->type == XML_ELEMENT_NODE &&
+	    xmlStrEqual(last->name, BAD_CAST "sub") &&
+	    isupper((unsigned char)s[strspn(s, " \t\n\r")]))
+		s += strspn(s, " \t\n\r");
 	for (w = buf; *s != '\0'; s++) {
 		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
 			if (!sp)
@@ -332,6 +338,46 @@ has_link(xmlNodePtr n)
 	return 0;
 }
 
+/* Whether t is nothing but punctuation and spaces (with sub: only . , ;
+   and :, as a footnote's dagger stays raised). */
+static int
+lone_punct(const char *t, int sub)
+{
+	const char	*p;
+
+	for (p = t; *p != '\0'; p++) {
+		/* curly quotes and dashes: U+2013, U+2014, U+2018 to U+201D */
+		if (!sub && (unsigned char)p[0] == 0xe2 &&
+		    (unsigned char)p[1] == 0x80 &&
+		    (((unsigned char)p[2] >= 0x93 &&
+		    (unsigned char)p[2] <= 0x94) ||
+		    ((unsigned char)p[2] >= 0x98 &&
+		    (unsigned char)p[2] <= 0x9d))) {
+			p += 2;
+			continue;
+		}
+		if (sub ? strchr(".,;: ", *p) == NULL :
+		    ((unsigned char)*p >= 0x80 || isalnum((unsigned char)*p)))
+			return 0;
+	}
+	return 1;
+}
+
+/* Drop the space that ends the last text of out after a word. */
+static void
+trim_last_space(xmlNodePtr out)
+{
+	xmlNodePtr	 last;
+	int		 n;
+
+	last = out->last;
+	if (last == NULL || last->type != XML_TEXT_NODE ||
+	    last->content == NULL || (n = xmlStrlen(last->content)) < 2 ||
+	    last->content[n - 1] != ' ' || last->content[n - 2] == ' ')
+		return;
+	last->content[n - 1] = '\0';
+}
+
 /*
  * An inline element of plain text (strong, em, sub, sup) for the SPL
  * node n; its markup inside is dropped, its text kept.  Falls back to
@@ -356,10 +402,25 @@ styled(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *name)
 		inline_children(im, n, out);
 		return;
 	}
-	if (edge_space(n, 0))
+	/* emphasis of nothing but punctuation (an italic full stop after
+	   "[see 5.1]"), a sub- or superscript comma: plain text */
+	if (lone_punct(t, *name == 's' && name[1] == 'u')) {
+		add_text(im, out, t);
+		free(t);
+		return;
+	}
+	if (*name == 's' && name[1] == 'u')
+		/* a sub- or superscript belongs to the word before it: no
+		   space ("C<sub>12</sub>", not "C <sub>12</sub>") */
+		trim_last_space(out);
+	else if (edge_space(n, 0))
 		add_text(im, out, " ");
 	elt(im, out, name, t);
-	if (edge_space(n, 1))
+	if (edge_space(n, 1) && !(strcmp(name, "sub") == 0 &&
+	    n->next != NULL && n->next->type == XML_TEXT_NODE &&
+	    n->next->content != NULL &&
+	    isupper(n->next->content[strspn((const char *)
+	    n->next->content, " \t\n\r")])))
 		add_text(im, out, " ");
 	free(t);
 }
@@ -1186,19 +1247,66 @@ emit_blocks(struct imp *im, xmlNodePtr text, xmlNodePtr out, const char *loc)
 /* First pass: where each section goes                              */
 /* ---------------------------------------------------------------- */
 
-/* A unique anchor for SPL ID id (or one made up), recorded as used. */
+/*
+ * A readable anchor from words (a section's title): lower-case letters
+ * and digits, hyphens between words, at most 40 characters cut between
+ * words, a letter first ("5.1 Serotonin Syndrome": "s5-1-serotonin-
+ * syndrome").  0 when the words give none.
+ */
+static size_t
+slug(const char *words, char *buf, size_t size)
+{
+	char	*h;
+	size_t	 o;
+	int	 gap;
+
+	o = 0;
+	gap = 0;
+	if (words == NULL || size < 48)
+		return 0;
+	for (; *words != '\0' && o < 41; words++) {
+		if (!isalnum((unsigned char)*words)) {
+			gap = o > 0;
+			continue;
+		}
+		if (o == 0 && !isalpha((unsigned char)*words))
+			buf[o++] = 's';
+		if (gap)
+			buf[o++] = '-';
+		gap = 0;
+		buf[o++] = tolower((unsigned char)*words);
+	}
+	buf[o] = '\0';
+	if (o > 40) {
+		/* cut between words: at the last hyphen of the first 40 */
+		buf[40] = '\0';
+		if (buf[40 - 1] != '-' && (h = strrchr(buf, '-')) != NULL &&
+		    gap == 0)
+			*h = '\0';
+		o = strlen(buf);
+		while (o > 0 && buf[o - 1] == '-')
+			buf[--o] = '\0';
+	}
+	return o;
+}
+
+/*
+ * A unique anchor for a section, recorded as used: from its title (or
+ * the words of its code), else its SPL ID when that is short (labels
+ * give "BW", "S5.1"; a GUID is no name to edit by), else one made up.
+ */
 static char *
-make_anchor(struct imp *im, const char *id)
+make_anchor(struct imp *im, const char *title, const char *id)
 {
 	char	 buf[80];
 	size_t	 i, o;
 	int	 k;
 
-	o = 0;
-	if (id != NULL) {
+	o = slug(title, buf, sizeof(buf));
+	if (o == 0 && id != NULL && strlen(id) <= 12) {
 		if (!isalpha((unsigned char)id[0]))
 			buf[o++] = 's';
-		for (i = 0; id[i] != '\0' && o < 56; i++)
+		for (i = 0; id[i] != '\0'; i++)
 			buf[o++] = isalnum((unsigned char)id[i]) ||
 			    id[i] == '.' || id[i] == '_' || id[i] == '-' ?
 			    id[i] : '-';
@@ -1431,7 +1539,9 @@ plan_section(struct imp *im, xmlNodePtr s, struct plan *parent, int depth,
 	if (pl->place == PL_PRIMARY)
 		snprintf(to, sizeof(to), "t:%s", spl_target_name(pl->target));
 	else {
-		pl->anchor = make_anchor(im, spl_attr(s, "ID"));
+		pl->anchor = make_anchor(im, pl->title != NULL ? pl->title :
+		    pl->loc[0] != '\0' && !isdigit((unsigned char)pl->loc[0]) ?
+		    pl->loc : NULL, spl_attr(s, "ID"));
 		snprintf(to, sizeof(to), "r:%s", pl->anchor);
 	}
 	add_id(im, spl_attr(s, "ID"), to);
@@ -2160,6 +2270,40 @@ uuid(const char *s)
 	return 1;
 }
 
+/*
+ * The title of a label as a source's title: its Highlights' title without
+ * their boilerplate ("These highlights do not include all the information
+ * needed to use X safely and effectively. See full prescribing
+ * information for X.") and without "Initial U.S. Approval: 1959", cut to
+ * fit title.  0 when nothing is left.
+ */
+static int
+label_title(const char *t, char *title, size_t sz)
+{
+	const char	*p, *end;
+	char		*buf;
+	size_t		 n;
+
+	if (strcasestr(t, "these highlights do not include") != NULL &&
+	    (p = strcasestr(t, "full prescribing information for")) != NULL &&
+	    (p = strchr(p, '.')) != NULL)
+		t = p + 1;
+	/* spaces, also no-break ones */
+	while (*t == ' ' || (t[0] == '\xc2' && t[1] == '\xa0'))
+		t += *t == ' ' ? 1 : 2;
+	end = strcasestr(t, "initial u.s. approval");
+	if (end == NULL)
+		end = t + strlen(t);
+	n = (size_t)(end - t);
+	while (n > 0 && strchr(" ,;:", t[n - 1]) != NULL)
+		n--;
+	if (n == 0 || (buf = strndup(t, n)) == NULL)
+		return 0;
+	make_loc(title, sz, buf);
+	free(buf);
+	return title[0] != '\0';
+}
+
 /* The label as the one source. */
 static void
 emit_sources(struct imp *im, xmlNodePtr root)
@@ -2173,8 +2317,9 @@ emit_sources(struct imp *im, xmlNodePtr root)
 	s = el(im, srcs, "source");
 	attr(s, "id", "label");
 	attr(s, "type", "label");
-	if (spl->title != NULL)
-		make_loc(title, sizeof(title), spl->title);
+	if (spl->title != NULL && label_title(spl->title, title,
+	    sizeof(title)))
+		;
 	else
 		snprintf(title, sizeof(title), "%s",
 		    spl->doc_name != NULL ? spl->doc_name : "FDA label");

@@ -284,24 +284,34 @@ test_tiny(void **state)
 	    "status=\"marketed\">"));
 	assert_non_null(strstr(m, "controlled=\"schedule-IV\" "
 	    "category=\"NDA\" application=\"NDA000001\""));
+	/* ids are made from the titles, readable and stable */
 	assert_non_null(strstr(m, "<boxed-warning code=\"34066-1\" "
-	    "id=\"BOX\">"));
+	    "id=\"warning-test-data\">"));
 	assert_non_null(strstr(m, "<form id=\"f-1\" route=\"oral\" "
 	    "kind=\"tablet\" status=\"marketed\">"));
 	assert_non_null(strstr(m, "<strength amount=\"10\" unit=\"mg\">"));
 	assert_non_null(strstr(m, "<none>None.<cite ref=\"label\" "
 	    "at=\"4\"/></none>"));
 	assert_non_null(strstr(m, "Examplamine is <strong>test data</strong>"
-	    " (see <xref ref=\"S5.1\">5.1</xref>, nothing).<cite ref=\"label\""
-	    " at=\"1\"/>"));
-	assert_non_null(strstr(m, "<warning id=\"S5.1\" number=\"5.1\">"));
+	    " (see <xref ref=\"ragged-tables\">5.1</xref>, nothing). "
+	    "Formula"));
+	/* no italic full stop, no space around a subscript, the source
+	   titled without the Highlights' boilerplate */
+	assert_non_null(strstr(m, "Formula C<sub>12</sub>H<sub>17</sub>N "
+	    "[see 5.1]."));
+	assert_null(strstr(m, "<em>.</em>"));
+	assert_non_null(strstr(m, "<title>EXAMPLAMINE tablets (test data)"
+	    "</title>"));
+	assert_non_null(strstr(m, "<warning id=\"ragged-tables\" "
+	    "number=\"5.1\">"));
 	assert_non_null(strstr(m, "<title>Ragged Tables</title>"));
 	assert_non_null(strstr(m, "<item>First item<cite"));
 	assert_non_null(strstr(m, "<td rowspan=\"2\">Tall<fnref "
 	    "ref=\"fa\"/></td>"));
 	assert_non_null(strstr(m, "<footnote id=\"fa\">A footnote."
 	    "</footnote>"));
-	assert_non_null(strstr(m, "<section code=\"99999-9\" id=\"sec-"));
+	assert_non_null(strstr(m, "<section code=\"99999-9\" "
+	    "id=\"an-unknown-section\">"));
 	assert_non_null(strstr(m, "Kept, never dropped."));
 	assert_null(strstr(m, "Label art."));
 	assert_non_null(strstr(m, "<spl set-id=\"aaaaaaaa-bbbb-cccc-dddd-"
