@@ -3,8 +3,14 @@
 # (removed on exit), the counters $pass and $fail, and:
 #   ok MESSAGE, bad MESSAGE     count and print one result
 #   check_same WANT GOT OK-MESSAGE FAIL-MESSAGE
-#                               compare two files byte for byte; on a
-#                               difference, print the start of the diff
+#                               compare two files byte for byte (GOT in
+#                               its golden form when WANT is an HTML
+#                               golden file); on a difference, print the
+#                               start of the diff
+#   golden_form FILE            FILE as golden files keep it: an HTML page
+#                               one element a line (a newline between two
+#                               tags side by side, so that a diff of a
+#                               golden page is readable), others as they are
 #   user_make                   unset what a calling make passes down
 #                               (make check-asan exports BUILD, CC,
 #                               CFLAGS and more, in MAKEFLAGS and in the
@@ -19,7 +25,20 @@ fail=0
 ok() { echo "ok   $*"; pass=$((pass + 1)); }
 bad() { echo "FAIL $*"; fail=$((fail + 1)); }
 
+golden_form() {
+	case $1 in
+	*.html) sed 's/></>\n</g' "$1" ;;
+	*) cat "$1" ;;
+	esac
+}
+
 check_same() {
+	case $1 in
+	*.html)
+		golden_form "$2" > "$tmp/golden-form.html"
+		set -- "$1" "$tmp/golden-form.html" "$3" "$4"
+		;;
+	esac
 	if cmp -s "$1" "$2"; then
 		ok "$3"
 	else

@@ -80,7 +80,8 @@ for pair in html:render.html text:render.txt man:render.7; do
 		bad "xsltproc $fmt.xsl failed or warned"
 		continue
 	fi
-	[ "${UPDATE:-0}" = 1 ] && mkdir -p "$golden" && cp "$out" "$golden/"
+	[ "${UPDATE:-0}" = 1 ] && mkdir -p "$golden" &&
+	    golden_form "$out" > "$golden/${pair#*:}"
 	check_same "$golden/${pair#*:}" "$out" "${pair#*:} equals the golden file" \
 	    "${pair#*:} differs from $golden/${pair#*:}"
 done

@@ -32,7 +32,7 @@ export SOURCE_DATE_EPOCH
 
 # same GOT NAME: compare GOT with the golden NAME (or rewrite it)
 same() {
-	[ "${UPDATE:-0}" = 1 ] && cp "$1" "$golden/$2"
+	[ "${UPDATE:-0}" = 1 ] && golden_form "$1" > "$golden/$2"
 	check_same "$golden/$2" "$1" "$2" "$2 differs from the golden file"
 }
 

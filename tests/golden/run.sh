@@ -5,7 +5,8 @@
 # The test monographs tests/formulary/*.xml (fictozine and imaginol, which
 # name each other) are compiled together, with the real schema and
 # stylesheets, into a scratch folder; their three outputs are compared,
-# byte for byte, with tests/golden/NAME.html, NAME.txt and NAME-info.7.
+# byte for byte, with tests/golden/NAME.html, NAME.txt and NAME-info.7
+# (the HTML one element a line: golden_form in tests/lib.sh).
 # After a deliberate change to a test monograph or a stylesheet, read the
 # diff, then rewrite the expected files with UPDATE=1.
 #
@@ -54,7 +55,7 @@ if compile "tests/formulary/*.xml" "$tmp/f" tests/formulary/*.xml; then
 		    "man/man7/$name-info.7:$name-info.7"; do
 			got=$tmp/f/${pair%%:*}
 			want=$golden/${pair#*:}
-			[ "${UPDATE:-0}" = 1 ] && cp "$got" "$want"
+			[ "${UPDATE:-0}" = 1 ] && golden_form "$got" > "$want"
 			check_same "$want" "$got" "$name: ${pair#*:}" \
 			    "$name: ${pair#*:} differs from the golden file"
 		done
