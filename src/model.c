@@ -4280,6 +4280,121 @@ words_free(struct words *w)
 }
 
 /*
+ * The elements of the monograph format that have no row in blocks[]: who
+ * reads each (a top-level section, its parent's handler, the inline
+ * content).  Every element of schema/monograph.xsd is in blocks[] or
+ * here, never both (build/test_model checks, so that an element losing
+ * its row fails a test instead of vanishing from every output).
+ */
+static const struct {
+	const char	*name;
+	const char	*by;
+} read_by[] = {
+	{ "monograph", "monograph()" },
+	{ "meta", "monograph()" },
+	{ "related", "collect_links()" },
+	{ "reviewed", "monograph()" },
+	{ "status", "monograph()" },
+	{ "version", "monograph()" },
+	{ "boxed-warning", "boxed()" },
+	{ "sources", "refs()" },
+	{ "source", "refs()" },
+	{ "author", "refs()" },
+	{ "publisher", "refs()" },
+	{ "published", "refs()" },
+	{ "updated", "refs()" },
+	{ "spl", "refs()" },
+	{ "url", "refs()" },
+	{ "note", "refs()" },
+	{ "abuse-and-dependence", "section()" },
+	{ "adverse-effects", "section()" },
+	{ "clinical-pharmacology", "section()" },
+	{ "comparisons", "section()" },
+	{ "contraindications", "section()" },
+	{ "description", "section()" },
+	{ "disclaimer", "section()" },
+	{ "dosing", "section()" },
+	{ "drug", "section()" },
+	{ "faq", "section()" },
+	{ "forms", "section()" },
+	{ "interactions", "section()" },
+	{ "overdose", "section()" },
+	{ "populations", "section()" },
+	{ "recent-changes", "section()" },
+	{ "safe-use", "section()" },
+	{ "supply", "section()" },
+	{ "uses", "section()" },
+	{ "warnings", "section()" },
+	{ "withdrawal", "section()" },
+	{ "brands", "section() of drug" },
+	{ "brand", "section() of drug" },
+	{ "generic-name", "section() of drug" },
+	{ "drug-class", "section() of drug" },
+	{ "ingredient", "section() of drug" },
+	{ "legal-status", "drug_legal()" },
+	{ "form", "section() of forms" },
+	{ "strength", "form_row()" },
+	{ "product", "form_row()" },
+	{ "question", "section() of faq" },
+	{ "answer", "section() of faq" },
+	{ "alternative", "section() of comparisons" },
+	{ "condition", "m_use()" },
+	{ "agent", "m_interaction()" },
+	{ "action", "m_interaction()" },
+	{ "indication", "m_regimen()" },
+	{ "screening", "m_regimen()" },
+	{ "start", "m_regimen()" },
+	{ "step", "m_regimen()" },
+	{ "increase", "m_regimen()" },
+	{ "titration", "m_regimen()" },
+	{ "maintenance", "m_regimen()" },
+	{ "maximum", "m_regimen()" },
+	{ "max-duration", "m_regimen()" },
+	{ "decrease", "m_taper()" },
+	{ "duration", "m_taper()" },
+	{ "item", "m_list()" },
+	{ "title", "its parent's handler" },
+	{ "caption", "the table's handler" },
+	{ "thead", "the table's handler" },
+	{ "tbody", "the table's handler" },
+	{ "tr", "the table's handler" },
+	{ "th", "the table's handler" },
+	{ "td", "the table's handler" },
+	{ "footnote", "the table's handler" },
+	{ "cite", "inline_node()" },
+	{ "em", "inline_node()" },
+	{ "strong", "inline_node()" },
+	{ "sub", "inline_node()" },
+	{ "sup", "inline_node()" },
+	{ "xref", "inline_node()" },
+	{ "fnref", "inline_node()" },
+};
+
+/*
+ * Who builds the model of the monograph element name: "blocks[]" for one
+ * with a row there, else what read_by[] names, else NULL.  *both is set
+ * when it is in both (a mistake).
+ */
+const char *
+model_reader(const char *name, int *both)
+{
+	const char	*by;
+	size_t		 i;
+
+	by = NULL;
+	*both = 0;
+	for (i = 0; i < sizeof(read_by) / sizeof(read_by[0]); i++)
+		if (strcmp(read_by[i].name, name) == 0)
+			by = read_by[i].by;
+	for (i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++)
+		if (strcmp(blocks[i].name, name) == 0) {
+			*both = by != NULL;
+			return "blocks[]";
+		}
+	return by;
+}
+
+/*
  * The model of the monograph doc; free it with xmlFreeDoc().  NULL with
  * *status MODEL_UNSUPPORTED for a document that is not a monograph (or
  * holds entity references), MODEL_NOMEM when memory ran out.

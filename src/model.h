@@ -19,6 +19,7 @@ struct words;
 
 struct words	*words_load(const char *path, char *err, size_t errlen);
 void		 words_free(struct words *w);
+const char	*model_reader(const char *name, int *both);
 xmlDocPtr	 model_build(xmlDocPtr doc, const struct words *words,
 		    enum model_status *status, char *err, size_t errlen);
 

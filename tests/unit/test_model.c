@@ -19,6 +19,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 
 #include "model.h"
 
@@ -334,6 +335,53 @@ teardown(void **state)
 	return 0;
 }
 
+/*
+ * Every element of the monograph format is read by the model: it has a
+ * row in blocks[] or read_by[] names who reads it, never both, so that an
+ * element losing its row fails here instead of vanishing from every
+ * output.
+ */
+static void
+test_every_element(void **state)
+{
+	xmlDocPtr		 xsd;
+	xmlXPathContextPtr	 x;
+	xmlXPathObjectPtr	 r;
+	xmlChar			*name;
+	const char		*by;
+	int			 i, both, missing;
+
+	(void)state;
+	xsd = xmlReadFile("schema/monograph.xsd", NULL, XML_PARSE_NONET);
+	assert_non_null(xsd);
+	x = xmlXPathNewContext(xsd);
+	assert_non_null(x);
+	xmlXPathRegisterNs(x, BAD_CAST "xs",
+	    BAD_CAST "http://www.w3.org/2001/XMLSchema");
+	r = xmlXPathEvalExpression(BAD_CAST "//xs:element[@name]", x);
+	assert_non_null(r);
+	assert_non_null(r->nodesetval);
+	assert_true(r->nodesetval->nodeNr > 100);
+	missing = 0;
+	for (i = 0; i < r->nodesetval->nodeNr; i++) {
+		name = xmlGetProp(r->nodesetval->nodeTab[i], BAD_CAST "name");
+		by = model_reader((const char *)name, &both);
+		if (by == NULL || both) {
+			print_error("element '%s': %s\n", (const char *)name,
+			    by == NULL ? "nothing in src/model.c reads it" :
+			    "in blocks[] and in read_by[]");
+			missing++;
+		}
+		xmlFree(name);
+	}
+	assert_int_equal(missing, 0);
+	/* and the check can fail */
+	assert_null(model_reader("no-such-element", &both));
+	xmlXPathFreeObject(r);
+	xmlXPathFreeContext(x);
+	xmlFreeDoc(xsd);
+}
+
 int
 main(void)
 {
@@ -343,6 +391,7 @@ main(void)
 		cmocka_unit_test(test_unsupported),
 		cmocka_unit_test(test_entity_ref),
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_every_element),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
