@@ -1178,7 +1178,7 @@ m_use(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	add_norm_node(mb, &b, child(n, "condition"));
 	s = sub_of(mb, parent, n, id, str_get(&b), "normal");
 	p = el(mb, s, "p");
-	strong(mb, p, "Status:");
+	strong(mb, p, need(mb, "label", "status"));
 	str_clear(&b);
 	str_add(mb, &b, " ");
 	str_add(mb, &b, lookup(mb, "use-status", sat(mb, n, "status")));
@@ -1227,15 +1227,15 @@ add_stage(struct mb *mb, struct buf *b, const xmlNode *n)
 	const char	*from, *to;
 
 	if (is_m(n, "screening"))
-		str_add(mb, b, "Test dose");
+		str_add(mb, b, need(mb, "label", "stage-screening"));
 	else if (is_m(n, "start"))
-		str_add(mb, b, "Starting dose");
+		str_add(mb, b, need(mb, "label", "stage-start"));
 	else if (is_m(n, "titration"))
-		str_add(mb, b, "Titration");
+		str_add(mb, b, need(mb, "label", "stage-titration"));
 	else if (is_m(n, "maintenance"))
-		str_add(mb, b, "Maintenance");
+		str_add(mb, b, need(mb, "label", "stage-maintenance"));
 	else if (is_m(n, "maximum"))
-		str_add(mb, b, "Maximum");
+		str_add(mb, b, need(mb, "label", "stage-maximum"));
 	else if (is_m(n, "increase"))
 		str_add(mb, b, need(mb, "label", "increase"));
 	else if (is_m(n, "max-duration"))
@@ -1244,14 +1244,14 @@ add_stage(struct mb *mb, struct buf *b, const xmlNode *n)
 		from = att(mb, n, "from-day");
 		to = att(mb, n, "to-day");
 		if (to == NULL) {
-			str_add(mb, b, "Day ");
+			str_add(mb, b, need(mb, "label", "day"));
 			str_add(mb, b, from != NULL ? from : "");
-			str_add(mb, b, " onward");
+			str_add(mb, b, need(mb, "label", "onward"));
 		} else if (eq(from, to)) {
-			str_add(mb, b, "Day ");
+			str_add(mb, b, need(mb, "label", "day"));
 			str_add(mb, b, from);
 		} else {
-			str_add(mb, b, "Days ");
+			str_add(mb, b, need(mb, "label", "days"));
 			str_add(mb, b, from != NULL ? from : "");
 			str_add(mb, b, " to ");
 			str_add(mb, b, to);
@@ -1311,7 +1311,7 @@ add_regimen_who(struct mb *mb, struct buf *b, const xmlNode *n)
 static void
 m_regimen(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
-	static const char *const cells[] = { "Stage", "Dose", NULL };
+	const char	*cells[3];
 	const xmlNode	*c, *ind;
 	struct buf	 title, b;
 	xmlNodePtr	 s, t, row, para;
@@ -1347,6 +1347,9 @@ m_regimen(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		free(b.p);
 		return;
 	}
+	cells[0] = need(mb, "label", "col-stage");
+	cells[1] = need(mb, "label", "col-dose");
+	cells[2] = NULL;
 	t = el(mb, s, "table");
 	snprintf(id, sizeof(id), "regimen-%zu-table", i);
 	set(mb, t, "id", id);
@@ -1387,11 +1390,11 @@ m_pk(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	const char	*label;
 
 	if (is_m(n, "peak-time"))
-		label = "Time to peak concentration:";
+		label = need(mb, "label", "peak-time");
 	else if (is_m(n, "half-life"))
-		label = "Half-life:";
+		label = need(mb, "label", "half-life");
 	else
-		label = "Time to clear from the body:";
+		label = need(mb, "label", "elimination-time");
 	memset(&b, 0, sizeof(b));
 	add_duration(mb, &b, n);
 	labelled(mb, parent, n, label, str_get(&b));
@@ -1650,7 +1653,7 @@ m_onset(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	xmlNodePtr	 p;
 
 	memset(&b, 0, sizeof(b));
-	str_add(mb, &b, "Onset");
+	str_add(mb, &b, need(mb, "label", "onset"));
 	route = att(mb, n, "route");
 	if (route != NULL && strcmp(route, "any") != 0) {
 		str_add(mb, &b, " (");
@@ -1765,7 +1768,7 @@ m_agency_warning(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	add_norm_node(mb, &title, child(n, "title"));
 	s = sub(mb, parent, id, str_get(&title), "normal");
 	p = el(mb, s, "p");
-	strong(mb, p, "Issued by:");
+	strong(mb, p, need(mb, "label", "issued-by"));
 	str_add(mb, &b, " ");
 	add_norm(mb, &b, sat(mb, n, "agency"));
 	if ((date = att(mb, n, "date")) != NULL) {
@@ -1798,7 +1801,7 @@ m_taper(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	xmlNodePtr	 s;
 
 	memset(&b, 0, sizeof(b));
-	str_add(mb, &b, "Tapering (how to stop)");
+	str_add(mb, &b, need(mb, "label", "taper"));
 	if (att(mb, n, "route") != NULL && !eq(att(mb, n, "route"), "any")) {
 		str_add(mb, &b, ", ");
 		str_add(mb, &b, route_words(mb, att(mb, n, "route")));
@@ -1825,9 +1828,7 @@ m_taper(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 static void
 m_interaction(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
-	static const char *const cells[] = {
-		"Agent", "Severity", "Effect and what to do", NULL
-	};
+	const char	*cells[4];
 	const xmlNode	*c, *a, *first;
 	const char	*kind;
 	struct buf	 b;
@@ -1839,8 +1840,12 @@ m_interaction(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	memset(&b, 0, sizeof(b));
 	t = el(mb, parent, "table");
 	set(mb, t, "id", "interactions-table");
-	set(mb, t, "caption", "Interactions and their severity");
+	set(mb, t, "caption", need(mb, "label", "interactions-caption"));
 	set(mb, t, "cols", "agent severity effect");
+	cells[0] = need(mb, "label", "col-agent");
+	cells[1] = need(mb, "label", "col-interaction-severity");
+	cells[2] = need(mb, "label", "col-effect-action");
+	cells[3] = NULL;
 	head(mb, t, cells);
 	for (n = n->parent->children; n != NULL; n = n->next) {
 		if (!is_m(n, "interaction"))
@@ -1898,7 +1903,7 @@ m_interaction(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 				note_after(mb, para, c, ": ");
 			} else if (is_m(c, "action")) {
 				para = el(mb, cell, "para");
-				strong(mb, para, "What to do:");
+				strong(mb, para, need(mb, "label", "what-to-do"));
 				text(mb, para, " ");
 				inline_children(mb, para, c);
 			} else if (is_m(c, "p"))
@@ -3737,7 +3742,7 @@ form_row(struct mb *mb, xmlNodePtr t, const xmlNode *f, struct buf *b)
 		note_after(mb, para, c, ", ");
 	}
 	if (!any)
-		el_text(mb, cell, "para", "not stated");
+		el_text(mb, cell, "para", need(mb, "label", "strength-not-stated"));
 	cell = el(mb, row, "cell");
 	any = 0;
 	for (c = f->children; c != NULL; c = c->next) {
@@ -3749,7 +3754,7 @@ form_row(struct mb *mb, xmlNodePtr t, const xmlNode *f, struct buf *b)
 		el_text(mb, cell, "para", str_get(b));
 	}
 	if (!any)
-		el_text(mb, cell, "para", "none named");
+		el_text(mb, cell, "para", need(mb, "label", "no-product"));
 }
 
 /* The top-level forms: a table of every form, then what they say. */
@@ -3804,7 +3809,7 @@ drug_body(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 
 	memset(&b, 0, sizeof(b));
 	p = el(mb, parent, "p");
-	strong(mb, p, "Generic name:");
+	strong(mb, p, need(mb, "label", "generic-name"));
 	str_add(mb, &b, " ");
 	add_norm_node(mb, &b, child(n, "generic-name"));
 	text(mb, p, str_get(&b));
@@ -3976,7 +3981,7 @@ refs(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 			str_clear(&b);
 			for (c = s->children; c != NULL; c = c->next)
 				if (is_m(c, "published")) {
-					str_add(mb, &b, "Published ");
+					str_add(mb, &b, need(mb, "label", "published"));
 					add_norm_node(mb, &b, c);
 				}
 			if (child(s, "published") != NULL &&
@@ -3984,13 +3989,13 @@ refs(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 				str_add(mb, &b, "; ");
 			for (c = s->children; c != NULL; c = c->next)
 				if (is_m(c, "updated")) {
-					str_add(mb, &b, "updated ");
+					str_add(mb, &b, need(mb, "label", "updated"));
 					add_norm_node(mb, &b, c);
 				}
 			part(mb, r, "date", str_get(&b));
 		}
 		str_clear(&b);
-		str_add(mb, &b, "Type: ");
+		str_add(mb, &b, need(mb, "label", "source-type"));
 		str_add(mb, &b, source_type(mb, sat(mb, s, "type")));
 		part(mb, r, "type", str_get(&b));
 		if ((c = child(s, "spl")) != NULL) {

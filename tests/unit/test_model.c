@@ -283,7 +283,8 @@ test_words(void **state)
 	c = model_build(doc, w, &status, err, sizeof(err));
 	assert_null(c);
 	assert_int_equal(status, MODEL_NOWORDS);
-	assert_string_equal(err, "xslt/words.xml has no words 'note.label'");
+	assert_string_equal(err,
+	    "xslt/words.xml has no words 'label.generic-name'");
 	words_free(w);
 	/* the Highlights' items are words.xml's: one it names that monoc
 	   has not stops the model too */
