@@ -402,8 +402,9 @@ test_html_links(void **state)
 	    "<p>x\xc2\xa0<span class=\"cite\">(<a href=\"#ref-1\" id=\"cite-2\">1"
 	    "</a>; <a href=\"#ref-2\" id=\"cite-1\">2</a>)</span>x\xc2\xa0"
 	    "<span class=\"cite\">(<a href=\"#ref-3\" id=\"cite-3\">3</a>)"
-	    "</span>|<a href=\"#cite-1\">Uses</a>, <a href=\"#cite-5\">Dosing"
-	    "\xc2\xa0" "1</a>, <a href=\"#cite-6\">Dosing\xc2\xa0" "2</a>||"
+	    "</span>|<a href=\"#cite-1\">Uses</a>; Dosing\xc2\xa0"
+	    "<a href=\"#cite-5\" aria-label=\"Dosing 1\">1</a>, "
+	    "<a href=\"#cite-6\" aria-label=\"Dosing 2\">2</a>||"
 	    "|</p>\n";
 	xsltStylesheetPtr	 style;
 	xmlDocPtr		 sdoc, doc, res;
@@ -508,6 +509,28 @@ slurp(const char *path)
 }
 
 /*
+ * s as golden files keep an HTML page (golden_form in tests/lib.sh): a
+ * newline between two tags side by side.  Frees s.
+ */
+static xmlChar *
+golden_form(xmlChar *s)
+{
+	xmlChar		*o;
+	size_t		 i, k;
+
+	if (s == NULL || (o = xmlMalloc(2 * xmlStrlen(s) + 1)) == NULL)
+		return s;
+	for (i = k = 0; s[i] != '\0'; i++) {
+		o[k++] = s[i];
+		if (s[i] == '>' && s[i + 1] == '<')
+			o[k++] = '\n';
+	}
+	o[k] = '\0';
+	xmlFree(s);
+	return o;
+}
+
+/*
  * The real stylesheets, with every C twin registered (as monoc runs
  * them), on the model that uses every construct of format 2: the same
  * bytes as stock xsltproc gives with the fallback templates, which
@@ -541,6 +564,8 @@ test_twins_on_model(void **state)
 		assert_int_equal(xsltSaveResultToString(&out, &len, res,
 		    style), 0);
 		want = slurp(fmts[i][1]);
+		if (i == 0)
+			out = golden_form(out);
 		assert_string_equal(out != NULL ? (char *)out : "", want);
 		free(want);
 		xmlFree(out);
