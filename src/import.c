@@ -42,7 +42,8 @@
 #define MONO_NS		"urn:monoc:monograph:2"
 #define XSI_NS		"http://www.w3.org/2001/XMLSchema-instance"
 #define DAILYMED	"https://dailymed.nlm.nih.gov/dailymed/lookup.cfm?setid="
-#define MAXMENTIONS	20
+#define MAXTOPIC	10	/* sections pointed to for a topic */
+#define MAXCOVERS	(2 * MAXTOPIC * 7)
 /* a line break of a paragraph, until split_para() */
 #define BREAK	"monoc-break"
 #define MAXFOOTNOTES	64
@@ -71,6 +72,24 @@ struct plan {
 	struct plan	*all;		/* every plan, for freeing */
 };
 
+/* Topics monoc would say a label lacks (tells[]). */
+enum topic {
+	TP_BOXED, TP_USES, TP_DOSING, TP_CONTRA, TP_ADVERSE, TP_INTERACT,
+	TP_WITHDRAWAL, TP__MAX
+};
+#define RANK_MENTION	9	/* a mention that covers nothing */
+
+/* A section that covers a topic. */
+struct cover {
+	enum topic	 topic;
+	int		 rank;		/* tells[]: 0 the most specific */
+	int		 cls;		/* where: cover_class() */
+	int		 seq;		/* label order */
+	char		*to;		/* "t:element" or "r:anchor", tab, name */
+	struct plan	*pl;
+	xmlNodePtr	 s;		/* its SPL section */
+};
+
 /* One imported label. */
 struct imp {
 	struct spl	*spl;
@@ -97,9 +116,9 @@ struct imp {
 	xmlNodePtr	 para;		/* the p being built from a paragraph */
 	const char	*groups[8];	/* population groups given out */
 	int		 ngroups;
-	/* sections that mention withdrawal */
-	char		*mention[MAXMENTIONS];
-	int		 nmention;
+	/* the sections that cover a topic (tells[]) */
+	struct cover	 cover[MAXCOVERS];
+	int		 ncover;
 };
 
 static void	 inline_children(struct imp *, xmlNodePtr, xmlNodePtr);
@@ -1524,6 +1543,15 @@ plan_section(struct imp *im, xmlNodePtr s, struct plan *parent, int depth,
 			place_in(im, pl, tg, prim);
 		top = pl->target;
 		topcode = pl->code;
+	} else if (tg == SPL_T_BOXED && !im->otc && !patient_doc(topcode) &&
+	    !eua_notice(s)) {
+		/* a boxed warning nested in a section (amiodarone's under
+		   Warnings) is the label's boxed warning all the same */
+		pl->place = PL_BOXED;
+		pl->target = SPL_T_BOXED;
+		snprintf(pl->loc, sizeof(pl->loc), "Boxed Warning");
+		top = SPL_T_BOXED;
+		topcode = pl->code;
 	} else if (tg != SPL_T_SECTION && tg != SPL_T_BOXED && tg != top &&
 	    !patient_doc(topcode) && !numbered_under(pl)) {
 		place_in(im, pl, tg, prim);		/* lifted */
@@ -1703,40 +1731,263 @@ general(struct imp *im, struct plan *pl, xmlNodePtr parent)
 	return s;
 }
 
-/* Remember that section pl mentions withdrawal. */
-static void
-note_mention(struct imp *im, struct plan *pl, xmlNodePtr text)
+/*
+ * What tells that a section covers a topic monoc would otherwise say the
+ * label lacks: a LOINC code ('c', at any depth), a word of its title
+ * ('t'), or a phrase of its title or text ('x'), case and spacing
+ * ignored.  rank orders the sections pointed to, most specific first;
+ * for withdrawal, rank 0 is an instruction on how to stop, whose
+ * sentences are carried over.  tests/import/covers.xsl judges the same,
+ * independently.
+ */
+static const struct tell {
+	enum topic	 topic;
+	char		 kind;
+	int		 rank;
+	const char	*s;
+} tells[] = {
+	{ TP_BOXED, 'c', 0, "34066-1" }, { TP_BOXED, 't', 1, "boxed warning" },
+	{ TP_USES, 'c', 0, "34067-9" }, { TP_USES, 't', 1, "indication" },
+	{ TP_USES, 't', 1, "uses" },
+	{ TP_DOSING, 'c', 0, "34068-7" }, { TP_DOSING, 't', 1, "dosage" },
+	{ TP_DOSING, 't', 1, "dosing" }, { TP_DOSING, 't', 1, "directions" },
+	{ TP_CONTRA, 'c', 0, "34070-3" }, { TP_CONTRA, 'c', 0, "50570-1" },
+	{ TP_CONTRA, 't', 1, "contraindication" },
+	{ TP_CONTRA, 't', 1, "do not use" },
+	{ TP_ADVERSE, 'c', 0, "34084-4" },
+	{ TP_ADVERSE, 't', 1, "adverse reaction" },
+	{ TP_ADVERSE, 't', 1, "side effect" },
+	{ TP_INTERACT, 'c', 0, "34073-7" }, { TP_INTERACT, 't', 1, "interaction" },
+	{ TP_INTERACT, 'x', 2, "ask a doctor or pharmacist before use if" },
+	{ TP_INTERACT, 'x', 3, "drug interactions" },
+	{ TP_INTERACT, 'x', 3, "if they are taking" },
+	{ TP_WITHDRAWAL, 'x', 0, "taper" },
+	{ TP_WITHDRAWAL, 'x', 0, "gradual reduction" },
+	{ TP_WITHDRAWAL, 'x', 0, "gradually reduc" },
+	{ TP_WITHDRAWAL, 'x', 0, "do not stop" },
+	{ TP_WITHDRAWAL, 'x', 0, "abrupt discontinuation" },
+	{ TP_WITHDRAWAL, 'x', 0, "abruptly discontinu" },
+	{ TP_WITHDRAWAL, 'x', 0, "abrupt cessation" },
+	{ TP_WITHDRAWAL, 'x', 0, "abrupt withdrawal" },
+	{ TP_WITHDRAWAL, 'x', 0, "discontinue abruptly" },
+	{ TP_WITHDRAWAL, 'x', 0, "discontinued abruptly" },
+	{ TP_WITHDRAWAL, 'x', 0, "discontinuing abruptly" },
+	{ TP_WITHDRAWAL, 'x', 0, "stop abruptly" },
+	{ TP_WITHDRAWAL, 'x', 0, "stopped abruptly" },
+	{ TP_WITHDRAWAL, 'x', 0, "stopping abruptly" },
+	{ TP_WITHDRAWAL, 'x', 0, "withdrawn abruptly" },
+	{ TP_WITHDRAWAL, 'x', 0, "reduced slowly" },
+	{ TP_WITHDRAWAL, 'x', 0, "discontinued gradually" },
+	{ TP_WITHDRAWAL, 'x', 0, "withdrawn gradually" },
+	{ TP_WITHDRAWAL, 'x', 0, "gradually withdraw" },
+	{ TP_WITHDRAWAL, 'x', 0, "gradually discontinu" },
+	{ TP_WITHDRAWAL, 't', 1, "withdrawal" },
+	{ TP_WITHDRAWAL, 'x', 2, "withdrawal symptom" },
+	{ TP_WITHDRAWAL, 'x', 2, "withdrawal syndrome" },
+	{ TP_WITHDRAWAL, 'x', 2, "withdrawal reaction" },
+	{ TP_WITHDRAWAL, 'x', 2, "withdrawal sign" },
+	/* a mere mention (a trial's withdrawals): listed only when
+	   nothing covers the topic */
+	{ TP_WITHDRAWAL, 'x', RANK_MENTION, "withdrawal" },
+};
+
+/* s in lower case with its white space collapsed (free()); NULL if none. */
+static char *
+folded(const char *s)
 {
-	xmlChar	*c;
-	char	 to[400];
+	char	*t, *p;
+
+	if (s == NULL || (t = strdup(s)) == NULL)
+		return NULL;
+	spl_collapse(t);
+	for (p = t; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return t;
+}
+
+/* Is pl in a patient document (Medication Guide, ...)? */
+static int
+in_patient_doc(const struct plan *pl)
+{
+	for (; pl != NULL; pl = pl->parent)
+		if (patient_doc(pl->code))
+			return 1;
+	return 0;
+}
+
+/*
+ * How specific a section is to how to stop, whatever it says: 0 a
+ * section on stopping (its title says withdrawal, discontinuation,
+ * cessation, stopping or tapering) or on dosage, 1 a warning (boxed,
+ * abuse and dependence, contraindication), 2 patient information, 3
+ * anything else (clinical studies, adverse reactions: trials, whose
+ * tapers and withdrawals are not advice).  folded_title in lower case.
+ */
+static int
+cover_class(const struct plan *pl, const char *folded_title)
+{
+	static const char *const stop[] = {
+		"withdrawal", "discontinu", "cessation", "stopping", "taper",
+		NULL
+	};
+	size_t	 i;
+
+	for (i = 0; folded_title != NULL && stop[i] != NULL; i++)
+		if (strstr(folded_title, stop[i]) != NULL)
+			return 0;
+	if (in_patient_doc(pl) || pl->target == SPL_T_SAFEUSE)
+		return 2;
+	switch (pl->target) {
+	case SPL_T_DOSING:
+		return 0;
+	case SPL_T_WARNINGS: case SPL_T_BOXED: case SPL_T_ABUSE:
+	case SPL_T_CONTRA:
+		return 1;
+	default:
+		return 3;
+	}
+}
+
+/* Remember which topics section pl (SPL section s) covers. */
+static void
+note_covers(struct imp *im, struct plan *pl, xmlNodePtr s)
+{
+	const struct tell *t;
+	struct cover	*c;
+	char		*title, *text, *both, to[400];
+	enum topic	 tp;
+	size_t		 i;
+	int		 rank[TP__MAX], j, n, cls;
+
+	for (j = 0; j < TP__MAX; j++)
+		rank[j] = -1;
+	title = folded(pl->title);
+	both = spl_text(spl_child(s, "text"));
+	text = folded(both);
+	free(both);
+	if (asprintf(&both, "%s %s", title != NULL ? title : "",
+	    text != NULL ? text : "") < 0)
+		both = NULL;
+	for (i = 0; i < sizeof(tells) / sizeof(tells[0]); i++) {
+		t = &tells[i];
+		if (rank[t->topic] >= 0 && rank[t->topic] <= t->rank)
+			continue;
+		if ((t->kind == 'c' && pl->code != NULL &&
+		    strcmp(pl->code, t->s) == 0) ||
+		    (t->kind == 't' && title != NULL &&
+		    strstr(title, t->s) != NULL) ||
+		    (t->kind == 'x' && both != NULL &&
+		    strstr(both, t->s) != NULL))
+			rank[t->topic] = t->rank;
+	}
+	cls = cover_class(pl, title);
+	free(title);
+	free(text);
+	free(both);
+	if (pl->place == PL_PRIMARY)
+		snprintf(to, sizeof(to), "t:%s", spl_target_name(pl->target));
+	else
+		snprintf(to, sizeof(to), "r:%s", pl->anchor);
+	/* what the reference reads: the label's number and title */
+	if (pl->num[0] == '\0' && pl->title == NULL)
+		/* untitled: where its statements are cited */
+		snprintf(to + strlen(to), sizeof(to) - strlen(to), "\t%s",
+		    pl->loc);
+	else
+		snprintf(to + strlen(to), sizeof(to) - strlen(to),
+		    "\t%s%s%s", pl->num, pl->num[0] != '\0' &&
+		    pl->title != NULL ? " " : "", pl->title != NULL ?
+		    pl->title : "");
+	for (tp = 0; tp < TP__MAX; tp++) {
+		if (rank[tp] < 0 || im->ncover >= MAXCOVERS)
+			continue;
+		for (j = n = 0; j < im->ncover; j++) {
+			if (im->cover[j].topic != tp)
+				continue;
+			if (strcmp(im->cover[j].to, to) == 0)
+				break;
+			if ((im->cover[j].rank == RANK_MENTION) ==
+			    (rank[tp] == RANK_MENTION))
+				n++;
+		}
+		/* at most MAXTOPIC sections a topic, and as many
+		   mentions */
+		if (j < im->ncover || n >= MAXTOPIC)
+			continue;
+		if ((c = &im->cover[im->ncover])->to = strdup(to), c->to ==
+		    NULL)
+			continue;
+		c->topic = tp;
+		c->rank = rank[tp];
+		c->cls = cls;
+		c->seq = im->ncover++;
+		c->pl = pl;
+		c->s = s;
+	}
+}
+
+/* Does anything of the label cover topic tp (a mere mention aside)? */
+static int
+covered(const struct imp *im, enum topic tp)
+{
 	int	 i;
 
-	if (im->nmention >= MAXMENTIONS || text == NULL ||
-	    (c = xmlNodeGetContent(text)) == NULL)
-		return;
-	if (strcasestr((char *)c, "withdrawal") != NULL) {
-		if (pl->place == PL_PRIMARY)
-			snprintf(to, sizeof(to), "t:%s",
-			    spl_target_name(pl->target));
-		else
-			snprintf(to, sizeof(to), "r:%s", pl->anchor);
-		/* what the reference reads: the label's number and title */
-		if (pl->num[0] == '\0' && pl->title == NULL)
-			/* untitled: where its statements are cited */
-			snprintf(to + strlen(to), sizeof(to) - strlen(to),
-			    "\t%s", pl->loc);
-		else
-			snprintf(to + strlen(to), sizeof(to) - strlen(to),
-			    "\t%s%s%s", pl->num, pl->num[0] != '\0' &&
-			    pl->title != NULL ? " " : "", pl->title != NULL ?
-			    pl->title : "");
-		for (i = 0; i < im->nmention; i++)
-			if (strcmp(im->mention[i], to) == 0)
-				break;
-		if (i == im->nmention)
-			im->mention[im->nmention++] = strdup(to);
+	for (i = 0; i < im->ncover; i++)
+		if (im->cover[i].topic == tp && im->cover[i].rank <
+		    RANK_MENTION)
+			return 1;
+	return 0;
+}
+
+/* Most specific first (where, then what it says), then in label order. */
+static int
+cover_cmp(const void *a, const void *b)
+{
+	const struct cover *x = a, *y = b;
+
+	if (x->topic != y->topic)
+		return (int)x->topic - (int)y->topic;
+	if (x->rank == RANK_MENTION || y->rank == RANK_MENTION)
+		return x->rank != y->rank ? x->rank - y->rank : x->seq - y->seq;
+	if (x->cls != y->cls)
+		return x->cls - y->cls;
+	if (x->rank != y->rank)
+		return x->rank - y->rank;
+	return x->seq - y->seq;
+}
+
+/*
+ * Append to p an xref to each section covering topic tp, most specific
+ * first, separated by "; " (a mere mention only when mention is set).
+ * Returns how many.
+ */
+static int
+cover_refs(struct imp *im, xmlNodePtr p, enum topic tp, int mention)
+{
+	xmlNodePtr	 x;
+	char		*tab;
+	int		 i, n;
+
+	for (i = n = 0; i < im->ncover; i++) {
+		if (im->cover[i].topic != tp || (mention ? im->cover[i].rank !=
+		    RANK_MENTION : im->cover[i].rank == RANK_MENTION))
+			continue;
+		add_text(im, p, n++ > 0 ? "; " : " ");
+		tab = strchr(im->cover[i].to, '\t');
+		*tab = '\0';
+		if (im->cover[i].to[0] == 'r' && tab[1] == '\0')
+			/* a section with no name to link by */
+			add_text(im, p, "an untitled section");
+		else {
+			x = el(im, p, "xref");
+			attr(x, im->cover[i].to[0] == 'r' ? "ref" : "to",
+			    im->cover[i].to + 2);
+			if (tab[1] != '\0')
+				add_text(im, x, tab + 1);
+		}
+		*tab = '\t';
 	}
-	xmlFree(c);
+	return n;
 }
 
 /* Write section s where the first pass put it, then its subsections. */
@@ -1776,10 +2027,9 @@ emit_section(struct imp *im, xmlNodePtr s)
 		break;
 	}
 	pl->out = out;
-	if ((text = spl_child(s, "text")) != NULL) {
+	if ((text = spl_child(s, "text")) != NULL)
 		emit_blocks(im, text, out, pl->loc);
-		note_mention(im, pl, text);
-	}
+	note_covers(im, pl, s);
 	for (c = spl_child(s, "component"); c != NULL;
 	    c = spl_next(c, "component"))
 		if ((cs = spl_child(c, "section")) != NULL)
@@ -2381,57 +2631,194 @@ has_route(xmlNodePtr root, const char *route)
 	return has;
 }
 
+/* Does folded text t say a withdrawal tell of rank at most max? */
+static int
+says_how_to_stop(const char *t, int max)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(tells) / sizeof(tells[0]); i++)
+		if (tells[i].topic == TP_WITHDRAWAL && tells[i].kind == 'x' &&
+		    tells[i].rank <= max && strstr(t, tells[i].s) != NULL)
+			return 1;
+	return 0;
+}
+
+#define MAXSTOP		3	/* sentences on how to stop carried over */
+
+/* A sentence of the label on withdrawal or how to stop. */
+struct stop {
+	char		*s;
+	const char	*at;		/* its locator */
+	int		 lead;		/* may be the summary */
+};
+
+/* Does folded text t name the drug (a word of 5 letters or more of a
+   generic, brand or ingredient name)? */
+static int
+names_drug(const struct imp *im, const char *t)
+{
+	const struct spl_product *p;
+	const char	*names[3];
+	char		 w[64];
+	size_t		 i, j, k, n;
+
+	for (i = 0; t != NULL && i < im->spl->nprod; i++) {
+		p = &im->spl->prod[i];
+		names[0] = p->generic;
+		names[1] = p->brand;
+		names[2] = p->ning > 0 ? p->ing[0].name : NULL;
+		for (j = 0; j < 3; j++)
+			for (k = 0; names[j] != NULL && names[j][k] != '\0';
+			    k += n) {
+				for (n = 0; isalpha((unsigned char)
+				    names[j][k + n]); n++)
+					if (n < sizeof(w) - 1)
+						w[n] = (char)tolower(
+						    (unsigned char)names[j][k + n]);
+				if (n == 0) {
+					n = 1;
+					continue;
+				}
+				if (n < 5 || n >= sizeof(w))
+					continue;
+				w[n] = '\0';
+				if (strstr(t, w) != NULL)
+					return 1;
+			}
+	}
+	return 0;
+}
+
 /*
- * withdrawal: LOINC has no such section, so the label has none of its
- * own; the sections that mention withdrawal are pointed to.  A drug
- * with an intrathecal form says what the label has on stopping that
- * route abruptly (monoc requires it), which is the same pointer.
+ * Collect into st[] (up to MAXSTOP) the sentences of the paragraphs and
+ * list items under n (of cover c) that say a withdrawal tell of rank at
+ * most max; tables are not read (trial data).  A sentence that says how
+ * to stop (rank 0) may lead, as the summary, when its section is on
+ * stopping or dosage, or it or its section's title names the drug
+ * (lead 1; 2 when it speaks of stopping abruptly).
+ */
+static void
+stop_sentences(const struct imp *im, const struct cover *c, xmlNodePtr n,
+    int max, struct stop *st, int *nstop)
+{
+	xmlNodePtr	 k;
+	char		*t, *p, *e, *f, *title;
+	int		 i;
+
+	for (k = n->children; k != NULL && *nstop < MAXSTOP; k = k->next) {
+		if (spl_is(k, "list") || (spl_is(k, "item") &&
+		    spl_child(k, "list") != NULL)) {
+			stop_sentences(im, c, k, max, st, nstop);
+			continue;
+		}
+		if (!spl_is(k, "paragraph") && !spl_is(k, "item"))
+			continue;
+		if ((t = spl_text(k)) == NULL)
+			continue;
+		for (p = t; *p != '\0' && *nstop < MAXSTOP; p = e) {
+			/* a sentence ends at ". " before a capital */
+			for (e = p; *e != '\0'; e++)
+				if ((e[0] == '.' || e[0] == '!' || e[0] == '?')
+				    && e[1] == ' ' && isupper((unsigned char)
+				    e[2])) {
+					e++;
+					break;
+				}
+			if (*e == ' ')
+				*e++ = '\0';
+			if (strlen(p) < 20 || strlen(p) > 400 ||
+			    (f = folded(p)) == NULL)
+				continue;
+			for (i = 0; i < *nstop; i++)
+				if (strcmp(st[i].s, p) == 0)
+					break;
+			if (i == *nstop && says_how_to_stop(f, max) &&
+			    (st[i].s = strdup(p)) != NULL) {
+				st[i].at = c->pl->loc;
+				title = folded(c->pl->title);
+				st[i].lead = says_how_to_stop(f, 0) &&
+				    (c->cls == 0 || names_drug(im, f) ||
+				    names_drug(im, title));
+				free(title);
+				if (st[i].lead && (strstr(f, "abrupt") != NULL
+				    || strstr(f, "do not stop") != NULL))
+					st[i].lead = 2;
+				(*nstop)++;
+			}
+			free(f);
+		}
+		free(t);
+	}
+}
+
+/*
+ * withdrawal: LOINC has no such section.  Where the label covers it
+ * (tells[]), the label's own sentences on how to stop are carried over,
+ * the first as the summary, and the sections that cover it are pointed
+ * to, most specific first; otherwise the label has none, and the
+ * sections that merely mention withdrawal are listed.  A drug with an
+ * intrathecal form says what the label has on stopping that route
+ * abruptly (monoc requires it), which is the same pointer.
  */
 static void
 emit_withdrawal(struct imp *im, xmlNodePtr root)
 {
-	xmlNodePtr	 w, p, x, a;
-	char		*tab;
-	int		 i, it;
+	xmlNodePtr	 w, p, a, text;
+	struct stop	 st[MAXSTOP];
+	int		 i, it, cov, nstop, max, lead;
 
 	w = el(im, root, "withdrawal");
 	attr(w, "code", "monoc-withdrawal");
 	it = has_route(root, "intrathecal");
-	if (!it)
+	cov = covered(im, TP_WITHDRAWAL);
+	/* the label's sentences on how to stop, else on withdrawal, from
+	   the sections that are not trials; the first that may lead is
+	   the summary */
+	nstop = 0;
+	for (max = 0; cov && max <= 2 && nstop == 0; max += 2)
+		for (i = 0; i < im->ncover && nstop < MAXSTOP; i++)
+			if (im->cover[i].topic == TP_WITHDRAWAL &&
+			    im->cover[i].rank <= max && im->cover[i].cls < 3 &&
+			    (text = spl_child(im->cover[i].s, "text")) != NULL)
+				stop_sentences(im, &im->cover[i], text, max,
+				    st, &nstop);
+	/* a warning against stopping abruptly first, then a taper */
+	for (lead = 0; lead < nstop && st[lead].lead != 2; lead++)
+		;
+	if (lead == nstop)
+		for (lead = 0; lead < nstop && !st[lead].lead; lead++)
+			;
+	if (lead < nstop)
+		cite(im, elt(im, w, "summary", st[lead].s), st[lead].at);
+	for (i = 0; i < nstop; i++) {
+		if (i != lead)
+			cite(im, elt(im, w, "p", st[i].s), st[i].at);
+		free(st[i].s);
+	}
+	if (!cov && !it)
 		filler(im, w, "none", "The label has no section on "
 		    "withdrawal or on how to stop.");
-	else
+	else if (!cov)
 		filler(im, w, "p", "The label has no section on withdrawal "
 		    "or on how to stop.");
-	if (im->nmention > 0) {
-		p = el(im, w, "p");
-		add_text(im, p, "Withdrawal is mentioned in:");
-		for (i = 0; i < im->nmention; i++) {
-			add_text(im, p, i > 0 ? "; " : " ");
-			tab = strchr(im->mention[i], '\t');
-			*tab = '\0';
-			if (im->mention[i][0] == 'r' && tab[1] == '\0')
-				/* a section with no name to link by */
-				add_text(im, p, "an untitled section");
-			else {
-				x = el(im, p, "xref");
-				attr(x, im->mention[i][0] == 'r' ? "ref" :
-				    "to", im->mention[i] + 2);
-				if (tab[1] != '\0')
-					add_text(im, x, tab + 1);
-			}
-			*tab = '\t';
-		}
+	p = el(im, w, "p");
+	add_text(im, p, cov ? "Withdrawal and how to stop are covered in:" :
+	    "Withdrawal is mentioned in:");
+	if (cover_refs(im, p, TP_WITHDRAWAL, !cov) > 0) {
 		add_text(im, p, ".");
 		cite(im, p, NULL);
+	} else {
+		xmlUnlinkNode(p);
+		xmlFreeNode(p);
 	}
 	if (it) {
 		a = el(im, w, "abrupt-stop");
 		attr(a, "route", "intrathecal");
-		filler(im, a, "p", im->nmention > 0 ? "The label says what "
-		    "abrupt stopping does only in the sections listed "
-		    "above, if at all." : "The label does not say what "
-		    "abrupt stopping of the intrathecal route does.");
+		filler(im, a, "p", cov ? "What the label says on stopping "
+		    "is in the sections listed above." : "The label does "
+		    "not say what abrupt stopping of the intrathecal route "
+		    "does.");
 	}
 }
 
@@ -2471,9 +2858,9 @@ says_none(xmlNodePtr e)
 /* One element of the monograph in order, made complete. */
 static void
 finish(struct imp *im, xmlNodePtr root, enum spl_target t,
-    const char *code, const char *kind, const char *text)
+    const char *code, const char *kind, const char *text, int tp)
 {
-	xmlNodePtr	 e;
+	xmlNodePtr	 e, p;
 
 	if (im->hold[t] != NULL)
 		move_children(im->hold[t], element(im, t));
@@ -2485,7 +2872,18 @@ finish(struct imp *im, xmlNodePtr root, enum spl_target t,
 		emit_forms(im, e);
 	if (t == SPL_T_CONTRA && says_none(e))
 		xmlNodeSetName(xmlFirstElementChild(e), BAD_CAST "none");
-	if (xmlChildElementCount(e) == 0) {
+	if (xmlChildElementCount(e) == 0 && im->primary[t])
+		filler(im, e, "p", "The label gives this section a heading "
+		    "only.");
+	else if (xmlChildElementCount(e) == 0 && tp >= 0 &&
+	    covered(im, (enum topic)tp)) {
+		/* not where the format puts it, but in the label */
+		p = el(im, e, "p");
+		add_text(im, p, "The label covers this in:");
+		cover_refs(im, p, (enum topic)tp, 0);
+		add_text(im, p, ".");
+		cite(im, p, NULL);
+	} else if (xmlChildElementCount(e) == 0) {
 		if (kind != NULL)
 			filler(im, e, kind, text);
 		else
@@ -2566,34 +2964,46 @@ import_build(struct spl *spl, const char *name, const char *today,
 	elt(&im, meta, "reviewed", today);
 	elt(&im, meta, "status", "draft");
 	emit_drug(&im, root);
+	qsort(im.cover, (size_t)im.ncover, sizeof(im.cover[0]), cover_cmp);
 	if (im.boxed->children != NULL)
 		move_children(im.boxed, root);
-	else {
+	else if (covered(&im, TP_BOXED)) {
+		/* coded so, but not a boxed warning (an OTC label's, an EUA
+		   notice, a box in a Medication Guide): pointed to */
+		b = el(&im, root, "boxed-warning");
+		attr(b, "code", "34066-1");
+		elt(&im, b, "title", "Sections coded as a boxed warning");
+		c = el(&im, b, "p");
+		add_text(&im, c, "The label codes as a boxed warning:");
+		cover_refs(&im, c, TP_BOXED, 0);
+		add_text(&im, c, ".");
+		cite(&im, c, NULL);
+	} else {
 		b = el(&im, root, "boxed-warning");
 		attr(b, "code", "34066-1");
 		filler(&im, b, "none", "The label has no boxed warning.");
 	}
 	finish(&im, root, SPL_T_USES, "34067-9", "p",
-	    "The label has no Indications and Usage section.");
+	    "The label has no Indications and Usage section.", TP_USES);
 	finish(&im, root, SPL_T_DOSING, "34068-7", "p",
-	    "The label has no Dosage and Administration section.");
+	    "The label has no Dosage and Administration section.", TP_DOSING);
 	finish(&im, root, SPL_T_FORMS, "43678-2", "p",
-	    "The label's product data list no dosage form.");
+	    "The label's product data list no dosage form.", -1);
 	finish(&im, root, SPL_T_CONTRA, "34070-3", "none",
-	    "The label has no Contraindications section.");
-	finish(&im, root, SPL_T_WARNINGS, "43685-7", NULL, NULL);
+	    "The label has no Contraindications section.", TP_CONTRA);
+	finish(&im, root, SPL_T_WARNINGS, "43685-7", NULL, NULL, -1);
 	finish(&im, root, SPL_T_ADVERSE, "34084-4", "none",
-	    "The label has no Adverse Reactions section.");
+	    "The label has no Adverse Reactions section.", TP_ADVERSE);
 	finish(&im, root, SPL_T_INTERACT, "34073-7", "none",
-	    "The label has no Drug Interactions section.");
-	finish(&im, root, SPL_T_POPUL, "43684-0", NULL, NULL);
-	finish(&im, root, SPL_T_ABUSE, "42227-9", NULL, NULL);
+	    "The label has no Drug Interactions section.", TP_INTERACT);
+	finish(&im, root, SPL_T_POPUL, "43684-0", NULL, NULL, -1);
+	finish(&im, root, SPL_T_ABUSE, "42227-9", NULL, NULL, -1);
 	emit_withdrawal(&im, root);
-	finish(&im, root, SPL_T_OVERDOSE, "34088-5", NULL, NULL);
-	finish(&im, root, SPL_T_DESCR, "34089-3", NULL, NULL);
-	finish(&im, root, SPL_T_CLINPHARM, "34090-1", NULL, NULL);
-	finish(&im, root, SPL_T_SUPPLY, "34069-5", NULL, NULL);
-	finish(&im, root, SPL_T_SAFEUSE, "34076-0", NULL, NULL);
+	finish(&im, root, SPL_T_OVERDOSE, "34088-5", NULL, NULL, -1);
+	finish(&im, root, SPL_T_DESCR, "34089-3", NULL, NULL, -1);
+	finish(&im, root, SPL_T_CLINPHARM, "34090-1", NULL, NULL, -1);
+	finish(&im, root, SPL_T_SUPPLY, "34069-5", NULL, NULL, -1);
+	finish(&im, root, SPL_T_SAFEUSE, "34076-0", NULL, NULL, -1);
 	move_children(im.tops, root);
 	s = el(&im, root, "disclaimer");
 	attr(s, "code", "monoc-disclaimer");
@@ -2615,8 +3025,8 @@ out:
 	}
 	xmlFreeNode(im.boxed);
 	xmlFreeNode(im.tops);
-	for (i = 0; i < im.nmention; i++)
-		free(im.mention[i]);
+	for (i = 0; i < im.ncover; i++)
+		free(im.cover[i].to);
 	xmlHashFree(im.ids, free_link);
 	xmlHashFree(im.lids, free_link);
 	xmlHashFree(im.used, NULL);

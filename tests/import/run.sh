@@ -6,6 +6,7 @@
 #     refused and the message they must get (exit 1, nothing written);
 #     every other label gives exactly one monograph, exit 0;
 #   - the monograph passes monoc --check;
+#   - the sentences its withdrawal section carries over are the label's;
 #   - fidelity: at least 99 % of the label's narrative words (the text of
 #     its sections but the product data, package labels and Highlights;
 #     words.xsl) are words of the monograph, counted with repeats, and
@@ -129,6 +130,20 @@ for label in "$corpus"/*.xml "$corpus"/baclofen/*.xml; do
 	else
 		bad "$base: only $pct % of the narrative words kept (missing:$*)"
 	fi
+	# what the withdrawal section quotes is the label's own sentences
+	xsltproc --novalid --nonet $here/words.xsl "$label" |
+	    tr -s ' \t\n' '   ' > "$tmp/ltext"
+	xsltproc --novalid --nonet $here/stopping.xsl "$mono" > "$tmp/stop"
+	while read -r line; do
+		grep -Fq -- "$line" "$tmp/ltext" || echo "$line"
+	done < "$tmp/stop" > "$tmp/notlabel"
+	if [ ! -s "$tmp/notlabel" ]; then
+		ok "$base: $(grep -c . "$tmp/stop") sentences on stopping," \
+		    "each the label's"
+	else
+		bad "$base: sentences on stopping not in the label:" \
+		    "$(head -n 1 "$tmp/notlabel")"
+	fi
 	facts "$label" "$mono" > "$tmp/lost"
 	if [ ! -s "$tmp/lost" ]; then
 		ok "$base: ingredients, strengths and schedules kept"
@@ -140,7 +155,8 @@ done
 # All of them in one import run (NAMEs unique: baclofen-SETID8), compiled
 # together, and every output through the linters every monograph's
 # outputs pass (tests/lint-outputs.sh: mandoc, groff, man, lexgrog, vnu,
-# html-validate, text widths).
+# html-validate, text widths); and none of them says its label lacks
+# what the label covers (absence.sh).
 "$monoc" import -q -o "$tmp/all" "$corpus"/*.xml "$corpus"/baclofen/*.xml \
     > /dev/null 2>&1
 
@@ -185,5 +201,15 @@ elif LINT_TOOL_PAGE=0 tests/lint-outputs.sh "$tmp/allout" > "$tmp/lint" \
 else
 	bad "outputs of the imports fail a linter ($(tail -n 1 "$tmp/lint")):"
 	grep -A 3 '^FAIL' "$tmp/lint" | head -n 30 | sed 's/^/     /'
+fi
+# No false absence: what a monograph says its label lacks ("The label
+# has no boxed warning.") the label does not cover, by its codes at any
+# depth, its titles and telling phrases (absence.sh, covers.xsl).
+if tests/import/absence.sh "$tmp/all" "$corpus"/*.xml \
+    "$corpus"/baclofen/*.xml > "$tmp/absence"; then
+	ok "$(tail -n 1 "$tmp/absence")"
+else
+	bad "$(tail -n 1 "$tmp/absence"):"
+	head -n 10 "$tmp/absence" | sed 's/^/     /'
 fi
 summary

@@ -478,6 +478,48 @@ test_edited(void **state)
 	unsetenv("SOURCE_DATE_EPOCH");
 }
 
+/*
+ * No false absence: a boxed warning nested under Warnings is the boxed
+ * warning; an uncoded Drug Interactions subsection is pointed to, not
+ * denied; the label's own sentences on how to stop are carried over, the
+ * warning against stopping abruptly as the summary, and the sections
+ * pointed to most specific first (Dosage before a trial).
+ */
+static void
+test_stopping(void **state)
+{
+	char		 path[128];
+	const char	*m;
+
+	(void)state;
+	assert_int_equal(run(D "stopping.xml", NULL), 0);
+	snprintf(path, sizeof(path), "%s/stopamine.xml", out);
+	m = slurp(path);
+	assert_null(strstr(m, "The label has no boxed warning"));
+	assert_non_null(strstr(m, "<boxed-warning code=\"34066-1\" "
+	    "id=\"warning-test-data\">\n    <title>WARNING: TEST DATA"
+	    "</title>"));
+	assert_null(strstr(m, "The label has no Drug Interactions"));
+	assert_non_null(strstr(m, "<interactions code=\"34073-7\">\n"
+	    "    <p>The label covers this in: <xref ref=\"drug-interactions\">"
+	    "5.2 Drug "
+	    "Interactions</xref>."));
+	assert_null(strstr(m, "The label has no section on withdrawal"));
+	assert_non_null(strstr(m, "<summary>Do not discontinue abruptly."
+	    "<cite ref=\"label\" at=\"2.3\"/></summary>\n    <p>When "
+	    "stopping, taper the dose over 2 weeks.<cite ref=\"label\" "
+	    "at=\"2.3\"/></p>"));
+	assert_non_null(strstr(m, "covered in: <xref ref=\"discontinuation"
+	    "\">2.3 Discontinuation</xref>; <xref ref=\"clinical-studies\">"
+	    "14 CLINICAL STUDIES</xref>."));
+	/* the trial's taper of another drug is not carried over */
+	assert_null(strstr(m, "<p>In the trial, a corticosteroid taper"
+	    "<cite"));
+	/* what is not covered is still said */
+	assert_non_null(strstr(m, "The label has no Adverse Reactions "
+	    "section."));
+}
+
 /* Two labels of one drug in one run: the second is NAME-SETID8. */
 static void
 test_two_labels(void **state)
@@ -507,6 +549,7 @@ main(void)
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_tiny),
 		cmocka_unit_test(test_empty_rows),
+		cmocka_unit_test(test_stopping),
 		cmocka_unit_test(test_two_labels),
 		cmocka_unit_test(test_edited),
 	};
