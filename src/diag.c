@@ -212,7 +212,22 @@ diag_unsafe_char(uint32_t c)
 	return (c < 0x20 && c != '\t' && c != '\n') ||
 	    (c >= 0x7F && c <= 0x9F) || c == 0x061C ||
 	    c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-	    (c >= 0x2066 && c <= 0x2069);
+	    (c >= 0x2066 && c <= 0x2069) || diag_invisible_char(c);
+}
+
+/*
+ * Is c a format character a reader does not see but that changes what is
+ * shown or searched: the line and paragraph separators U+2028 and
+ * U+2029 (a line break no format knows of), the zero width space
+ * U+200B, the soft hyphen U+00AD, the interlinear annotation marks
+ * U+FFF9..U+FFFB (hidden text) and the tag characters U+E0000..U+E007F
+ * (hidden ASCII)?  Refused in monographs like the controls above.
+ */
+int
+diag_invisible_char(uint32_t c)
+{
+	return c == 0x00AD || c == 0x200B || c == 0x2028 || c == 0x2029 ||
+	    (c >= 0xFFF9 && c <= 0xFFFB) || (c >= 0xE0000 && c <= 0xE007F);
 }
 
 /*

@@ -59,6 +59,7 @@ enum diag_level	 diag_file_worst(const struct diag_file *df);
 size_t		 diag_file_count(const struct diag_file *df);
 int		 diag_file_full(const struct diag_file *df);
 int		 diag_unsafe_char(uint32_t c);
+int		 diag_invisible_char(uint32_t c);
 
 void		 diag_xml_error(void *df, xmlErrorPtr err);
 void		 diag_generic(void *diag, const char *fmt, ...)

@@ -494,10 +494,12 @@ unsafe_in(const xmlChar *s)
 
 	for (; *s != '\0'; s += len) {
 		/* most of a label is ASCII text: only C0, DEL and the lead
-		   bytes of C1 (C2), U+061C (D8) and U+200E..U+2069 (E2) can
+		   bytes of C1 and U+00AD (C2), U+061C (D8), U+200B..U+2069
+		   (E2), U+FFF9..U+FFFB (EF) and the tags U+E00xx (F3) can
 		   start what diag_unsafe_char() refuses */
 		if ((*s >= 0x20 && *s < 0x7F) || *s == '\t' || *s == '\n' ||
-		    (*s >= 0x80 && *s != 0xC2 && *s != 0xD8 && *s != 0xE2)) {
+		    (*s >= 0x80 && *s != 0xC2 && *s != 0xD8 && *s != 0xE2 &&
+		    *s != 0xEF && *s != 0xF3)) {
 			len = 1;
 			continue;
 		}
@@ -548,7 +550,15 @@ refuse_controls(xmlDocPtr doc, struct diag_file *df)
 				    c->content != NULL)
 					ch = unsafe_in(c->content);
 		}
-		if (ch != 0)
+		if (ch != 0 && diag_invisible_char(ch))
+			diag_file_add_node(df, DIAG_ERROR, n,
+			    *name != '\0' ? name : NULL, "control-character",
+			    "%s%s%s holds the invisible character U+%04X, which "
+			    "a reader would not see; remove it",
+			    *name != '\0' ? "attribute '" : "the text of "
+			    "element '", *name != '\0' ? name :
+			    (const char *)n->name, "'", (unsigned int)ch);
+		else if (ch != 0)
 			diag_file_add_node(df, DIAG_ERROR, n,
 			    *name != '\0' ? name : NULL, "control-character",
 			    "%s%s%s holds the control character U+%04X, which "
@@ -566,7 +576,10 @@ refuse_controls(xmlDocPtr doc, struct diag_file *df)
  *    Latin-1 (U+0096 for an en dash, U+0092 for an apostrophe): each
  *    becomes the Windows-1252 character; a C0 control a space; DEL, the
  *    five C1 codes Windows-1252 leaves undefined and bidi controls are
- *    dropped (4 of the 3,000 bulk labels);
+ *    dropped (4 of the 3,000 bulk labels); the invisible characters of
+ *    diag_invisible_char(): the line and paragraph separators become a
+ *    space, the others (zero width space, soft hyphen, annotation marks,
+ *    tags) are dropped;
  *  - characters of the Symbol font typed into its private-use code
  *    points U+F020..U+F0FF (U+F0B3 for >=, U+F062 for beta): each becomes
  *    the Unicode character; one before a capital or a space, at the start
@@ -683,7 +696,7 @@ label_char(uint32_t c, uint32_t prev, uint32_t next, uint32_t *to)
 	*to = c;
 	if (diag_unsafe_char(c)) {
 		*to = c >= 0x80 && c <= 0x9F ? cp1252[c - 0x80] :
-		    c < 0x20 ? ' ' : 0;
+		    c < 0x20 || c == 0x2028 || c == 0x2029 ? ' ' : 0;
 		return FIX_CONTROL;
 	}
 	if (c >= 0xF020 && c <= 0xF0FF) {
@@ -736,8 +749,9 @@ add_u8(struct buf *b, uint32_t c)
 /*
  * Might the UTF-8 string s hold a character label_char() repairs?  Most
  * of a label is ASCII: only C0, DEL and the lead bytes C2 (C1), CD and
- * CE (U+0340..U+0387), D8 (U+061C), E1 (U+1Fxx), E2 (U+2000..U+232A)
- * and EF (U+F0xx, U+FEFF) can start one.
+ * CE (U+0340..U+0387), D8 (U+061C), E1 (U+1Fxx), E2 (U+2000..U+232A),
+ * EF (U+F0xx, U+FEFF, U+FFF9..U+FFFB) and F3 (the tags U+E00xx) can
+ * start one.
  */
 static int
 label_suspect(const xmlChar *s)
@@ -745,7 +759,7 @@ label_suspect(const xmlChar *s)
 	for (; *s != '\0'; s++)
 		if ((*s < 0x20 && *s != '\t' && *s != '\n') || *s == 0x7F ||
 		    *s == 0xC2 || *s == 0xCD || *s == 0xCE || *s == 0xD8 ||
-		    *s == 0xE1 || *s == 0xE2 || *s == 0xEF)
+		    *s == 0xE1 || *s == 0xE2 || *s == 0xEF || *s == 0xF3)
 			return 1;
 	return 0;
 }
@@ -815,7 +829,7 @@ repair_label(xmlDocPtr doc, struct diag_file *df)
 	struct repair	 rp;
 	xmlNodePtr	 n, c;
 	xmlAttrPtr	 a;
-	char		 what[128];
+	char		 what[256];
 
 	memset(&rp, 0, sizeof(rp));
 	for (n = xmlDocGetRootElement(doc); n != NULL;
@@ -834,8 +848,9 @@ repair_label(xmlDocPtr doc, struct diag_file *df)
 		return;
 	*what = '\0';
 	if (rp.controls > 0)
-		snprintf(what, sizeof(what), "%zu control character%s (read "
-		    "as Windows-1252 punctuation, or dropped)", rp.controls,
+		snprintf(what, sizeof(what), "%zu control or invisible "
+		    "character%s (read as Windows-1252 punctuation or a space, "
+		    "or dropped)", rp.controls,
 		    rp.controls == 1 ? "" : "s");
 	if (rp.symbols > 0)
 		snprintf(what + strlen(what), sizeof(what) - strlen(what),

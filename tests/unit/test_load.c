@@ -194,6 +194,71 @@ test_memory(void **state)
 	capture_free(&c);
 }
 
+/*
+ * The invisible characters (U+2028, U+2029, U+200B, U+00AD, U+FFF9..
+ * U+FFFB, the tags U+E0000..U+E007F): each an error in a monograph, like
+ * the controls; in a label repaired (the separators a space, the others
+ * dropped) with the one repair warning.
+ */
+static void
+test_invisible(void **state)
+{
+	static const char *const chars[] = {
+		"\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\x8b", "\xc2\xad",
+		"\xef\xbf\xb9", "\xef\xbf\xba", "\xef\xbf\xbb",
+		"\xf3\xa0\x80\x81", "\xf3\xa0\x81\xbf", NULL
+	};
+	static const char *const code[] = {
+		"U+2028", "U+2029", "U+200B", "U+00AD", "U+FFF9", "U+FFFA",
+		"U+FFFB", "U+E0001", "U+E007F"
+	};
+	struct capture		 c;
+	struct diag		*d;
+	struct diag_file	*df;
+	xmlDocPtr		 doc;
+	xmlChar			*text;
+	char			 src[256], want[128];
+	const char		*out;
+	int			 i;
+
+	(void)state;
+	for (i = 0; chars[i] != NULL; i++) {
+		snprintf(src, sizeof(src), "<monograph xmlns=\"urn:monoc:"
+		    "monograph:2\"><p>ab%scd</p></monograph>", chars[i]);
+		capture_open(&c);
+		d = diag_new(c.f, 0);
+		df = diag_file_new(d, "m.xml");
+		/* kept for the checks that follow, with its error */
+		xmlFreeDoc(load_memory(src, strlen(src), "m.xml", df));
+		assert_int_equal(diag_file_worst(df), DIAG_ERROR);
+		diag_flush(d, df);
+		diag_file_free(df);
+		df = diag_file_new(d, "l.xml");
+		doc = load_label_memory(src, strlen(src), "l.xml", df);
+		assert_non_null(doc);
+		text = xmlNodeGetContent(xmlDocGetRootElement(doc));
+		assert_string_equal((char *)text, i < 2 ? "ab cd" : "abcd");
+		xmlFree(text);
+		xmlFreeDoc(doc);
+		diag_flush(d, df);
+		diag_file_free(df);
+		diag_free(d);
+		out = capture_close(&c);
+		snprintf(want, sizeof(want), "m.xml:1:42: error: the text of "
+		    "element 'p' holds the invisible character %s", code[i]);
+		if (strstr(out, want) == NULL)
+			print_message("%s", out);
+		assert_non_null(strstr(out, want));
+		snprintf(want, sizeof(want), "l.xml:1:42: warning: the label's "
+		    "text holds 1 control or invisible character");
+		assert_non_null(strstr(out, want));
+		snprintf(want, sizeof(want), "the first, %s, in element 'p'",
+		    code[i]);
+		assert_non_null(strstr(out, want));
+		capture_free(&c);
+	}
+}
+
 int
 main(void)
 {
@@ -204,6 +269,7 @@ main(void)
 		cmocka_unit_test(test_broken_files),
 		cmocka_unit_test(test_not_files),
 		cmocka_unit_test(test_memory),
+		cmocka_unit_test(test_invisible),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
