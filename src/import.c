@@ -46,6 +46,8 @@
 #define MAXCOVERS	(2 * MAXTOPIC * 7)
 /* a line break of a paragraph, until split_para() */
 #define BREAK	"monoc-break"
+/* an image in a paragraph (its figure), until split_para() */
+#define FIGURE	"monoc-figure"
 #define MAXFOOTNOTES	64
 
 enum place {
@@ -100,6 +102,7 @@ struct imp {
 	xmlHashTablePtr	 lids;		/* the same, keys in lower case */
 	xmlHashTablePtr	 used;		/* anchors given out */
 	xmlHashTablePtr	 media;		/* observationMedia ID -> file */
+	xmlHashTablePtr	 mnodes;	/* observationMedia ID -> node */
 	xmlNodePtr	 elem[SPL_T__MAX];
 	xmlNodePtr	 hold[SPL_T__MAX];
 	int		 primary[SPL_T__MAX];
@@ -274,6 +277,33 @@ warn_image(struct imp *im, xmlNodePtr n)
 	    ref != NULL ? ref : "?");
 }
 
+static char	*plain_text(xmlNodePtr);
+
+/*
+ * The words of the image of renderMultiMedia node n into f (a figure):
+ * its caption, else the text of its observationMedia (the alternative
+ * text labels give), else none.
+ */
+static void
+figure_words(struct imp *im, xmlNodePtr n, xmlNodePtr f)
+{
+	xmlNodePtr	 cap, m, alt;
+	const char	*ref;
+	char		*t;
+
+	if ((cap = spl_child(n, "caption")) != NULL)
+		inline_children(im, cap, f);
+	if (!has_content(f) &&
+	    (ref = spl_attr(n, "referencedObject")) != NULL &&
+	    (m = xmlHashLookup(im->mnodes, BAD_CAST ref)) != NULL &&
+	    (alt = spl_child(m, "text")) != NULL &&
+	    (t = plain_text(alt)) != NULL) {
+		add_text(im, f, t);
+		free(t);
+	}
+	trim_end(f);
+}
+
 /* Is the styleCode of n one with the token tok (case-insensitive)? */
 static int
 style(xmlNodePtr n, const char *tok)
@@ -398,15 +428,120 @@ trim_last_space(xmlNodePtr out)
 }
 
 /*
+ * Does a bold or italic run break at n: a sub or sup (the format's
+ * strong and em are plain text), or, in a table cell, a line break?
+ */
+static int
+splits(struct imp *im, xmlNodePtr n)
+{
+	return spl_is(n, "sub") || spl_is(n, "sup") ||
+	    (im->incell && spl_is(n, "br"));
+}
+
+/* Does n hold a node a bold or italic run breaks at (at any depth)? */
+static int
+has_split(struct imp *im, xmlNodePtr n)
+{
+	xmlNodePtr	 c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (splits(im, c) || (spl_is(c, NULL) && has_split(im, c)))
+			return 1;
+	return 0;
+}
+
+/*
+ * The siblings first up to (not including) stop as one element name of
+ * plain text, as styled() writes a whole run.
+ */
+static void
+styled_range(struct imp *im, xmlNodePtr first, xmlNodePtr stop,
+    xmlNodePtr out, const char *name)
+{
+	struct buf	 b;
+	xmlNodePtr	 c, last;
+	char		*t;
+
+	memset(&b, 0, sizeof(b));
+	last = first;
+	for (c = first; c != stop; c = c->next) {
+		last = c;
+		if (c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) {
+			if (c->content != NULL)
+				buf_str(&b, (const char *)c->content);
+		} else if (spl_is(c, NULL)) {
+			buf_str(&b, " ");
+			spl_collect_text(c, &b);
+			buf_str(&b, " ");
+		}
+	}
+	if ((t = buf_done(&b)) == NULL)
+		return;
+	spl_collapse(t);
+	if (*t == '\0' || only_spaces(t)) {
+		if (*t != '\0' || edge_space(first, 0))
+			add_text(im, out, " ");
+		free(t);
+		return;
+	}
+	if (edge_space(first, 0))
+		add_text(im, out, " ");
+	elt(im, out, name, t);
+	if (edge_space(last, 1))
+		add_text(im, out, " ");
+	free(t);
+}
+
+static void	 inline_node(struct imp *, xmlNodePtr, xmlNodePtr);
+
+/*
+ * A bold or italic run n that holds sub- or superscripts (or, in a
+ * cell, line breaks): its pieces in turn, each a strong (em) of its own,
+ * with the sub, sup and br between them kept as such
+ * ("AUC<sub>inf</sub>", not "AUCinf").
+ */
+static void
+styled_split(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *name)
+{
+	xmlNodePtr	 c, first;
+
+	first = NULL;
+	for (c = n->children; c != NULL; c = c->next) {
+		if (!splits(im, c) && !(spl_is(c, NULL) && has_split(im, c))) {
+			if (first == NULL)
+				first = c;
+			continue;
+		}
+		if (first != NULL)
+			styled_range(im, first, c, out, name);
+		first = NULL;
+		if (splits(im, c))
+			inline_node(im, c, out);
+		else
+			styled_split(im, c, out, name);
+	}
+	if (first != NULL)
+		styled_range(im, first, NULL, out, name);
+}
+
+/*
  * An inline element of plain text (strong, em, sub, sup) for the SPL
- * node n; its markup inside is dropped, its text kept.  Falls back to
- * plain inline content when the text does not fit a line (300).
+ * node n; its markup inside is dropped, its text kept, but for the sub-
+ * and superscripts (and a cell's line breaks) of a bold or italic run
+ * (styled_split()).  Falls back
+ * to plain inline content when the text does not fit a line (300).
  */
 static void
 styled(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *name)
 {
 	char	*t;
 
+	if ((strcmp(name, "strong") == 0 || strcmp(name, "em") == 0) &&
+	    has_split(im, n) && !has_link(n)) {
+		styled_split(im, n, out, name);
+		return;
+	}
 	if ((t = plain_text(n)) == NULL)
 		return;
 	if (only_spaces(t)) {
@@ -582,6 +717,68 @@ footnote_ref(struct imp *im, xmlNodePtr n, xmlNodePtr out)
 	attr(r, "ref", id);
 }
 
+/* Is out the cell being written (a line break there is kept)? */
+static int
+in_cell(struct imp *im, xmlNodePtr out)
+{
+	return im->incell && out->type == XML_ELEMENT_NODE &&
+	    (xmlStrEqual(out->name, BAD_CAST "td") ||
+	    xmlStrEqual(out->name, BAD_CAST "th"));
+}
+
+/*
+ * Tidy the line breaks of a cell: none at its start or end, none after
+ * another, no space beside one.
+ */
+static void
+tidy_breaks(xmlNodePtr cell)
+{
+	xmlNodePtr	 c, next, prev;
+	xmlChar		*p;
+	size_t		 len;
+
+	for (c = cell->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			/* no space after a break, nor before one */
+			if (c->prev == NULL || (c->prev->type ==
+			    XML_ELEMENT_NODE && xmlStrEqual(c->prev->name,
+			    BAD_CAST "br")))
+				for (p = c->content; *p == ' '; )
+					memmove(p, p + 1, xmlStrlen(p));
+			len = (size_t)xmlStrlen(c->content);
+			if (next == NULL || (next->type == XML_ELEMENT_NODE &&
+			    xmlStrEqual(next->name, BAD_CAST "br")))
+				while (len > 0 && c->content[len - 1] == ' ')
+					c->content[--len] = '\0';
+			if (*c->content == '\0') {
+				xmlUnlinkNode(c);
+				xmlFreeNode(c);
+			}
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE ||
+		    !xmlStrEqual(c->name, BAD_CAST "br"))
+			continue;
+		for (prev = c->prev; prev != NULL &&
+		    prev->type == XML_TEXT_NODE; prev = prev->prev)
+			if (prev->content != NULL && *prev->content != '\0')
+				break;
+		if (prev == NULL || next == NULL ||
+		    (prev->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(prev->name, BAD_CAST "br"))) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+	}
+	/* a break left last (text after it was space) */
+	while ((c = cell->last) != NULL && c->type == XML_ELEMENT_NODE &&
+	    xmlStrEqual(c->name, BAD_CAST "br")) {
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+}
+
 /*
  * One SPL node of inline content into out: text, emphasis, sub- and
  * superscripts, links, footnotes.  A block met inline (a list in a
@@ -610,6 +807,8 @@ inline_node(struct imp *im, xmlNodePtr c, xmlNodePtr out)
 	else if (spl_is(c, "br")) {
 		if (out == im->para)	/* split_para() ends the p there */
 			el(im, out, BREAK);
+		else if (in_cell(im, out))
+			el(im, out, "br");
 		else
 			add_text(im, out, " ");
 	} else if (spl_is(c, "linkHtml"))
@@ -618,7 +817,11 @@ inline_node(struct imp *im, xmlNodePtr c, xmlNodePtr out)
 		footnote(im, c, out);
 	else if (spl_is(c, "footnoteRef"))
 		footnote_ref(im, c, out);
-	else if (spl_is(c, "renderMultiMedia")) {
+	else if (spl_is(c, "renderMultiMedia") && out == im->para) {
+		/* a figure where it stood: split_para() ends the p there */
+		warn_image(im, c);
+		figure_words(im, c, el(im, out, FIGURE));
+	} else if (spl_is(c, "renderMultiMedia")) {
 		warn_image(im, c);
 		if (spl_child(c, "caption") != NULL) {
 			add_text(im, out, " ");
@@ -627,7 +830,13 @@ inline_node(struct imp *im, xmlNodePtr c, xmlNodePtr out)
 		}
 	} else if (spl_is(c, "col") || spl_is(c, "colgroup"))
 		return;
-	else {
+	else if (in_cell(im, out) && (spl_is(c, "paragraph") ||
+	    spl_is(c, "list") || spl_is(c, "item"))) {
+		/* a paragraph or list item of a cell: a line of its own */
+		el(im, out, "br");
+		inline_children(im, c, out);
+		el(im, out, "br");
+	} else {
 		add_text(im, out, " ");
 		inline_children(im, c, out);
 		add_text(im, out, " ");
@@ -808,6 +1017,7 @@ emit_row(struct imp *im, xmlNodePtr tr, xmlNodePtr rows)
 		im->incell = 1;
 		inline_children(im, c, cell);
 		im->incell = 0;
+		tidy_breaks(cell);
 		trim_end(cell);
 	}
 	if (footnotes_only(row)) {
@@ -1019,6 +1229,236 @@ emit_group(struct imp *im, xmlNodePtr g, xmlNodePtr table, const char *name)
 	}
 }
 
+/* Is n a monograph element named name? */
+static int
+is_el(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    xmlStrEqual(n->name, BAD_CAST name);
+}
+
+/* The first element child of n named name (any when NULL), or NULL. */
+static xmlNodePtr
+first_el(xmlNodePtr n, const char *name)
+{
+	xmlNodePtr	 c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && (name == NULL ||
+		    xmlStrEqual(c->name, BAD_CAST name)))
+			return c;
+	return NULL;
+}
+
+/*
+ * Is every piece of the cell styled (strong or em), footnote marks and
+ * line breaks aside?  Labels without a thead mark their header rows in bold.
+ */
+static int
+styled_cell(xmlNodePtr cell)
+{
+	xmlNodePtr	 c;
+	int		 styled;
+
+	styled = 0;
+	for (c = cell->children; c != NULL; c = c->next)
+		if (is_el(c, "strong") || is_el(c, "em"))
+			styled = 1;
+		else if (c->type == XML_ELEMENT_NODE) {
+			if (!is_el(c, "fnref") && !is_el(c, "br"))
+				return 0;
+		} else if (c->type == XML_TEXT_NODE && c->content != NULL &&
+		    !only_spaces((const char *)c->content))
+			return 0;
+	return styled;
+}
+
+/* Is the cell blank: no element, no text but spaces (no-break too)? */
+static int
+blank_cell(xmlNodePtr cell)
+{
+	xmlNodePtr	 c;
+
+	for (c = cell->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE || (c->type == XML_TEXT_NODE &&
+		    c->content != NULL &&
+		    !only_spaces((const char *)c->content)))
+			return 0;
+	return 1;
+}
+
+/*
+ * Is the row a header row of a table whose label gave no thead: each of
+ * its cells empty, a th, or wholly bold or italic, and some cell past
+ * the first column not empty (a bold first cell alone names a group of
+ * rows: "Cardiovascular")?
+ */
+static int
+head_row(xmlNodePtr tr)
+{
+	xmlNodePtr	 c;
+	int		 col, past;
+
+	col = past = 0;
+	for (c = tr->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!blank_cell(c)) {
+			if (!is_el(c, "th") && !styled_cell(c))
+				return 0;
+			if (col > 0)
+				past = 1;
+		}
+		col += span_of(c, "colspan");
+	}
+	return past;
+}
+
+/*
+ * Is the row a title: one cell across all the width columns of a table
+ * of more than one, of text a caption may hold (no footnote mark), at
+ * most 300 bytes?
+ */
+static int
+title_row(xmlNodePtr tr, int width)
+{
+	xmlNodePtr	 cell, c;
+	xmlChar		*t;
+	int		 len;
+
+	if ((cell = first_el(tr, NULL)) == NULL || width < 2 ||
+	    span_of(cell, "colspan") < width || span_of(cell, "rowspan") > 1)
+		return 0;
+	for (c = cell->next; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return 0;
+	if (!has_content(cell))
+		return 0;
+	for (c = cell->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !is_el(c, "strong") &&
+		    !is_el(c, "em") && !is_el(c, "sub") && !is_el(c, "sup") &&
+		    !is_el(c, "xref") && !is_el(c, "br"))
+			return 0;
+	t = xmlNodeGetContent(cell);
+	len = t != NULL ? xmlStrlen(t) : 0;
+	xmlFree(t);
+	return len <= 300;
+}
+
+/* Replace each strong and em child of n by its text. */
+static void
+unstyle(struct imp *im, xmlNodePtr n)
+{
+	xmlNodePtr	 c, next, t;
+	xmlChar		*s;
+
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
+		if (!is_el(c, "strong") && !is_el(c, "em"))
+			continue;
+		s = xmlNodeGetContent(c);
+		t = xmlNewDocText(im->doc, s != NULL ? s : BAD_CAST "");
+		xmlFree(s);
+		xmlReplaceNode(c, t);
+		xmlFreeNode(c);
+	}
+}
+
+/*
+ * The header rows of a table where its label puts them.  A first row
+ * that is one cell across the table is its title: the caption, or the
+ * end of the caption the label gave (rows of it after the first too).
+ * With no thead, the leading rows of th, or of bold or italic cells, are
+ * the header rows (up to the last one a rowspan of theirs reaches), so
+ * long as a body row follows.  Their bold is dropped (a header is shown
+ * as one).  *capp is the caption, made when the title needs one.
+ */
+static void
+find_head(struct imp *im, xmlNodePtr table, xmlNodePtr *capp)
+{
+	xmlNodePtr	 g, tr, cell, thead, c, next;
+	int		 width, w, k, i, ok;
+
+	width = 0;
+	for (g = table->children; g != NULL; g = g->next)
+		if ((is_el(g, "thead") || is_el(g, "tbody")) &&
+		    (w = shape_rows(im, g, 0, 0)) > width)
+			width = w;
+	thead = first_el(table, "thead");
+	g = thead != NULL ? thead : first_el(table, "tbody");
+again:
+	while (g != NULL && (tr = first_el(g, "tr")) != NULL &&
+	    (tr->next != NULL || g == thead) && title_row(tr, width)) {
+		cell = first_el(tr, NULL);
+		unstyle(im, cell);
+		if (*capp == NULL) {
+			*capp = el(im, NULL, "caption");
+			xmlAddPrevSibling(table->children, *capp);
+		} else {
+			trim_end(*capp);
+			add_text(im, *capp, " \xe2\x80\x94 ");
+		}
+		for (c = cell->children; c != NULL; c = next) {
+			next = c->next;
+			xmlUnlinkNode(c);
+			if (c->type == XML_TEXT_NODE || is_el(c, "br")) {
+				add_text(im, *capp, c->type == XML_TEXT_NODE ?
+				    (const char *)c->content : " ");
+				xmlFreeNode(c);
+			} else
+				xmlAddChild(*capp, c);
+		}
+		trim_end(*capp);
+		xmlUnlinkNode(tr);
+		xmlFreeNode(tr);
+	}
+	if (thead != NULL && first_el(thead, "tr") == NULL) {
+		/* a thead of titles only */
+		xmlUnlinkNode(thead);
+		xmlFreeNode(thead);
+		thead = NULL;
+		g = first_el(table, "tbody");
+		goto again;
+	}
+	if (thead != NULL || g == NULL)
+		return;
+	/* a body row must follow, in this group or the next */
+	for (next = g->next; next != NULL && !is_el(next, "tbody");
+	    next = next->next)
+		continue;
+	k = 0;
+	for (tr = g->children; tr != NULL && (tr->next != NULL ||
+	    next != NULL) && head_row(tr); tr = tr->next)
+		k++;
+	/* no rowspan of a header row may reach past the last one */
+	for (; k > 0; k--) {
+		ok = 1;
+		for (i = 0, tr = g->children; i < k; i++, tr = tr->next)
+			for (cell = tr->children; cell != NULL;
+			    cell = cell->next)
+				if (cell->type == XML_ELEMENT_NODE &&
+				    span_of(cell, "rowspan") > k - i)
+					ok = 0;
+		if (ok)
+			break;
+	}
+	if (k == 0)
+		return;
+	thead = el(im, NULL, "thead");
+	xmlAddPrevSibling(g, thead);
+	for (i = 0; i < k; i++) {
+		tr = g->children;
+		xmlUnlinkNode(tr);
+		xmlAddChild(thead, tr);
+		for (cell = tr->children; cell != NULL; cell = cell->next)
+			unstyle(im, cell);
+	}
+	if (g->children == NULL) {
+		xmlUnlinkNode(g);
+		xmlFreeNode(g);
+	}
+}
+
 /* Is there a footnote with id ref in table? */
 static int
 has_footnote(xmlNodePtr table, const xmlChar *ref)
@@ -1087,7 +1527,7 @@ emit_table(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *loc)
 	if ((c = spl_child(n, "thead")) != NULL)
 		emit_group(im, c, table, "thead");
 	for (c = n->children; c != NULL; c = c->next) {
-		if (spl_is(c, "tbody") || spl_is(c, "tfoot"))
+		if (spl_is(c, "tbody"))
 			emit_group(im, c, table, "tbody");
 		else if (spl_is(c, "tr")) {
 			if (loose == NULL)
@@ -1095,6 +1535,10 @@ emit_table(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *loc)
 			emit_row(im, c, loose);
 		}
 	}
+	/* a tfoot (labels put it before the tbody, as HTML 4 did) last */
+	for (c = n->children; c != NULL; c = c->next)
+		if (spl_is(c, "tfoot"))
+			emit_group(im, c, table, "tbody");
 	im->intable = 0;
 	if (loose != NULL) {
 		drop_empty_rows(loose);
@@ -1103,6 +1547,7 @@ emit_table(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *loc)
 			xmlFreeNode(loose);
 		}
 	}
+	find_head(im, table, &cap);
 	/* A table of header rows only: they are its body. */
 	bodies = 0;
 	for (g = table->children; g != NULL; g = g->next)
@@ -1177,7 +1622,8 @@ emit_table(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *loc)
  * Split the p built from a paragraph at its line breaks (the BREAK
  * marks inline_node() leaves for each br directly in it, even one inside
  * a long styled run, which gives its text unstyled), each part a
- * statement of its own, cited to loc.
+ * statement of its own, cited to loc; an image in it (a FIGURE mark) is
+ * a figure between the parts before and after it.
  */
 static void
 split_para(struct imp *im, xmlNodePtr q, const char *loc)
@@ -1188,7 +1634,8 @@ split_para(struct imp *im, xmlNodePtr q, const char *loc)
 	for (c = q->children; c != NULL; c = next) {
 		next = c->next;
 		if (c->type != XML_ELEMENT_NODE ||
-		    !xmlStrEqual(c->name, BAD_CAST BREAK)) {
+		    (!xmlStrEqual(c->name, BAD_CAST BREAK) &&
+		    !xmlStrEqual(c->name, BAD_CAST FIGURE))) {
 			if (cur != q) {
 				xmlUnlinkNode(c);
 				xmlAddChild(cur, c);
@@ -1196,6 +1643,18 @@ split_para(struct imp *im, xmlNodePtr q, const char *loc)
 			continue;
 		}
 		xmlUnlinkNode(c);
+		if (xmlStrEqual(c->name, BAD_CAST FIGURE)) {
+			if (cur != q)
+				close_statement(im, cur, loc);
+			xmlNodeSetName(c, BAD_CAST "figure");
+			xmlAddNextSibling(q->parent->last, c);
+			cite(im, c, loc);
+			cur = xmlNewDocNode(q->doc, q->ns, BAD_CAST "p", NULL);
+			if (cur == NULL)
+				return;
+			xmlAddNextSibling(c, cur);
+			continue;
+		}
 		xmlFreeNode(c);
 		if (has_content(cur)) {
 			if (cur != q)
@@ -1242,15 +1701,13 @@ emit_blocks(struct imp *im, xmlNodePtr text, xmlNodePtr out, const char *loc)
 			p = NULL;
 			emit_table(im, c, out, loc);
 		} else if (spl_is(c, "renderMultiMedia")) {
-			/* the image goes, its caption stays */
+			/* the image goes, a figure stands for it */
+			close_statement(im, p, loc);
+			p = NULL;
 			warn_image(im, c);
-			if ((q = spl_child(c, "caption")) != NULL) {
-				close_statement(im, p, loc);
-				p = NULL;
-				xmlNodePtr cp = el(im, out, "p");
-				inline_children(im, q, cp);
-				close_statement(im, cp, loc);
-			}
+			q = el(im, out, "figure");
+			figure_words(im, c, q);
+			cite(im, q, loc);
 		} else if (c->type == XML_TEXT_NODE || spl_is(c, NULL)) {
 			if (blank(c))
 				continue;
@@ -1375,9 +1832,11 @@ map_ids(struct imp *im, xmlNodePtr n, const char *to)
 			if (spl_is(c, "observationMedia") &&
 			    (file = spl_attr(spl_path(c, "value/reference"),
 			    "value")) != NULL &&
-			    xmlHashLookup(im->media, BAD_CAST id) == NULL)
+			    xmlHashLookup(im->media, BAD_CAST id) == NULL) {
 				xmlHashAddEntry(im->media, BAD_CAST id,
 				    strdup(file));
+				xmlHashAddEntry(im->mnodes, BAD_CAST id, c);
+			}
 		}
 		map_ids(im, c, to);
 	}
@@ -2926,7 +3385,8 @@ import_build(struct spl *spl, const char *name, const char *today,
 	    (im.ids = xmlHashCreate(256)) == NULL ||
 	    (im.lids = xmlHashCreate(256)) == NULL ||
 	    (im.used = xmlHashCreate(256)) == NULL ||
-	    (im.media = xmlHashCreate(16)) == NULL)
+	    (im.media = xmlHashCreate(16)) == NULL ||
+	    (im.mnodes = xmlHashCreate(16)) == NULL)
 		goto out;
 	root = xmlNewDocNode(im.doc, NULL, BAD_CAST "monograph", NULL);
 	xmlDocSetRootElement(im.doc, root);
@@ -3031,6 +3491,7 @@ out:
 	xmlHashFree(im.lids, free_link);
 	xmlHashFree(im.used, NULL);
 	xmlHashFree(im.media, free_link);
+	xmlHashFree(im.mnodes, NULL);
 	xmlFreeDoc(im.doc);
 	return ret;
 }
@@ -3252,6 +3713,40 @@ edited(struct run *r, const char *path, const char *buf, size_t len)
 }
 
 /*
+ * Keep the inline content of the cells, captions, paragraphs and
+ * footnotes under n as written: one of inline elements alone (a strong
+ * then a sup: "AUC<sub>inf</sub>") gets an empty text node, so that the
+ * serialiser does not indent it, which would put a space between them.
+ */
+static void
+keep_inline(xmlNodePtr n)
+{
+	static const char *const holders[] = { "td", "th", "caption", "p",
+	    "footnote", NULL };
+	const char *const	*h;
+	xmlNodePtr		 c;
+	int			 text, elems;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			keep_inline(c);
+	for (h = holders; *h != NULL; h++)
+		if (xmlStrEqual(n->name, BAD_CAST *h))
+			break;
+	if (n->type != XML_ELEMENT_NODE || *h == NULL)
+		return;
+	text = elems = 0;
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_TEXT_NODE)
+			text = 1;
+		else if (c->type == XML_ELEMENT_NODE)
+			elems++;
+	if (!text && elems > 1)
+		xmlAddPrevSibling(n->children, xmlNewDocText(n->doc,
+		    BAD_CAST ""));
+}
+
+/*
  * Serialise the monograph, parse it back as monoc reads monographs,
  * validate and check it, and write it to path: nothing is written that
  * monoc --check would refuse.  Problems go to df.
@@ -3268,6 +3763,7 @@ write_checked(struct run *r, struct schema_vctx *vctx, xmlDocPtr mono,
 	int			 len, ret;
 
 	ret = -1;
+	keep_inline(xmlDocGetRootElement(mono));
 	xmlDocDumpFormatMemoryEnc(mono, &buf, &len, "UTF-8", 1);
 	if (buf == NULL) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");

@@ -1033,6 +1033,8 @@ inline_node(struct mb *mb, xmlNodePtr p, const xmlNode *n)
 		text(mb, p, str_get(&b));
 	} else if (is_m(n, "cite"))
 		inline_cite(mb, p, n);
+	else if (is_m(n, "br"))		/* in a head cell; table_row() */
+		text(mb, p, " ");		/* splits a body cell there */
 	else
 		inline_children(mb, p, n);	/* the built-in template */
 	free(b.p);
@@ -1987,6 +1989,33 @@ m_quote(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	inline_children(mb, el(mb, parent, "quote"), n);
 }
 
+/*
+ * m:figure: a paragraph where the figure stood, "[Image: CAPTION (not
+ * reproduced; see the label)]" (words.xml, group figure), its citations
+ * after it; a sentence before it that ends in a colon is not left before
+ * nothing.
+ */
+static void
+m_figure(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
+{
+	const xmlNode	*c;
+	xmlNodePtr	 p;
+
+	p = el(mb, parent, "p");
+	if (!has_words(mb, n))
+		text(mb, p, need(mb, "figure", "alone"));
+	else {
+		text(mb, p, need(mb, "figure", "before"));
+		for (c = n->children; c != NULL; c = c->next)
+			if (!is_m(c, "cite"))
+				inline_node(mb, p, c);
+		text(mb, p, need(mb, "figure", "after"));
+	}
+	for (c = n->children; c != NULL; c = c->next)
+		if (is_m(c, "cite"))
+			inline_node(mb, p, c);
+}
+
 /* A paragraph after a label: <p><strong>label</strong> inline</p>. */
 static void
 label_p(struct mb *mb, xmlNodePtr parent, const xmlNode *n, const char *label)
@@ -2368,12 +2397,13 @@ span_atts(struct mb *mb, xmlNodePtr e, const xmlNode *c)
 			set(mb, e, *a, v);
 }
 
-/* One tr of thead, as a head row; of tbody, as a row. */
+/* One tr of thead, as a head row; of tbody, as a row (a body cell one
+   para a line: its line breaks split it). */
 static void
 table_row(struct mb *mb, xmlNodePtr t, const xmlNode *tr, int head)
 {
-	const xmlNode	*c;
-	xmlNodePtr	 row, cell;
+	const xmlNode	*c, *k;
+	xmlNodePtr	 row, cell, para;
 
 	row = el(mb, t, head ? "head" : "row");
 	for (c = tr->children; c != NULL; c = c->next) {
@@ -2386,8 +2416,15 @@ table_row(struct mb *mb, xmlNodePtr t, const xmlNode *tr, int head)
 		else {
 			if (is_m(c, "th"))
 				set(mb, cell, "header", "yes");
-			if (c->children != NULL)
-				inline_children(mb, el(mb, cell, "para"), c);
+			para = NULL;
+			for (k = c->children; k != NULL; k = k->next)
+				if (is_m(k, "br"))
+					para = NULL;
+				else {
+					if (para == NULL)
+						para = el(mb, cell, "para");
+					inline_node(mb, para, k);
+				}
 		}
 	}
 }
@@ -3466,6 +3503,7 @@ static const struct {
 	{ "excretion", m_excretion },
 	{ "section", m_section },
 	{ "quote", m_quote },
+	{ "figure", m_figure },
 	{ "table", m_table },
 	{ "none", m_p },
 	{ "summary", m_summary },

@@ -191,7 +191,7 @@ has "html: the status in the header" "$html" \
 has "html: a cross reference in the label's words is a link" "$html" \
     '<a href="#dosing-adults">\(2\.1\)</a>'
 has "html: a table with no head row has no thead" "$html" \
-    '<table id="nohead"><caption id="nohead-caption">No head row</caption><tbody>'
+    '<figcaption id="nohead-caption">No head row</figcaption><table id="nohead" aria-labelledby="nohead-caption"><tbody>'
 has "html: a ragged table's short row padded" "$html" \
     'Week 2</td><td></td></tr>'
 

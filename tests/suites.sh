@@ -64,9 +64,11 @@ suite "the Highlights are what docs/format.md section 10 says" \
     tests/summary.sh "$monoc"
 suite "schema tests" tests/schema/run.sh
 suite "hostile inputs" tests/hostile/run.sh "$monoc"
-suite "monoc import: golden tests on three small labels" \
+suite "monoc import: golden tests on four small labels" \
     tests/golden/import.sh "$monoc"
 suite "monoc import on real labels" tests/import/run.sh "$monoc"
+suite "tables: every value under its header or after its column path" \
+    tests/tables/run.sh "$monoc"
 suite "scaling: time at 4n under 6 times time at n" tests/scaling/run.sh "$monoc"
 suite "output linters" tests/lint-outputs.sh "$out"
 suite "output linters: test monographs" \

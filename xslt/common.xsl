@@ -42,10 +42,11 @@
   <!-- ============================================================ -->
 
   <!-- A table of more columns than this is shown row by row, one
-       "Header: value" line a cell, in the text and the man page, where a
-       grid of so many would be too narrow to read at 78 or 80 columns;
-       HTML always shows the grid. -->
-  <xsl:variable name="table-grid-max" select="6"/>
+       "column path: value" line a cell, in the text and the man page.
+       Below it, a table is a grid whenever its longest words fit side by
+       side (at 78 or 80 columns no more than 8 or 7 can), so this only
+       bounds the work; HTML always shows the grid. -->
+  <xsl:variable name="table-grid-max" select="12"/>
 
   <!-- The number of columns of the context table: the widest of its
        rows (head or body; a table need not have a head row), each row as
@@ -783,7 +784,8 @@ li { margin: .25rem 0; }
 .note-tag { color: var(--note); text-transform: uppercase; letter-spacing: .03em; font-size: .9em; }
 .table-wrap { max-width: 100%; overflow-x: auto; margin: 1rem 0; }
 table { border-collapse: collapse; width: 100%; }
-caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+caption, figcaption { text-align: left; font-weight: 600; padding: .3rem 0; }
+figcaption { position: sticky; left: 0; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
 th { background: #eef1f4; }
 td p { margin: 0 0 .3rem; }

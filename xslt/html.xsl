@@ -185,7 +185,9 @@
   <!-- A general table (no @cols): header rows, spans, row headers,
        alignment, footnotes after it.  The wrapper scrolls sideways on a
        narrow screen, so it can take the keyboard focus (a figure, named
-       by the caption). -->
+       by the caption).  The caption is the figure's, above the table:
+       it wraps to the screen, where a table's own caption is as wide as
+       the table and clipped with it; it names the table too. -->
   <xsl:template match="table[not(@cols)]" mode="h">
     <!-- a label's rows need not be equally wide: each row short of the
          widest gets empty cells at its end (pad: how many a row, in
@@ -203,14 +205,25 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="pad" select="exsl:node-set($pad-rtf)/p"/>
-    <figure class="table-wrap" tabindex="0" aria-labelledby="{@id}-caption">
-      <table id="{@id}">
-        <caption id="{@id}-caption">
+    <xsl:variable name="captioned" select="caption or normalize-space(@caption) != ''"/>
+    <figure class="table-wrap" tabindex="0">
+      <!-- no caption: no empty one; the figure is named "Table" -->
+      <xsl:choose>
+        <xsl:when test="$captioned"><xsl:attribute name="aria-labelledby"><xsl:value-of select="concat(@id, '-caption')"/></xsl:attribute></xsl:when>
+        <xsl:otherwise><xsl:attribute name="aria-label">Table</xsl:attribute></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$captioned">
+        <figcaption id="{@id}-caption">
           <xsl:choose>
             <xsl:when test="caption"><xsl:apply-templates select="caption/node()" mode="hin"/></xsl:when>
             <xsl:otherwise><xsl:value-of select="@caption"/></xsl:otherwise>
           </xsl:choose>
-        </caption>
+        </figcaption>
+      </xsl:if>
+      <table id="{@id}">
+        <xsl:if test="$captioned">
+          <xsl:attribute name="aria-labelledby"><xsl:value-of select="concat(@id, '-caption')"/></xsl:attribute>
+        </xsl:if>
         <xsl:if test="head">
           <thead>
             <xsl:for-each select="head">
@@ -288,11 +301,12 @@
   </xsl:template>
 
   <!-- A table monoc makes itself (@cols): one header row, the first
-       cell of a row heads it. -->
+       cell of a row heads it; in a scrolling figure with its caption, as
+       a general table. -->
   <xsl:template match="table" mode="h">
-    <div class="table-wrap">
-      <table id="{@id}">
-        <caption><xsl:value-of select="@caption"/></caption>
+    <figure class="table-wrap" tabindex="0" aria-labelledby="{@id}-caption">
+      <figcaption id="{@id}-caption"><xsl:value-of select="@caption"/></figcaption>
+      <table id="{@id}" aria-labelledby="{@id}-caption">
         <thead>
           <tr>
             <xsl:for-each select="head/cell">
@@ -325,7 +339,7 @@
           </xsl:for-each>
         </tbody>
       </table>
-    </div>
+    </figure>
   </xsl:template>
 
   <!-- One paragraph in a cell stays bare; several become p elements

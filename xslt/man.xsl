@@ -7,8 +7,8 @@
   REFERENCES, SEE ALSO (the see-also section's monographs as NAME-info(7),
   then monoc(1)). Tables go through tbl (allbox, T{ T} text blocks with
   fixed column widths that fit 80 columns; s and ^ for spans); a table
-  of more than $table-grid-max columns is a list of "Header: value"
-  lines a row instead.
+  whose words cannot stand side by side is a list instead, a bullet item
+  a row, each value after its column path ("200 mg/5 mL, Day 1: 5 mL").
 
   Every text node passes through the named template "roff-escape", so the
   page source is pure ASCII and no text can be read as a request or an
@@ -691,9 +691,10 @@
   <!-- A general table (no @cols): tbl, allbox, one format line a row
        (s where a cell spans columns, ^ where one from above spans rows),
        every cell a T{ T} block, column widths (template table-widths)
-       that fit an 80-column terminal; with more than $table-grid-max columns, one
-       bullet item a row of "Header: value" lines instead.  Footnotes
-       after it. -->
+       that fit an 80-column terminal; when the longest words cannot
+       stand side by side, one bullet item a row instead, each value
+       after its column path (template r-col-path).  No heading for a
+       table without a caption.  Footnotes after it. -->
   <xsl:template match="table[not(@cols)]" mode="r">
     <!-- the grid and its widths: avail = 70 - 3 * n (tbl's gutters and
          rules), words unbroken -->
@@ -711,7 +712,18 @@
     <xsl:variable name="ws" select="string(exsl:node-set($layout-rtf)/g/@ws)"/>
     <xsl:variable name="as-list" select="$ws = 'list'"/>
     <xsl:variable name="labels" select="boolean($grid[@kind = 'head'])"/>
-    <xsl:text>.PP&#10;</xsl:text>
+    <!-- no caption: no heading (an empty "Table:" says nothing), and
+         space before a grid after a block (a heading or a bullet item
+         makes its own) -->
+    <xsl:choose>
+      <xsl:when test="caption or normalize-space(@caption) != ''">
+        <xsl:text>.PP&#10;</xsl:text>
+      </xsl:when>
+      <xsl:when test="not($as-list) and preceding-sibling::* and */cell[normalize-space(.) != '' or .//cites or .//fnref]">
+        <xsl:text>.sp&#10;</xsl:text>
+      </xsl:when>
+    </xsl:choose>
+    <xsl:if test="caption or normalize-space(@caption) != ''">
     <xsl:call-template name="line">
       <xsl:with-param name="s">
         <xsl:text>\fBTable: </xsl:text>
@@ -722,6 +734,7 @@
         <xsl:text>\fP</xsl:text>
       </xsl:with-param>
     </xsl:call-template>
+    </xsl:if>
     <xsl:choose>
       <!-- a table of empty cells: its caption alone -->
       <xsl:when test="not(*/cell[normalize-space(.) != '' or .//cites or .//fnref])"/>
@@ -742,22 +755,19 @@
             <xsl:if test="position() &gt; 1">.br&#10;</xsl:if>
             <xsl:call-template name="line">
               <xsl:with-param name="s">
-                <xsl:if test="$labels">
-                <xsl:text>\fB</xsl:text>
-                <xsl:call-template name="r-col-label">
-                  <xsl:with-param name="t" select="$t"/>
-                  <xsl:with-param name="grid" select="$grid"/>
-                  <xsl:with-param name="col" select="@col"/>
-                </xsl:call-template>
-                <xsl:if test="@span &gt; 1">
-                  <xsl:text>\(en</xsl:text>
-                  <xsl:call-template name="r-col-label">
-                    <xsl:with-param name="t" select="$t"/>
-                    <xsl:with-param name="grid" select="$grid"/>
-                    <xsl:with-param name="col" select="@col + @span - 1"/>
-                  </xsl:call-template>
-                </xsl:if>
-                <xsl:text>:\fP </xsl:text>
+                <xsl:variable name="path">
+                  <xsl:if test="$labels">
+                    <xsl:call-template name="r-col-path">
+                      <xsl:with-param name="t" select="$t"/>
+                      <xsl:with-param name="grid" select="$grid"/>
+                      <xsl:with-param name="n" select="$n"/>
+                      <xsl:with-param name="col" select="@col"/>
+                      <xsl:with-param name="span" select="@span"/>
+                    </xsl:call-template>
+                  </xsl:if>
+                </xsl:variable>
+                <xsl:if test="string($path) != ''">
+                  <xsl:value-of select="concat('\fB', $path, ':\fP ')"/>
                 </xsl:if>
                 <xsl:for-each select="mx:grid-cell($t, current())[parent::row]/para">
                   <xsl:if test="position() &gt; 1">; </xsl:if>
@@ -862,17 +872,39 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The header of column col, escaped: the text of each header row's
-       cell over it, joined by ", ". -->
-  <xsl:template name="r-col-label">
+  <!-- The column path of a body slot, escaped: text.xsl's template
+       t-col-path. -->
+  <xsl:template name="r-col-path">
     <xsl:param name="t"/>
     <xsl:param name="grid"/>
+    <xsl:param name="n"/>
     <xsl:param name="col"/>
-    <xsl:for-each select="$grid[@kind = 'head']/s[not(@cov) and @col &lt;= $col and @col + @span &gt; $col]">
-      <xsl:variable name="id" select="@cell"/>
-      <xsl:if test="position() &gt; 1">, </xsl:if>
-      <xsl:apply-templates select="mx:grid-cell($t, current())[parent::head]/node()" mode="rin"/>
-    </xsl:for-each>
+    <xsl:param name="span" select="1"/>
+    <xsl:variable name="over" select="$grid[@kind = 'head']/s[not(@cov) and @col &lt;= $col and @col + @span &gt;= $col + $span][normalize-space(mx:grid-cell($t, .)) != '']"/>
+    <xsl:choose>
+      <xsl:when test="$span &gt;= $n and $n &gt; 1"/>
+      <xsl:when test="$over or $span &lt;= 1">
+        <xsl:for-each select="$over">
+          <xsl:if test="position() &gt; 1">, </xsl:if>
+          <xsl:apply-templates select="mx:grid-cell($t, current())[parent::head]/node()" mode="rin"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="r-col-path">
+          <xsl:with-param name="t" select="$t"/>
+          <xsl:with-param name="grid" select="$grid"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="col" select="$col"/>
+        </xsl:call-template>
+        <xsl:text>\(en</xsl:text>
+        <xsl:call-template name="r-col-path">
+          <xsl:with-param name="t" select="$t"/>
+          <xsl:with-param name="grid" select="$grid"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="col" select="$col + $span - 1"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- tbl: allbox, tab-separated, every data cell a T{ T} block with a

@@ -9,8 +9,8 @@
   deeper with ~, deeper still with .), lists use hanging indents (a list
   in an item indented to its text), quotations are indented and in
   quotation marks, tables are aligned columns with cells wrapped inside
-  their column (a table of more than $table-grid-max columns one block of
-  "Header: value" lines a row), boxed warnings and the highlights are
+  their column (a table whose words cannot stand side by side one block
+  a row, each value after its column path: "200 mg/5 mL, Day 1: 5 mL"), boxed warnings and the highlights are
   framed, citations are [n] or [n, locator] and the references are
   listed at the end.
 
@@ -529,12 +529,13 @@
   <!-- General tables (no @cols)                                    -->
   <!-- ============================================================ -->
 
-  <!-- Caption, then the grid (columns two spaces apart, as wide as
-       template table-widths makes them, spanning
-       cells across their columns, a rule under the header rows, a blank
-       line between body rows but not inside a rowspan), or with more
-       than $table-grid-max columns one block a row: "Header: value"
-       lines; then the footnotes. -->
+  <!-- Caption (none for a table without one), then the grid (columns
+       two spaces apart, as wide as template table-widths makes them,
+       spanning cells across their columns, a rule under the header rows,
+       a blank line between body rows but not inside a rowspan) whenever
+       its longest words fit side by side, else one block a row: each
+       non-empty value after its column path (template t-col-path), a
+       value across every column alone; then the footnotes. -->
   <xsl:template match="table[not(@cols)]" mode="t">
     <xsl:param name="width" select="$WIDTH"/>
     <!-- the grid and its widths: avail = width - 2 * (n - 1), gutters
@@ -559,14 +560,17 @@
           </xsl:call-template>
         </xsl:for-each>
       </xsl:when>
-      <xsl:otherwise>
+      <!-- no caption: no heading (an empty "Table:" says nothing) -->
+      <xsl:when test="normalize-space(@caption) != ''">
         <xsl:call-template name="wrap">
           <xsl:with-param name="text" select="concat('Table: ', @caption)"/>
           <xsl:with-param name="width" select="$width"/>
         </xsl:call-template>
-      </xsl:otherwise>
+      </xsl:when>
     </xsl:choose>
-    <xsl:value-of select="$NL"/>
+    <xsl:if test="caption or normalize-space(@caption) != ''">
+      <xsl:value-of select="$NL"/>
+    </xsl:if>
     <xsl:variable name="ws" select="string(exsl:node-set($layout-rtf)/g/@ws)"/>
     <xsl:variable name="labels" select="boolean($grid[@kind = 'head'])"/>
     <xsl:choose>
@@ -585,22 +589,20 @@
           <xsl:if test="$full">
           <xsl:value-of select="$NL"/>
           <xsl:for-each select="$full">
-            <xsl:variable name="label">
+            <xsl:variable name="path">
               <xsl:if test="$labels">
-              <xsl:call-template name="t-col-label">
-                <xsl:with-param name="t" select="$t"/>
-                <xsl:with-param name="grid" select="$grid"/>
-                <xsl:with-param name="col" select="@col"/>
-              </xsl:call-template>
-              <xsl:if test="@span &gt; 1">
-                <xsl:text>&#8211;</xsl:text>
-                <xsl:call-template name="t-col-label">
+                <xsl:call-template name="t-col-path">
                   <xsl:with-param name="t" select="$t"/>
                   <xsl:with-param name="grid" select="$grid"/>
-                  <xsl:with-param name="col" select="@col + @span - 1"/>
+                  <xsl:with-param name="n" select="$n"/>
+                  <xsl:with-param name="col" select="@col"/>
+                  <xsl:with-param name="span" select="@span"/>
                 </xsl:call-template>
               </xsl:if>
-              <xsl:text>: </xsl:text>
+            </xsl:variable>
+            <xsl:variable name="label">
+              <xsl:if test="string($path) != ''">
+                <xsl:value-of select="concat($path, ': ')"/>
               </xsl:if>
             </xsl:variable>
             <xsl:variable name="id" select="@cell"/>
@@ -677,19 +679,45 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The header of column col: the text of each header row's cell over
-       it, joined by ", " (a cell spanning rows counted once). -->
-  <xsl:template name="t-col-label">
+  <!-- The column path of a body slot at column col spanning span
+       columns of n: the text of each header row's cell over all of
+       them, joined by ", " (a cell spanning rows counted once, an empty
+       one left out); for a span no header cell covers whole, the paths
+       of its first and last columns, "A-B".  Nothing for a slot across
+       every column: a row of its own (a group's title, a note). -->
+  <xsl:template name="t-col-path">
     <xsl:param name="t"/>
     <xsl:param name="grid"/>
+    <xsl:param name="n"/>
     <xsl:param name="col"/>
-    <xsl:for-each select="$grid[@kind = 'head']/s[not(@cov) and @col &lt;= $col and @col + @span &gt; $col]">
-      <xsl:variable name="id" select="@cell"/>
-      <xsl:if test="position() &gt; 1">, </xsl:if>
-      <xsl:call-template name="inline-string">
-        <xsl:with-param name="node" select="mx:grid-cell($t, current())[parent::head]"/>
-      </xsl:call-template>
-    </xsl:for-each>
+    <xsl:param name="span" select="1"/>
+    <xsl:variable name="over" select="$grid[@kind = 'head']/s[not(@cov) and @col &lt;= $col and @col + @span &gt;= $col + $span][normalize-space(mx:grid-cell($t, .)) != '']"/>
+    <xsl:choose>
+      <xsl:when test="$span &gt;= $n and $n &gt; 1"/>
+      <xsl:when test="$over or $span &lt;= 1">
+        <xsl:for-each select="$over">
+          <xsl:if test="position() &gt; 1">, </xsl:if>
+          <xsl:call-template name="inline-string">
+            <xsl:with-param name="node" select="mx:grid-cell($t, current())[parent::head]"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="t-col-path">
+          <xsl:with-param name="t" select="$t"/>
+          <xsl:with-param name="grid" select="$grid"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="col" select="$col"/>
+        </xsl:call-template>
+        <xsl:text>&#8211;</xsl:text>
+        <xsl:call-template name="t-col-path">
+          <xsl:with-param name="t" select="$t"/>
+          <xsl:with-param name="grid" select="$grid"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="col" select="$col + $span - 1"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Zip cells (c elements: w, align, the wrapped lines) into lines,

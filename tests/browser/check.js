@@ -14,6 +14,9 @@
 //   - at 360 px, horizontal scrolling fails
 //     (documentElement.scrollWidth > clientWidth), and so does an
 //     interactions table that scrolls inside its box;
+//     (documentElement.scrollWidth > clientWidth), and so does a table
+//     caption (caption, figcaption) that reaches past the screen's right
+//     edge: a caption must wrap, not be clipped with its table;
 //   - every in-page link href="#x" must have an element with id (or a named
 //     anchor) x;
 //   - a full-page screenshot (the first screen of a page taller than
@@ -105,6 +108,15 @@ async function checkViewport(page, file, vp, base) {
     });
     if (ix !== null && ix[0] > ix[1] + 1)
       problems.push(where + 'the interactions table scrolls inside its box: ' + ix[0] + ' > ' + ix[1]);
+    const clipped = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('caption, figcaption'))
+        .filter((e) => e.getBoundingClientRect().right >
+          document.documentElement.clientWidth + 0.5)
+        .slice(0, 5)
+        .map((e) => (e.id || e.tagName.toLowerCase()) + ' right=' +
+          Math.round(e.getBoundingClientRect().right)));
+    if (clipped.length > 0)
+      problems.push(where + 'caption past the screen edge: ' + clipped.join(', '));
   } else {
     // Anchors do not depend on the width: check them once.
     const broken = await page.evaluate(() =>

@@ -1,13 +1,16 @@
 #!/bin/sh
-# import.sh: golden tests of monoc import on three small labels, from the
+# import.sh: golden tests of monoc import on four small labels, from the
 # label to the three outputs.
 #
 # The labels are invented test data (tests/data/import/): tiny.xml (PLR,
 # ragged tables, a dangling link, an image, a package label), combo.xml
 # (a schedule II combination per 5 mL with Highlights, a boxed warning,
-# two head rows, spans and footnotes) and drugfacts.xml (an OTC Drug Facts
+# two head rows, spans and footnotes), drugfacts.xml (an OTC Drug Facts
 # label in the pre-2009 product model, no title, a nine-column table,
-# Windows-1252 control characters).  Goldens of real labels would be
+# Windows-1252 control characters) and tables.xml (tables laid out as
+# labels lay them: no thead, a title row, bold header rows, the tfoot
+# first, a weight-based dosing table of two suspensions under two header
+# rows).  Goldens of real labels would be
 # monographs made from labels in the repository, which the project does
 # not keep: tests/import/run.sh checks the real labels of ../shared at
 # test time instead.
@@ -37,7 +40,7 @@ same() {
 }
 
 names=
-for label in tiny combo drugfacts; do
+for label in tiny combo drugfacts tables; do
 	mkdir -p "$tmp/$label"
 	"$monoc" import -o "$tmp/$label" "$data/$label.xml" \
 	    2> "$tmp/$label.err"
