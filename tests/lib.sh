@@ -3,10 +3,9 @@
 # (removed on exit), the counters $pass and $fail, and:
 #   ok MESSAGE, bad MESSAGE     count and print one result
 #   check_same WANT GOT OK-MESSAGE FAIL-MESSAGE
-#                               compare two files byte for byte (GOT in
-#                               its golden form when WANT is an HTML
-#                               golden file); on a difference, print the
-#                               start of the diff
+#                               compare two files byte for byte (HTML
+#                               pages both in their golden form); on a
+#                               difference, print the start of the diff
 #   golden_form FILE            FILE as golden files keep it: an HTML page
 #                               one element a line (a newline between two
 #                               tags side by side, so that a diff of a
@@ -35,8 +34,12 @@ golden_form() {
 check_same() {
 	case $1 in
 	*.html)
+		# both sides: WANT is a golden file (already in that form,
+		# which golden_form leaves as it is) or a page made by the
+		# test itself (ext-parity.sh compares two such pages)
+		golden_form "$1" > "$tmp/want-form.html"
 		golden_form "$2" > "$tmp/golden-form.html"
-		set -- "$1" "$tmp/golden-form.html" "$3" "$4"
+		set -- "$tmp/want-form.html" "$tmp/golden-form.html" "$3" "$4"
 		;;
 	esac
 	if cmp -s "$1" "$2"; then
