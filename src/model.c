@@ -4411,6 +4411,7 @@ static const struct {
 	{ "sup", "inline_node()" },
 	{ "xref", "inline_node()" },
 	{ "fnref", "inline_node()" },
+	{ "br", "table_row() (body cells), inline_node() (head cells)" },
 };
 
 /*
