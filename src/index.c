@@ -362,6 +362,8 @@ label_classes(struct index *ix)
 {
 	size_t	 i, j, k, best, bestn;
 
+	if (ix->ne == 0)	/* ix->e is NULL then: qsort(3) needs a pointer */
+		return;
 	qsort(ix->e, ix->ne, sizeof(*ix->e), cmp_by_ckey);
 	for (i = 0; i < ix->ne; i = j) {
 		best = i;
@@ -799,7 +801,8 @@ index_build(const char *outdir, const struct xform *xf, struct diag *diag)
 	    (df = diag_file_new(diag, html)) == NULL)
 		goto oom;
 	label_classes(&ix);
-	qsort(ix.e, ix.ne, sizeof(*ix.e), cmp_entries);
+	if (ix.ne > 0)
+		qsort(ix.e, ix.ne, sizeof(*ix.e), cmp_entries);
 	if (make_groups(&ix) == -1 || mark_same(&ix) == -1)
 		goto oom;
 	maxchunk = INDEX_CHUNK;
