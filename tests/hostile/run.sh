@@ -87,9 +87,8 @@ check() {
 	# these inputs under valgrind's leak checker instead.
 	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
 	    /usr/bin/time -f '%e %M' -o "$tmp/time" \
-	    timeout 5 strace -f -qq -o "$tmp/strace" \
-	    -e trace=connect,open,openat,execve \
-	    "$monoc" -o "$out" "$f" > "$tmp/stdout" 2> "$tmp/stderr"
+	    timeout 5 "$here/traced.sh" "$tmp/strace" \
+	    connect,open,openat,execve "$monoc" -o "$out" "$f" > "$tmp/stdout" 2> "$tmp/stderr"
 	rc=$?
 	read -r secs rss < <(tail -n 1 "$tmp/time")
 	if [ "$rc" -eq 124 ]; then
@@ -179,9 +178,8 @@ links() {
 	shift 2
 	# LeakSanitizer cannot run under ptrace (see check() above)
 	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-	    MONOC_TEST_MARKER=TOP-SECRET-ENVIRON strace -f -qq \
-	    -o "$tmp/strace" -e trace=open,openat "$@" > "$tmp/stdout" \
-	    2> "$tmp/stderr"
+	    MONOC_TEST_MARKER=TOP-SECRET-ENVIRON "$here/traced.sh" "$tmp/strace" \
+	    open,openat "$@" > "$tmp/stdout" 2> "$tmp/stderr"
 	rc=$?
 	if [ "$rc" -ne 1 ]; then
 		bad "$name: exit status $rc, expected 1"
@@ -279,9 +277,8 @@ evil() {
 	cp -R schema xslt "$data/"
 	sed "s|EVIL-TARGET|$tmp/evil|g" "$here/$sheet" > "$data/xslt/$fmt.xsl"
 	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-	    timeout 10 strace -f -qq -o "$tmp/strace" \
-	    -e trace=connect,open,openat,mkdir,mkdirat,execve \
-	    "$monoc" --data-dir "$data" -f "$fmt" --no-index \
+	    timeout 10 "$here/traced.sh" "$tmp/strace" \
+	    connect,open,openat,mkdir,mkdirat,execve "$monoc" --data-dir "$data" -f "$fmt" --no-index \
 	    -o "$tmp/out-evil" "$tmp/example.xml" > "$tmp/stdout" 2> "$tmp/stderr"
 	rc=$?
 	if [ "$rc" -ne 1 ]; then
