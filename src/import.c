@@ -32,6 +32,7 @@
 #include "check.h"
 #include "diag.h"
 #include "drugclass.h"
+#include "highlights.h"
 #include "import.h"
 #include "load.h"
 #include "monoc.h"
@@ -49,6 +50,8 @@
 /* an image in a paragraph (its figure), until split_para() */
 #define FIGURE	"monoc-figure"
 #define MAXFOOTNOTES	64
+#define MAXHL		24	/* sections with Highlights */
+#define MAXBULLETS	256	/* facts of one section's Highlights */
 
 enum place {
 	PL_SKIP,		/* not carried over */
@@ -122,6 +125,16 @@ struct imp {
 	/* the sections that cover a topic (tells[]) */
 	struct cover	 cover[MAXCOVERS];
 	int		 ncover;
+	/* the Highlights: each section's excerpt as blocks, until read */
+	struct hl {
+		struct plan	*pl;
+		xmlNodePtr	 out;		/* where its section went */
+		xmlNodePtr	 blocks;	/* a holder of its blocks */
+	}		 hl[MAXHL];
+	int		 nhl;
+	xmlNodePtr	 recent;	/* recent-changes, or NULL */
+	xmlNodePtr	 rmc;		/* the section it was made from */
+	xmlHashTablePtr	 agents;	/* interaction agents given out */
 };
 
 static void	 inline_children(struct imp *, xmlNodePtr, xmlNodePtr);
@@ -2488,6 +2501,15 @@ emit_section(struct imp *im, xmlNodePtr s)
 	pl->out = out;
 	if ((text = spl_child(s, "text")) != NULL)
 		emit_blocks(im, text, out, pl->loc);
+	/* its Highlights, read once every section is in place */
+	if ((text = spl_path(s, "excerpt/highlight/text")) != NULL &&
+	    im->nhl < MAXHL) {
+		im->hl[im->nhl].pl = pl;
+		im->hl[im->nhl].out = out;
+		im->hl[im->nhl].blocks = el(im, NULL, "hold");
+		emit_blocks(im, text, im->hl[im->nhl].blocks, "Highlights");
+		im->nhl++;
+	}
 	note_covers(im, pl, s);
 	for (c = spl_child(s, "component"); c != NULL;
 	    c = spl_next(c, "component"))
@@ -3353,6 +3375,1045 @@ finish(struct imp *im, xmlNodePtr root, enum spl_target t,
 	im->elem[t] = NULL;
 }
 
+/* ---------------------------------------------------------------- */
+/* The Highlights: structure from a PLR label's own summary         */
+/* ---------------------------------------------------------------- */
+
+/*
+ * The facts of one section's Highlights, in order: each p and each list
+ * item (a nested list's items after their item's own words) of the
+ * blocks emit_blocks() made of its excerpt; tables are read by their
+ * readers.
+ */
+static int
+bullets(xmlNodePtr n, xmlNodePtr *b, int nb, int max)
+{
+	xmlNodePtr	 c, d;
+
+	for (c = n->children; c != NULL && nb < max; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrEqual(c->name, BAD_CAST "p"))
+			b[nb++] = c;
+		else if (xmlStrEqual(c->name, BAD_CAST "list"))
+			for (d = c->children; d != NULL && nb < max;
+			    d = d->next) {
+				if (d->type != XML_ELEMENT_NODE)
+					continue;
+				b[nb++] = d;
+				nb = bullets(d, b, nb, max);
+			}
+	}
+	return nb;
+}
+
+/* Is c a character a bullet's words start with that is only a mark? */
+static size_t
+mark_len(const char *t)
+{
+	if (strncmp(t, "\xe2\x80\xa2", 3) == 0)		/* bullet */
+		return 3;
+	if (strncmp(t, "\xe2\x97\x8f", 3) == 0)		/* black circle */
+		return 3;
+	if (strncmp(t, "\xc2\xb7", 2) == 0)		/* middle dot */
+		return 2;
+	if (*t == '-' || *t == '*')
+		return 1;
+	return 0;
+}
+
+/*
+ * The words of bullet b (not those of a nested list), white space
+ * collapsed, without a leading bullet mark (free()).
+ */
+static char *
+bullet_text(xmlNodePtr b)
+{
+	struct buf	 t;
+	xmlNodePtr	 c;
+	xmlChar		*s;
+	char		*r;
+	size_t		 k;
+
+	memset(&t, 0, sizeof(t));
+	for (c = b->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name,
+		    BAD_CAST "list"))
+			continue;
+		if ((s = xmlNodeGetContent(c)) != NULL) {
+			buf_str(&t, (char *)s);
+			xmlFree(s);
+		}
+	}
+	if (t.p == NULL)
+		return strdup("");
+	spl_collapse(t.p);
+	for (r = t.p; (k = mark_len(r)) > 0; r += strspn(r + k, " ") + k)
+		;
+	r = strdup(r);
+	free(t.p);
+	return r;
+}
+
+/*
+ * The words and inline markup of bullet b (not a nested list) copied
+ * into dst, without a leading bullet mark, the first skip characters of
+ * its text (an agent before a colon) left out; its citation's locator
+ * made "Highlights (NUM)".  0 when skip would cut into markup.
+ */
+static int
+bullet_copy(struct imp *im, xmlNodePtr b, xmlNodePtr dst, size_t skip,
+    const char *num)
+{
+	xmlNodePtr	 c, k, last;
+	char		 loc[40];
+	size_t		 n, m;
+	int		 first;
+
+	first = 1;
+	last = dst->last;
+	for (c = b->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name,
+		    BAD_CAST "list"))
+			continue;
+		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name,
+		    BAD_CAST "cite")) {
+			k = el(im, dst, "cite");
+			attr(k, "ref", "label");
+			snprintf(loc, sizeof(loc), num != NULL && *num !=
+			    '\0' ? "Highlights (%s)" : "Highlights", num);
+			attr(k, "at", loc);
+			continue;
+		}
+		if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			const char *t = (const char *)c->content;
+
+			if (first) {
+				t += strspn(t, " \t\n");
+				while ((m = mark_len(t)) > 0)
+					t += m + strspn(t + m, " \t\n");
+			}
+			n = strlen(t);
+			if (skip >= n) {
+				skip -= n;
+				first = 0;
+				continue;
+			}
+			t += skip;
+			if (skip > 0)
+				t += strspn(t, " :");
+			skip = 0;
+			first = 0;
+			add_text(im, dst, t);
+			continue;
+		}
+		if (skip > 0 || c->type != XML_ELEMENT_NODE) {
+			if (skip > 0) {
+				/* undo: the agent holds markup */
+				while (dst->last != last) {
+					k = dst->last;
+					xmlUnlinkNode(k);
+					xmlFreeNode(k);
+				}
+				return 0;
+			}
+			continue;
+		}
+		first = 0;
+		xmlAddChild(dst, xmlDocCopyNode(c, im->doc, 1));
+	}
+	return 1;
+}
+
+/* The first of the bullet's locator numbers under PLR section top
+   ("5": "5.1"), or its first one when top is NULL; "" when none. */
+static void
+bullet_num(const char *text, const char *top, char *num)
+{
+	char	 nums[8][HL_NUMSZ];
+	size_t	 n, i, k;
+
+	*num = '\0';
+	n = hl_numbers(text, nums, 8, NULL);
+	for (i = 0; i < n; i++) {
+		k = top != NULL ? strlen(top) : 0;
+		if (top == NULL || (strncmp(nums[i], top, k) == 0 &&
+		    (nums[i][k] == '\0' || nums[i][k] == '.'))) {
+			memcpy(num, nums[i], HL_NUMSZ);
+			return;
+		}
+	}
+}
+
+/* Insert n in parent before node before (at the end when NULL). */
+static void
+put(xmlNodePtr parent, xmlNodePtr before, xmlNodePtr n)
+{
+	if (before != NULL)
+		xmlAddPrevSibling(before, n);
+	else
+		xmlAddChild(parent, n);
+}
+
+/* Does a bullet's text only announce what follows ("... indicated for:",
+   "Most common adverse events (6.1):")? */
+static int
+lead_in(const char *t)
+{
+	size_t	 n;
+
+	n = strlen(t);
+	return n > 0 && t[n - 1] == ':';
+}
+
+/*
+ * The boxed warning's Highlights (its title, "See full prescribing
+ * information for complete boxed warning.", then its facts) as the
+ * summary of boxed-warning box: the facts, each cited where it stands.
+ */
+static void
+hl_boxed(struct imp *im, struct hl *h)
+{
+	xmlNodePtr	 b[MAXBULLETS], sum, t;
+	char		*text, num[HL_NUMSZ];
+	int		 n, i;
+
+	n = bullets(h->blocks, b, 0, MAXBULLETS);
+	sum = NULL;
+	for (i = 0; i < n; i++) {
+		text = bullet_text(b[i]);
+		if (*text == '\0' || strcasestr(text, "full prescribing "
+		    "information for complete boxed warning") != NULL ||
+		    strncasecmp(text, "WARNING", 7) == 0) {
+			free(text);
+			continue;
+		}
+		if (sum == NULL) {
+			sum = el(im, NULL, "summary");
+			t = xmlFirstElementChild(h->out);
+			if (t != NULL && xmlStrEqual(t->name, BAD_CAST "title"))
+				xmlAddNextSibling(t, sum);
+			else
+				put(h->out, t, sum);
+		} else
+			add_text(im, sum, " ");
+		bullet_num(text, NULL, num);
+		bullet_copy(im, b[i], sum, 0, num);
+		free(text);
+	}
+}
+
+/* The element recent changes to section number num (or named at the
+   start of words) are to: "5.11" or "Warnings and Precautions" is
+   warnings. */
+static const char *
+change_to(const char *num, const char *words)
+{
+	static const struct { const char *w, *to; } t[] = {
+		{ "boxed warning", "boxed-warning" },
+		{ "indications", "uses" }, { "dosage and", "dosing" },
+		{ "dosage forms", "forms" },
+		{ "contraindication", "contraindications" },
+		{ "warnings", "warnings" }, { "adverse", "adverse-effects" },
+		{ "drug interactions", "interactions" },
+		{ "use in specific", "populations" }, { NULL, NULL }
+	};
+	const char	*to;
+	size_t		 i;
+
+	if (num != NULL && (to = hl_plr_element(num)) != NULL)
+		return to;
+	words += strspn(words, " -,;");
+	for (i = 0; t[i].w != NULL; i++)
+		if (strncasecmp(words, t[i].w, strlen(t[i].w)) == 0)
+			return t[i].to;
+	return NULL;
+}
+
+/*
+ * The changes one line of Recent Major Changes lists ("Warnings and
+ * Precautions (5.11) 9/2021", several on one line in some labels), each
+ * a change cited to the Highlights, into rc.  Returns how many.
+ */
+static int
+rmc_line(struct imp *im, xmlNodePtr rc, const char *t)
+{
+	char		 nums[4][HL_NUMSZ], date[16], *words;
+	const char	*p, *o, *c, *to, *num;
+	size_t		 dl, n;
+	xmlNodePtr	 ch;
+	int		 k;
+
+	k = 0;
+	for (p = t; *p != '\0'; ) {
+		/* the next date, and what stands before it */
+		for (c = p; *c != '\0' && !hl_date(c, &dl, date,
+		    sizeof(date)); c++)
+			while (isdigit((unsigned char)*c) &&
+			    isdigit((unsigned char)c[1]))
+				c++;
+		if (*c == '\0')
+			break;
+		if (c > t && isdigit((unsigned char)c[-1])) {
+			p = c + 1;
+			continue;
+		}
+		if ((words = strndup(p, (size_t)(c - p))) == NULL)
+			break;
+		n = strlen(words);
+		while (n > 0 && strchr(" -\xe2\x80\x94\x93,;", words[n - 1]) !=
+		    NULL)
+			words[--n] = '\0';
+		num = NULL;
+		if ((o = strrchr(words, '(')) != NULL &&
+		    hl_numbers(o, nums, 4, NULL) > 0)
+			num = nums[0];
+		to = change_to(num, words);
+		if (to != NULL && *words != '\0' && strlen(words) < 300) {
+			ch = el(im, rc, "change");
+			attr(ch, "to", to);
+			attr(ch, "number", num);
+			attr(ch, "date", date);
+			/* the words; the date is the attribute's */
+			add_text(im, ch, words + strspn(words, " -,;"));
+			cite(im, ch, "Highlights");
+			k++;
+		}
+		free(words);
+		p = c + dl;
+	}
+	return k;
+}
+
+/* The words of each row of table t (cells joined by spaces), into
+   lines; returns how many. */
+static int
+table_lines(xmlNodePtr t, char **lines, int max)
+{
+	xmlNodePtr	 g, r;
+	xmlChar		*s;
+	int		 n;
+
+	n = 0;
+	for (g = t->children; g != NULL; g = g->next) {
+		if (g->type != XML_ELEMENT_NODE || (!xmlStrEqual(g->name,
+		    BAD_CAST "tbody") && !xmlStrEqual(g->name,
+		    BAD_CAST "thead")))
+			continue;
+		for (r = g->children; r != NULL && n < max; r = r->next) {
+			if (r->type != XML_ELEMENT_NODE ||
+			    (s = xmlNodeGetContent(r)) == NULL)
+				continue;
+			spl_collapse((char *)s);
+			lines[n++] = strdup((char *)s);
+			xmlFree(s);
+		}
+	}
+	return n;
+}
+
+/*
+ * Recent Major Changes: each change with the section it is to, its
+ * number and date, as recent-changes (placed after the boxed warnings);
+ * the section the label gave it stays only when it has words of its own.
+ */
+static void
+hl_recent(struct imp *im, struct hl *h)
+{
+	xmlNodePtr	 c, rc, b[MAXBULLETS];
+	char		*lines[MAXBULLETS];
+	int		 n, i, k;
+
+	if (im->recent != NULL)
+		return;
+	n = 0;
+	for (c = h->blocks->children; c != NULL && n < MAXBULLETS;
+	    c = c->next)
+		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name,
+		    BAD_CAST "table"))
+			n += table_lines(c, lines + n, MAXBULLETS - n);
+	k = bullets(h->blocks, b, 0, MAXBULLETS);
+	for (i = 0; i < k && n < MAXBULLETS; i++)
+		lines[n++] = bullet_text(b[i]);
+	rc = el(im, NULL, "recent-changes");
+	attr(rc, "code", "43683-2");
+	for (k = i = 0; i < n; i++) {
+		if (lines[i] != NULL)
+			k += rmc_line(im, rc, lines[i]);
+		free(lines[i]);
+	}
+	if (k == 0) {
+		/* no change reads as one: the label's words, as a section */
+		xmlFreeNode(rc);
+		if (xmlChildElementCount(h->out) <= 1)
+			move_children(h->blocks, h->out);
+		return;
+	}
+	im->recent = rc;
+	/* words of the section's own: before the changes */
+	c = xmlFirstElementChild(h->out);
+	if (c != NULL && xmlStrEqual(c->name, BAD_CAST "title"))
+		c = xmlNextElementSibling(c);
+	if (c == NULL)
+		im->rmc = h->out;
+	for (; c != NULL; c = b[0]) {
+		b[0] = xmlNextElementSibling(c);
+		xmlUnlinkNode(c);
+		put(rc, xmlFirstElementChild(rc), c);
+	}
+}
+
+/* Is number num that of a regimen population word at the start of t?
+   The population a dosing bullet names first, else "all". */
+static const char *
+bullet_population(const char *t)
+{
+	if (strcasestr(t, "renal impairment") != NULL ||
+	    strcasestr(t, "creatinine clearance") != NULL)
+		return "renal-impairment";
+	if (strcasestr(t, "hepatic impairment") != NULL)
+		return "hepatic-impairment";
+	if (strncasecmp(t, "pediatric", 9) == 0 ||
+	    strncasecmp(t, "children", 8) == 0)
+		return "pediatric";
+	if (strncasecmp(t, "adult", 5) == 0)
+		return "adult";
+	if (strncasecmp(t, "geriatric", 9) == 0 ||
+	    strncasecmp(t, "elderly", 7) == 0)
+		return "geriatric";
+	if (strcasestr(t, "renal impairment") != NULL ||
+	    strcasestr(t, "creatinine clearance") != NULL)
+		return "renal-impairment";
+	if (strcasestr(t, "hepatic impairment") != NULL)
+		return "hepatic-impairment";
+	return "all";
+}
+
+/*
+ * The route of a dosing bullet: the one route of the label's products,
+ * else the one of them the bullet names; NULL when that is not clear.
+ */
+static const char *
+bullet_route(struct imp *im, const char *t)
+{
+	static const struct { const char *w, *route; } says[] = {
+		{ "orally", "oral" }, { "oral", "oral" },
+		{ "intravenous", "intravenous" }, { "IV ", "intravenous" },
+		{ "subcutaneous", "subcutaneous" },
+		{ "intramuscular", "intramuscular" },
+		{ "intrathecal", "intrathecal" }, { "topical", "topical" },
+		{ NULL, NULL }
+	};
+	const char	*routes[8], *r, *named;
+	size_t		 i, j, k, n;
+
+	n = 0;
+	for (i = 0; i < im->spl->nprod; i++)
+		for (j = 0; j < im->spl->prod[i].nroutes; j++) {
+			if ((r = spl_route(im->spl->prod[i].routes[j])) ==
+			    NULL)
+				continue;
+			for (k = 0; k < n && strcmp(routes[k], r) != 0; k++)
+				;
+			if (k == n && n < 8)
+				routes[n++] = r;
+		}
+	if (n == 1)
+		return routes[0];
+	named = NULL;
+	for (i = 0; says[i].w != NULL; i++)
+		if (strcasestr(t, says[i].w) != NULL) {
+			if (named != NULL && strcmp(named, says[i].route) != 0)
+				return NULL;
+			named = says[i].route;
+		}
+	for (k = 0; named != NULL && k < n; k++)
+		if (strcmp(routes[k], named) == 0)
+			return named;
+	return NULL;
+}
+
+/* A dose element name under regimen r from what hl_dosing() read. */
+static void
+dose_el(struct imp *im, xmlNodePtr r, const char *name,
+    const struct hl_dose *d, const char *loc)
+{
+	xmlNodePtr	 e;
+
+	e = el(im, r, name);
+	attr(e, "low", d->low);
+	attr(e, "high", d->high[0] != '\0' ? d->high : NULL);
+	attr(e, "unit", d->unit);
+	attr(e, "times", d->times[0] != '\0' ? d->times : NULL);
+	attr(e, "per", d->per[0] != '\0' ? d->per : NULL);
+	attr(e, "interval", d->interval[0] != '\0' ? d->interval : NULL);
+	attr(e, "interval-unit", d->interval_unit[0] != '\0' ?
+	    d->interval_unit : NULL);
+	cite(im, e, loc);
+}
+
+/*
+ * Dosing: each fact a regimen for the route of the label (or the one it
+ * names), with the bullet's words, and its doses where the bullet states
+ * them so that they read one way (hl_dosing()); a fact whose route is not
+ * clear stays the label's words.
+ */
+static void
+hl_dosing_facts(struct imp *im, struct hl *h)
+{
+	struct hl_dosing d;
+	xmlNodePtr	 b[MAXBULLETS], before, r, p;
+	const char	*route;
+	char		*text, num[HL_NUMSZ], loc[40];
+	int		 n, i;
+
+	n = bullets(h->blocks, b, 0, MAXBULLETS);
+	before = xmlFirstElementChild(h->out);
+	for (i = 0; i < n; i++) {
+		text = bullet_text(b[i]);
+		if (*text == '\0' || lead_in(text)) {
+			free(text);
+			continue;
+		}
+		bullet_num(text, "2", num);
+		snprintf(loc, sizeof(loc), *num != '\0' ? "Highlights (%s)" :
+		    "Highlights", num);
+		if ((route = bullet_route(im, text)) == NULL) {
+			p = el(im, NULL, "p");
+			bullet_copy(im, b[i], p, 0, num);
+			put(h->out, before, p);
+			free(text);
+			continue;
+		}
+		r = el(im, NULL, "regimen");
+		attr(r, "route", route);
+		attr(r, "population", bullet_population(text));
+		if (hl_dosing(text, &d)) {
+			if (d.has_start)
+				dose_el(im, r, "start", &d.start, loc);
+			if (d.has_usual)
+				dose_el(im, r, "maintenance", &d.usual, loc);
+			if (d.has_max)
+				dose_el(im, r, "maximum", &d.max, loc);
+		}
+		p = el(im, r, "p");
+		bullet_copy(im, b[i], p, 0, num);
+		put(h->out, before, r);
+		free(text);
+	}
+}
+
+/* Uses: each indication a use, the bullet's words its condition. */
+static void
+hl_uses(struct imp *im, struct hl *h)
+{
+	xmlNodePtr	 b[MAXBULLETS], before, u, p;
+	char		*text, *w, num[HL_NUMSZ], cond[301];
+	const char	*c;
+	size_t		 cut, k;
+	int		 n, i;
+
+	n = bullets(h->blocks, b, 0, MAXBULLETS);
+	before = xmlFirstElementChild(h->out);
+	for (i = 0; i < n; i++) {
+		text = bullet_text(b[i]);
+		if (strncasecmp(text, "limitation", 10) == 0) {
+			free(text);
+			break;			/* not uses */
+		}
+		c = NULL;
+		if (xmlStrEqual(b[i]->name, BAD_CAST "item"))
+			c = text;
+		else if ((w = strcasestr(text, " indicated ")) != NULL &&
+		    !lead_in(text) && (i + 1 == n ||
+		    !xmlStrEqual(b[i + 1]->name, BAD_CAST "item")))
+			c = w + 11;
+		if (c == NULL || lead_in(text)) {
+			free(text);
+			continue;
+		}
+		{
+			char	 nums[4][HL_NUMSZ];
+
+			hl_numbers(c, nums, 4, &cut);
+		}
+		while (cut > 0 && (c[cut - 1] == '.' || c[cut - 1] == ' '))
+			cut--;
+		if (cut == 0) {
+			free(text);
+			continue;
+		}
+		if (cut > 300) {
+			/* a condition is one line: cut between words */
+			for (k = 296; k > 0 && c[k] != ' '; k--)
+				;
+			snprintf(cond, sizeof(cond), "%.*s ...", (int)k, c);
+		} else
+			snprintf(cond, sizeof(cond), "%.*s", (int)cut, c);
+		bullet_num(text, "1", num);
+		u = el(im, NULL, "use");
+		attr(u, "status", "approved");
+		attr(u, "number", *num != '\0' ? num : NULL);
+		elt(im, u, "condition", cond);
+		p = el(im, u, "p");
+		bullet_copy(im, b[i], p, 0, num);
+		put(h->out, before, u);
+		free(text);
+	}
+}
+
+/* Contraindications: each fact a contraindication (unless "None"). */
+static void
+hl_contra(struct imp *im, struct hl *h)
+{
+	xmlNodePtr	 b[MAXBULLETS], before, c;
+	char		*text, num[HL_NUMSZ];
+	size_t		 cut;
+	int		 n, i;
+
+	n = bullets(h->blocks, b, 0, MAXBULLETS);
+	before = xmlFirstElementChild(h->out);
+	for (i = 0; i < n; i++) {
+		text = bullet_text(b[i]);
+		{
+			char	 nums[4][HL_NUMSZ];
+
+			hl_numbers(text, nums, 4, &cut);
+		}
+		text[cut] = '\0';
+		if (*text == '\0' || lead_in(text) || strncasecmp(text,
+		    "none", 4) == 0) {
+			free(text);
+			continue;
+		}
+		free(text);
+		text = bullet_text(b[i]);
+		bullet_num(text, "4", num);
+		c = el(im, NULL, "contraindication");
+		attr(c, "kind", strcasestr(text, "hypersensitiv") != NULL ||
+		    strcasestr(text, "allerg") != NULL ? "hypersensitivity" :
+		    "other");
+		attr(c, "number", *num != '\0' ? num : NULL);
+		bullet_copy(im, b[i], c, 0, num);
+		put(h->out, before, c);
+		free(text);
+	}
+}
+
+/* The warning numbered num under n (warnings and their holders). */
+static xmlNodePtr
+find_numbered(xmlNodePtr n, const char *name, const char *num)
+{
+	xmlNodePtr	 c;
+	xmlChar		*v;
+	int		 eq;
+
+	for (c = n != NULL ? n->children : NULL; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || !xmlStrEqual(c->name,
+		    BAD_CAST name))
+			continue;
+		if ((v = xmlGetProp(c, BAD_CAST "number")) == NULL)
+			continue;
+		eq = strcmp((char *)v, num) == 0;
+		xmlFree(v);
+		if (eq)
+			return c;
+	}
+	return NULL;
+}
+
+/*
+ * Warnings: each fact the summary of the warning its locator names
+ * ("(5.1)"), which marks it one of the most serious risks; a fact whose
+ * warning is not found is left to the full text.
+ */
+static void
+hl_warnings(struct imp *im, struct hl *h)
+{
+	xmlNodePtr	 b[MAXBULLETS], w, t, sum;
+	char		*text, nums[8][HL_NUMSZ];
+	size_t		 k, j;
+	int		 n, i;
+
+	n = bullets(h->blocks, b, 0, MAXBULLETS);
+	for (i = 0; i < n; i++) {
+		text = bullet_text(b[i]);
+		k = hl_numbers(text, nums, 8, NULL);
+		w = NULL;
+		for (j = 0; j < k && w == NULL; j++)
+			if ((w = find_numbered(im->elem[SPL_T_WARNINGS],
+			    "warning", nums[j])) == NULL)
+				w = find_numbered(im->hold[SPL_T_WARNINGS],
+				    "warning", nums[j]);
+		if (w == NULL || lead_in(text)) {
+			free(text);
+			continue;
+		}
+		j--;
+		t = xmlFirstElementChild(w);
+		if ((sum = xmlNextElementSibling(t)) == NULL ||
+		    !xmlStrEqual(sum->name, BAD_CAST "summary")) {
+			sum = el(im, NULL, "summary");
+			xmlAddNextSibling(t, sum);
+		} else
+			add_text(im, sum, " ");
+		bullet_copy(im, b[i], sum, 0, nums[j]);
+		free(text);
+	}
+}
+
+/*
+ * Adverse reactions: the most common ones a fact lists ("Most common
+ * adverse reactions (incidence >= 5%) are: a, b and c (6.1)", or a
+ * lead-in with a list per group after it) as effects marked common, each
+ * once, after the fact itself (which says the label's threshold).
+ */
+static void
+hl_adverse(struct imp *im, struct hl *h)
+{
+	xmlNodePtr	 b[MAXBULLETS], before, p, e;
+	xmlHashTablePtr	 seen;
+	char		*text, *items[HL_MAXITEMS], *key, num[HL_NUMSZ];
+	char		 loc[40];
+	size_t		 a, len, k, j;
+	int		 n, i, in;
+
+	if ((seen = xmlHashCreate(16)) == NULL)
+		return;
+	n = bullets(h->blocks, b, 0, MAXBULLETS);
+	before = xmlFirstElementChild(h->out);
+	in = 0;
+	for (i = 0; i < n; i++) {
+		text = bullet_text(b[i]);
+		if (strcasestr(text, "most common") == NULL && !(in &&
+		    xmlStrEqual(b[i]->name, BAD_CAST "item"))) {
+			in = 0;
+			free(text);
+			continue;
+		}
+		bullet_num(text, "6", num);
+		snprintf(loc, sizeof(loc), *num != '\0' ? "Highlights (%s)" :
+		    "Highlights", num);
+		if (!hl_common(text, &a, &len)) {
+			in = lead_in(text);
+			if (in) {
+				p = el(im, NULL, "p");
+				bullet_copy(im, b[i], p, 0, num);
+				put(h->out, before, p);
+			}
+			free(text);
+			continue;
+		}
+		p = el(im, NULL, "p");
+		bullet_copy(im, b[i], p, 0, num);
+		put(h->out, before, p);
+		k = hl_split(text + a, len, items, HL_MAXITEMS);
+		for (j = 0; j < k; j++) {
+			key = folded(items[j]);
+			if (key != NULL && strlen(items[j]) <= 200 &&
+			    xmlHashLookup(seen, BAD_CAST key) == NULL) {
+				xmlHashAddEntry(seen, BAD_CAST key, (void *)1);
+				e = elt(im, NULL, "effect", items[j]);
+				attr(e, "frequency", "common");
+				cite(im, e, loc);
+				put(h->out, before, e);
+			}
+			free(key);
+			free(items[j]);
+		}
+		free(text);
+	}
+	xmlHashFree(seen, NULL);
+}
+
+/*
+ * One interaction of agents[0..k) (those not yet given out; none left:
+ * nothing, returns 0) with the rest of bullet b (after skip characters)
+ * as its effect, or the words eff of a table row.
+ */
+static int
+interaction(struct imp *im, xmlNodePtr out, xmlNodePtr before,
+    char **agents, size_t k, xmlNodePtr b, size_t skip, const char *eff,
+    const char *num)
+{
+	xmlNodePtr	 in, a, e;
+	char		*key, loc[40];
+	size_t		 j;
+	int		 any;
+
+	in = el(im, NULL, "interaction");
+	attr(in, "severity", "not-graded");
+	attr(in, "number", num != NULL && *num != '\0' ? num : NULL);
+	any = 0;
+	for (j = 0; j < k; j++) {
+		key = folded(agents[j]);
+		if (key != NULL && strlen(agents[j]) <= 300 &&
+		    xmlHashLookup(im->agents, BAD_CAST key) == NULL) {
+			xmlHashAddEntry(im->agents, BAD_CAST key, (void *)1);
+			a = elt(im, in, "agent", agents[j]);
+			attr(a, "kind", hl_agent_kind(agents[j]));
+			any = 1;
+		}
+		free(key);
+	}
+	e = el(im, in, "effect");
+	if (!any || (b != NULL && !bullet_copy(im, b, e, skip, num))) {
+		xmlFreeNode(in);
+		return 0;
+	}
+	if (b == NULL) {
+		add_text(im, e, eff);
+		snprintf(loc, sizeof(loc), num != NULL && *num != '\0' ?
+		    "Highlights (%s)" : "Highlights", num);
+		cite(im, e, loc);
+	}
+	if (!has_content(e) || xmlChildElementCount(e) == 0) {
+		xmlFreeNode(in);
+		return 0;
+	}
+	put(out, before, in);
+	return 1;
+}
+
+/* The words of table cell n into b, each line break as br. */
+static void
+cell_text(xmlNodePtr n, const char *br, struct buf *b)
+{
+	xmlNodePtr	 c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL)
+			buf_str(b, (const char *)c->content);
+		else if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name,
+		    BAD_CAST "br"))
+			buf_str(b, br);
+		else if (c->type == XML_ELEMENT_NODE)
+			cell_text(c, br, b);
+	}
+}
+
+/* Is row text t a header row that a label did not mark so ("Interacting
+   Agents Prescribing Recommendations")? */
+static int
+head_words(const char *t)
+{
+	return strpbrk(t, "0123456789") == NULL && strlen(t) < 80 &&
+	    (strncasecmp(t, "interacting", 11) == 0 ||
+	    strncasecmp(t, "drug ", 5) == 0 || strncasecmp(t, "agent", 5) ==
+	    0 || strncasecmp(t, "concomitant drug", 16) == 0);
+}
+
+/*
+ * Drug interactions: a fact "Agent, agent: what happens (7.N)" or a
+ * table row (agents, then what happens and what to do) an interaction,
+ * not graded (the Highlights grade none), each agent once; any other
+ * fact the label's words.
+ */
+static void
+hl_interact(struct imp *im, struct hl *h)
+{
+	xmlNodePtr	 b[MAXBULLETS], before, p, c, g, r, cell;
+	char		*text, *agents[HL_MAXITEMS], num[HL_NUMSZ];
+	xmlChar		*s;
+	struct buf	 eff, ag;
+	size_t		 len, k, j;
+	int		 n, i, all;
+
+	if (im->agents == NULL && (im->agents = xmlHashCreate(16)) == NULL)
+		return;
+	before = xmlFirstElementChild(h->out);
+	/* tables: agents in the first column */
+	for (c = h->blocks->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || !xmlStrEqual(c->name,
+		    BAD_CAST "table"))
+			continue;
+		all = 1;
+		for (g = c->children; g != NULL; g = g->next) {
+			if (g->type != XML_ELEMENT_NODE ||
+			    !xmlStrEqual(g->name, BAD_CAST "tbody"))
+				continue;
+			for (r = g->children; r != NULL; r = r->next) {
+				if (r->type != XML_ELEMENT_NODE)
+					continue;
+				cell = xmlFirstElementChild(r);
+				memset(&eff, 0, sizeof(eff));
+				memset(&ag, 0, sizeof(ag));
+				k = 0;
+				if (cell != NULL && xmlNextElementSibling(cell)
+				    != NULL) {
+					cell_text(cell, ", ", &ag);
+					for (cell = xmlNextElementSibling(cell);
+					    cell != NULL; cell =
+					    xmlNextElementSibling(cell)) {
+						buf_str(&eff, " ");
+						cell_text(cell, " ", &eff);
+					}
+				}
+				if (ag.p != NULL) {
+					spl_collapse(ag.p);
+					if ((s = xmlNodeGetContent(r)) != NULL) {
+						spl_collapse((char *)s);
+						if (head_words((char *)s)) {
+							xmlFree(s);
+							free(ag.p);
+							free(eff.p);
+							continue;
+						}
+						xmlFree(s);
+					}
+					k = hl_split(ag.p, strlen(ag.p),
+					    agents, HL_MAXITEMS);
+					free(ag.p);
+				}
+				if (eff.p != NULL)
+					spl_collapse(eff.p);
+				*num = '\0';
+				if (eff.p != NULL)
+					bullet_num(eff.p, "7", num);
+				if (k == 0 || eff.p == NULL || *eff.p == '\0' ||
+				    !interaction(im, h->out, before, agents, k,
+				    NULL, 0, eff.p, num))
+					all = 0;
+				for (j = 0; j < k; j++)
+					free(agents[j]);
+				free(eff.p);
+			}
+		}
+		if (!all) {
+			/* the label's table stays beside what was read */
+			g = xmlDocCopyNode(c, im->doc, 1);
+			put(h->out, before, g);
+		}
+	}
+	n = bullets(h->blocks, b, 0, MAXBULLETS);
+	for (i = 0; i < n; i++) {
+		text = bullet_text(b[i]);
+		bullet_num(text, "7", num);
+		k = lead_in(text) ? 0 : hl_agents(text, &len, agents,
+		    HL_MAXITEMS);
+		if (k == 0 || !interaction(im, h->out, before, agents, k,
+		    b[i], len + 1, NULL, num)) {
+			p = el(im, NULL, "p");
+			bullet_copy(im, b[i], p, 0, num);
+			put(h->out, before, p);
+		}
+		for (j = 0; j < k; j++)
+			free(agents[j]);
+		free(text);
+	}
+}
+
+/* Specific populations: each fact at the start of the population its
+   locator names ("(8.2)"). */
+static void
+hl_populations(struct imp *im, struct hl *h)
+{
+	xmlNodePtr	 b[MAXBULLETS], pop, p, c;
+	char		*text, nums[8][HL_NUMSZ];
+	size_t		 k, j;
+	int		 n, i;
+
+	n = bullets(h->blocks, b, 0, MAXBULLETS);
+	for (i = 0; i < n; i++) {
+		text = bullet_text(b[i]);
+		k = hl_numbers(text, nums, 8, NULL);
+		pop = NULL;
+		for (j = 0; j < k && pop == NULL; j++)
+			pop = find_numbered(h->out, "population", nums[j]);
+		if (pop != NULL) {
+			j--;
+			for (c = xmlFirstElementChild(pop); c != NULL &&
+			    xmlStrEqual(c->name, BAD_CAST "criterion");
+			    c = xmlNextElementSibling(c))
+				;
+			p = el(im, NULL, "p");
+			bullet_copy(im, b[i], p, 0, nums[j]);
+			put(pop, c, p);
+		}
+		free(text);
+	}
+}
+
+/*
+ * Read the Highlights of every section that has them into the structure
+ * of the element the section went to: the boxed warning's summary,
+ * recent changes, uses, regimens, contraindications, warnings' summaries,
+ * the most common adverse reactions, interactions, populations.
+ */
+static void
+highlights(struct imp *im)
+{
+	struct hl	*h;
+	int		 i;
+
+	for (i = 0; i < im->nhl; i++) {
+		h = &im->hl[i];
+		if (h->pl->place == PL_BOXED)
+			hl_boxed(im, h);
+		else if (h->pl->code != NULL &&
+		    strcmp(h->pl->code, "43683-2") == 0)
+			hl_recent(im, h);
+		else if (h->pl->place != PL_PRIMARY)
+			continue;
+		else if (h->pl->target == SPL_T_USES)
+			hl_uses(im, h);
+		else if (h->pl->target == SPL_T_DOSING)
+			hl_dosing_facts(im, h);
+		else if (h->pl->target == SPL_T_CONTRA)
+			hl_contra(im, h);
+		else if (h->pl->target == SPL_T_WARNINGS)
+			hl_warnings(im, h);
+		else if (h->pl->target == SPL_T_ADVERSE)
+			hl_adverse(im, h);
+		else if (h->pl->target == SPL_T_INTERACT)
+			hl_interact(im, h);
+		else if (h->pl->target == SPL_T_POPUL)
+			hl_populations(im, h);
+	}
+}
+
+/* Is there an xref to anchor id under n? */
+static int
+xref_to_id(xmlNodePtr n, const xmlChar *id)
+{
+	xmlNodePtr	 c;
+	xmlChar		*r;
+	int		 yes;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrEqual(c->name, BAD_CAST "xref") &&
+		    (r = xmlGetProp(c, BAD_CAST "ref")) != NULL) {
+			yes = xmlStrEqual(r, id);
+			xmlFree(r);
+			if (yes)
+				return 1;
+		}
+		if (xref_to_id(c, id))
+			return 1;
+	}
+	return 0;
+}
+
+/* The Recent Major Changes section the label gave only a heading, now
+   recent-changes: gone, unless something links to it. */
+static void
+drop_rmc(struct imp *im, xmlNodePtr root)
+{
+	xmlChar	*id;
+
+	if (im->rmc == NULL)
+		return;
+	id = xmlGetProp(im->rmc, BAD_CAST "id");
+	if (id == NULL || !xref_to_id(root, id)) {
+		xmlUnlinkNode(im->rmc);
+		xmlFreeNode(im->rmc);
+	}
+	xmlFree(id);
+	im->rmc = NULL;
+}
+
 static void
 free_link(void *payload, const xmlChar *name)
 {
@@ -3412,6 +4473,7 @@ import_build(struct spl *spl, const char *name, const char *today,
 		    c = spl_next(c, "component"))
 			if ((cs = spl_child(c, "section")) != NULL)
 				emit_section(&im, cs);
+		highlights(&im);
 	}
 
 	meta = el(&im, root, "meta");
@@ -3443,6 +4505,10 @@ import_build(struct spl *spl, const char *name, const char *today,
 		attr(b, "code", "34066-1");
 		filler(&im, b, "none", "The label has no boxed warning.");
 	}
+	if (im.recent != NULL) {
+		xmlAddChild(root, im.recent);
+		im.recent = NULL;
+	}
 	finish(&im, root, SPL_T_USES, "34067-9", "p",
 	    "The label has no Indications and Usage section.", TP_USES);
 	finish(&im, root, SPL_T_DOSING, "34068-7", "p",
@@ -3470,6 +4536,7 @@ import_build(struct spl *spl, const char *name, const char *today,
 	elt(&im, s, "p", "Imported from the FDA label and not yet reviewed; "
 	    "for information only, not medical advice.");
 	emit_sources(&im, root);
+	drop_rmc(&im, root);
 	ret = im.doc;
 	im.doc = NULL;
 out:
@@ -3485,6 +4552,10 @@ out:
 	}
 	xmlFreeNode(im.boxed);
 	xmlFreeNode(im.tops);
+	for (i = 0; i < im.nhl; i++)
+		xmlFreeNode(im.hl[i].blocks);
+	xmlFreeNode(im.recent);
+	xmlHashFree(im.agents, NULL);
 	for (i = 0; i < im.ncover; i++)
 		free(im.cover[i].to);
 	xmlHashFree(im.ids, free_link);

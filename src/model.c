@@ -2827,7 +2827,7 @@ hl_regimen(struct mb *mb, xmlNodePtr l, const xmlNode *r, struct buf *b)
 	p = child(r, "p");
 	if (first_of(r, (const char *const[]){ "screening", "start",
 	    "maintenance", "maximum", "max-duration", NULL }) == NULL &&
-	    (!caution || p == NULL))
+	    p == NULL)
 		return;
 	str_clear(b);
 	if (caution)
@@ -3144,30 +3144,43 @@ hl_effects(struct mb *mb, xmlNodePtr l, const xmlNode *root, struct buf *b)
 	(void)b;
 }
 
-/* The major and contraindicated interactions: the agents, the severity,
-   what to do. */
+/* Whether interaction c is a key one: major or contraindicated, or,
+   when the monograph grades none so (graded), any. */
+static int
+hl_key(struct mb *mb, const xmlNode *c, int graded)
+{
+	return is_m(c, "interaction") && (!graded ||
+	    eq(att(mb, c, "severity"), "major") ||
+	    eq(att(mb, c, "severity"), "contraindicated"));
+}
+
+/* The major and contraindicated interactions (when there are none, all
+   of them, as a label's Highlights list them ungraded): the agents, the
+   severity, what to do (else what happens). */
 static void
 hl_interactions(struct mb *mb, xmlNodePtr l, const xmlNode *root,
     struct buf *b)
 {
 	const xmlNode	*sec, *c, *d;
 	xmlNodePtr	 item;
-	int		 any, acted;
+	int		 any, acted, graded;
 
 	if ((sec = child(root, "interactions")) == NULL)
 		return;
 	item = NULL;
 	acted = 0;
+	graded = 0;
+	for (c = sec->children; c != NULL; c = c->next)
+		if (hl_key(mb, c, 1))
+			graded = 1;
 	for (c = sec->children; c != NULL; c = c->next) {
-		if (!is_m(c, "interaction") ||
-		    (!eq(att(mb, c, "severity"), "major") &&
-		    !eq(att(mb, c, "severity"), "contraindicated")))
+		if (!hl_key(mb, c, graded))
 			continue;
 		if (item == NULL)
 			item = hl_item(mb, l, "interactions");
 		else
 			/* an action ends in its own full stop */
-			text(mb, item, acted ? " " : "; ");
+			text(mb, item, acted && graded ? " " : "; ");
 		any = 0;
 		for (d = c->children; d != NULL; d = d->next) {
 			if (!is_m(d, "agent"))
@@ -3183,7 +3196,8 @@ hl_interactions(struct mb *mb, xmlNodePtr l, const xmlNode *root,
 		str_add(mb, b, lookup(mb, "interaction-severity-short",
 		    sat(mb, c, "severity")));
 		str_add(mb, b, ")");
-		if ((d = child(c, "action")) != NULL)
+		if ((d = child(c, "action")) != NULL ||
+		    (!graded && (d = child(c, "effect")) != NULL))
 			str_add(mb, b, ": ");
 		text(mb, item, str_get(b));
 		if ((acted = d != NULL))

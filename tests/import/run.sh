@@ -7,6 +7,7 @@
 #     every other label gives exactly one monograph, exit 0;
 #   - the monograph passes monoc --check;
 #   - the sentences its withdrawal section carries over are the label's;
+#   - what it took from the Highlights is the label's (highlights.sh);
 #   - fidelity: at least 99 % of the label's narrative words (the text of
 #     its sections but the product data, package labels and Highlights;
 #     words.xsl) are words of the monograph, counted with repeats, and
@@ -211,5 +212,20 @@ if tests/import/absence.sh "$tmp/all" "$corpus"/*.xml \
 else
 	bad "$(tail -n 1 "$tmp/absence"):"
 	head -n 10 "$tmp/absence" | sed 's/^/     /'
+fi
+# What import takes from the Highlights (contraindications, the most
+# common adverse reactions, interaction agents, uses, recent changes,
+# regimens and their doses, summaries) is the label's own words
+# (highlights.sh, hlfacts.xsl, hltext.xsl).
+if tests/import/highlights.sh "$tmp/all" "$corpus"/*.xml \
+    "$corpus"/baclofen/*.xml > "$tmp/hl"; then
+	if grep -q ' 0 facts' "$tmp/hl"; then
+		bad "no fact taken from the Highlights ($(tail -n 1 "$tmp/hl"))"
+	else
+		ok "$(tail -n 1 "$tmp/hl")"
+	fi
+else
+	bad "$(tail -n 1 "$tmp/hl"):"
+	head -n 10 "$tmp/hl" | sed 's/^/     /'
 fi
 summary

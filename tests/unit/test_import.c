@@ -19,6 +19,7 @@
 
 #include <libxml/parser.h>
 
+#include "highlights.h"
 #include "import.h"
 #include "monoc.h"
 #include "spl.h"
@@ -537,12 +538,174 @@ test_two_labels(void **state)
 	assert_non_null(strstr(slurp(path), "id=\"examplamine-bbbbbbbb\""));
 }
 
+
+/* The locators of Highlights facts: every number, and where one that
+   ends the text begins. */
+static void
+test_hl_numbers(void **state)
+{
+	char	 num[8][HL_NUMSZ];
+	size_t	 n, cut;
+	const char *t = "Take with food ( 2.1 , 2.2 ).";
+
+	(void)state;
+	n = hl_numbers(t, num, 8, &cut);
+	assert_int_equal(n, 2);
+	assert_string_equal(num[0], "2.1");
+	assert_string_equal(num[1], "2.2");
+	assert_int_equal(cut, strlen("Take with food"));
+	n = hl_numbers("Avoid (4) However, use with care. ( 5.5)", num, 8,
+	    &cut);
+	assert_int_equal(n, 2);
+	assert_string_equal(num[1], "5.5");
+	n = hl_numbers("serious reactions (5.1 to 5.16), reserve", num, 8,
+	    &cut);
+	assert_int_equal(n, 2);
+	assert_string_equal(num[1], "5.16");
+	assert_int_equal(cut, strlen("serious reactions (5.1 to 5.16), "
+	    "reserve"));
+	/* words in brackets are no locator */
+	assert_int_equal(hl_numbers("pain (incidence >= 2%)", num, 8, NULL),
+	    0);
+	assert_int_equal(hl_numbers("(e.g., 10 mg)", num, 8, NULL), 0);
+}
+
+/* Dates of recent major changes, and the section a number is of. */
+static void
+test_hl_date(void **state)
+{
+	char	 d[16];
+	size_t	 n;
+
+	(void)state;
+	assert_true(hl_date("9/2021", &n, d, sizeof(d)));
+	assert_string_equal(d, "2021-09");
+	assert_int_equal(n, 6);
+	assert_true(hl_date("10/2012Dosage", &n, d, sizeof(d)));
+	assert_string_equal(d, "2012-10");
+	assert_true(hl_date("3/14/2020", &n, d, sizeof(d)));
+	assert_string_equal(d, "2020-03-14");
+	assert_false(hl_date("13/2021", &n, d, sizeof(d)));
+	assert_false(hl_date("5/20", &n, d, sizeof(d)));
+	assert_false(hl_date("1/2 tablet", &n, d, sizeof(d)));
+	assert_string_equal(hl_plr_element("5.11"), "warnings");
+	assert_string_equal(hl_plr_element("2"), "dosing");
+	assert_string_equal(hl_plr_element("17.1"), "safe-use");
+	assert_null(hl_plr_element("14.2"));
+	assert_null(hl_plr_element("x"));
+}
+
+static void
+check_split(const char *list, size_t want, const char *const *items)
+{
+	char	*got[HL_MAXITEMS];
+	size_t	 n, i;
+
+	n = hl_split(list, strlen(list), got, HL_MAXITEMS);
+	assert_int_equal(n, want);
+	for (i = 0; i < n; i++) {
+		assert_string_equal(got[i], items[i]);
+		free(got[i]);
+	}
+}
+
+/* Lists of adverse reactions and agents, split as the label writes
+   them. */
+static void
+test_hl_split(void **state)
+{
+	char	*ag[8];
+	size_t	 start, len, n;
+	const char *t;
+
+	(void)state;
+	check_split("insomnia, ejaculation disorder (primarily ejaculatory "
+	    "delay), nausea, fatigue and somnolence, and anorgasmia", 5,
+	    (const char *const[]){ "insomnia", "ejaculation disorder "
+	    "(primarily ejaculatory delay)", "nausea", "fatigue and "
+	    "somnolence", "anorgasmia" });
+	check_split("infections (e.g. upper respiratory, sinusitis), "
+	    "injection site reactions, headache and rash", 4,
+	    (const char *const[]){ "infections (e.g. upper respiratory, "
+	    "sinusitis)", "injection site reactions", "headache", "rash" });
+	/* no comma: one reaction, "and" and all */
+	check_split("nausea and vomiting", 1,
+	    (const char *const[]){ "nausea and vomiting" });
+	t = "The most common adverse reactions (incidence >= 2%) were: "
+	    "nasopharyngitis, arthralgia, and diarrhea (6.1).";
+	assert_true(hl_common(t, &start, &len));
+	assert_int_equal(strncmp(t + start, "nasopharyngitis, arthralgia, "
+	    "and diarrhea", len), 0);
+	assert_int_equal(len, strlen("nasopharyngitis, arthralgia, and "
+	    "diarrhea"));
+	t = "The most common adverse reactions >=1% were nausea, rash. (6) "
+	    "To report SUSPECTED ADVERSE REACTIONS, contact us.";
+	assert_true(hl_common(t, &start, &len));
+	assert_int_equal(len, strlen("nausea, rash"));
+	/* a lead-in: its list follows as bullets of their own */
+	assert_false(hl_common("Most common adverse events (6.1):", &start,
+	    &len));
+	n = hl_agents("Abatacept, anakinra: Increased risk of serious "
+	    "infection (5.1, 7.2)", &len, ag, 8);
+	assert_int_equal(n, 2);
+	assert_string_equal(ag[0], "Abatacept");
+	assert_string_equal(ag[1], "anakinra");
+	assert_int_equal(len, strlen("Abatacept, anakinra"));
+	free(ag[0]);
+	free(ag[1]);
+	/* a sentence before the colon: no agents */
+	assert_int_equal(hl_agents("Use caution. Some drugs: see 7", &len,
+	    ag, 8), 0);
+	assert_string_equal(hl_agent_kind("strong CYP3A4 inhibitors"),
+	    "class");
+	assert_string_equal(hl_agent_kind("Digoxin"), "drug");
+	assert_string_equal(hl_agent_kind("grapefruit juice"), "food");
+}
+
+/* Doses read only where the whole bullet states them one way. */
+static void
+test_hl_dosing(void **state)
+{
+	struct hl_dosing d;
+
+	(void)state;
+	assert_true(hl_dosing("Dose range: 10 to 80 mg once daily (2.1).",
+	    &d));
+	assert_true(d.has_usual);
+	assert_string_equal(d.usual.low, "10");
+	assert_string_equal(d.usual.high, "80");
+	assert_string_equal(d.usual.unit, "mg");
+	assert_string_equal(d.usual.times, "1");
+	assert_string_equal(d.usual.per, "day");
+	assert_true(hl_dosing("Pediatric starting dose: 10 mg once daily;"
+	    " maximum recommended dose: 20 mg once daily (2.2).", &d));
+	assert_string_equal(d.start.low, "10");
+	assert_true(d.has_max);
+	assert_string_equal(d.max.low, "20");
+	assert_true(hl_dosing("Initial: 250 mg every 12 hours", &d));
+	assert_string_equal(d.start.interval, "12");
+	assert_string_equal(d.start.interval_unit, "hour");
+	/* "10 or 20 mg" is not a range; a sentence besides: nothing */
+	assert_false(hl_dosing("Recommended start dose: 10 or 20 mg once "
+	    "daily (2.1).", &d));
+	assert_false(hl_dosing("Start at 3.125 mg twice daily and increase "
+	    "to 25 mg twice daily (2.1)", &d));
+	assert_false(hl_dosing("Recommended dose: 10 mg once daily. Take "
+	    "with food.", &d));
+	assert_false(hl_dosing("Maximum dose: 10 to 20 mg daily", &d));
+	assert_false(hl_dosing("The recommended dose is 1,000 mg daily", &d));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_name),
 		cmocka_unit_test(test_name_parts),
+		cmocka_unit_test(test_hl_numbers),
+		cmocka_unit_test(test_hl_date),
+		cmocka_unit_test(test_hl_split),
+		cmocka_unit_test(test_hl_dosing),
 		cmocka_unit_test(test_number),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_depth),
