@@ -63,6 +63,8 @@ suite "the model of format 2 in three formats" tests/render.sh
 suite "the Highlights are what docs/format.md section 10 says" \
     tests/summary.sh "$monoc"
 suite "schema tests" tests/schema/run.sh
+suite "monographs/: at most the words of docs/format.md rule 12" \
+    tests/length.sh "$monoc"
 suite "hostile inputs" tests/hostile/run.sh "$monoc"
 suite "monoc import: golden tests on four small labels" \
     tests/golden/import.sh "$monoc"
