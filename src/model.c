@@ -3326,17 +3326,20 @@ static const struct hl_entry {
 };
 
 /*
- * The section highlights, from the structured data only: the items that
- * words.xml's highlights.items names, in its order (docs/format.md
- * section 10).  Each entry links to where the body says it; its citations
- * are copies (no k: the body holds the citations).
+ * The section highlights, from the structured data only: the notice (not
+ * medical advice, with a link to the disclaimer; what to do in an
+ * emergency), then the items that words.xml's highlights.items names, in
+ * its order (docs/format.md section 10).  Each entry links to where the
+ * body says it; its citations are copies (no k: the body holds the
+ * citations).  Every monograph has the notice, so the section is never
+ * empty.
  */
 static void
 highlights(struct mb *mb, xmlNodePtr doc, const xmlNode *root)
 {
 	const char	*items, *p;
 	struct buf	 b;
-	xmlNodePtr	 s, l;
+	xmlNodePtr	 s, l, notice;
 	size_t		 i, n;
 
 	memset(&b, 0, sizeof(b));
@@ -3344,6 +3347,10 @@ highlights(struct mb *mb, xmlNodePtr doc, const xmlNode *root)
 	set(mb, s, "id", "highlights");
 	set(mb, s, "title", section_title(mb, "highlights"));
 	set(mb, s, "kind", "highlights");
+	notice = el(mb, s, "p");
+	text(mb, notice, need(mb, "highlights", "not-advice"));
+	xref_to(mb, notice, "disclaimer");
+	text(mb, notice, need(mb, "highlights", "emergency"));
 	l = el(mb, s, "list");
 	set(mb, l, "type", "bullet");
 	mb->copy = 1;
@@ -3363,9 +3370,9 @@ highlights(struct mb *mb, xmlNodePtr doc, const xmlNode *root)
 			    "highlights.%.*s (no such item)", (int)n, p);
 	}
 	mb->copy = 0;
-	if (l->children == NULL) {
-		xmlUnlinkNode(s);
-		xmlFreeNode(s);
+	if (l != NULL && l->children == NULL) {
+		xmlUnlinkNode(l);
+		xmlFreeNode(l);
 	}
 	free(b.p);
 }

@@ -590,14 +590,20 @@
     <xsl:text>.BR monoc (1)&#10;</xsl:text>
   </xsl:template>
 
-  <!-- The highlights: their items without space between them, so that
-       the first screen holds the most of them. -->
+  <!-- The highlights: the notice (a paragraph), a blank line, then the
+       items without space between them, so that the first screen holds
+       the most of them. -->
   <xsl:template match="section[@kind = 'highlights']" mode="r">
     <xsl:text>.SH "</xsl:text>
     <xsl:call-template name="esc"><xsl:with-param name="s" select="translate(@title, $LOWER, $UPPER)"/></xsl:call-template>
-    <xsl:value-of select="concat('&quot;', $NL, '.PD 0', $NL, $HEAD)"/>
-    <xsl:apply-templates select="*" mode="r"/>
-    <xsl:text>.PD&#10;</xsl:text>
+    <xsl:value-of select="concat('&quot;', $NL, $HEAD)"/>
+    <xsl:apply-templates select="p" mode="r"/>
+    <xsl:if test="*[not(self::p)]">
+      <xsl:text>.PD 0&#10;</xsl:text>
+      <xsl:if test="p"><xsl:text>.sp&#10;</xsl:text></xsl:if>
+      <xsl:apply-templates select="*[not(self::p)]" mode="r"/>
+      <xsl:text>.PD&#10;</xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="section" mode="r">

@@ -276,6 +276,8 @@ test_words(void **state)
 	assert_non_null(f);
 	fputs("<words xmlns='urn:monoc:words:1'>"
 	    "<w group='highlights' key='items'></w>"
+	    "<w group='highlights' key='not-advice'>N </w>"
+	    "<w group='highlights' key='emergency'>. E</w>"
 	    "<w group='section' key='drug'>Drug</w></words>", f);
 	fclose(f);
 	w = words_load("build/test-words.xml", err, sizeof(err));
@@ -291,6 +293,8 @@ test_words(void **state)
 	f = fopen("build/test-words.xml", "w");
 	assert_non_null(f);
 	fputs("<words xmlns='urn:monoc:words:1'>"
+	    "<w group='highlights' key='not-advice'>N </w>"
+	    "<w group='highlights' key='emergency'>. E</w>"
 	    "<w group='highlights' key='items'>uses nosuch</w></words>", f);
 	fclose(f);
 	w = words_load("build/test-words.xml", err, sizeof(err));
@@ -311,9 +315,53 @@ test_words(void **state)
 	assert_null(words_load("build/nonexistent.xml", err, sizeof(err)));
 	assert_non_null(strstr(err, "cannot read the words"));
 	remove("build/test-words.xml");
-	/* the real words: the section title comes from there */
+	/* the notice opens the Highlights even with no item, and its
+	   words are needed like any other */
+	f = fopen("build/test-words.xml", "w");
+	assert_non_null(f);
+	fputs("<words xmlns='urn:monoc:words:1'>"
+	    "<w group='highlights' key='items'></w></words>", f);
+	fclose(f);
+	w = words_load("build/test-words.xml", err, sizeof(err));
+	assert_non_null(w);
+	c = model_build(doc, w, &status, err, sizeof(err));
+	assert_null(c);
+	assert_int_equal(status, MODEL_NOWORDS);
+	assert_string_equal(err,
+	    "xslt/words.xml has no words 'highlights.not-advice'");
+	words_free(w);
+	remove("build/test-words.xml");
+	/* the real words: the section title comes from there; the
+	   Highlights of a monograph with no item are the notice alone, a
+	   paragraph that links to the disclaimer */
 	c = model_build(doc, words, &status, err, sizeof(err));
 	assert_non_null(c);
+	{
+		xmlNodePtr	 hl, n;
+		xmlChar		*id, *to;
+		int		 xrefs = 0;
+
+		hl = xmlDocGetRootElement(c)->children;
+		while (hl != NULL && hl->type != XML_ELEMENT_NODE)
+			hl = hl->next;
+		assert_non_null(hl);
+		id = xmlGetProp(hl, BAD_CAST "id");
+		assert_string_equal((char *)id, "highlights");
+		xmlFree(id);
+		n = xmlFirstElementChild(hl);
+		assert_non_null(n);
+		assert_string_equal((char *)n->name, "p");
+		assert_null(xmlNextElementSibling(n));
+		for (n = n->children; n != NULL; n = n->next)
+			if (n->type == XML_ELEMENT_NODE &&
+			    xmlStrEqual(n->name, BAD_CAST "xref")) {
+				to = xmlGetProp(n, BAD_CAST "to");
+				assert_string_equal((char *)to, "disclaimer");
+				xmlFree(to);
+				xrefs++;
+			}
+		assert_int_equal(xrefs, 1);
+	}
 	xmlFreeDoc(c);
 	xmlFreeDoc(doc);
 }
