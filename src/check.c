@@ -39,6 +39,7 @@
 
 #include "check.h"
 #include "diag.h"
+#include "table.h"
 #include "xmlmsg.h"
 
 #define EXCERPT		40	/* characters of a statement quoted */
@@ -76,7 +77,6 @@ struct check {
 };
 
 #define NODATE	(-1L - 0x7fffffffL)
-#define MAXCOLS	256	/* table columns followed by table-shape */
 
 #define NS_FORMAT1	"urn:monoc:monograph:1"
 
@@ -2008,61 +2008,52 @@ rule_dangling_xref(struct rule_ctx *c)
 	free_strings(ids, nids);
 }
 
-/* A cell's colspan or rowspan: 1 when absent or malformed. */
-static int
-span(xmlNodePtr cell, const char *attr)
+/* A span of more than TABLE_MAXSPAN on the cell is an error. */
+static void
+span_cap(struct rule_ctx *c, xmlNodePtr cell, const char *name)
 {
-	double	 v;
+	int	 v;
 
-	if (attr_number(cell, attr, &v) != 1 || v < 1)
-		return 1;
-	return v > MAXCOLS ? MAXCOLS : (int)v;
+	if ((v = table_span(cell, name)) > TABLE_MAXSPAN)
+		diag_file_add_node(c->df, DIAG_ERROR, cell, name, c->code,
+		    "%s %d is more than the %d %s a cell may span", name, v,
+		    TABLE_MAXSPAN, *name == 'c' ? "columns" : "rows");
 }
 
 /*
- * The rows of one thead or tbody, spans counted: each row as wide as
- * the table's first row (*width, set by the first row seen, on line
- * *wline), and no rowspan past the group's last row.
+ * The rows of one thead or tbody on the table grid (table.c): each row
+ * as wide as the table's first row (*width, set by the first row seen,
+ * on line *wline), at most TABLE_MAXCOLS, and no rowspan past the
+ * group's last row.
  */
 static void
 table_rows(struct rule_ctx *c, xmlNodePtr group, int *width, int *wline)
 {
-	int		 occ[MAXCOLS], cur[MAXCOLS];
+	struct table_occ o;
 	xmlNodePtr	 tr, cell, last;
-	int		 col, w, i, k, cs, rs;
+	int		 w, i;
 
-	memset(occ, 0, sizeof(occ));
+	table_occ_start(&o);
 	last = NULL;
 	for (tr = xmlFirstElementChild(group); tr != NULL && !full(c);
 	    tr = xmlNextElementSibling(tr)) {
 		if (!named(tr, "tr"))
 			continue;
 		last = tr;
-		memset(cur, 0, sizeof(cur));
-		col = 0;
-		w = 0;
 		for (cell = xmlFirstElementChild(tr); cell != NULL;
-		    cell = xmlNextElementSibling(cell)) {
-			if (!named(cell, "td") && !named(cell, "th"))
-				continue;
-			while (col < MAXCOLS && occ[col] > 0)
-				col++;
-			cs = span(cell, "colspan");
-			rs = span(cell, "rowspan");
-			for (k = 0; k < cs && col + k < MAXCOLS; k++)
-				cur[col + k] = rs - 1;
-			col += cs;
-			if (col > MAXCOLS)
-				col = MAXCOLS;
-			if (col > w)
-				w = col;
-		}
-		for (i = 0; i < MAXCOLS; i++) {
-			if (occ[i] > 0 && i + 1 > w)
-				w = i + 1;
-			occ[i] = occ[i] > 0 ? occ[i] - 1 : cur[i];
-		}
-		if (*width == 0) {
+		    cell = xmlNextElementSibling(cell))
+			if (named(cell, "td") || named(cell, "th")) {
+				span_cap(c, cell, "colspan");
+				span_cap(c, cell, "rowspan");
+			}
+		o.over = 0;
+		w = table_occ_row(&o, tr, 0, 0);
+		table_occ_next(&o);
+		if (o.over)
+			diag_file_add_node(c->df, DIAG_ERROR, tr, NULL, c->code,
+			    "table row is more than %d columns wide; split "
+			    "the table", TABLE_MAXCOLS);
+		else if (*width == 0) {
 			*width = w;
 			*wline = node_line(c, tr, NULL);
 		} else if (w != *width)
@@ -2072,23 +2063,25 @@ table_rows(struct rule_ctx *c, xmlNodePtr group, int *width, int *wline)
 			    "colspan and rowspan", w, w == 1 ? "" : "s",
 			    *wline, *width);
 	}
-	for (i = 0; i < MAXCOLS; i++)
-		if (occ[i] > 0 && last != NULL) {
-			diag_file_add_node(c->df, DIAG_ERROR, last, NULL,
-			    c->code, "a rowspan in column %d runs past the "
-			    "last row of its %s; shorten it, or add the rows",
-			    i + 1, group->name);
-			break;
-		}
+	if ((i = table_occ_past(&o)) > 0 && last != NULL)
+		diag_file_add_node(c->df, DIAG_ERROR, last, NULL, c->code,
+		    "a rowspan in column %d runs past the last row of its %s; "
+		    "shorten it, or add the rows", i, group->name);
 }
 
-/* Every row of a table is as wide as its first, spans counted. */
+/*
+ * Every row of a table is as wide as its first, spans counted; the
+ * tables together have at most TABLE_MAXSLOTS slots.
+ */
 static void
 rule_table_shape(struct rule_ctx *c)
 {
 	xmlNodePtr	 n, g;
-	int		 width, wline;
+	size_t		 slots;
+	int		 width, wline, over;
 
+	slots = 0;
+	over = 0;
 	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
 		if (!named(n, "table"))
 			continue;
@@ -2098,6 +2091,15 @@ rule_table_shape(struct rule_ctx *c)
 		    g = xmlNextElementSibling(g))
 			if (named(g, "thead") || named(g, "tbody"))
 				table_rows(c, g, &width, &wline);
+		slots += table_slots(n);
+		if (slots > TABLE_MAXSLOTS && !over) {
+			over = 1;
+			diag_file_add_node(c->df, DIAG_ERROR, n, NULL, c->code,
+			    "with this table, the monograph's tables have %zu "
+			    "slots (rows times columns), more than the %d "
+			    "monoc lays out; split the table or the monograph",
+			    slots, TABLE_MAXSLOTS);
+		}
 	}
 }
 

@@ -29,6 +29,10 @@
 #include "buf.h"
 #include "ext.h"
 #include "grid.h"
+#include "table.h"
+
+/* The module holding the rows ext:grid-cell keeps (struct grid_rows). */
+#define MONOC_GRID_NS	"urn:monoc:ext:grid"
 
 /* The attribute name of the element e as an XPath number (NaN: none). */
 static double
@@ -46,7 +50,8 @@ num_att(const xmlNode *e, const char *name)
 
 /*
  * An integer attribute of the model (colspan, rowspan), as the templates
- * compare it: "@rowspan > 1" is false when it is absent or not a number.
+ * compare it: "@rowspan > 1" is false when it is absent or not a number;
+ * at most TABLE_MAXSPAN, as the checks allow (table.h).
  */
 static int
 int_att(const xmlNode *e, const char *name)
@@ -56,7 +61,7 @@ int_att(const xmlNode *e, const char *name)
 	d = num_att(e, name);
 	if (isnan(d) || d < 0)
 		return 0;
-	return d > 100000 ? 100000 : (int)d;
+	return d > TABLE_MAXSPAN ? TABLE_MAXSPAN : (int)d;
 }
 
 static int
@@ -212,25 +217,32 @@ fail:
 	return -1;
 }
 
-/* Template table-row-width: the widest row by the columns its cells span. */
+/*
+ * Template table-row-width: the widest row by the columns its cells
+ * span, counted in a long and at most GRID_MAXWIDTH (a row of 30,000
+ * cells each spanning 100,000 columns overflowed an int).
+ */
+#define GRID_MAXWIDTH	(INT_MAX / 4)
+
 static int
 row_width(const struct grid *g)
 {
 	const xmlNode	*c;
 	size_t		 r;
-	int		 w, max;
+	long		 w, max;
 
 	max = 0;
 	for (r = 0; r < g->nrows; r++) {
 		w = 0;
-		for (c = g->rows[r].row->children; c != NULL; c = c->next)
+		for (c = g->rows[r].row->children; c != NULL &&
+		    w < GRID_MAXWIDTH; c = c->next)
 			if (ext_is_model(c, "cell"))
 				w += xmlHasProp(c, BAD_CAST "colspan") != NULL ?
 				    int_att(c, "colspan") : 1;
 		if (w > max)
 			max = w;
 	}
-	return max;
+	return max > GRID_MAXWIDTH ? GRID_MAXWIDTH : (int)max;
 }
 
 /* Template table-layout-raw: the grid, cut to the columns cells reach. */
@@ -244,8 +256,9 @@ layout_raw(struct grid *g)
 
 	ws = row_width(g);
 	extra = 0;
-	for (r = 0; r < g->nrows; r++)
-		for (c = g->rows[r].row->children; c != NULL; c = c->next)
+	for (r = 0; r < g->nrows && extra < GRID_MAXWIDTH; r++)
+		for (c = g->rows[r].row->children; c != NULL &&
+		    extra < GRID_MAXWIDTH; c = c->next)
 			if (ext_is_model(c, "cell") && int_att(c, "rowspan") > 1)
 				extra += xmlHasProp(c, BAD_CAST "colspan") !=
 				    NULL ? int_att(c, "colspan") : 1;
@@ -752,7 +765,7 @@ grid_of_nodes(const xmlNode *table, xmlNodeSetPtr rs, int n, struct grid *g)
 			span = num_att(s, "span");
 			ri = num_att(s, "ri");
 			ci = num_att(s, "ci");
-			if (!has || !(span >= 1 && span <= 100000) ||
+			if (!has || !(span >= 1 && span <= TABLE_MAXCOLS) ||
 			    span != floor(span) || !(col >= 1 && col <= n) ||
 			    col != floor(col) || !(ri >= 1 &&
 			    ri <= (double)g->nrows) || ri != floor(ri))
@@ -812,17 +825,97 @@ xp_table_widths(xmlXPathParserContextPtr ctxt, int nargs)
 }
 
 /*
+ * The rows (head, row) of the last table of the transformation's source
+ * document that ext:grid-cell was asked about, so that finding the ri-th
+ * is one step: the per-transformation data of the extension module.
+ * Tables of result tree fragments are not kept (one may be freed and
+ * another made where it was); they are walked.
+ */
+struct grid_rows {
+	const xmlNode	 *table;
+	const xmlNode	**rows;
+	size_t		  nrows;
+};
+
+static void *
+rows_init(xsltTransformContextPtr ctxt, const xmlChar *uri)
+{
+	(void)ctxt;
+	(void)uri;
+	return calloc(1, sizeof(struct grid_rows));
+}
+
+static void
+rows_free(xsltTransformContextPtr ctxt, const xmlChar *uri, void *data)
+{
+	struct grid_rows	*gr = data;
+
+	(void)ctxt;
+	(void)uri;
+	if (gr != NULL)
+		free(gr->rows);
+	free(gr);
+}
+
+/* The ri-th (from 1) head or row of the table t, walking its children. */
+static const xmlNode *
+walk_row(const xmlNode *t, double ri)
+{
+	const xmlNode	*c;
+
+	for (c = t->children; c != NULL; c = c->next)
+		if ((ext_is_model(c, "head") || ext_is_model(c, "row")) &&
+		    --ri < 1)
+			return c;
+	return NULL;
+}
+
+/* The ri-th head or row of t, from the rows kept when t is a source's. */
+static const xmlNode *
+nth_row(xmlXPathParserContextPtr ctxt, const xmlNode *t, double ri)
+{
+	xsltTransformContextPtr	 tc;
+	struct grid_rows	*gr;
+	const xmlNode		**rows, *c;
+	size_t			 n;
+
+	tc = xsltXPathGetTransformContext(ctxt);
+	if (tc == NULL || tc->document == NULL || t->doc !=
+	    tc->document->doc || (gr = xsltGetExtData(tc,
+	    BAD_CAST MONOC_GRID_NS)) == NULL) {
+		return walk_row(t, ri);
+	}
+	if (gr->table != t) {
+		gr->table = NULL;
+		n = 0;
+		for (c = t->children; c != NULL; c = c->next)
+			if (ext_is_model(c, "head") || ext_is_model(c, "row"))
+				n++;
+		if ((rows = realloc(gr->rows, (n + 1) * sizeof(*rows))) ==
+		    NULL)
+			return walk_row(t, ri);
+		gr->rows = rows;
+		gr->nrows = 0;
+		for (c = t->children; c != NULL; c = c->next)
+			if (ext_is_model(c, "head") || ext_is_model(c, "row"))
+				gr->rows[gr->nrows++] = c;
+		gr->table = t;
+	}
+	return ri <= (double)gr->nrows ? gr->rows[(size_t)ri - 1] : NULL;
+}
+
+/*
  * ext:grid-cell(table, ri, ci): cell ci of the ri-th of the table's head
  * and row elements, as ($table/head | $table/row)[ri]/cell[ci] (an empty
  * node-set when there is none), for the slots of template table-layout.
  * XPath finds it by testing the predicate on every row, which made
- * tables of many rows quadratic.
+ * tables of many rows quadratic; here the rows are counted once a table.
  */
 static void
 xp_grid_cell(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	xmlXPathObjectPtr	 t;
-	xmlNodePtr		 c, found;
+	xmlNodePtr		 found;
 	double			 ri, ci;
 
 	if (nargs != 3) {
@@ -841,16 +934,93 @@ xp_grid_cell(xmlXPathParserContextPtr ctxt, int nargs)
 	}
 	found = NULL;
 	if (t->nodesetval != NULL && t->nodesetval->nodeNr > 0 &&
-	    ri >= 1 && ci >= 1 && ri == floor(ri) && ci == floor(ci)) {
-		for (c = t->nodesetval->nodeTab[0]->children; c != NULL;
-		    c = c->next)
-			if ((ext_is_model(c, "head") ||
-			    ext_is_model(c, "row")) && --ri < 1)
-				break;
-		found = (xmlNodePtr)nth_cell(c, ci);
-	}
+	    ri >= 1 && ci >= 1 && ri == floor(ri) && ci == floor(ci))
+		found = (xmlNodePtr)nth_cell(nth_row(ctxt,
+		    t->nodesetval->nodeTab[0], ri), ci);
 	xmlXPathFreeObject(t);
 	valuePush(ctxt, xmlXPathNewNodeSet(found));
+}
+
+/*
+ * The value of the attribute name of e as a number, read in place (no
+ * copy): what XPath's number(@name) gives for the integers the grid
+ * writes; NaN when absent or anything else.
+ */
+static double
+slot_num(const xmlNode *e, const char *name)
+{
+	const xmlAttr	*a;
+
+	for (a = e->properties; a != NULL; a = a->next)
+		if (a->ns == NULL && xmlStrEqual(a->name, BAD_CAST name))
+			return a->children != NULL && a->children->next ==
+			    NULL && a->children->type == XML_TEXT_NODE ?
+			    xmlXPathStringEvalNumber(a->children->content) :
+			    num_att(e, name);
+	return NAN;
+}
+
+/*
+ * ext:col-heads(grid, col): the s elements of the r elements of grid of
+ * kind head that stand over column col, as grid[@kind = 'head']/s[not(
+ * @cov) and @col <= col and @col + @span > col] (common.xsl's
+ * mx:col-heads), in document order.
+ */
+static void
+xp_col_heads(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlXPathObjectPtr	 gr, ret;
+	const xmlNode		*r, *s;
+	xmlChar			*kind;
+	double			 col, c, span;
+	size_t			 i;
+	int			 head;
+
+	if (nargs != 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	col = xmlXPathPopNumber(ctxt);
+	gr = valuePop(ctxt);
+	if (ctxt->error != XPATH_EXPRESSION_OK || gr == NULL ||
+	    gr->type != XPATH_NODESET) {
+		if (ctxt->error == XPATH_EXPRESSION_OK)
+			xmlXPathSetTypeError(ctxt);
+		xmlXPathFreeObject(gr);
+		return;
+	}
+	if ((ret = xmlXPathNewNodeSet(NULL)) == NULL) {
+		xmlXPathFreeObject(gr);
+		xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+		return;
+	}
+	for (i = 0; gr->nodesetval != NULL &&
+	    i < (size_t)gr->nodesetval->nodeNr; i++) {
+		r = gr->nodesetval->nodeTab[i];
+		if (r->type != XML_ELEMENT_NODE)
+			continue;
+		kind = xmlGetNoNsProp(r, BAD_CAST "kind");
+		head = xmlStrEqual(kind, BAD_CAST "head");
+		xmlFree(kind);
+		if (!head)
+			continue;
+		for (s = r->children; s != NULL; s = s->next) {
+			if (s->type != XML_ELEMENT_NODE ||
+			    !xmlStrEqual(s->name, BAD_CAST "s") ||
+			    s->ns != NULL || xmlHasProp(s, BAD_CAST "cov"))
+				continue;
+			c = slot_num(s, "col");
+			span = slot_num(s, "span");
+			if (c <= col && c + span > col &&
+			    xmlXPathNodeSetAdd(ret->nodesetval,
+			    (xmlNodePtr)s) == -1) {
+				xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+				break;
+			}
+		}
+	}
+	xmlXPathFreeObject(gr);
+	valuePush(ctxt, ret);
 }
 
 /*
@@ -1233,10 +1403,14 @@ fail:
 int
 grid_register(const char *ns)
 {
-	if (xsltRegisterExtModuleFunction(BAD_CAST "table-widths",
+	if (xsltRegisterExtModule(BAD_CAST MONOC_GRID_NS, rows_init,
+	    rows_free) != 0 ||
+	    xsltRegisterExtModuleFunction(BAD_CAST "table-widths",
 	    BAD_CAST ns, xp_table_widths) != 0 ||
 	    xsltRegisterExtModuleFunction(BAD_CAST "grid-cell",
 	    BAD_CAST ns, xp_grid_cell) != 0 ||
+	    xsltRegisterExtModuleFunction(BAD_CAST "col-heads",
+	    BAD_CAST ns, xp_col_heads) != 0 ||
 	    xsltRegisterExtModuleFunction(BAD_CAST "zip",
 	    BAD_CAST ns, xp_zip) != 0 ||
 	    xsltRegisterExtModuleElement(BAD_CAST "table-layout",

@@ -39,6 +39,7 @@
 #include "output.h"
 #include "schema.h"
 #include "spl.h"
+#include "table.h"
 
 #define MONO_NS		"urn:monoc:monograph:2"
 #define XSI_NS		"http://www.w3.org/2001/XMLSchema-instance"
@@ -106,6 +107,7 @@ struct imp {
 	xmlHashTablePtr	 used;		/* anchors given out */
 	xmlHashTablePtr	 media;		/* observationMedia ID -> file */
 	xmlHashTablePtr	 mnodes;	/* observationMedia ID -> node */
+	size_t		 slots;		/* of the tables so far (table.c) */
 	xmlNodePtr	 elem[SPL_T__MAX];
 	xmlNodePtr	 hold[SPL_T__MAX];
 	int		 primary[SPL_T__MAX];
@@ -969,7 +971,9 @@ posint(const char *s)
 	if (s == NULL)
 		return 1;
 	v = strtol(s, &end, 10);
-	return *end == '\0' && v > 0 && v < 1000 ? (int)v : 1;
+	if (*end != '\0' || v <= 0)
+		return 1;
+	return v > TABLE_MAXSPAN ? TABLE_MAXSPAN : (int)v;
 }
 
 /*
@@ -1043,107 +1047,80 @@ emit_row(struct imp *im, xmlNodePtr tr, xmlNodePtr rows)
 	}
 }
 
-/* The int value of a cell's span attribute (1 when absent). */
-static int
-span_of(xmlNodePtr cell, const char *name)
-{
-	xmlChar	*v;
-	int	 n;
-
-	if ((v = xmlGetProp(cell, BAD_CAST name)) == NULL)
-		return 1;
-	n = atoi((char *)v);
-	xmlFree(v);
-	return n > 0 ? n : 1;
-}
-
-#define GRID	256
-
 /*
- * Measure (pass 0) or fix (pass 1) the rows of a group: rowspans are cut
- * at the group's end, and each row padded with empty cells to width.
- * Returns the widest row, spans counted as check.c counts them.
+ * Lay the rows of a group on the table grid (table.c) with their
+ * rowspans cut at the group's end; with width > 0, pad each row with
+ * empty cells at its free columns to width.  Returns the widest row.
  */
 static int
-shape_rows(struct imp *im, xmlNodePtr group, int width, int fix)
+shape_rows(struct imp *im, xmlNodePtr group, int width, int *over)
 {
-	int		 occ[GRID], cur[GRID];
-	xmlNodePtr	 tr, cell, t;
-	int		 w, col, cs, rs, left, i, k, maxw;
+	struct table_occ o;
+	xmlNodePtr	 tr;
+	size_t		 left;
+	int		 w, maxw;
 
-	memset(occ, 0, sizeof(occ));
+	left = 0;
+	for (tr = group->children; tr != NULL; tr = tr->next)
+		left++;
+	table_occ_start(&o);
 	maxw = 0;
 	for (tr = group->children; tr != NULL; tr = tr->next) {
-		left = 0;
-		for (t = tr->next; t != NULL; t = t->next)
-			left++;
-		memset(cur, 0, sizeof(cur));
-		w = col = 0;
-		for (cell = tr->children; cell != NULL; cell = cell->next) {
-			while (col < GRID && occ[col] > 0)
-				col++;
-			cs = span_of(cell, "colspan");
-			rs = span_of(cell, "rowspan");
-			if (fix && rs - 1 > left) {
-				rs = left + 1;
-				if (rs == 1)
-					xmlUnsetProp(cell, BAD_CAST "rowspan");
-				else {
-					char num[16];
-					snprintf(num, sizeof(num), "%d", rs);
-					xmlSetProp(cell, BAD_CAST "rowspan",
-					    BAD_CAST num);
-				}
-			}
-			for (k = 0; k < cs && col + k < GRID; k++)
-				cur[col + k] = rs - 1;
-			col += cs;
-			if (col > GRID)
-				col = GRID;
-			if (col > w)
-				w = col;
+		w = table_occ_row(&o, tr, --left, 1);
+		while (width > 0 && w < width) {
+			el(im, tr, "td");
+			w = table_occ_pad(&o);
 		}
-		for (i = 0; i < GRID; i++)
-			if (occ[i] > 0 && i + 1 > w)
-				w = i + 1;
-		if (fix) {
-			/* Pad with empty cells at the free columns. */
-			while (w < width) {
-				el(im, tr, "td");
-				while (col < GRID && occ[col] > 0)
-					col++;
-				col++;
-				if (col > w)
-					w = col;
-			}
-		}
-		for (i = 0; i < GRID; i++)
-			occ[i] = occ[i] > 0 ? occ[i] - 1 : cur[i];
+		table_occ_next(&o);
 		if (w > maxw)
 			maxw = w;
 	}
+	if (o.over)
+		*over = 1;
 	return maxw;
 }
 
-/* Make every row of table as wide as the widest. */
+/*
+ * Make every row of table as wide as the widest.  A table wider than
+ * TABLE_MAXCOLS, or whose grid has more than TABLE_MAXSLOTS slots, is
+ * an error at the label's table n.
+ */
 static void
-shape_table(struct imp *im, xmlNodePtr table)
+shape_table(struct imp *im, xmlNodePtr table, xmlNodePtr n)
 {
-	xmlNodePtr	 g;
-	int		 w, width, pass;
+	xmlNodePtr	 g, tr;
+	size_t		 rows;
+	int		 w, width, over;
 
-	for (pass = 0; pass < 2; pass++) {
-		width = 0;
-		for (g = table->children; g != NULL; g = g->next)
-			if (xmlStrEqual(g->name, BAD_CAST "thead") ||
-			    xmlStrEqual(g->name, BAD_CAST "tbody"))
-				if ((w = shape_rows(im, g, 0, 0)) > width)
-					width = w;
-		for (g = table->children; g != NULL; g = g->next)
-			if (xmlStrEqual(g->name, BAD_CAST "thead") ||
-			    xmlStrEqual(g->name, BAD_CAST "tbody"))
-				shape_rows(im, g, width, 1);
+	width = over = 0;
+	rows = 0;
+	for (g = table->children; g != NULL; g = g->next)
+		if (xmlStrEqual(g->name, BAD_CAST "thead") ||
+		    xmlStrEqual(g->name, BAD_CAST "tbody")) {
+			if ((w = shape_rows(im, g, 0, &over)) > width)
+				width = w;
+			for (tr = g->children; tr != NULL; tr = tr->next)
+				rows++;
+		}
+	if (over) {
+		diag_file_add(im->df, DIAG_ERROR, xmlGetLineNo(n), 0,
+		    "table-too-large", "table with a row more than %d "
+		    "columns wide; label refused", TABLE_MAXCOLS);
+		return;
 	}
+	im->slots += rows * (size_t)width;
+	if (im->slots > TABLE_MAXSLOTS) {
+		diag_file_add(im->df, DIAG_ERROR, xmlGetLineNo(n), 0,
+		    "table-too-large", "with this table, the label's tables "
+		    "have %zu slots (rows times columns), more than the %d "
+		    "monoc lays out; label refused", im->slots,
+		    TABLE_MAXSLOTS);
+		return;
+	}
+	for (g = table->children; g != NULL; g = g->next)
+		if (xmlStrEqual(g->name, BAD_CAST "thead") ||
+		    xmlStrEqual(g->name, BAD_CAST "tbody"))
+			shape_rows(im, g, width, &over);
 }
 
 /*
@@ -1155,8 +1132,8 @@ shape_table(struct imp *im, xmlNodePtr table)
 static void
 drop_empty_rows(xmlNodePtr group)
 {
-	xmlNodePtr	 who[GRID], put[GRID];
-	int		 left[GRID], span[GRID];
+	xmlNodePtr	 who[TABLE_MAXCOLS], put[TABLE_MAXCOLS];
+	int		 left[TABLE_MAXCOLS], span[TABLE_MAXCOLS];
 	xmlNodePtr	 tr, next, cell;
 	int		 col, cs, rs, k;
 	char		 num[16];
@@ -1166,11 +1143,11 @@ drop_empty_rows(xmlNodePtr group)
 	for (tr = group->children; tr != NULL; tr = next) {
 		next = tr->next;
 		if (tr->children == NULL) {
-			for (col = 0; col < GRID; col++) {
+			for (col = 0; col < TABLE_MAXCOLS; col++) {
 				if (left[col] == 0)
 					continue;
 				if (col == 0 || who[col - 1] != who[col]) {
-					rs = span_of(who[col], "rowspan") - 1;
+					rs = table_span(who[col], "rowspan") - 1;
 					snprintf(num, sizeof(num), "%d", rs);
 					if (rs > 1)
 						xmlSetProp(who[col],
@@ -1189,16 +1166,16 @@ drop_empty_rows(xmlNodePtr group)
 		memset(span, 0, sizeof(span));
 		col = 0;
 		for (cell = tr->children; cell != NULL; cell = cell->next) {
-			while (col < GRID && left[col] > 0)
+			while (col < TABLE_MAXCOLS && left[col] > 0)
 				col++;
-			cs = span_of(cell, "colspan");
-			rs = span_of(cell, "rowspan");
-			for (k = 0; k < cs && col < GRID; k++, col++) {
+			cs = table_span(cell, "colspan");
+			rs = table_span(cell, "rowspan");
+			for (k = 0; k < cs && col < TABLE_MAXCOLS; k++, col++) {
 				span[col] = rs - 1;
 				put[col] = cell;
 			}
 		}
-		for (col = 0; col < GRID; col++)
+		for (col = 0; col < TABLE_MAXCOLS; col++)
 			if (left[col] > 0)
 				left[col]--;
 			else if (span[col] > 0) {
@@ -1322,7 +1299,7 @@ head_row(xmlNodePtr tr)
 			if (col > 0)
 				past = 1;
 		}
-		col += span_of(c, "colspan");
+		col += table_span(c, "colspan");
 	}
 	return past;
 }
@@ -1340,7 +1317,7 @@ title_row(xmlNodePtr tr, int width)
 	int		 len;
 
 	if ((cell = first_el(tr, NULL)) == NULL || width < 2 ||
-	    span_of(cell, "colspan") < width || span_of(cell, "rowspan") > 1)
+	    table_span(cell, "colspan") < width || table_span(cell, "rowspan") > 1)
 		return 0;
 	for (c = cell->next; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE)
@@ -1450,7 +1427,7 @@ again:
 			for (cell = tr->children; cell != NULL;
 			    cell = cell->next)
 				if (cell->type == XML_ELEMENT_NODE &&
-				    span_of(cell, "rowspan") > k - i)
+				    table_span(cell, "rowspan") > k - i)
 					ok = 0;
 		if (ok)
 			break;
@@ -1615,7 +1592,7 @@ emit_table(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *loc)
 	xmlFreeNode(im->fnotes);
 	im->fnotes = NULL;
 	drop_dangling_fnrefs(table, table);
-	shape_table(im, table);
+	shape_table(im, table, n);
 	if (cap != NULL)
 		cite(im, cap, loc);
 	else {
@@ -4974,6 +4951,8 @@ import_one(struct run *r, struct schema_vctx *vctx, int i,
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
 		goto refused;
 	}
+	if (diag_file_worst(df) >= DIAG_ERROR)
+		goto refused;
 	if (asprintf(&out, "%s/%s.xml", r->outdir, name) == -1) {
 		out = NULL;
 		goto refused;

@@ -29,6 +29,7 @@
 #include "buf.h"
 #include "grid.h"
 #include "model.h"
+#include "table.h"
 
 #define MNS	"urn:monoc:monograph:2"
 #define WNS	"urn:monoc:words:1"
@@ -2429,11 +2430,43 @@ table_row(struct mb *mb, xmlNodePtr t, const xmlNode *tr, int head)
 	}
 }
 
+/*
+ * The rows of the thead or tbody g as head rows or rows of t, their
+ * spans cut on the table grid (table.c): a rowspan ends with its group,
+ * as the checks require, so that no format carries a cell into the next
+ * group's rows.
+ */
+static void
+table_group(struct mb *mb, xmlNodePtr t, const xmlNode *g, int head)
+{
+	struct table_occ o;
+	const xmlNode	*tr;
+	xmlNodePtr	 first, row;
+	size_t		 left;
+
+	first = t->last;
+	for (tr = g->children; tr != NULL; tr = tr->next)
+		if (is_m(tr, "tr"))
+			table_row(mb, t, tr, head);
+	left = 0;
+	for (row = first != NULL ? first->next : t->children; row != NULL;
+	    row = row->next)
+		left++;
+	table_occ_start(&o);
+	for (row = first != NULL ? first->next : t->children; row != NULL;
+	    row = row->next) {
+		table_occ_row(&o, row, --left, 1);
+		table_occ_next(&o);
+	}
+	if (o.nomem)
+		mb->nomem = 1;
+}
+
 /* m:table: a general table */
 static void
 m_table(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
-	const xmlNode	*c, *tr;
+	const xmlNode	*c;
 	const char	*id;
 	struct buf	 b;
 	xmlNodePtr	 t, fn;
@@ -2453,14 +2486,10 @@ m_table(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		set(mb, t, "caption", "");
 	for (c = n->children; c != NULL; c = c->next)
 		if (is_m(c, "thead"))
-			for (tr = c->children; tr != NULL; tr = tr->next)
-				if (is_m(tr, "tr"))
-					table_row(mb, t, tr, 1);
+			table_group(mb, t, c, 1);
 	for (c = n->children; c != NULL; c = c->next)
 		if (is_m(c, "tbody"))
-			for (tr = c->children; tr != NULL; tr = tr->next)
-				if (is_m(tr, "tr"))
-					table_row(mb, t, tr, 0);
+			table_group(mb, t, c, 0);
 	/* no column without a cell of its own (labels have them) */
 	if (grid_merge_columns(t) == -1)
 		mb->nomem = 1;

@@ -37,6 +37,7 @@
 #include "options.h"
 #include "output.h"
 #include "schema.h"
+#include "table.h"
 #include "update.h"
 #include "xform.h"
 
@@ -51,13 +52,18 @@
  * (parsing, validating and checking took at most 38 times the file);
  * before it is transformed, MEM_PER_BYTE times its size plus MEM_PER_NODE
  * per element, attribute and text node (the model and the result trees
- * took at most 2 KB a node).  A worker waits until its share fits, so
+ * took at most 2 KB a node) and MEM_PER_SLOT per slot of the grids of
+ * its tables (table.c: rows times columns; the renderers' grids took
+ * 2 KB a slot at the peak, for a table of 256 columns whose cells span
+ * rows).  The estimate is made, and the reservation taken, before the
+ * model or any grid is built.  A worker waits until its share fits, so
  * -j never takes the run over the budget; a monograph that would need
  * more than the whole budget is refused.
  */
 #define MEM_BUDGET	((size_t)1024 * 1024 * 1024)
 #define MEM_PER_BYTE	40
 #define MEM_PER_NODE	2560
+#define MEM_PER_SLOT	2048
 
 struct session {
 	struct options		 opt;
@@ -328,7 +334,8 @@ mem_for_transform(struct session *s, size_t i, xmlDocPtr *docp,
 	size_t			 size, need;
 
 	size = *held / MEM_PER_BYTE;
-	need = MEM_PER_BYTE * size + MEM_PER_NODE * load_count_nodes(*docp);
+	need = MEM_PER_BYTE * size + MEM_PER_NODE * load_count_nodes(*docp) +
+	    MEM_PER_SLOT * table_slots(xmlDocGetRootElement(*docp));
 	if (need > s->mem_total) {
 		diag_file_add(df, DIAG_ERROR, 0, 0, "too-large", "compiling "
 		    "this monograph would take about %zu MiB, more than the "
@@ -406,7 +413,8 @@ compile_one(struct worker *w, size_t i)
 	if ((doc = load_file(s->opt.files[i], df)) != NULL) {
 		schema_validate(w->vctx, doc, df);
 		check_run(s->check, doc, i, df);
-		if (s->opt.emit_model && diag_file_worst(df) < DIAG_ERROR)
+		if (s->opt.emit_model && diag_file_worst(df) < DIAG_ERROR &&
+		    mem_for_transform(s, i, &doc, &held, df) == 0)
 			emit_model(s, doc, df);
 		name = check_stem(s->opt.files[i]);
 		check_reserved(doc, name, df);

@@ -66,6 +66,8 @@ suite "schema tests" tests/schema/run.sh
 suite "monographs/: at most the words of docs/format.md rule 12" \
     tests/length.sh "$monoc"
 suite "hostile inputs" tests/hostile/run.sh "$monoc"
+suite "bounded work: tables within the limits or refused" \
+    tests/limits/run.sh "$monoc"
 suite "monoc import: golden tests on four small labels" \
     tests/golden/import.sh "$monoc"
 suite "monoc import on real labels" tests/import/run.sh "$monoc"

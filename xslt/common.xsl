@@ -409,6 +409,24 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The slots of the head rows (r elements of template table-layout)
+       among grid whose cells stand over column col: each one a cell
+       begins in (not covered) spanning col.  A table's list layout asks
+       this for every value, and XPath tests every head slot each time;
+       monoc's C twin (src/grid.c) reads them without converting. -->
+  <func:function name="mx:col-heads">
+    <xsl:param name="grid"/>
+    <xsl:param name="col"/>
+    <xsl:choose>
+      <xsl:when test="function-available('ext:col-heads')">
+        <func:result select="ext:col-heads($grid, $col)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <func:result select="$grid[@kind = 'head']/s[not(@cov) and @col &lt;= $col and @col + @span &gt; $col]"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
   <!-- The cell of the table t that the grid slot s (template
        table-layout) holds: cell @ci of the @ri-th of t's head and row
        elements.  XPath tests a predicate on every row to find the

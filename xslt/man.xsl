@@ -886,7 +886,7 @@
     <xsl:param name="n"/>
     <xsl:param name="col"/>
     <xsl:param name="span" select="1"/>
-    <xsl:variable name="over" select="$grid[@kind = 'head']/s[not(@cov) and @col &lt;= $col and @col + @span &gt;= $col + $span][normalize-space(mx:grid-cell($t, .)) != '']"/>
+    <xsl:variable name="over" select="mx:col-heads($grid, $col)[@col + @span &gt;= $col + $span][normalize-space(mx:grid-cell($t, .)) != '']"/>
     <xsl:choose>
       <xsl:when test="$span &gt;= $n and $n &gt; 1"/>
       <xsl:when test="$over or $span &lt;= 1">
