@@ -4660,6 +4660,9 @@ struct run {
 	int		 next;		/* next label to take */
 	int		 turn;		/* label whose name is given next */
 	struct result	*results;	/* per label, once done */
+	size_t		 budget;	/* of memory (monoc.h) */
+	size_t		 mem_used;	/* reserved by the workers now */
+	pthread_cond_t	 mem_cond;
 };
 
 /* What a worker leaves for the main thread, per label. */
@@ -4876,6 +4879,32 @@ turn_pass(struct run *r)
 }
 
 /*
+ * Reserve n bytes of the memory budget for a label, waiting until they
+ * fit beside the other workers' (or nothing else is reserved), as the
+ * compiler's workers do (monoc.c); mem_give() gives them back.
+ */
+static void
+mem_take(struct run *r, size_t n)
+{
+	pthread_mutex_lock(&r->lock);
+	while (r->mem_used > 0 && r->mem_used + n > r->budget)
+		pthread_cond_wait(&r->mem_cond, &r->lock);
+	r->mem_used += n;
+	pthread_mutex_unlock(&r->lock);
+}
+
+static void
+mem_give(struct run *r, size_t n)
+{
+	if (n == 0)
+		return;
+	pthread_mutex_lock(&r->lock);
+	r->mem_used -= n;
+	pthread_cond_broadcast(&r->mem_cond);
+	pthread_mutex_unlock(&r->lock);
+}
+
+/*
  * Import label i (r->paths[i]); its messages go to res->df.  Runs in a
  * worker thread: everything but the naming, which takes its turn, runs
  * beside the other workers.
@@ -4890,12 +4919,15 @@ import_one(struct run *r, struct schema_vctx *vctx, int i,
 	struct spl	*spl;
 	char		*base, *name, *out, key[160];
 	const char	*seen;
+	struct stat	 st;
+	size_t		 need, held;
 	int		 depth, named;
 
 	spl = NULL;
 	mono = NULL;
 	name = base = out = NULL;
 	named = 0;
+	held = 0;
 	if ((doc = load_label(path, df)) == NULL) {
 		if (too_deep(df, &depth))
 			diag_file_add(df, DIAG_ERROR, 0, 0, "too-deep",
@@ -4947,12 +4979,29 @@ import_one(struct run *r, struct schema_vctx *vctx, int i,
 	xmlHashAddEntry(r->seen, BAD_CAST key, strdup(name));
 	turn_pass(r);
 	res->name = strdup(name);
+	need = MEM_PER_BYTE * (stat(path, &st) == 0 && st.st_size > 0 ?
+	    (size_t)st.st_size : 0) + MEM_PER_NODE * load_count_nodes(doc);
+	if (need > r->budget) {
+		diag_file_add(df, DIAG_ERROR, 0, 0, "too-large", "label "
+		    "refused: importing it would take about %zu MiB, more "
+		    "than the memory budget of %zu MiB", need >> 20,
+		    r->budget >> 20);
+		goto refused;
+	}
+	mem_take(r, held = need);
 	if ((mono = import_build(spl, name, r->today, df)) == NULL) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
 		goto refused;
 	}
 	if (diag_file_worst(df) >= DIAG_ERROR)
 		goto refused;
+	if ((need = monoc_mem_compile(mono, 0)) > r->budget) {
+		diag_file_add(df, DIAG_ERROR, 0, 0, "too-large", "label "
+		    "refused: compiling the monograph made from it would take "
+		    "about %zu MiB, more than the memory budget of %zu MiB",
+		    need >> 20, r->budget >> 20);
+		goto refused;
+	}
 	if (asprintf(&out, "%s/%s.xml", r->outdir, name) == -1) {
 		out = NULL;
 		goto refused;
@@ -4973,6 +5022,7 @@ done:
 	xmlFreeDoc(mono);
 	spl_free(spl);
 	xmlFreeDoc(doc);
+	mem_give(r, held);
 }
 
 /* A worker thread and its own validation context. */
@@ -5127,6 +5177,7 @@ import_main(int argc, char *argv[], FILE *err)
 	memset(&r, 0, sizeof(r));
 	pthread_mutex_init(&r.lock, NULL);
 	pthread_cond_init(&r.cond, NULL);
+	pthread_cond_init(&r.mem_cond, NULL);
 	loader = NULL;
 	r.outdir = ".";
 	quiet = 0;
@@ -5186,7 +5237,8 @@ import_main(int argc, char *argv[], FILE *err)
 	if ((r.diag = diag_new(err, 0)) == NULL ||
 	    (r.names = xmlHashCreate(64)) == NULL ||
 	    (r.seen = xmlHashCreate(64)) == NULL ||
-	    (datadir = monoc_datadir()) == NULL)
+	    (datadir = monoc_datadir()) == NULL ||
+	    (r.budget = monoc_budget(r.diag)) == 0)
 		goto out;
 	xmlInitParser();
 	LIBXML_TEST_VERSION
@@ -5218,6 +5270,7 @@ out:
 	free(datadir);
 	diag_free(r.diag);
 	pthread_cond_destroy(&r.cond);
+	pthread_cond_destroy(&r.mem_cond);
 	pthread_mutex_destroy(&r.lock);
 	return status;
 }

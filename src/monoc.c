@@ -45,26 +45,6 @@
 #define DATADIR	"/usr/local/share/monoc"
 #endif
 
-/*
- * The memory budget: what the monographs being compiled at one time may
- * take together (docs/security.md has the figures these come from).
- * Before a monograph is read, MEM_PER_BYTE times its size is reserved
- * (parsing, validating and checking took at most 38 times the file);
- * before it is transformed, MEM_PER_BYTE times its size plus MEM_PER_NODE
- * per element, attribute and text node (the model and the result trees
- * took at most 2 KB a node) and MEM_PER_SLOT per slot of the grids of
- * its tables (table.c: rows times columns; the renderers' grids took
- * 2 KB a slot at the peak, for a table of 256 columns whose cells span
- * rows).  The estimate is made, and the reservation taken, before the
- * model or any grid is built.  A worker waits until its share fits, so
- * -j never takes the run over the budget; a monograph that would need
- * more than the whole budget is refused.
- */
-#define MEM_BUDGET	((size_t)1024 * 1024 * 1024)
-#define MEM_PER_BYTE	40
-#define MEM_PER_NODE	2560
-#define MEM_PER_SLOT	2048
-
 struct session {
 	struct options		 opt;
 	struct diag		*diag;
@@ -334,8 +314,7 @@ mem_for_transform(struct session *s, size_t i, xmlDocPtr *docp,
 	size_t			 size, need;
 
 	size = *held / MEM_PER_BYTE;
-	need = MEM_PER_BYTE * size + MEM_PER_NODE * load_count_nodes(*docp) +
-	    MEM_PER_SLOT * table_slots(xmlDocGetRootElement(*docp));
+	need = monoc_mem_compile(*docp, size);
 	if (need > s->mem_total) {
 		diag_file_add(df, DIAG_ERROR, 0, 0, "too-large", "compiling "
 		    "this monograph would take about %zu MiB, more than the "
@@ -735,29 +714,47 @@ plan_update(struct session *s, struct update *u)
 }
 
 /*
- * The memory budget: MEM_BUDGET, or $MONOC_MEMORY_MIB mebibytes when set
- * (tests use a small one).  Returns -1 after reporting a malformed value.
+ * The memory budget (monoc.h): MEM_BUDGET, or $MONOC_MEMORY_MIB
+ * mebibytes when set.  Returns it, or 0 after reporting to d a value
+ * that is not a number of mebibytes.
  */
-static int
-set_budget(struct session *s)
+size_t
+monoc_budget(struct diag *d)
 {
 	const char	*env;
 	char		*end;
 	long		 mib;
 
-	s->mem_total = MEM_BUDGET;
 	if ((env = getenv("MONOC_MEMORY_MIB")) == NULL || *env == '\0')
-		return 0;
+		return MEM_BUDGET;
 	errno = 0;
 	mib = strtol(env, &end, 10);
 	if (*end != '\0' || errno != 0 || mib < 1 ||
 	    (unsigned long)mib > SIZE_MAX >> 20) {
-		diag_msg(s->diag, DIAG_FATAL, "MONOC_MEMORY_MIB '%s' is not a "
+		diag_msg(d, DIAG_FATAL, "MONOC_MEMORY_MIB '%s' is not a "
 		    "number of mebibytes; fix or unset it", env);
-		return -1;
+		return 0;
 	}
-	s->mem_total = (size_t)mib << 20;
-	return 0;
+	return (size_t)mib << 20;
+}
+
+/*
+ * What compiling the monograph doc, read from size bytes, may take
+ * (monoc.h): MEM_PER_BYTE a byte, MEM_PER_NODE a node and MEM_PER_SLOT
+ * a slot of its tables' grids.
+ */
+size_t
+monoc_mem_compile(xmlDocPtr doc, size_t size)
+{
+	return MEM_PER_BYTE * size + MEM_PER_NODE * load_count_nodes(doc) +
+	    MEM_PER_SLOT * table_slots(xmlDocGetRootElement(doc));
+}
+
+static int
+set_budget(struct session *s)
+{
+	s->mem_total = monoc_budget(s->diag);
+	return s->mem_total == 0 ? -1 : 0;
 }
 
 /*

@@ -169,16 +169,18 @@ imported() {
 	ok "label $1: $2"
 }
 
-# label-refused N PATTERN: importing label N exits 1, with a message
-# at a line of the label matching PATTERN
+# label_refused N PATTERN [nofile]: importing label N exits 1, writing
+# nothing, with a message at a line of the label (with nofile, about the
+# whole label) matching PATTERN
 label_refused() {
-	local rc
+	local rc at=:[0-9]+
+	[ $# -gt 2 ] && at=
 	rm -rf "$tmp/i$1" && mkdir -p "$tmp/i$1"
 	limited "$monoc" import -q -o "$tmp/i$1" "$tmp/l$1/label.xml" \
 	    2> "$tmp/l$1.err"
 	rc=$?
 	if [ "$rc" -eq 1 ] && ! ls "$tmp/i$1"/*.xml > /dev/null 2>&1 &&
-	    grep -Eq "^$tmp/l$1/label\.xml:[0-9]+: error: .*$2" \
+	    grep -Eq "^$tmp/l$1/label\.xml$at: error: .*$2" \
 	    "$tmp/l$1.err"; then
 		ok "label $1: refused (exit 1) at its line: $2"
 	else
@@ -218,5 +220,11 @@ label_refused wide 'table with a row more than 256 columns wide'
 	printf '</tbody></table>\n'
 } | label slots
 label_refused slots 'label.s tables have 60000 slots'
+# 16 MB of "w<br/>" (a paragraph a line break: it reached 3.8 GB), and
+# 1.2 MB of it, whose monograph would be 10 MB: both over the budget
+printf '<paragraph>%s</paragraph>\n' "$(rep 2795000 'w<br/>')" | label br16
+label_refused br16 'label refused: importing it would take about [0-9]+ MiB, more than the memory budget' nofile
+printf '<paragraph>%s</paragraph>\n' "$(rep 200000 'w<br/>')" | label br1
+label_refused br1 'label refused: compiling the monograph made from it would take about [0-9]+ MiB' nofile
 
 summary
