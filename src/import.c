@@ -50,7 +50,6 @@
 #define BREAK	"monoc-break"
 /* an image in a paragraph (its figure), until split_para() */
 #define FIGURE	"monoc-figure"
-#define MAXFOOTNOTES	64
 #define MAXHL		24	/* sections with Highlights */
 #define MAXBULLETS	256	/* facts of one section's Highlights */
 
@@ -116,10 +115,16 @@ struct imp {
 	struct plan	*plans;
 	int		 otc;
 	int		 nanchor;
+	xmlHashTablePtr	 next;		/* anchor -> the next suffix to try */
 	/* the table being written */
 	xmlNodePtr	 fnotes;	/* holder of its footnotes */
-	char		*fnids[MAXFOOTNOTES];	/* its footnotes' SPL IDs */
-	int		 nfn;
+	struct fnote	*fn;		/* its footnotes, in document order */
+	size_t		 nfn, fncap;
+	int		 fnk;		/* footnotes numbered so far */
+	xmlHashTablePtr	 fnspl;		/* SPL ID -> its first footnote's id */
+	xmlHashTablePtr	 fnnode;	/* "%p" of its SPL element -> fnote */
+	xmlHashTablePtr	 fnused;	/* footnote ids given out */
+	xmlHashTablePtr	 fnnext;	/* footnote id -> next suffix to try */
 	int		 intable, incell;
 	xmlNodePtr	 para;		/* the p being built from a paragraph */
 	const char	*groups[8];	/* population groups given out */
@@ -137,6 +142,13 @@ struct imp {
 	xmlNodePtr	 recent;	/* recent-changes, or NULL */
 	xmlNodePtr	 rmc;		/* the section it was made from */
 	xmlHashTablePtr	 agents;	/* interaction agents given out */
+};
+
+/* A footnote of the table being written. */
+struct fnote {
+	xmlNodePtr	 spl;		/* the label's footnote element */
+	char		*id;		/* its id in the monograph */
+	int		 done;		/* written under the table */
 };
 
 static void	 inline_children(struct imp *, xmlNodePtr, xmlNodePtr);
@@ -650,42 +662,77 @@ emit_link(struct imp *im, xmlNodePtr n, xmlNodePtr out)
 	free(t);
 }
 
-/* A footnote id of the table for SPL ID id (or a new one), NCName. */
-static void
-footnote_id(const char *id, int k, char *buf, size_t sz)
+/*
+ * A name not yet in used, recorded there: base itself, else base-2,
+ * base-3, ..., from the suffix next holds for base, so that n names
+ * alike take n steps, not n squared.  NULL when out of memory.
+ */
+static char *
+unique(xmlHashTablePtr used, xmlHashTablePtr next, const char *base)
 {
+	char		*buf;
+	size_t		 len;
+	intptr_t	 k, from;
+
+	len = strlen(base) + 24;
+	if ((buf = malloc(len)) == NULL)
+		return NULL;
+	snprintf(buf, len, "%s", base);
+	if (xmlHashLookup(used, BAD_CAST buf) != NULL) {
+		/* libxml2 grows a table on adding only: update what is in */
+		from = (intptr_t)xmlHashLookup(next, BAD_CAST base);
+		for (k = from < 2 ? 2 : from; snprintf(buf, len, "%s-%ld",
+		    base, (long)k) > 0 && xmlHashLookup(used, BAD_CAST buf) !=
+		    NULL; k++)
+			continue;
+		if (from == 0)
+			xmlHashAddEntry(next, BAD_CAST base, (void *)(k + 1));
+		else
+			xmlHashUpdateEntry(next, BAD_CAST base,
+			    (void *)(k + 1), NULL);
+	}
+	xmlHashAddEntry(used, BAD_CAST buf, (void *)1);
+	return buf;
+}
+
+/*
+ * The id of a footnote of the table, unique in it: from its SPL ID when
+ * that can be an NCName (other characters as '_'), else fnK.
+ */
+static char *
+footnote_id(struct imp *im, const char *id, int k)
+{
+	char	 buf[64];
 	size_t	 i;
 
 	if (id == NULL || !isalpha((unsigned char)id[0]) ||
-	    strlen(id) >= sz) {
-		snprintf(buf, sz, "fn%d", k);
-		return;
+	    strlen(id) >= sizeof(buf))
+		snprintf(buf, sizeof(buf), "fn%d", k);
+	else {
+		for (i = 0; id[i] != '\0'; i++)
+			buf[i] = isalnum((unsigned char)id[i]) ||
+			    id[i] == '-' || id[i] == '.' ? id[i] : '_';
+		buf[i] = '\0';
 	}
-	for (i = 0; id[i] != '\0'; i++)
-		buf[i] = isalnum((unsigned char)id[i]) || id[i] == '-' ||
-		    id[i] == '.' ? id[i] : '_';
-	buf[i] = '\0';
+	return unique(im->fnused, im->fnnext, buf);
 }
 
-/* Index of the table footnote with SPL ID id, or -1. */
-static int
-find_footnote(struct imp *im, const char *id)
+/* The footnote of the table that the SPL footnote n is, or NULL. */
+static struct fnote *
+find_footnote(struct imp *im, xmlNodePtr n)
 {
-	int	 i;
+	char	 key[32];
 
-	for (i = 0; id != NULL && i < im->nfn; i++)
-		if (im->fnids[i] != NULL && strcmp(im->fnids[i], id) == 0)
-			return i;
-	return -1;
+	snprintf(key, sizeof(key), "%p", (void *)n);
+	return xmlHashLookup(im->fnnode, BAD_CAST key);
 }
 
 /* An SPL footnote inside a table: a footnote of the table, and a mark. */
 static void
 footnote(struct imp *im, xmlNodePtr n, xmlNodePtr out)
 {
-	char		 id[64];
+	struct fnote	*fn;
 	xmlNodePtr	 f, r;
-	int		 k;
 
 	if (!im->intable) {
 		add_text(im, out, " (");
@@ -693,26 +740,21 @@ footnote(struct imp *im, xmlNodePtr n, xmlNodePtr out)
 		add_text(im, out, ") ");
 		return;
 	}
-	k = find_footnote(im, spl_attr(n, "ID"));
-	if (k < 0)
-		k = im->nfn < MAXFOOTNOTES ? im->nfn++ : MAXFOOTNOTES - 1;
-	footnote_id(spl_attr(n, "ID"), k + 1, id, sizeof(id));
-	for (f = im->fnotes->children; f != NULL; f = f->next) {
-		xmlChar *v = xmlGetProp(f, BAD_CAST "id");
-		int same = v != NULL && strcmp((char *)v, id) == 0;
-		xmlFree(v);
-		if (same)
-			break;
-	}
-	if (f == NULL) {
+	if ((fn = find_footnote(im, n)) == NULL)
+		return;
+	if (fn->id == NULL &&
+	    (fn->id = footnote_id(im, NULL, ++im->fnk)) == NULL)
+		return;
+	if (!fn->done) {
+		fn->done = 1;
 		f = el(im, im->fnotes, "footnote");
-		attr(f, "id", id);
+		attr(f, "id", fn->id);
 		inline_children(im, n, f);
 		trim_end(f);
 	}
 	if (im->incell) {
 		r = el(im, out, "fnref");
-		attr(r, "ref", id);
+		attr(r, "ref", fn->id);
 	}
 }
 
@@ -720,14 +762,12 @@ footnote(struct imp *im, xmlNodePtr n, xmlNodePtr out)
 static void
 footnote_ref(struct imp *im, xmlNodePtr n, xmlNodePtr out)
 {
-	char		 id[64];
+	const char	*ref, *id;
 	xmlNodePtr	 r;
-	int		 k;
 
-	if (!im->incell || (k = find_footnote(im,
-	    spl_attr(n, "IDREF"))) < 0)
+	if (!im->incell || (ref = spl_attr(n, "IDREF")) == NULL ||
+	    (id = xmlHashLookup(im->fnspl, BAD_CAST ref)) == NULL)
 		return;
-	footnote_id(im->fnids[k], k + 1, id, sizeof(id));
 	r = el(im, out, "fnref");
 	attr(r, "ref", id);
 }
@@ -1050,7 +1090,8 @@ emit_row(struct imp *im, xmlNodePtr tr, xmlNodePtr rows)
 /*
  * Lay the rows of a group on the table grid (table.c) with their
  * rowspans cut at the group's end; with width > 0, pad each row with
- * empty cells at its free columns to width.  Returns the widest row.
+ * empty cells at its free columns to width.  Returns the widest row;
+ * *over (when not NULL) is set when a span reached past TABLE_MAXCOLS.
  */
 static int
 shape_rows(struct imp *im, xmlNodePtr group, int width, int *over)
@@ -1075,7 +1116,7 @@ shape_rows(struct imp *im, xmlNodePtr group, int width, int *over)
 		if (w > maxw)
 			maxw = w;
 	}
-	if (o.over)
+	if (o.over && over != NULL)
 		*over = 1;
 	return maxw;
 }
@@ -1185,21 +1226,79 @@ drop_empty_rows(xmlNodePtr group)
 	}
 }
 
-/* Collect the SPL IDs of the footnotes of table n, before its cells. */
-static void
+/*
+ * Collect the footnotes of table n, before its cells, in document
+ * order: each is numbered, and one with an SPL ID gets its id now (the
+ * first with an ID is what a footnoteRef to it names); one without gets
+ * the next number when met.  Returns -1 when out of memory.
+ */
+static int
 collect_footnotes(struct imp *im, xmlNodePtr n)
 {
+	struct fnote	*fn;
 	xmlNodePtr	 c;
+	const char	*id;
 
 	for (c = n->children; c != NULL; c = c->next) {
 		if (!spl_is(c, NULL))
 			continue;
-		if (spl_is(c, "footnote") && im->nfn < MAXFOOTNOTES) {
-			im->fnids[im->nfn] = (char *)spl_attr(c, "ID");
-			im->nfn++;
+		if (spl_is(c, "footnote")) {
+			if (im->nfn == im->fncap) {
+				im->fncap = im->fncap == 0 ? 16 :
+				    2 * im->fncap;
+				if ((fn = realloc(im->fn, im->fncap *
+				    sizeof(*fn))) == NULL)
+					return -1;
+				im->fn = fn;
+			}
+			fn = &im->fn[im->nfn++];
+			memset(fn, 0, sizeof(*fn));
+			fn->spl = c;
+			im->fnk++;
+			if ((id = spl_attr(c, "ID")) != NULL) {
+				if ((fn->id = footnote_id(im, id, im->fnk)) ==
+				    NULL)
+					return -1;
+				xmlHashAddEntry(im->fnspl, BAD_CAST id,
+				    fn->id);
+			}
 		}
-		collect_footnotes(im, c);
+		if (collect_footnotes(im, c) == -1)
+			return -1;
 	}
+	return 0;
+}
+
+/* Index the footnotes collected by their SPL elements. */
+static void
+index_footnotes(struct imp *im)
+{
+	size_t	 i;
+	char	 key[32];
+
+	for (i = 0; i < im->nfn; i++) {
+		snprintf(key, sizeof(key), "%p", (void *)im->fn[i].spl);
+		xmlHashAddEntry(im->fnnode, BAD_CAST key, &im->fn[i]);
+	}
+}
+
+/* Forget the footnotes of the table just written. */
+static void
+free_footnotes(struct imp *im)
+{
+	size_t	 i;
+
+	for (i = 0; i < im->nfn; i++)
+		free(im->fn[i].id);
+	free(im->fn);
+	im->fn = NULL;
+	im->nfn = im->fncap = 0;
+	im->fnk = 0;
+	xmlHashFree(im->fnspl, NULL);
+	xmlHashFree(im->fnnode, NULL);
+	xmlHashFree(im->fnused, NULL);
+	xmlHashFree(im->fnnext, NULL);
+	im->fnspl = im->fnnode = im->fnused = im->fnnext = NULL;
 }
 
 /* Rows of the SPL group g (thead, tbody, tfoot) into a new group. */
@@ -1372,7 +1471,7 @@ find_head(struct imp *im, xmlNodePtr table, xmlNodePtr *capp)
 	width = 0;
 	for (g = table->children; g != NULL; g = g->next)
 		if ((is_el(g, "thead") || is_el(g, "tbody")) &&
-		    (w = shape_rows(im, g, 0, 0)) > width)
+		    (w = shape_rows(im, g, 0, NULL)) > width)
 			width = w;
 	thead = first_el(table, "thead");
 	g = thead != NULL ? thead : first_el(table, "tbody");
@@ -1449,27 +1548,12 @@ again:
 	}
 }
 
-/* Is there a footnote with id ref in table? */
-static int
-has_footnote(xmlNodePtr table, const xmlChar *ref)
-{
-	xmlNodePtr	 f;
-	xmlChar		*v;
-	int		 has;
-
-	has = 0;
-	for (f = table->children; f != NULL && !has; f = f->next)
-		if (xmlStrEqual(f->name, BAD_CAST "footnote")) {
-			v = xmlGetProp(f, BAD_CAST "id");
-			has = xmlStrEqual(v, ref);
-			xmlFree(v);
-		}
-	return has;
-}
-
-/* Remove the fnref elements under n whose footnote table lacks. */
+/*
+ * Remove the fnref elements under n whose footnote is not in the table
+ * (written, the ids of its footnotes).
+ */
 static void
-drop_dangling_fnrefs(xmlNodePtr table, xmlNodePtr n)
+drop_dangling_fnrefs(xmlHashTablePtr written, xmlNodePtr n)
 {
 	xmlNodePtr	 c, next;
 	xmlChar		*v;
@@ -1480,13 +1564,13 @@ drop_dangling_fnrefs(xmlNodePtr table, xmlNodePtr n)
 			continue;
 		if (xmlStrEqual(c->name, BAD_CAST "fnref")) {
 			v = xmlGetProp(c, BAD_CAST "ref");
-			if (!has_footnote(table, v)) {
+			if (v == NULL || xmlHashLookup(written, v) == NULL) {
 				xmlUnlinkNode(c);
 				xmlFreeNode(c);
 			}
 			xmlFree(v);
 		} else
-			drop_dangling_fnrefs(table, c);
+			drop_dangling_fnrefs(written, c);
 	}
 }
 
@@ -1495,12 +1579,20 @@ static void
 emit_table(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *loc)
 {
 	xmlNodePtr	 table, c, cap, loose, g, last, f, next;
+	xmlHashTablePtr	 written;
+	size_t		 i;
 	int		 bodies;
 
 	table = el(im, out, "table");
 	im->fnotes = xmlNewDocNode(im->doc, im->ns, BAD_CAST "hold", NULL);
-	im->nfn = 0;
-	collect_footnotes(im, n);
+	if ((im->fnspl = xmlHashCreate(16)) == NULL ||
+	    (im->fnnode = xmlHashCreate(16)) == NULL ||
+	    (im->fnused = xmlHashCreate(16)) == NULL ||
+	    (im->fnnext = xmlHashCreate(16)) == NULL ||
+	    collect_footnotes(im, n) == -1)
+		diag_file_add(im->df, DIAG_FATAL, 0, 0, NULL, "out of memory");
+	else
+		index_footnotes(im);
 	im->intable = 1;
 	cap = NULL;
 	loose = NULL;
@@ -1580,6 +1672,7 @@ emit_table(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *loc)
 		xmlFreeNode(table);
 		xmlFreeNode(im->fnotes);
 		im->fnotes = NULL;
+		free_footnotes(im);
 		return;
 	}
 	for (f = im->fnotes->children; f != NULL; f = next) {
@@ -1591,7 +1684,16 @@ emit_table(struct imp *im, xmlNodePtr n, xmlNodePtr out, const char *loc)
 	}
 	xmlFreeNode(im->fnotes);
 	im->fnotes = NULL;
-	drop_dangling_fnrefs(table, table);
+	/* the footnotes written are those of fnused that are done */
+	written = xmlHashCreate(16);
+	for (i = 0; written != NULL && i < im->nfn; i++)
+		if (im->fn[i].done)
+			xmlHashAddEntry(written, BAD_CAST im->fn[i].id,
+			    (void *)1);
+	if (written != NULL)
+		drop_dangling_fnrefs(written, table);
+	xmlHashFree(written, NULL);
+	free_footnotes(im);
 	shape_table(im, table, n);
 	if (cap != NULL)
 		cite(im, cap, loc);
@@ -1766,7 +1868,6 @@ make_anchor(struct imp *im, const char *title, const char *id)
 {
 	char	 buf[80];
 	size_t	 i, o;
-	int	 k;
 
 	o = slug(title, buf, sizeof(buf));
 	if (o == 0 && id != NULL && strlen(id) <= 12) {
@@ -1781,10 +1882,7 @@ make_anchor(struct imp *im, const char *title, const char *id)
 		o = (size_t)snprintf(buf, sizeof(buf), "sec-%d",
 		    ++im->nanchor);
 	buf[o] = '\0';
-	for (k = 2; xmlHashLookup(im->used, BAD_CAST buf) != NULL; k++)
-		snprintf(buf + o, sizeof(buf) - o, "-%d", k);
-	xmlHashAddEntry(im->used, BAD_CAST buf, (void *)1);
-	return strdup(buf);
+	return unique(im->used, im->next, buf);
 }
 
 /* Map SPL ID id to link target to ("r:..." or "t:..."). */
@@ -4423,6 +4521,7 @@ import_build(struct spl *spl, const char *name, const char *today,
 	    (im.ids = xmlHashCreate(256)) == NULL ||
 	    (im.lids = xmlHashCreate(256)) == NULL ||
 	    (im.used = xmlHashCreate(256)) == NULL ||
+	    (im.next = xmlHashCreate(256)) == NULL ||
 	    (im.media = xmlHashCreate(16)) == NULL ||
 	    (im.mnodes = xmlHashCreate(16)) == NULL)
 		goto out;
@@ -4538,6 +4637,7 @@ out:
 	xmlHashFree(im.ids, free_link);
 	xmlHashFree(im.lids, free_link);
 	xmlHashFree(im.used, NULL);
+	xmlHashFree(im.next, NULL);
 	xmlHashFree(im.media, free_link);
 	xmlHashFree(im.mnodes, NULL);
 	xmlFreeDoc(im.doc);
