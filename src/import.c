@@ -23,6 +23,9 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <libxml/hash.h>
 #include <libxml/parser.h>
@@ -4736,6 +4739,11 @@ today(char *buf, size_t sz, int *y, int *m, int *d)
 	*d = tm.tm_mday;
 }
 
+/* Parsing and repairing a label took at most 46 times its size. */
+#define LABEL_PER_BYTE	48
+/* A reservation this large is given back to the system when done. */
+#define LABEL_TRIM	((size_t)64 << 20)
+
 struct run {
 	struct diag	*diag;
 	struct schema	*schema;
@@ -4979,18 +4987,26 @@ turn_pass(struct run *r)
 }
 
 /*
- * Reserve n bytes of the memory budget for a label, waiting until they
- * fit beside the other workers' (or nothing else is reserved), as the
- * compiler's workers do (monoc.c); mem_give() gives them back.
+ * Reserve n bytes of the memory budget for a label.  With wait, wait
+ * until they fit beside the other workers' (or nothing else is
+ * reserved); without, take them only if they fit now.  Returns whether
+ * they were taken.  As the compiler's workers do (monoc.c): a label's
+ * file is reserved at LABEL_PER_BYTE a byte before it is read, its tree
+ * at MEM_PER_NODE a node once it is.  mem_give() gives them back.
  */
-static void
-mem_take(struct run *r, size_t n)
+static int
+mem_take(struct run *r, size_t n, int wait)
 {
+	int	 taken;
+
 	pthread_mutex_lock(&r->lock);
-	while (r->mem_used > 0 && r->mem_used + n > r->budget)
+	while (wait && r->mem_used > 0 && r->mem_used + n > r->budget)
 		pthread_cond_wait(&r->mem_cond, &r->lock);
-	r->mem_used += n;
+	taken = r->mem_used == 0 || r->mem_used + n <= r->budget;
+	if (taken)
+		r->mem_used += n;
 	pthread_mutex_unlock(&r->lock);
+	return taken;
 }
 
 static void
@@ -4998,6 +5014,16 @@ mem_give(struct run *r, size_t n)
 {
 	if (n == 0)
 		return;
+#ifdef __GLIBC__
+	/*
+	 * A large label's memory back to the system before another worker
+	 * takes its reservation: glibc keeps what a thread's arena freed,
+	 * and two 16 MB labels read one after the other by two workers
+	 * took 1.4 GB together.
+	 */
+	if (n >= LABEL_TRIM)
+		malloc_trim(0);
+#endif
 	pthread_mutex_lock(&r->lock);
 	r->mem_used -= n;
 	pthread_cond_broadcast(&r->mem_cond);
@@ -5027,7 +5053,10 @@ import_one(struct run *r, struct schema_vctx *vctx, int i,
 	mono = NULL;
 	name = base = out = NULL;
 	named = 0;
-	held = 0;
+	held = stat(path, &st) == 0 && st.st_size > 0 ? LABEL_PER_BYTE *
+	    (size_t)(st.st_size < LOAD_MAXSIZE ? st.st_size : LOAD_MAXSIZE) :
+	    0;
+	mem_take(r, held, 1);
 	if ((doc = load_label(path, df)) == NULL) {
 		if (too_deep(df, &depth))
 			diag_file_add(df, DIAG_ERROR, 0, 0, "too-deep",
@@ -5079,8 +5108,7 @@ import_one(struct run *r, struct schema_vctx *vctx, int i,
 	xmlHashAddEntry(r->seen, BAD_CAST key, strdup(name));
 	turn_pass(r);
 	res->name = strdup(name);
-	need = MEM_PER_BYTE * (stat(path, &st) == 0 && st.st_size > 0 ?
-	    (size_t)st.st_size : 0) + MEM_PER_NODE * load_count_nodes(doc);
+	need = held + MEM_PER_NODE * load_count_nodes(doc);
 	if (need > r->budget) {
 		diag_file_add(df, DIAG_ERROR, 0, 0, "too-large", "label "
 		    "refused: importing it would take about %zu MiB, more "
@@ -5088,7 +5116,23 @@ import_one(struct run *r, struct schema_vctx *vctx, int i,
 		    r->budget >> 20);
 		goto refused;
 	}
-	mem_take(r, held = need);
+	if (!mem_take(r, need - held, 0)) {
+		/* waiting while holding could deadlock two workers */
+		xmlFreeDoc(doc);
+		doc = NULL;
+		spl_free(spl);
+		spl = NULL;
+		mem_give(r, held);
+		mem_take(r, need, 1);
+		held = need;
+		if ((doc = load_label(path, df)) == NULL ||
+		    (spl = spl_read(doc)) == NULL) {
+			diag_file_add(df, DIAG_ERROR, 0, 0, "read", "the "
+			    "label changed while it was imported");
+			goto refused;
+		}
+	} else
+		held = need;
 	if ((mono = import_build(spl, name, r->today, df)) == NULL) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
 		goto refused;
