@@ -221,10 +221,10 @@ label_refused wide 'table with a row more than 256 columns wide'
 } | label slots
 label_refused slots 'label.s tables have 60000 slots'
 # 16 MB of "w<br/>" (a paragraph a line break: it reached 3.8 GB), and
-# 1.2 MB of it, whose monograph would be 10 MB: both over the budget
+# 0.9 MB of it, whose monograph would be 7.5 MB: both over the budget
 printf '<paragraph>%s</paragraph>\n' "$(rep 2795000 'w<br/>')" | label br16
 label_refused br16 'label refused: importing it would take about [0-9]+ MiB, more than the memory budget' nofile
-printf '<paragraph>%s</paragraph>\n' "$(rep 200000 'w<br/>')" | label br1
+printf '<paragraph>%s</paragraph>\n' "$(rep 150000 'w<br/>')" | label br1
 label_refused br1 'label refused: compiling the monograph made from it would take about [0-9]+ MiB' nofile
 
 summary
