@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
 #include <libxml/tree.h>
 
 #include "check.h"
@@ -2219,32 +2220,41 @@ rule_unlinked_monograph(struct rule_ctx *c)
 static void
 rule_unknown_ingredient(struct rule_ctx *c)
 {
+	xmlHashTablePtr	 names;
 	xmlNodePtr	 n, ing;
-	char		*want, *have;
-	int		 found;
+	char		*want, *p;
 
+	/* the ingredients' names, in ASCII lower case as xmlStrcasecmp */
+	if ((names = xmlHashCreate(16)) == NULL)
+		return;
+	for (ing = xmlFirstElementChild(child(c->root, "drug"));
+	    ing != NULL; ing = xmlNextElementSibling(ing)) {
+		if (!named(ing, "ingredient") ||
+		    (want = attr_value(ing, "name")) == NULL)
+			continue;
+		for (p = want; *p != '\0'; p++)
+			*p = (char)tolower((unsigned char)*p);
+		xmlHashAddEntry(names, BAD_CAST want, (void *)1);
+		free(want);
+	}
 	for (n = child(c->root, "forms"); n != NULL && !full(c);
 	    n = walk(n, child(c->root, "forms"), 0)) {
 		if (!named(n, "strength") ||
 		    (want = attr_value(n, "ingredient")) == NULL)
 			continue;
-		found = 0;
-		for (ing = xmlFirstElementChild(child(c->root, "drug"));
-		    ing != NULL && !found; ing = xmlNextElementSibling(ing)) {
-			if (!named(ing, "ingredient") ||
-			    (have = attr_value(ing, "name")) == NULL)
-				continue;
-			found = xmlStrcasecmp(BAD_CAST want, BAD_CAST have) ==
-			    0;
-			free(have);
-		}
-		if (!found)
+		for (p = want; *p != '\0'; p++)
+			*p = (char)tolower((unsigned char)*p);
+		if (xmlHashLookup(names, BAD_CAST want) == NULL) {
+			free(want);
+			want = attr_value(n, "ingredient");
 			diag_file_add_node(c->df, DIAG_ERROR, n, "ingredient",
 			    c->code, "strength names ingredient '%s', which "
 			    "drug lists no <ingredient name=\"%s\"> for; add "
 			    "it, or correct the name", want, want);
+		}
 		free(want);
 	}
+	xmlHashFree(names, NULL);
 }
 
 /* A regimen for a form has the form's route. */

@@ -2725,14 +2725,12 @@ strength_words(struct imp *im, xmlNodePtr p, const struct spl_ingredient *g)
  */
 static int
 add_strength(struct imp *im, xmlNodePtr f, const struct spl_ingredient *g,
-    int combination)
+    int combination, xmlHashTablePtr seen)
 {
 	const char	*unit, *inunit;
 	const char	*in;
-	xmlNodePtr	 s, c;
-	char		 key[512], other[512];
-	xmlChar		*v[5];
-	int		 i;
+	xmlNodePtr	 s;
+	char		 key[600];
 
 	unit = spl_unit(g->num_unit);
 	if (unit == NULL || !quantity(g->num))
@@ -2745,25 +2743,14 @@ add_strength(struct imp *im, xmlNodePtr f, const struct spl_ingredient *g,
 			return 0;
 		in = g->den;
 	}
-	snprintf(key, sizeof(key), "%s|%s|%s|%s|%s", g->num, unit,
-	    in ? in : "", inunit ? inunit : "", combination ? g->name : "");
-	for (c = f->children; c != NULL; c = c->next) {
-		if (!xmlStrEqual(c->name, BAD_CAST "strength"))
-			continue;
-		v[0] = xmlGetProp(c, BAD_CAST "amount");
-		v[1] = xmlGetProp(c, BAD_CAST "unit");
-		v[2] = xmlGetProp(c, BAD_CAST "in");
-		v[3] = xmlGetProp(c, BAD_CAST "in-unit");
-		v[4] = xmlGetProp(c, BAD_CAST "ingredient");
-		snprintf(other, sizeof(other), "%s|%s|%s|%s|%s",
-		    v[0] ? (char *)v[0] : "", v[1] ? (char *)v[1] : "",
-		    v[2] ? (char *)v[2] : "", v[3] ? (char *)v[3] : "",
-		    v[4] ? (char *)v[4] : "");
-		for (i = 0; i < 5; i++)
-			xmlFree(v[i]);
-		if (strcmp(key, other) == 0)
-			return 1;
-	}
+	/* the strengths of f so far, in seen */
+	snprintf(key, sizeof(key), "s:%p:%s|%s|%s|%s|%s", (void *)f, g->num,
+	    unit, in ? in : "", inunit ? inunit : "", combination ?
+	    g->name : "");
+	if (seen != NULL && xmlHashLookup(seen, BAD_CAST key) != NULL)
+		return 1;
+	if (seen != NULL)
+		xmlHashAddEntry(seen, BAD_CAST key, (void *)1);
 	s = el(im, f, "strength");
 	attr(s, "amount", g->num);
 	attr(s, "unit", unit);
@@ -2782,12 +2769,14 @@ emit_forms(struct imp *im, xmlNodePtr forms)
 	struct spl		*spl = im->spl;
 	struct spl_product	*p;
 	xmlNodePtr		 f, c, notes, q, first;
+	xmlHashTablePtr		 seen;	/* forms, products, strengths */
 	const char		*route, *kind, *release, *status;
-	char			 key[256], id[16];
-	xmlChar			*k;
+	char			 key[700], id[16];
 	size_t			 i, j, r;
 	int			 n, combination;
 
+	if ((seen = xmlHashCreate(64)) == NULL)
+		diag_file_add(im->df, DIAG_FATAL, 0, 0, NULL, "out of memory");
 	notes = el(im, NULL, "hold");
 	first = forms->children;
 	n = 0;
@@ -2807,18 +2796,11 @@ emit_forms(struct imp *im, xmlNodePtr forms)
 				kind = "kit";
 			status = p->marketed == 1 ? "marketed" :
 			    p->marketed == 0 ? "discontinued" : "unknown";
-			snprintf(key, sizeof(key), "%s|%s|%s|%s|%s", route,
+			snprintf(key, sizeof(key), "f:%s|%s|%s|%s|%s", route,
 			    kind, release ? release : "", status,
 			    p->form ? p->form : "");
-			for (c = forms->children; c != first && c != NULL;
-			    c = c->next) {
-				k = xmlGetProp(c, BAD_CAST "key");
-				if (k != NULL && strcmp((char *)k, key) == 0)
-					f = c;
-				xmlFree(k);
-				if (f != NULL)
-					break;
-			}
+			if (seen != NULL)
+				f = xmlHashLookup(seen, BAD_CAST key);
 			if (f == NULL) {
 				f = el(im, NULL, "form");
 				if (first != NULL)
@@ -2831,24 +2813,33 @@ emit_forms(struct imp *im, xmlNodePtr forms)
 				attr(f, "kind", kind);
 				attr(f, "release", release);
 				attr(f, "status", status);
-				attr(f, "key", key);
+				if (seen != NULL)
+					xmlHashAddEntry(seen, BAD_CAST key, f);
 			}
 			/* product names: distinct, before the strengths */
 			if (p->brand != NULL && strlen(p->brand) <= 300) {
-				int have = 0;
+				/* distinct, after the form's last product
+				   (seen holds it under "l:FORM") */
 				xmlNodePtr last = NULL;
-				for (c = f->children; c != NULL; c = c->next)
-					if (xmlStrEqual(c->name,
-					    BAD_CAST "product")) {
-						last = c;
-						k = xmlNodeGetContent(c);
-						if (k != NULL && strcmp(
-						    (char *)k, p->brand) == 0)
-							have = 1;
-						xmlFree(k);
-					}
-				if (!have) {
+				snprintf(key, sizeof(key), "p:%p:%s",
+				    (void *)f, p->brand);
+				if (seen == NULL || xmlHashLookup(seen,
+				    BAD_CAST key) == NULL) {
+					if (seen != NULL)
+						xmlHashAddEntry(seen,
+						    BAD_CAST key, (void *)1);
+					snprintf(key, sizeof(key), "l:%p",
+					    (void *)f);
+					if (seen != NULL)
+						last = xmlHashLookup(seen,
+						    BAD_CAST key);
 					q = elt(im, NULL, "product", p->brand);
+					if (seen != NULL && last == NULL)
+						xmlHashAddEntry(seen,
+						    BAD_CAST key, q);
+					else if (seen != NULL)
+						xmlHashUpdateEntry(seen,
+						    BAD_CAST key, q, NULL);
 					if (last != NULL)
 						xmlAddNextSibling(last, q);
 					else if (f->children != NULL)
@@ -2875,7 +2866,7 @@ emit_forms(struct imp *im, xmlNodePtr forms)
 		q = NULL;
 		for (j = 0; j < p->ning; j++) {
 			if (f != NULL && add_strength(im, f, &p->ing[j],
-			    combination))
+			    combination, seen))
 				continue;
 			if (q == NULL) {
 				q = el(im, notes, "p");
@@ -2895,8 +2886,8 @@ emit_forms(struct imp *im, xmlNodePtr forms)
 			close_statement(im, q, "Product data");
 		}
 	}
+	xmlHashFree(seen, NULL);
 	for (c = forms->children; c != NULL; c = c->next) {
-		xmlUnsetProp(c, BAD_CAST "key");
 		if (c->_private != NULL) {
 			move_children(c->_private, c);
 			xmlFreeNode(c->_private);
@@ -2918,13 +2909,15 @@ emit_drug(struct imp *im, xmlNodePtr root)
 	struct spl		*spl = im->spl;
 	struct spl_product	*p;
 	struct spl_ingredient	*g;
-	xmlNodePtr		 drug, b, brands, ls, para, c;
+	xmlNodePtr		 drug, b, brands, ls, para;
+	xmlHashTablePtr		 seen;	/* ingredients, brands, schedules */
 	const char		*sched, *best, *shortname, *cat, *app;
 	char			*gen, *cls, buf[512];
-	xmlChar			*v;
-	size_t			 i, j, k;
-	int			 dup, rx, nsched;
+	size_t			 i, j;
+	int			 rx, nsched;
 
+	if ((seen = xmlHashCreate(64)) == NULL)
+		diag_file_add(im->df, DIAG_FATAL, 0, 0, NULL, "out of memory");
 	drug = el(im, root, "drug");
 	gen = generic_of(spl);
 	for (char *s = gen; s != NULL && *s != '\0'; s++)
@@ -2945,16 +2938,11 @@ emit_drug(struct imp *im, xmlNodePtr root)
 			g = &spl->prod[i].ing[j];
 			if (strlen(g->name) > 300)
 				continue;
-			dup = 0;
-			for (c = drug->children; c != NULL && !dup;
-			    c = c->next) {
-				v = xmlGetProp(c, BAD_CAST "name");
-				dup = v != NULL && strcmp((char *)v,
-				    g->name) == 0;
-				xmlFree(v);
-			}
-			if (dup)
+			snprintf(buf, sizeof(buf), "i:%s", g->name);
+			if (seen == NULL || xmlHashLookup(seen,
+			    BAD_CAST buf) != NULL)
 				continue;
+			xmlHashAddEntry(seen, BAD_CAST buf, (void *)1);
 			b = el(im, drug, "ingredient");
 			attr(b, "name", g->name);
 			if (valid_unii(g->unii))
@@ -2971,16 +2959,13 @@ emit_drug(struct imp *im, xmlNodePtr root)
 		    (p->generic != NULL &&
 		    strcasecmp(p->brand, p->generic) == 0))
 			continue;
-		dup = 0;
-		for (c = brands ? brands->children : NULL; c != NULL && !dup;
-		    c = c->next) {
-			v = xmlGetProp(c, BAD_CAST "name");
-			dup = v != NULL && strcasecmp((char *)v,
-			    p->brand) == 0;
-			xmlFree(v);
-		}
-		if (dup)
+		/* distinct as strcasecmp() tells them apart */
+		snprintf(buf, sizeof(buf), "b:%s", p->brand);
+		for (char *q = buf; *q != '\0'; q++)
+			*q = (char)tolower((unsigned char)*q);
+		if (seen == NULL || xmlHashLookup(seen, BAD_CAST buf) != NULL)
 			continue;
+		xmlHashAddEntry(seen, BAD_CAST buf, (void *)1);
 		if (brands == NULL)
 			brands = el(im, drug, "brands");
 		b = el(im, brands, "brand");
@@ -3036,12 +3021,11 @@ emit_drug(struct imp *im, xmlNodePtr root)
 			p = &spl->prod[i];
 			if (spl_schedule(p->dea, &shortname) == NULL)
 				continue;
-			for (k = 0; k < i; k++)
-				if (spl->prod[k].dea != NULL &&
-				    strcmp(spl->prod[k].dea, p->dea) == 0)
-					break;
-			if (k < i)
+			snprintf(buf, sizeof(buf), "d:%s", p->dea);
+			if (seen == NULL || xmlHashLookup(seen,
+			    BAD_CAST buf) != NULL)
 				continue;
+			xmlHashAddEntry(seen, BAD_CAST buf, (void *)1);
 			snprintf(buf, sizeof(buf), " %s (%s);", shortname,
 			    p->brand != NULL ? p->brand : "a product");
 			add_text(im, para, buf);
@@ -3059,6 +3043,7 @@ emit_drug(struct imp *im, xmlNodePtr root)
 		add_text(im, para, buf);
 	}
 	cite(im, para, "Product data");
+	xmlHashFree(seen, NULL);
 }
 
 /* Is s a UUID as the schema has it (8-4-4-4-12 hexadecimal digits)? */
