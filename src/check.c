@@ -96,6 +96,7 @@ typedef void	rule_fn(struct rule_ctx *);
 
 static rule_fn	rule_id_stem;
 static rule_fn	rule_id_unique;
+static rule_fn	rule_anchor_clash;
 static rule_fn	rule_unknown_source;
 static rule_fn	rule_uncited_source;
 static rule_fn	rule_uncited_statement;
@@ -130,6 +131,7 @@ static const struct rule {
 } rules[] = {
 	{ "id-mismatch",		rule_id_stem },
 	{ "duplicate-id",		rule_id_unique },
+	{ "anchor-clash",		rule_anchor_clash },
 	{ "unknown-source",		rule_unknown_source },
 	{ "uncited-source",		rule_uncited_source },
 	{ "uncited-statement",		rule_uncited_statement },
@@ -856,6 +858,57 @@ rule_id_unique(struct rule_ctx *c)
 		    c->code, "monograph id '%s' is also used by "
 		    "'%s'", (char *)id, ck->paths[first]);
 	xmlFree(id);
+}
+
+/*
+ * No two ids of a monograph give one anchor of its HTML page (those of
+ * its sections, tables and rows): the page
+ * keeps letters, digits, - and _ of an id and makes any other character
+ * a - (xslt/html.xsl, template html-id), so "a.b" and "a-b" would be one
+ * id="a-b" and a link to the second would land on the first.
+ */
+static void
+rule_anchor_clash(struct rule_ctx *c)
+{
+	xmlHashTablePtr	 seen;
+	xmlNodePtr	 n, first;
+	xmlChar		*id;
+	char		*p;
+
+	if ((seen = xmlHashCreate(64)) == NULL)
+		return;
+	for (n = walk(c->root, c->root, 0); n != NULL && !full(c);
+	    n = walk(n, c->root, 0)) {
+		/* footnotes, forms and sources are no anchors of the page */
+		if (n->type != XML_ELEMENT_NODE || named(n, "footnote") ||
+		    named(n, "form") || named(n, "source") ||
+		    (id = xmlGetNoNsProp(n, BAD_CAST "id")) == NULL)
+			continue;
+		for (p = (char *)id; *p != '\0'; p++)
+			if (!isalnum((unsigned char)*p) && *p != '-' &&
+			    *p != '_')
+				*p = '-';
+		if ((first = xmlHashLookup(seen, id)) == NULL)
+			xmlHashAddEntry(seen, id, n);
+		else {
+			xmlChar	*a, *b;
+
+			a = xmlGetNoNsProp(first, BAD_CAST "id");
+			b = xmlGetNoNsProp(n, BAD_CAST "id");
+			if (a != NULL && b != NULL && !xmlStrEqual(a, b))
+				diag_file_add_node(c->df, DIAG_ERROR, n, "id",
+				    c->code, "id '%s' gives the HTML anchor "
+				    "'%s', as id '%s' on line %ld does (an "
+				    "anchor keeps letters, digits, - and _, and "
+				    "makes any other character a -); rename one "
+				    "of them", (char *)b, (char *)id, (char *)a,
+				    xmlGetLineNo(first));
+			xmlFree(a);
+			xmlFree(b);
+		}
+		xmlFree(id);
+	}
+	xmlHashFree(seen, NULL);
 }
 
 /*
@@ -1759,14 +1812,58 @@ reviewed(const struct rule_ctx *c, long *days, char *buf, size_t sz)
 	return n;
 }
 
-/* The last-reviewed date is not in the future. */
+/*
+ * Is s (white space around it aside) a date xs:date takes that is not
+ * YYYY-MM-DD: a year before 1 ("-2024-01-01"), of five digits or more
+ * ("12024-01-01"), or with a time zone ("2024-01-01Z")?  The schema
+ * lets those through; a review date must be a plain day.
+ */
+static int
+odd_date(const char *s)
+{
+	size_t	 y, n;
+	int	 odd;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	odd = *s == '-';
+	if (odd)
+		s++;
+	y = strspn(s, "0123456789");
+	if (y < 4 || s[y] != '-' || strspn(s + y + 1, "0123456789") != 2 ||
+	    s[y + 3] != '-' || strspn(s + y + 4, "0123456789") != 2)
+		return 0;
+	odd = odd || y > 4;
+	s += y + 6;
+	if (*s == 'Z' || *s == '+' || *s == '-') {
+		odd = 1;
+		s += *s == 'Z' ? 1 : 6;
+	}
+	for (n = 0; isspace((unsigned char)s[n]); n++)
+		continue;
+	return odd && s[n] == '\0';
+}
+
+/* The last-reviewed date is a plain day, and not in the future. */
 static void
 rule_future_review(struct rule_ctx *c)
 {
 	xmlNodePtr	 n;
+	xmlChar		*t;
 	long		 days;
 	char		 date[16];
 
+	if (c->check->today != NODATE &&
+	    (n = child(child(c->root, "meta"), "reviewed")) != NULL &&
+	    (t = xmlNodeGetContent(n)) != NULL) {
+		if (odd_date((const char *)t))
+			diag_file_add_node(c->df, DIAG_ERROR, n, NULL,
+			    c->code, "review date '%.40s' is not a day "
+			    "written YYYY-MM-DD (a year of four digits, no "
+			    "time zone); give the date the content was last "
+			    "checked against its sources", (const char *)t);
+		xmlFree(t);
+	}
 	if ((n = reviewed(c, &days, date, sizeof(date))) == NULL ||
 	    days <= c->check->today)
 		return;

@@ -1865,6 +1865,8 @@ slug(const char *words, char *buf, size_t size)
  * A unique anchor for a section, recorded as used: from its title (or
  * the words of its code), else its SPL ID when that is short (labels
  * give "BW", "S5.1"; a GUID is no name to edit by), else one made up.
+ * No '.': the HTML page writes it as '-', so "a.b" and "a-b" would be
+ * one anchor there (check.c, rule anchor-clash).
  */
 static char *
 make_anchor(struct imp *im, const char *title, const char *id)
@@ -1878,8 +1880,7 @@ make_anchor(struct imp *im, const char *title, const char *id)
 			buf[o++] = 's';
 		for (i = 0; id[i] != '\0'; i++)
 			buf[o++] = isalnum((unsigned char)id[i]) ||
-			    id[i] == '.' || id[i] == '_' || id[i] == '-' ?
-			    id[i] : '-';
+			    id[i] == '_' || id[i] == '-' ? id[i] : '-';
 	}
 	if (o == 0)
 		o = (size_t)snprintf(buf, sizeof(buf), "sec-%d",
@@ -1933,7 +1934,24 @@ map_ids(struct imp *im, xmlNodePtr n, const char *to)
 	}
 }
 
-/* A locator of at most 80 characters from a title, cut at a space. */
+/*
+ * The bytes of the UTF-8 string s that fit in n (at most n), never
+ * cutting a character in two.
+ */
+static size_t
+u8_fit(const char *s, size_t n)
+{
+	if (strlen(s) <= n)
+		return strlen(s);
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+/*
+ * A locator of at most 80 bytes from a title, cut at a space (or, in a
+ * word longer than that, between two characters).
+ */
 static void
 make_loc(char *loc, size_t sz, const char *title)
 {
@@ -1948,7 +1966,7 @@ make_loc(char *loc, size_t sz, const char *title)
 	while (n > 0 && title[n] != ' ')
 		n--;
 	if (n == 0)
-		n = sz - 1;
+		n = u8_fit(title, sz - 1);
 	memcpy(loc, title, n);
 	loc[n] = '\0';
 	spl_collapse(loc);
@@ -2705,18 +2723,22 @@ end_sentence(xmlNodePtr q)
 static void
 strength_words(struct imp *im, xmlNodePtr p, const struct spl_ingredient *g)
 {
-	char		 buf[512];
+	char		*buf;
 	const char	*du;
 	int		 unit1;
 
 	du = g->den_unit != NULL && strcmp(g->den_unit, "1") != 0 ?
 	    g->den_unit : NULL;
 	unit1 = g->den == NULL || (strcmp(g->den, "1") == 0 && du == NULL);
-	snprintf(buf, sizeof(buf), " %s %s %s%s%s%s%s;", g->name,
+	/* whole, however long the name: a cut one could split a character */
+	if (asprintf(&buf, " %s %s %s%s%s%s%s;", g->name,
 	    g->num != NULL ? g->num : "", g->num_unit != NULL ?
 	    g->num_unit : "", unit1 ? "" : " per ", unit1 ? "" : g->den,
-	    du != NULL && !unit1 ? " " : "", du != NULL && !unit1 ? du : "");
+	    du != NULL && !unit1 ? " " : "", du != NULL && !unit1 ? du :
+	    "") == -1)
+		return;
 	add_text(im, p, buf);
+	free(buf);
 }
 
 /*
@@ -2925,7 +2947,7 @@ emit_drug(struct imp *im, xmlNodePtr root)
 	if (gen != NULL)
 		spl_collapse(gen);
 	if (gen != NULL && strlen(gen) > 300)
-		gen[300] = '\0';
+		gen[u8_fit(gen, 300)] = '\0';
 	elt(im, drug, "generic-name", gen != NULL && *gen != '\0' ? gen :
 	    "unknown");
 	/* the class the Highlights state (src/drugclass.c) */
@@ -3009,10 +3031,13 @@ emit_drug(struct imp *im, xmlNodePtr root)
 			attr(ls, "application", app);
 	}
 	para = el(im, ls, "p");
-	snprintf(buf, sizeof(buf), "%s (the label's document type: %s).",
-	    rx ? "Prescription only" : "Sold without a prescription",
-	    spl->doc_name != NULL ? spl->doc_name : spl->doc_code);
-	add_text(im, para, buf);
+	/* in pieces: a label's long name, cut, could split a character */
+	add_text(im, para, rx ? "Prescription only" :
+	    "Sold without a prescription");
+	add_text(im, para, " (the label's document type: ");
+	add_text(im, para, spl->doc_name != NULL ? spl->doc_name :
+	    spl->doc_code);
+	add_text(im, para, ").");
 	if (best == NULL)
 		add_text(im, para, " The product data give no DEA schedule.");
 	else {
@@ -3026,9 +3051,12 @@ emit_drug(struct imp *im, xmlNodePtr root)
 			    BAD_CAST buf) != NULL)
 				continue;
 			xmlHashAddEntry(seen, BAD_CAST buf, (void *)1);
-			snprintf(buf, sizeof(buf), " %s (%s);", shortname,
-			    p->brand != NULL ? p->brand : "a product");
-			add_text(im, para, buf);
+			add_text(im, para, " ");
+			add_text(im, para, shortname);
+			add_text(im, para, " (");
+			add_text(im, para, p->brand != NULL ? p->brand :
+			    "a product");
+			add_text(im, para, ");");
 		}
 		if (nsched < (int)spl->nprod) {
 			snprintf(buf, sizeof(buf), " %d of %zu products "
@@ -3037,10 +3065,13 @@ emit_drug(struct imp *im, xmlNodePtr root)
 		}
 	}
 	if (cat != NULL) {
-		snprintf(buf, sizeof(buf), " Marketing category: %s%s%s.",
-		    cat, app != NULL ? ", application " : "",
-		    app != NULL ? app : "");
-		add_text(im, para, buf);
+		add_text(im, para, " Marketing category: ");
+		add_text(im, para, cat);
+		if (app != NULL) {
+			add_text(im, para, ", application ");
+			add_text(im, para, app);
+		}
+		add_text(im, para, ".");
 	}
 	cite(im, para, "Product data");
 	xmlHashFree(seen, NULL);
@@ -3098,6 +3129,18 @@ label_title(const char *t, char *title, size_t sz)
 	return title[0] != '\0';
 }
 
+/* Is v a label version (a whole number from 1, without leading 0)? */
+static int
+version_ok(const char *v)
+{
+	size_t	 n;
+
+	if (v == NULL)
+		return 0;
+	n = strspn(v, "0123456789");
+	return n > 0 && n <= 20 && v[n] == '\0' && v[0] != '0';
+}
+
 /* The label as the one source. */
 static void
 emit_sources(struct imp *im, xmlNodePtr root)
@@ -3124,11 +3167,17 @@ emit_sources(struct imp *im, xmlNodePtr root)
 		elt(im, s, "published", spl->effective);
 	if (spl->set_id != NULL && !uuid(spl->set_id))
 		diag_file_add(im->df, DIAG_WARNING, 0, 0, "bad-set-id",
-		    "set id '%s' is not a UUID; the source gets no <spl>",
-		    spl->set_id);
+		    "set id '%.80s%s' is not a UUID; the source gets no <spl> "
+		    "and no DailyMed URL", spl->set_id,
+		    strlen(spl->set_id) > 80 ? "..." : "");
 	if (uuid(spl->set_id) && spl->version != NULL &&
-	    spl->effective != NULL && spl->version[0] != '0' &&
-	    strspn(spl->version, "0123456789") == strlen(spl->version)) {
+	    !version_ok(spl->version))
+		diag_file_add(im->df, DIAG_WARNING, 0, 0, "bad-set-id",
+		    "version '%.20s%s' is not a whole number from 1; the "
+		    "source gets no <spl>", spl->version,
+		    strlen(spl->version) > 20 ? "..." : "");
+	if (uuid(spl->set_id) && version_ok(spl->version) &&
+	    spl->effective != NULL) {
 		x = el(im, s, "spl");
 		attr(x, "set-id", spl->set_id);
 		attr(x, "version", spl->version);
@@ -3136,7 +3185,7 @@ emit_sources(struct imp *im, xmlNodePtr root)
 		if (uuid(spl->doc_id))
 			attr(x, "document-id", spl->doc_id);
 	}
-	if (spl->set_id != NULL) {
+	if (uuid(spl->set_id)) {
 		snprintf(url, sizeof(url), "%s%s", DAILYMED, spl->set_id);
 		elt(im, s, "url", url);
 	}
@@ -4774,11 +4823,12 @@ struct result {
 static char *
 unique_name(struct run *r, const struct spl *spl, const char *base)
 {
-	char	 buf[128], set[9];
+	char	 buf[128], set[9], ver[7];
 	size_t	 i, n;
 
 	snprintf(buf, sizeof(buf), "%s", base);
 	if (xmlHashLookup(r->names, BAD_CAST buf) != NULL) {
+		/* letters and digits only: a NAME is a file name and an id */
 		n = 0;
 		for (i = 0; spl->set_id != NULL && spl->set_id[i] != '\0' &&
 		    n < 8; i++)
@@ -4786,13 +4836,21 @@ unique_name(struct run *r, const struct spl *spl, const char *base)
 				set[n++] = (char)tolower((unsigned char)
 				    spl->set_id[i]);
 		set[n] = '\0';
-		if (n > 0 && isdigit((unsigned char)set[0]) == 0 &&
-		    !isalpha((unsigned char)set[0]))
-			n = 0;
+		if (n == 0)
+			snprintf(set, sizeof(set), "noset");
+		n = 0;
+		for (i = 0; spl->version != NULL && spl->version[i] != '\0' &&
+		    n < 6; i++)
+			if (isalnum((unsigned char)spl->version[i]))
+				ver[n++] = (char)tolower((unsigned char)
+				    spl->version[i]);
+		ver[n] = '\0';
+		if (n == 0)
+			snprintf(ver, sizeof(ver), "0");
 		snprintf(buf, sizeof(buf), "%.54s-%s", base, set);
 		if (xmlHashLookup(r->names, BAD_CAST buf) != NULL)
-			snprintf(buf, sizeof(buf), "%.48s-%s-v%s", base, set,
-			    spl->version != NULL ? spl->version : "0");
+			snprintf(buf, sizeof(buf), "%.46s-%s-v%s", base, set,
+			    ver);
 	}
 	if (strlen(buf) > 64 || xmlHashLookup(r->names,
 	    BAD_CAST buf) != NULL)
@@ -5028,7 +5086,7 @@ import_one(struct run *r, struct schema_vctx *vctx, int i,
 	const char	*path = r->paths[i];
 	xmlDocPtr	 doc, mono;
 	struct spl	*spl;
-	char		*base, *name, *out, key[160];
+	char		*base, *name, *out;
 	const char	*seen;
 	struct stat	 st;
 	size_t		 need, held;
@@ -5070,11 +5128,12 @@ import_one(struct run *r, struct schema_vctx *vctx, int i,
 		    "label refused: its product data give no generic name");
 		goto refused;
 	}
-	snprintf(key, sizeof(key), "%s %s", spl->set_id ? spl->set_id : "",
-	    spl->version ? spl->version : "");
 	turn_wait(r, i);
 	named = 1;
-	if ((seen = xmlHashLookup(r->seen, BAD_CAST key)) != NULL) {
+	/* keyed by both, whole: a cut key made two labels one */
+	if ((seen = xmlHashLookup2(r->seen, BAD_CAST (spl->set_id ?
+	    spl->set_id : ""), BAD_CAST (spl->version ? spl->version :
+	    ""))) != NULL) {
 		diag_file_add(df, DIAG_ERROR, 0, 0, "duplicate-label",
 		    "label refused: the same label (set id %s, version %s) is "
 		    "already imported in this run as '%s'", spl->set_id ?
@@ -5090,7 +5149,8 @@ import_one(struct run *r, struct schema_vctx *vctx, int i,
 		turn_pass(r);
 		goto refused;
 	}
-	xmlHashAddEntry(r->seen, BAD_CAST key, strdup(name));
+	xmlHashAddEntry2(r->seen, BAD_CAST (spl->set_id ? spl->set_id : ""),
+	    BAD_CAST (spl->version ? spl->version : ""), strdup(name));
 	turn_pass(r);
 	res->name = strdup(name);
 	need = held + MEM_PER_NODE * load_count_nodes(doc);
@@ -5369,6 +5429,8 @@ import_main(int argc, char *argv[], FILE *err)
 	    (datadir = monoc_datadir()) == NULL ||
 	    (r.budget = monoc_budget(r.diag)) == 0)
 		goto out;
+	/* reserved: a monograph's page index.html would be the index page */
+	xmlHashAddEntry(r.names, BAD_CAST "index", (void *)1);
 	xmlInitParser();
 	LIBXML_TEST_VERSION
 	xmlSetGenericErrorFunc(r.diag, diag_generic);

@@ -565,6 +565,19 @@ test_review(void **state)
 	    "update the date [stale-review]\n");
 	assert_non_null(strstr(check_xml(REVIEWED("2026-11-01"), 1, 10, 0),
 	    "'2026-11-01' is 22 days old, more than 10;"));
+	/* What xs:date lets through that is no plain day: an error. */
+	assert_string_equal(messages(REVIEWED("-2024-01-01")),
+	    "t.xml:3:7: error: review date '-2024-01-01' is not a day "
+	    "written YYYY-MM-DD (a year of four digits, no time zone); give "
+	    "the date the content was last checked against its sources "
+	    "[future-review]\n");
+	assert_non_null(strstr(messages(REVIEWED("12024-01-01")),
+	    "error: review date '12024-01-01' is not a day written "
+	    "YYYY-MM-DD"));
+	assert_non_null(strstr(messages(REVIEWED("2024-01-01Z")),
+	    "error: review date '2024-01-01Z' is not a day"));
+	assert_non_null(strstr(messages(REVIEWED("2024-01-01+02:00")),
+	    "error: review date '2024-01-01+02:00' is not a day"));
 	/* Malformed: the schema's; no today: nothing. */
 	assert_string_equal(messages(REVIEWED("2026-02-30")), "");
 	assert_string_equal(messages(REVIEWED("3026-1-01")), "");

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <glob.h>
 
 #include <libxml/parser.h>
 
@@ -325,6 +326,9 @@ test_tiny(void **state)
 	    "    <none>The label has no Adverse Reactions section."));
 }
 
+/* What the last variant()'s import said. */
+static char	 said[8192];
+
 /*
  * tiny.xml with its first `from` replaced by `to`, imported into a folder
  * of its own (OUT/NAME/); returns import's exit status, and the
@@ -337,6 +341,7 @@ variant(const char *name, const char *from, const char *to,
 {
 	char		 src[256], dir[256], path[300];
 	char		*argv[5];
+	glob_t		 g;
 	const char	*t, *at;
 	FILE		*f;
 	int		 rc;
@@ -352,7 +357,14 @@ variant(const char *name, const char *from, const char *to,
 	fputs(at + strlen(from), f);
 	assert_int_equal(fclose(f), 0);
 	rc = run_into(dir, src);
-	snprintf(path, sizeof(path), "%s/examplamine.xml", dir);
+	snprintf(said, sizeof(said), "%s", cap.buf != NULL ? cap.buf : "");
+	/* the one monograph made, whatever its NAME */
+	snprintf(path, sizeof(path), "%s/*.xml", dir);
+	if (glob(path, 0, NULL, &g) == 0 && g.gl_pathc == 1)
+		snprintf(path, sizeof(path), "%s", g.gl_pathv[0]);
+	else
+		snprintf(path, sizeof(path), "%s/examplamine.xml", dir);
+	globfree(&g);
 	if (rc == 0) {
 		argv[0] = "monoc";
 		argv[1] = "--check";
@@ -519,6 +531,68 @@ test_stopping(void **state)
 	/* what is not covered is still said */
 	assert_non_null(strstr(m, "The label has no Adverse Reactions "
 	    "section."));
+}
+
+/*
+ * The smaller findings: each of these gave an import-bug (exit 2) or a
+ * monograph --check refuses, or lost something without a word.
+ */
+static void
+test_odd_labels(void **state)
+{
+	char		 big[700], doc[720], path[300];
+	const char	*m;
+	int		 i;
+
+	(void)state;
+	/* cuts at 300 (generic name) and 80 bytes (a locator) between the
+	   two bytes of an e-acute; a document type name of 601 bytes (cut
+	   at 512 once) */
+	strcpy(big, "a");
+	for (i = 0; i < 300; i++)
+		strcat(big, "\xc3\xa9");
+	assert_int_equal(variant("u300", "Examplamine Hydrochloride",
+	    big, &m), 0);
+	assert_non_null(strstr(m, "<generic-name>a\xc3\xa9"));
+	assert_int_equal(variant("u80", "5.1 Ragged Tables", big, &m), 0);
+	snprintf(doc, sizeof(doc), "%s\"", big);
+	assert_int_equal(variant("u512", "HUMAN PRESCRIPTION DRUG LABEL\"",
+	    doc, &m), 0);
+	assert_non_null(strstr(m, big));
+	/* odd set ids and versions: a warning, no <spl>, no URL */
+	assert_int_equal(variant("set1", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
+	    "\"/>", "x y&amp;z\"/>", &m), 0);
+	assert_non_null(strstr(said, "warning: set id 'x y&z' is not a "
+	    "UUID; the source gets no <spl> and no DailyMed URL"));
+	assert_null(strstr(m, "<url>"));
+	memset(big, 'a', 300);
+	strcpy(big + 300, "\"/>");
+	assert_int_equal(variant("set2", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
+	    "\"/>", big, &m), 0);
+	assert_null(strstr(m, "<url>"));
+	assert_int_equal(variant("ver", "<versionNumber value=\"3\"/>",
+	    "<versionNumber value=\"1.5\"/>", &m), 0);
+	assert_non_null(strstr(said, "warning: version '1.5' is not a "
+	    "whole number from 1; the source gets no <spl>"));
+	/* a third label of the set: NAME-SETID8-vVERSION of letters */
+	snprintf(path, sizeof(path), "%s/ver.xml", out);
+	assert_int_equal(run_in(out, D "tiny.xml", D "tiny2.xml"), 0);
+	assert_int_equal(run_in(out, D "tiny.xml", path), 0);
+	/* the generic name "Index": index.html would be the index page */
+	assert_int_equal(variant("index", "Examplamine Hydrochloride", "Index",
+	    &m), 0);
+	snprintf(path, sizeof(path), "%s/index/index-aaaaaaaa.xml", out);
+	assert_non_null(strstr(slurp(path), "id=\"index-aaaaaaaa\""));
+	/* ids a.b and a-b: one anchor on the page; the second is a-b-2 */
+	assert_int_equal(variant("anchor", "<section ID=\"S1\">",
+	    "<section ID=\"a.b\"><code code=\"42229-5\"/><title>.</title>"
+	    "<text><paragraph>One.</paragraph></text></section></component>"
+	    "<component><section ID=\"a-b\"><code code=\"42229-5\"/>"
+	    "<title>-</title><text><paragraph>Two.</paragraph></text>"
+	    "</section></component><component><section ID=\"S1\">", &m), 0);
+	assert_non_null(strstr(m, "id=\"a-b\""));
+	assert_non_null(strstr(m, "id=\"a-b-2\""));
+	assert_null(strstr(m, "id=\"a.b\""));
 }
 
 /* Two labels of one drug in one run: the second is NAME-SETID8. */
@@ -713,6 +787,7 @@ main(void)
 		cmocka_unit_test(test_tiny),
 		cmocka_unit_test(test_empty_rows),
 		cmocka_unit_test(test_stopping),
+		cmocka_unit_test(test_odd_labels),
 		cmocka_unit_test(test_two_labels),
 		cmocka_unit_test(test_edited),
 	};
