@@ -74,6 +74,8 @@ suite "monoc import on real labels" tests/import/run.sh "$monoc"
 suite "tables: every value under its header or after its column path" \
     tests/tables/run.sh "$monoc"
 suite "scaling: time at 4n under 6 times time at n" tests/scaling/run.sh "$monoc"
+suite "scaling: import time at 4n under 8 times time at n" \
+    tests/scaling/import.sh "$monoc"
 suite "output linters" tests/lint-outputs.sh "$out"
 suite "output linters: test monographs" \
     env LINT_TOOL_PAGE=0 tests/lint-outputs.sh "$fout"

@@ -2,8 +2,11 @@
 # import.sh: monoc import's work must be linear in its label.  For each
 # pattern below, built from the small invented label
 # tests/data/import/tiny.xml, import a label of size n and one of size
-# 4n and require the CPU time at 4n to be under 6 times the time at n
-# (linear gives about 4, quadratic about 16).  Times are user CPU
+# 4n and require the CPU time at 4n to be under 8 times the time at n
+# (linear gives about 4, quadratic about 16).  Not 6: a linear import
+# still takes more than 4 times as long at 4n once its tree outgrows the
+# caches (footnotes at 5,000 and 20,000: 728 M and 2,813 M instructions
+# under callgrind, 3.9 times, but 0.15 and 0.86 s, 5.7 times).  Times are user CPU
 # seconds, the median of three runs of each; the sizes are large enough
 # that the label at n takes a tenth of a second or more, so that
 # start-up and a neighbour's load do not decide the ratio.
@@ -20,8 +23,8 @@ export LC_ALL=C
 . tests/lib.sh
 
 monoc=${1:-./monoc}
-limit=6
-[ "${MONOC_ASAN:-0}" = 1 ] && limit=8
+limit=8
+[ "${MONOC_ASAN:-0}" = 1 ] && limit=10
 label=tests/data/import/tiny.xml
 
 # gen PATTERN N: the label of the pattern at size N on standard output
