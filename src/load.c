@@ -28,6 +28,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "load.h"
+#include "spl.h"
 
 #define PARSE_OPTIONS	(XML_PARSE_NONET | XML_PARSE_BIG_LINES)
 #define XINCLUDE_2001	"http://www.w3.org/2001/XInclude"
@@ -864,6 +865,70 @@ repair_label(xmlDocPtr doc, struct diag_file *df)
 }
 
 /*
+ * Elements of another namespace than SPL's (or of none) inside a label:
+ * the importer reads SPL elements only, so "Do <h:b>not</h:b> take"
+ * would lose its "not", and a section under a foreign component would
+ * vanish.  Each is replaced by its content, with one warning that counts
+ * them and names the first.  Returns -1 when out of memory.
+ */
+static int
+unwrap_foreign(xmlDocPtr doc, struct diag_file *df)
+{
+	xmlNodePtr	 root, n, c, next, *found, *grown;
+	size_t		 nfound, size, i;
+	char		 name[128];
+	long		 line;
+
+	if ((root = xmlDocGetRootElement(doc)) == NULL)
+		return 0;
+	found = NULL;
+	nfound = size = 0;
+	for (n = root->children; n != NULL;
+	    n = next_node(doc, n)) {
+		if (n->type != XML_ELEMENT_NODE || (n->ns != NULL &&
+		    xmlStrEqual(n->ns->href, BAD_CAST SPL_NS)))
+			continue;
+		if (nfound == size) {
+			size = size > 0 ? size * 2 : 16;
+			if ((grown = realloc(found, size * sizeof(*found))) ==
+			    NULL) {
+				free(found);
+				return -1;
+			}
+			found = grown;
+		}
+		found[nfound++] = n;
+	}
+	if (nfound == 0)
+		return 0;
+	n = found[0];
+	snprintf(name, sizeof(name), "%s%s%s", n->ns != NULL &&
+	    n->ns->prefix != NULL ? (const char *)n->ns->prefix : "",
+	    n->ns != NULL && n->ns->prefix != NULL ? ":" : "",
+	    (const char *)n->name);
+	line = xmlGetLineNo(n);
+	diag_file_add(df, DIAG_WARNING, line > 0 ? (int)line : 0, 0,
+	    "foreign-element", "the label holds %zu element%s of another "
+	    "namespace than SPL's, read as their content; the first, '%s', "
+	    "in a '%s' of namespace '%s'", nfound, nfound == 1 ? "" : "s",
+	    name, (const char *)n->parent->name, n->ns != NULL &&
+	    n->ns->href != NULL ? (const char *)n->ns->href : "");
+	/* outer before inner: each moved child keeps its own pointer */
+	for (i = 0; i < nfound; i++) {
+		n = found[i];
+		for (c = n->children; c != NULL; c = next) {
+			next = c->next;
+			xmlUnlinkNode(c);
+			xmlAddPrevSibling(n, c);
+		}
+		xmlUnlinkNode(n);
+		xmlFreeNode(n);
+	}
+	free(found);
+	return 0;
+}
+
+/*
  * Parse the NUL-terminated buffer buf of len bytes under the name url;
  * df takes buf over as the source text (or a UTF-8 copy of it, when it
  * is UTF-16, and buf is freed).  Refuses what prescan() refuses first.
@@ -927,6 +992,10 @@ parse_buffer(char *buf, size_t len, const char *url, struct diag_file *df,
 	}
 	if (!bad && refuse_nodes(doc, df, label) > 0)
 		bad = 1;
+	if (!bad && label && unwrap_foreign(doc, df) == -1) {
+		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
+		bad = 1;
+	}
 	if (!bad && label)
 		repair_label(doc, df);
 	else if (!bad)

@@ -593,6 +593,17 @@ test_odd_labels(void **state)
 	assert_non_null(strstr(m, "id=\"a-b\""));
 	assert_non_null(strstr(m, "id=\"a-b-2\""));
 	assert_null(strstr(m, "id=\"a.b\""));
+	/* another namespace: its words kept, a section under it kept, one
+	   warning at the first */
+	assert_int_equal(variant("foreign", "This box is test data.",
+	    "Do <h:b xmlns:h=\"http://www.w3.org/1999/xhtml\">not</h:b> take "
+	    "more than <x:q xmlns:x=\"urn:x\"><x:r>4 g</x:r></x:q> a day.",
+	    &m), 0);
+	assert_non_null(strstr(m, "Do not take more than 4 g a day."));
+	assert_non_null(strstr(said, ": warning: the label holds 3 elements "
+	    "of another namespace than SPL's, read as their content; the "
+	    "first, 'h:b', in a 'paragraph' of namespace "
+	    "'http://www.w3.org/1999/xhtml' [foreign-element]"));
 }
 
 /* Two labels of one drug in one run: the second is NAME-SETID8. */
