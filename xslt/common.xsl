@@ -30,6 +30,10 @@
   <xsl:variable name="NBSP" select="'&#160;'"/>
   <xsl:variable name="LOWER" select="'abcdefghijklmnopqrstuvwxyz'"/>
   <xsl:variable name="UPPER" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+  <!-- The lists of text and man pages are indented to this depth and
+       no deeper: a list nested 100 deep gave text lines of 89 columns
+       and man lines over 80.  Real labels nest 3 deep at most. -->
+  <xsl:variable name="LIST-INDENTS" select="8"/>
 
   <xsl:template name="ucfirst">
     <xsl:param name="s"/>

@@ -670,7 +670,7 @@
   </xsl:template>
 
   <!-- A list; a list in an item goes after the item's text, indented to
-       it (RS by the item's indent). -->
+       it (RS by the item's indent), down to $LIST-INDENTS lists deep. -->
   <xsl:template match="list" mode="r">
     <xsl:for-each select="item">
       <xsl:variable name="in">
@@ -687,9 +687,14 @@
       </xsl:choose>
       <xsl:call-template name="inline-line"/>
       <xsl:for-each select="list">
-        <xsl:value-of select="concat('.RS ', $in, $NL)"/>
+        <xsl:variable name="deeper" select="count(ancestor-or-self::list) &lt;= $LIST-INDENTS"/>
+        <xsl:if test="$deeper">
+          <xsl:value-of select="concat('.RS ', $in, $NL)"/>
+        </xsl:if>
         <xsl:apply-templates select="." mode="r"/>
-        <xsl:text>.RE&#10;</xsl:text>
+        <xsl:if test="$deeper">
+          <xsl:text>.RE&#10;</xsl:text>
+        </xsl:if>
       </xsl:for-each>
     </xsl:for-each>
   </xsl:template>

@@ -496,7 +496,8 @@
   </xsl:template>
 
   <!-- A list: hanging indents; a list in an item is indented to the
-       item's text, with no blank line before it.  Each item, like each
+       item's text (down to $LIST-INDENTS lists deep; deeper ones stay
+       there), with no blank line before it.  Each item, like each
        table row and each sub, in an element of its own (see the
        template for tables). -->
   <xsl:template match="list" mode="t">
@@ -519,7 +520,12 @@
         <xsl:value-of select="$NL"/>
         <xsl:apply-templates select="list" mode="t">
           <xsl:with-param name="width" select="$width"/>
-          <xsl:with-param name="base" select="substring($SPACES, 1, string-length($mark) - 2)"/>
+          <xsl:with-param name="base">
+            <xsl:choose>
+              <xsl:when test="count(ancestor-or-self::list) &gt;= $LIST-INDENTS"><xsl:value-of select="$base"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="substring($SPACES, 1, string-length($mark) - 2)"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
         </xsl:apply-templates>
       </r>
     </xsl:for-each>

@@ -8,7 +8,8 @@
 # recommends), source notes ending in a year ("1959."), a note or cell
 # text starting with punctuation ("; other CNS depressants"), groups of
 # citations with and without locators in paragraphs, list items, table
-# cells (also spanning), interaction agents, a boxed warning and the
+# cells (also spanning), interaction agents, a list nested 40 deep (text
+# and man indent 8 lists deep, no more), a boxed warning and the
 # Highlights.  Each must pass monoc --check -W error; then the suites that
 # read monographs/ and their outputs run on them: the output linters and
 # the format parity on all, the browser test on two (it takes some seconds
