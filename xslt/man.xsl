@@ -722,7 +722,10 @@
     <xsl:variable name="t" select="."/>
     <xsl:variable name="ws" select="string(exsl:node-set($layout-rtf)/g/@ws)"/>
     <xsl:variable name="as-list" select="$ws = 'list'"/>
-    <xsl:variable name="labels" select="boolean($grid[@kind = 'head'])"/>
+    <!-- the head rows once: the column path of every value looks in
+         them, not in all the rows of the grid -->
+    <xsl:variable name="heads" select="$grid[@kind = 'head']"/>
+    <xsl:variable name="labels" select="boolean($heads)"/>
     <!-- no caption: no heading (an empty "Table:" says nothing), and
          space before a grid after a block (a heading or a bullet item
          makes its own) -->
@@ -770,7 +773,7 @@
                   <xsl:if test="$labels">
                     <xsl:call-template name="r-col-path">
                       <xsl:with-param name="t" select="$t"/>
-                      <xsl:with-param name="grid" select="$grid"/>
+                      <xsl:with-param name="grid" select="$heads"/>
                       <xsl:with-param name="n" select="$n"/>
                       <xsl:with-param name="col" select="@col"/>
                       <xsl:with-param name="span" select="@span"/>

@@ -578,7 +578,10 @@
       <xsl:value-of select="$NL"/>
     </xsl:if>
     <xsl:variable name="ws" select="string(exsl:node-set($layout-rtf)/g/@ws)"/>
-    <xsl:variable name="labels" select="boolean($grid[@kind = 'head'])"/>
+    <!-- the head rows once: the column path of every value looks in
+         them, not in all the rows of the grid -->
+    <xsl:variable name="heads" select="$grid[@kind = 'head']"/>
+    <xsl:variable name="labels" select="boolean($heads)"/>
     <xsl:choose>
       <!-- a table of empty cells: its caption alone -->
       <xsl:when test="not(*/cell[normalize-space(.) != '' or .//cites or .//fnref])"/>
@@ -599,7 +602,7 @@
               <xsl:if test="$labels">
                 <xsl:call-template name="t-col-path">
                   <xsl:with-param name="t" select="$t"/>
-                  <xsl:with-param name="grid" select="$grid"/>
+                  <xsl:with-param name="grid" select="$heads"/>
                   <xsl:with-param name="n" select="$n"/>
                   <xsl:with-param name="col" select="@col"/>
                   <xsl:with-param name="span" select="@span"/>
@@ -690,7 +693,9 @@
        them, joined by ", " (a cell spanning rows counted once, an empty
        one left out); for a span no header cell covers whole, the paths
        of its first and last columns, "A-B".  Nothing for a slot across
-       every column: a row of its own (a group's title, a note). -->
+       every column: a row of its own (a group's title, a note).  grid:
+       the head rows of the table's grid (template table-layout) only;
+       given all its rows, each value looked through every row. -->
   <xsl:template name="t-col-path">
     <xsl:param name="t"/>
     <xsl:param name="grid"/>

@@ -132,6 +132,10 @@ refused tables 'tables have 50[0-9]* slots'
 # out in every format
 table "$(rep 16 '<th>h</th>')" "$(rep 16 '<td>v</td>')" 3000 | mono under
 compiles under
+# and one column of 49,000 rows (compile was quadratic in rows: 50,000
+# took 38 s of CPU)
+table '<th>h</th>' '<td>v</td>' 49000 | mono tall
+compiles tall
 
 # label N TABLE: tiny.xml with TABLE (on standard input) in its boxed
 # warning, as label N
