@@ -972,6 +972,84 @@ xp_replace(xmlXPathParserContextPtr ctxt, int nargs)
 }
 
 /*
+ * ext:firsts(nodes, names): the elements of nodes (in document order)
+ * whose values of the attributes named in names (separated by spaces)
+ * no element before them has, an absent attribute being a value of its
+ * own.  What a test of the preceding siblings does for each one, or a
+ * key's first node: both copy all the equal nodes for each one, and
+ * 8,000 forms of one route took 0.65 s of an index page's 0.7 s.
+ */
+static void
+xp_firsts(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlXPathObjectPtr	 ret;
+	xmlNodeSetPtr		 set;
+	xmlHashTablePtr		 seen;
+	xmlChar			*names, *v;
+	struct buf		 key;
+	char			*k;
+	const char		*p, *q;
+	char			 name[64];
+	int			 i, bad;
+
+	if (nargs != 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	names = xmlXPathPopString(ctxt);
+	set = xmlXPathPopNodeSet(ctxt);
+	if (ctxt->error != XPATH_EXPRESSION_OK) {
+		xmlFree(names);
+		xmlXPathFreeNodeSet(set);
+		return;
+	}
+	seen = NULL;
+	bad = (ret = xmlXPathNewNodeSet(NULL)) == NULL ||
+	    (seen = xmlHashCreate(64)) == NULL;
+	if (!bad && set != NULL)
+		xmlXPathNodeSetSort(set);
+	for (i = 0; !bad && set != NULL && i < set->nodeNr; i++) {
+		if (set->nodeTab[i]->type != XML_ELEMENT_NODE)
+			continue;
+		memset(&key, 0, sizeof(key));
+		for (p = names != NULL ? (const char *)names : ""; *p != '\0';
+		    p = q) {
+			while (*p == ' ')
+				p++;
+			for (q = p; *q != '\0' && *q != ' '; q++)
+				continue;
+			if (q == p || (size_t)(q - p) >= sizeof(name))
+				continue;
+			memcpy(name, p, (size_t)(q - p));
+			name[q - p] = '\0';
+			v = xmlGetNoNsProp(set->nodeTab[i], BAD_CAST name);
+			/* "\x1f" before a value, "\x1e" for none */
+			buf_str(&key, v != NULL ? "\x1f" : "\x1e");
+			if (v != NULL)
+				buf_str(&key, (const char *)v);
+			xmlFree(v);
+		}
+		if ((k = buf_done(&key)) == NULL)
+			bad = 1;
+		else if (xmlHashLookup(seen, BAD_CAST k) == NULL &&
+		    (xmlHashAddEntry(seen, BAD_CAST k, (void *)1) != 0 ||
+		    xmlXPathNodeSetAdd(ret->nodesetval, set->nodeTab[i]) != 0))
+			bad = 1;
+		free(k);
+	}
+	if (seen != NULL)
+		xmlHashFree(seen, NULL);
+	xmlFree(names);
+	xmlXPathFreeNodeSet(set);
+	if (bad) {
+		xmlXPathFreeObject(ret);
+		xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+		return;
+	}
+	valuePush(ctxt, ret);
+}
+
+/*
  * ext:inline(node, 'text' | 'roff', cite-open, cite-sep, cite-close,
  * cite-at, cite-sep-at), node one element of the model
  */
@@ -1227,6 +1305,8 @@ ext_register(void)
 	    BAD_CAST MONOC_EXT_NS, xp_replace) != 0 ||
 	    xsltRegisterExtModuleFunction(BAD_CAST "inline",
 	    BAD_CAST MONOC_EXT_NS, xp_inline) != 0 ||
+	    xsltRegisterExtModuleFunction(BAD_CAST "firsts",
+	    BAD_CAST MONOC_EXT_NS, xp_firsts) != 0 ||
 	    xsltRegisterExtModuleElement(BAD_CAST "html-cites",
 	    BAD_CAST MONOC_EXT_NS, NULL, xe_html_cites) != 0 ||
 	    xsltRegisterExtModuleElement(BAD_CAST "html-backs",

@@ -21,7 +21,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:m="urn:monoc:monograph:1"
-                exclude-result-prefixes="m">
+                xmlns:ext="urn:monoc:ext"
+                exclude-result-prefixes="m ext">
 
   <xsl:include href="common.xsl"/>
 
@@ -254,7 +255,7 @@
           </xsl:choose>
           <xsl:apply-templates select="."/>
         </xsl:for-each>
-        <xsl:for-each select="m:form[not(@route = preceding-sibling::m:form/@route)]">
+        <xsl:for-each select="ext:firsts(m:form, 'route')">
           <xsl:choose>
             <xsl:when test="position() = 1"><xsl:value-of select="$sep"/></xsl:when>
             <xsl:otherwise>, </xsl:otherwise>
@@ -323,7 +324,7 @@
       <xsl:when test="@kind = 'other'">other form</xsl:when>
       <xsl:otherwise><xsl:value-of select="translate(@kind, '-', ' ')"/></xsl:otherwise>
     </xsl:choose>
-    <xsl:variable name="ings" select="m:strength[@ingredient][not(@ingredient = preceding-sibling::m:strength/@ingredient)]"/>
+    <xsl:variable name="ings" select="ext:firsts(m:strength[@ingredient], 'ingredient')"/>
     <xsl:choose>
       <xsl:when test="@ingredients">
         <xsl:value-of select="concat(', ', @ingredients, ' active ingredients')"/>
@@ -350,10 +351,11 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Strengths, each once, by unit and amount: "5 mg/5 mL, 10 mg". -->
+  <!-- Strengths, each once (ext:firsts, src/ext.c), by unit and amount:
+       "5 mg/5 mL, 10 mg". -->
   <xsl:template name="strengths">
     <xsl:param name="s"/>
-    <xsl:for-each select="$s">
+    <xsl:for-each select="ext:firsts($s, 'amount unit in in-unit ingredient')">
       <xsl:sort select="@unit"/>
       <xsl:sort select="@in-unit"/>
       <xsl:sort select="@in" data-type="number"/>
@@ -362,17 +364,14 @@
       <xsl:variable name="u" select="@unit"/>
       <xsl:variable name="in" select="string(@in)"/>
       <xsl:variable name="iu" select="string(@in-unit)"/>
-      <xsl:variable name="g" select="string(@ingredient)"/>
-      <xsl:if test="not(preceding-sibling::m:strength[@amount = $a and @unit = $u and string(@in) = $in and string(@in-unit) = $iu and string(@ingredient) = $g])">
-        <xsl:if test="position() &gt; 1">, </xsl:if>
-        <xsl:value-of select="$a"/>
-        <xsl:if test="$u != '%'"><xsl:text> </xsl:text></xsl:if>
-        <xsl:value-of select="$u"/>
-        <xsl:if test="$in != ''">
-          <xsl:text>/</xsl:text>
-          <xsl:if test="$in != '1'"><xsl:value-of select="concat($in, ' ')"/></xsl:if>
-          <xsl:value-of select="$iu"/>
-        </xsl:if>
+      <xsl:if test="position() &gt; 1">, </xsl:if>
+      <xsl:value-of select="$a"/>
+      <xsl:if test="$u != '%'"><xsl:text> </xsl:text></xsl:if>
+      <xsl:value-of select="$u"/>
+      <xsl:if test="$in != ''">
+        <xsl:text>/</xsl:text>
+        <xsl:if test="$in != '1'"><xsl:value-of select="concat($in, ' ')"/></xsl:if>
+        <xsl:value-of select="$iu"/>
       </xsl:if>
     </xsl:for-each>
   </xsl:template>

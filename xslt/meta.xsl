@@ -22,7 +22,8 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:m="urn:monoc:monograph:2"
                 xmlns="urn:monoc:monograph:1"
-                exclude-result-prefixes="m">
+                xmlns:ext="urn:monoc:ext"
+                exclude-result-prefixes="m ext">
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -79,7 +80,7 @@
           <xsl:if test="@release and @release != 'immediate'">
             <xsl:attribute name="release"><xsl:value-of select="@release"/></xsl:attribute>
           </xsl:if>
-          <xsl:variable name="ings" select="count(m:strength[@ingredient][not(@ingredient = preceding-sibling::m:strength/@ingredient)])"/>
+          <xsl:variable name="ings" select="count(ext:firsts(m:strength[@ingredient], 'ingredient'))"/>
           <xsl:choose>
             <xsl:when test="$ings &gt; $most-ingredients">
               <xsl:attribute name="ingredients"><xsl:value-of select="$ings"/></xsl:attribute>
@@ -95,11 +96,8 @@
         </form>
       </xsl:for-each>
       <!-- the other monographs it links to, each once, in document order -->
-      <xsl:for-each select="(//m:related | //m:agent | //m:alternative)[@ref]">
-        <xsl:variable name="ref" select="string(@ref)"/>
-        <xsl:if test="not((preceding::m:related | preceding::m:agent | preceding::m:alternative)[@ref = $ref])">
-          <link ref="{$ref}"/>
-        </xsl:if>
+      <xsl:for-each select="ext:firsts((//m:related | //m:agent | //m:alternative)[@ref], 'ref')">
+        <link ref="{@ref}"/>
       </xsl:for-each>
     </entry>
     <xsl:text>&#10;</xsl:text>

@@ -5,7 +5,8 @@
 # time at n (linear gives about 4, quadratic about 16).  Times are user
 # CPU seconds, the median of three runs, so that one run slowed by a busy
 # machine does not count (a pattern over the limit is measured once
-# more); no wall-clock limit.  n is doubled until the input at n takes a
+# more, then by the instructions it executes: tests/scaling/work.sh); no
+# wall-clock limit.  n is doubled until the input at n takes a
 # fifth of a second: a time of a few hundredths is mostly start-up and
 # noise (0.063 s at n against 0.394 s at 4n failed a clean CI run).  The
 # whole suite takes about a minute.
@@ -14,6 +15,7 @@
 set -uo pipefail
 export LC_ALL=C
 . tests/lib.sh
+. tests/scaling/work.sh
 
 monoc=${1:-./monoc}
 # The limit: 6 times (linear gives about 4).  Under AddressSanitizer
@@ -36,6 +38,10 @@ floor=0.2
 # times the user time).
 best() {
 	local i
+	if [ "${count:-}" = instructions ]; then
+		instructions "$@"
+		return
+	fi
 	for i in $(seq "${runs:-3}"); do
 		{ TIMEFORMAT='%3U'; time "$@" > /dev/null 2>&1; } 2>&1 |
 		    awk '{ print $1 }'
@@ -70,7 +76,7 @@ index() {
 # the floor, at most six times, and never past MAXN) and at 4N; judge
 # the ratio
 scale() {
-	local name=$1 n=$2 cmd=$3 max=${4:-0} t1 t4 k
+	local name=$1 n=$2 cmd=$3 max=${4:-0} t1 t4 i1 i4 k
 	# one run a size while looking for n, the median of three once found
 	for k in 1 2 3 4 5 6 7; do
 		t1=$(runs=1 $cmd "$name" "$n")
@@ -91,8 +97,16 @@ scale() {
 	fi
 	if awk -v a="$t1" -v b="$t4" -v l="$limit" 'BEGIN { exit !(b < l * a) }'; then
 		ok "$name: ${t1} s at n=$n, ${t4} s at 4n ($(awk -v a="$t1" -v b="$t4" 'BEGIN { printf "%.1f", b / a }')x)"
+		return
+	fi
+	# still over: the instructions decide (work.sh), when counted
+	i1=$(count=instructions $cmd "$name" "$n")
+	i4=$(count=instructions $cmd "$name" $((n * 4)))
+	if [ -n "$i1" ] && [ -n "$i4" ] && awk -v a="$i1" -v b="$i4" \
+	    -v l="$limit" 'BEGIN { exit !(a > 0 && b < l * a) }'; then
+		ok "$name: ${t1} s at n=$n, ${t4} s at 4n, but $i1 and $i4 instructions ($(awk -v a="$i1" -v b="$i4" 'BEGIN { printf "%.1f", b / a }')x)"
 	else
-		bad "$name: ${t1} s at n=$n, ${t4} s at 4n: over $limit times"
+		bad "$name: ${t1} s at n=$n, ${t4} s at 4n: over $limit times${i1:+ ($i1 and $i4 instructions)}"
 	fi
 }
 
