@@ -23,9 +23,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include <libxml/hash.h>
 #include <libxml/parser.h>
@@ -40,6 +37,7 @@
 #include "load.h"
 #include "monoc.h"
 #include "output.h"
+#include "pool.h"
 #include "schema.h"
 #include "spl.h"
 #include "table.h"
@@ -4788,23 +4786,20 @@ struct run {
 	xmlHashTablePtr	 seen;		/* "SETID VERSION" -> its NAME */
 	int		 imported, refused;
 	/*
-	 * -j: workers take labels in order (next) and build them at the
-	 * same time, but a label's NAME depends on the labels before it
-	 * (unique_name), so each takes its turn to be named, in argument
-	 * order (turn).  The main thread prints each label's messages in
+	 * -j: the workers of a pool (pool.c) take labels in order and build
+	 * them at the same time, but a label's NAME depends on the labels
+	 * before it (unique_name), so each takes its turn to be named, in
+	 * argument order (turn).  The pool prints each label's messages in
 	 * the same order once it and all before it are done.
 	 */
 	int		 replace;	/* -r: replace edited monographs */
 	pthread_mutex_t	 lock;		/* guards the fields below */
-	pthread_cond_t	 cond;
+	pthread_cond_t	 cond;		/* a turn has passed */
 	char		**paths;
 	int		 npaths;
-	int		 next;		/* next label to take */
 	int		 turn;		/* label whose name is given next */
-	struct result	*results;	/* per label, once done */
-	size_t		 budget;	/* of memory (monoc.h) */
-	size_t		 mem_used;	/* reserved by the workers now */
-	pthread_cond_t	 mem_cond;
+	struct result	*results;	/* per label */
+	struct budget	 budget;	/* of memory (monoc.h) */
 };
 
 /* What a worker leaves for the main thread, per label. */
@@ -4812,7 +4807,6 @@ struct result {
 	struct diag_file *df;
 	char		*name;		/* NULL when refused before naming */
 	int		 imported;
-	int		 done;
 };
 
 /*
@@ -5029,49 +5023,6 @@ turn_pass(struct run *r)
 	pthread_mutex_unlock(&r->lock);
 }
 
-/*
- * Reserve n bytes of the memory budget for a label.  With wait, wait
- * until they fit beside the other workers' (or nothing else is
- * reserved); without, take them only if they fit now.  Returns whether
- * they were taken.  As the compiler's workers do (monoc.c): a label's
- * file is reserved at LABEL_PER_BYTE a byte before it is read, its tree
- * at MEM_PER_NODE a node once it is.  mem_give() gives them back.
- */
-static int
-mem_take(struct run *r, size_t n, int wait)
-{
-	int	 taken;
-
-	pthread_mutex_lock(&r->lock);
-	while (wait && r->mem_used > 0 && r->mem_used + n > r->budget)
-		pthread_cond_wait(&r->mem_cond, &r->lock);
-	taken = r->mem_used == 0 || r->mem_used + n <= r->budget;
-	if (taken)
-		r->mem_used += n;
-	pthread_mutex_unlock(&r->lock);
-	return taken;
-}
-
-static void
-mem_give(struct run *r, size_t n)
-{
-	if (n == 0)
-		return;
-#ifdef __GLIBC__
-	/*
-	 * A large label's memory back to the system before another worker
-	 * takes its reservation: glibc keeps what a thread's arena freed,
-	 * and two 16 MB labels read one after the other by two workers
-	 * took 1.4 GB together.
-	 */
-	if (n >= LABEL_TRIM)
-		malloc_trim(0);
-#endif
-	pthread_mutex_lock(&r->lock);
-	r->mem_used -= n;
-	pthread_cond_broadcast(&r->mem_cond);
-	pthread_mutex_unlock(&r->lock);
-}
 
 /*
  * Import label i (r->paths[i]); its messages go to res->df.  Runs in a
@@ -5099,7 +5050,7 @@ import_one(struct run *r, struct schema_vctx *vctx, int i,
 	held = stat(path, &st) == 0 && st.st_size > 0 ? LABEL_PER_BYTE *
 	    (size_t)(st.st_size < LOAD_MAXSIZE ? st.st_size : LOAD_MAXSIZE) :
 	    0;
-	mem_take(r, held, 1);
+	budget_take(&r->budget, held, 1);
 	if ((doc = load_label(path, df)) == NULL) {
 		if (too_deep(df, &depth))
 			diag_file_add(df, DIAG_ERROR, 0, 0, "too-deep",
@@ -5154,21 +5105,21 @@ import_one(struct run *r, struct schema_vctx *vctx, int i,
 	turn_pass(r);
 	res->name = strdup(name);
 	need = held + MEM_PER_NODE * load_count_nodes(doc);
-	if (need > r->budget) {
+	if (need > r->budget.total) {
 		diag_file_add(df, DIAG_ERROR, 0, 0, "too-large", "label "
 		    "refused: importing it would take about %zu MiB, more "
 		    "than the memory budget of %zu MiB", need >> 20,
-		    r->budget >> 20);
+		    r->budget.total >> 20);
 		goto refused;
 	}
-	if (!mem_take(r, need - held, 0)) {
+	if (!budget_take(&r->budget, need - held, 0)) {
 		/* waiting while holding could deadlock two workers */
 		xmlFreeDoc(doc);
 		doc = NULL;
 		spl_free(spl);
 		spl = NULL;
-		mem_give(r, held);
-		mem_take(r, need, 1);
+		budget_give(&r->budget, held);
+		budget_take(&r->budget, need, 1);
 		held = need;
 		if ((doc = load_label(path, df)) == NULL ||
 		    (spl = spl_read(doc)) == NULL) {
@@ -5184,11 +5135,11 @@ import_one(struct run *r, struct schema_vctx *vctx, int i,
 	}
 	if (diag_file_worst(df) >= DIAG_ERROR)
 		goto refused;
-	if ((need = monoc_mem_compile(mono, 0)) > r->budget) {
+	if ((need = monoc_mem_compile(mono, 0)) > r->budget.total) {
 		diag_file_add(df, DIAG_ERROR, 0, 0, "too-large", "label "
 		    "refused: compiling the monograph made from it would take "
 		    "about %zu MiB, more than the memory budget of %zu MiB",
-		    need >> 20, r->budget >> 20);
+		    need >> 20, r->budget.total >> 20);
 		goto refused;
 	}
 	if (asprintf(&out, "%s/%s.xml", r->outdir, name) == -1) {
@@ -5211,49 +5162,47 @@ done:
 	xmlFreeDoc(mono);
 	spl_free(spl);
 	xmlFreeDoc(doc);
-	mem_give(r, held);
+	budget_give(&r->budget, held);
 }
 
-/* A worker thread and its own validation context. */
-struct import_worker {
-	struct run		*r;
-	struct schema_vctx	*vctx;
-	pthread_t		 thread;
-	int			 started;
-};
-
-/* A worker thread: take the next label until there is none. */
+/* Import label i in a worker of the pool: a pool_run_fn (pool.h). */
 static void *
-import_worker(void *arg)
+import_item(void *arg, struct schema_vctx *vctx, size_t i)
 {
-	struct import_worker	*w = arg;
-	struct run		*r = w->r;
-	struct diag_file	*df;
-	struct result		*res;
-	int			 i;
+	struct run	*r = arg;
+	struct result	*res = &r->results[i];
 
-	xmlSetGenericErrorFunc(r->diag, diag_generic);
-	for (;;) {
-		pthread_mutex_lock(&r->lock);
-		i = r->next++;
-		pthread_mutex_unlock(&r->lock);
-		if (i >= r->npaths)
-			break;
-		res = &r->results[i];
-		if ((df = diag_file_new(r->diag, r->paths[i])) != NULL) {
-			res->df = df;
-			import_one(r, w->vctx, i, res);
-		} else {
-			/* no room for its messages: still take its turn */
-			turn_wait(r, i);
-			turn_pass(r);
-		}
-		pthread_mutex_lock(&r->lock);
-		res->done = 1;
-		pthread_cond_broadcast(&r->cond);
-		pthread_mutex_unlock(&r->lock);
+	if ((res->df = diag_file_new(r->diag, r->paths[i])) != NULL)
+		import_one(r, vctx, (int)i, res);
+	else {
+		/* no room for its messages: still take its turn */
+		turn_wait(r, (int)i);
+		turn_pass(r);
 	}
-	return NULL;
+	return res;
+}
+
+/* Print label i's messages, in argument order: a pool_done_fn. */
+static void
+report_label(void *arg, size_t i, void *result)
+{
+	struct run	*r = arg;
+	struct result	*res = result;
+
+	if (res->name != NULL)
+		diag_progress(r->diag, "[%zu/%d] %s", i + 1, r->npaths,
+		    res->name);
+	if (res->df == NULL)
+		diag_msg(r->diag, DIAG_FATAL, "%s: out of memory",
+		    r->paths[i]);
+	else
+		diag_flush(r->diag, res->df);
+	if (res->imported)
+		r->imported++;
+	else
+		r->refused++;
+	diag_file_free(res->df);
+	free(res->name);
 }
 
 static void
@@ -5287,62 +5236,12 @@ help(void)
 static int
 run_labels(struct run *r, long nw)
 {
-	struct import_worker	*w;
-	struct result		*res;
-	long			 k, started;
-	int			 i, ret;
+	int	 ret;
 
-	ret = -1;
-	if (nw > r->npaths)
-		nw = r->npaths;
-	if ((w = calloc(nw, sizeof(*w))) == NULL ||
-	    (r->results = calloc(r->npaths, sizeof(*r->results))) == NULL)
-		goto out;
-	started = 0;
-	for (k = 0; k < nw; k++) {
-		w[k].r = r;
-		if ((w[k].vctx = schema_vctx_new(r->schema)) == NULL)
-			break;
-		if (pthread_create(&w[k].thread, NULL, import_worker,
-		    &w[k]) != 0) {
-			schema_vctx_free(w[k].vctx);
-			break;
-		}
-		w[k].started = 1;
-		started++;
-	}
-	if (started == 0)
-		goto out;
-	for (i = 0; i < r->npaths; i++) {
-		res = &r->results[i];
-		pthread_mutex_lock(&r->lock);
-		while (!res->done)
-			pthread_cond_wait(&r->cond, &r->lock);
-		pthread_mutex_unlock(&r->lock);
-		if (res->name != NULL)
-			diag_progress(r->diag, "[%d/%d] %s", i + 1,
-			    r->npaths, res->name);
-		if (res->df == NULL)
-			diag_msg(r->diag, DIAG_FATAL, "%s: out of memory",
-			    r->paths[i]);
-		else
-			diag_flush(r->diag, res->df);
-		if (res->imported)
-			r->imported++;
-		else
-			r->refused++;
-		diag_file_free(res->df);
-		free(res->name);
-	}
-	ret = 0;
-out:
-	for (k = 0; w != NULL && k < nw; k++) {
-		if (!w[k].started)
-			continue;
-		pthread_join(w[k].thread, NULL);
-		schema_vctx_free(w[k].vctx);
-	}
-	free(w);
+	if ((r->results = calloc(r->npaths, sizeof(*r->results))) == NULL)
+		return -1;
+	ret = pool_run((size_t)r->npaths, nw, r->schema, r->diag,
+	    import_item, report_label, r);
 	free(r->results);
 	r->results = NULL;
 	return ret;
@@ -5366,7 +5265,7 @@ import_main(int argc, char *argv[], FILE *err)
 	memset(&r, 0, sizeof(r));
 	pthread_mutex_init(&r.lock, NULL);
 	pthread_cond_init(&r.cond, NULL);
-	pthread_cond_init(&r.mem_cond, NULL);
+	budget_init(&r.budget, 0, LABEL_TRIM);
 	loader = NULL;
 	r.outdir = ".";
 	quiet = 0;
@@ -5427,7 +5326,7 @@ import_main(int argc, char *argv[], FILE *err)
 	    (r.names = xmlHashCreate(64)) == NULL ||
 	    (r.seen = xmlHashCreate(64)) == NULL ||
 	    (datadir = monoc_datadir()) == NULL ||
-	    (r.budget = monoc_budget(r.diag)) == 0)
+	    (r.budget.total = monoc_budget(r.diag)) == 0)
 		goto out;
 	/* reserved: a monograph's page index.html would be the index page */
 	xmlHashAddEntry(r.names, BAD_CAST "index", (void *)1);
@@ -5461,7 +5360,7 @@ out:
 	free(datadir);
 	diag_free(r.diag);
 	pthread_cond_destroy(&r.cond);
-	pthread_cond_destroy(&r.mem_cond);
+	budget_destroy(&r.budget);
 	pthread_mutex_destroy(&r.lock);
 	return status;
 }

@@ -36,6 +36,7 @@
 #include "monoc.h"
 #include "options.h"
 #include "output.h"
+#include "pool.h"
 #include "schema.h"
 #include "table.h"
 #include "update.h"
@@ -57,25 +58,12 @@ struct session {
 	unsigned int		 fmts;		/* formats written */
 	int			 write;		/* outputs are written */
 	pthread_mutex_t		 lock;		/* guards the fields below */
-	pthread_cond_t		 cond;
-	size_t			 next;		/* next input to take */
-	struct diag_file	**results;	/* per input, once done */
-	char			*done;
 	int			 sigstop;	/* the signal thread ends */
 	int			 sigrunning;
 	pthread_t		 sigthread;
 	sigset_t		 sigs, oldsigs;
 	char			**unique;	/* opt.files, each file once */
-	size_t			 mem_total;	/* the budget */
-	size_t			 mem_used;	/* reserved now; under lock */
-	pthread_cond_t		 mem_cond;
-};
-
-struct worker {
-	struct session		*s;
-	struct schema_vctx	*vctx;
-	pthread_t		 thread;
-	int			 started;
+	struct budget		 budget;	/* of memory (monoc.h) */
 };
 
 /*
@@ -257,35 +245,6 @@ check_reserved(xmlDocPtr doc, const char *name, struct diag_file *df)
 	    "index page html/index.html; choose another id and file name");
 }
 
-/*
- * Reserve want bytes of the memory budget.  With wait, wait until they
- * fit (or nothing else is reserved); without, take them only if they fit
- * now.  Returns whether they were taken.
- */
-static int
-mem_take(struct session *s, size_t want, int wait)
-{
-	int	 taken;
-
-	pthread_mutex_lock(&s->lock);
-	while (wait && s->mem_used > 0 && s->mem_used + want > s->mem_total)
-		pthread_cond_wait(&s->mem_cond, &s->lock);
-	taken = s->mem_used == 0 || s->mem_used + want <= s->mem_total;
-	if (taken)
-		s->mem_used += want;
-	pthread_mutex_unlock(&s->lock);
-	return taken;
-}
-
-static void
-mem_give(struct session *s, size_t n)
-{
-	pthread_mutex_lock(&s->lock);
-	s->mem_used -= n;
-	pthread_cond_broadcast(&s->mem_cond);
-	pthread_mutex_unlock(&s->lock);
-}
-
 /* The memory of input i before it is read: MEM_PER_BYTE times its size. */
 static size_t
 mem_for_file(const char *path)
@@ -315,24 +274,24 @@ mem_for_transform(struct session *s, size_t i, xmlDocPtr *docp,
 
 	size = *held / MEM_PER_BYTE;
 	need = monoc_mem_compile(*docp, size);
-	if (need > s->mem_total) {
+	if (need > s->budget.total) {
 		diag_file_add(df, DIAG_ERROR, 0, 0, "too-large", "compiling "
 		    "this monograph would take about %zu MiB, more than the "
 		    "memory budget of %zu MiB; split it", need >> 20,
-		    s->mem_total >> 20);
+		    s->budget.total >> 20);
 		return -1;
 	}
 	if (need <= *held)
 		return 0;
-	if (mem_take(s, need - *held, 0)) {
+	if (budget_take(&s->budget, need - *held, 0)) {
 		*held = need;
 		return 0;
 	}
 	xmlFreeDoc(*docp);
 	*docp = NULL;
-	mem_give(s, *held);
+	budget_give(&s->budget, *held);
 	*held = 0;
-	mem_take(s, need, 1);
+	budget_take(&s->budget, need, 1);
 	*held = need;
 	if ((again = diag_file_new(s->diag, s->opt.files[i])) == NULL) {
 		diag_file_add(df, DIAG_FATAL, 0, 0, NULL, "out of memory");
@@ -368,12 +327,13 @@ emit_model(struct session *s, xmlDocPtr doc, struct diag_file *df)
 /*
  * The pipeline for input number i: load (safe parse) -> validate ->
  * check -> transform -> write, each step within the memory budget.
- * Returns its diagnostics, or NULL when out of memory.
+ * Returns its diagnostics (a struct diag_file), or NULL when out of
+ * memory.  A pool_run_fn (pool.h).
  */
-static struct diag_file *
-compile_one(struct worker *w, size_t i)
+static void *
+compile_one(void *arg, struct schema_vctx *vctx, size_t i)
 {
-	struct session		*s = w->s;
+	struct session		*s = arg;
 	struct diag_file	*df;
 	xmlDocPtr		 doc;
 	char			*name;
@@ -382,15 +342,15 @@ compile_one(struct worker *w, size_t i)
 	if ((df = diag_file_new(s->diag, s->opt.files[i])) == NULL)
 		return NULL;
 	held = mem_for_file(s->opt.files[i]);
-	if (held > s->mem_total) {
+	if (held > s->budget.total) {
 		diag_file_add(df, DIAG_ERROR, 0, 0, "too-large", "reading "
 		    "this monograph may take %zu MiB, more than the memory "
-		    "budget of %zu MiB", held >> 20, s->mem_total >> 20);
+		    "budget of %zu MiB", held >> 20, s->budget.total >> 20);
 		return df;
 	}
-	mem_take(s, held, 1);
+	budget_take(&s->budget, held, 1);
 	if ((doc = load_file(s->opt.files[i], df)) != NULL) {
-		schema_validate(w->vctx, doc, df);
+		schema_validate(vctx, doc, df);
 		check_run(s->check, doc, i, df);
 		if (s->opt.emit_model && diag_file_worst(df) < DIAG_ERROR &&
 		    mem_for_transform(s, i, &doc, &held, df) == 0)
@@ -404,7 +364,7 @@ compile_one(struct worker *w, size_t i)
 		free(name);
 		xmlFreeDoc(doc);
 	}
-	mem_give(s, held);
+	budget_give(&s->budget, held);
 	if (diag_file_count(df) == 0)
 		diag_file_set_source(df, NULL, 0);
 	return df;
@@ -440,92 +400,18 @@ keep_memory(void)
 #endif
 }
 
-/* A worker thread: take the next input until there is none. */
-static void *
-worker_main(void *arg)
-{
-	struct worker		*w = arg;
-	struct session		*s = w->s;
-	struct diag_file	*df;
-	size_t			 i;
-
-	xmlSetGenericErrorFunc(s->diag, diag_generic);
-	for (;;) {
-		pthread_mutex_lock(&s->lock);
-		i = s->next++;
-		pthread_mutex_unlock(&s->lock);
-		if (i >= (size_t)s->opt.nfiles)
-			break;
-		df = compile_one(w, i);
-		pthread_mutex_lock(&s->lock);
-		s->results[i] = df;
-		s->done[i] = 1;
-		pthread_cond_broadcast(&s->cond);
-		pthread_mutex_unlock(&s->lock);
-	}
-	return NULL;
-}
-
-/*
- * Compile every input with nw worker threads, printing each input's
- * diagnostics in input order as soon as it and all before it are done.
- */
+/* Print input i's diagnostics, in input order: a pool_done_fn. */
 static void
-run_inputs(struct session *s, long nw)
+report_one(void *arg, size_t i, void *result)
 {
-	struct worker	*w;
-	size_t		 i, n = s->opt.nfiles;
-	long		 k, started;
+	struct session		*s = arg;
+	struct diag_file	*df = result;
 
-	if ((size_t)nw > n)
-		nw = n;
-	if ((w = calloc(nw, sizeof(*w))) == NULL ||
-	    (s->results = calloc(n, sizeof(*s->results))) == NULL ||
-	    (s->done = calloc(n, 1)) == NULL) {
-		diag_msg(s->diag, DIAG_FATAL, "out of memory");
-		goto out;
-	}
-	started = 0;
-	for (k = 0; k < nw; k++) {
-		w[k].s = s;
-		if ((w[k].vctx = schema_vctx_new(s->schema)) == NULL)
-			break;
-		if (pthread_create(&w[k].thread, NULL, worker_main,
-		    &w[k]) != 0) {
-			schema_vctx_free(w[k].vctx);
-			break;
-		}
-		w[k].started = 1;
-		started++;
-	}
-	if (started == 0) {
-		diag_msg(s->diag, DIAG_FATAL, "cannot start worker threads");
-		goto out;
-	}
-	for (i = 0; i < n; i++) {
-		pthread_mutex_lock(&s->lock);
-		while (!s->done[i])
-			pthread_cond_wait(&s->cond, &s->lock);
-		pthread_mutex_unlock(&s->lock);
-		if (s->results[i] == NULL)
-			diag_msg(s->diag, DIAG_FATAL, "%s: out of memory",
-			    s->opt.files[i]);
-		diag_flush(s->diag, s->results[i]);
-		diag_file_free(s->results[i]);
-		s->results[i] = NULL;
-	}
-	for (k = 0; k < nw; k++) {
-		if (!w[k].started)
-			continue;
-		pthread_join(w[k].thread, NULL);
-		schema_vctx_free(w[k].vctx);
-	}
-out:
-	free(w);
-	free(s->results);
-	free(s->done);
-	s->results = NULL;
-	s->done = NULL;
+	if (df == NULL)
+		diag_msg(s->diag, DIAG_FATAL, "%s: out of memory",
+		    s->opt.files[i]);
+	diag_flush(s->diag, df);
+	diag_file_free(df);
 }
 
 /* An input file by its device and inode, for finding one given twice. */
@@ -753,8 +639,8 @@ monoc_mem_compile(xmlDocPtr doc, size_t size)
 static int
 set_budget(struct session *s)
 {
-	s->mem_total = monoc_budget(s->diag);
-	return s->mem_total == 0 ? -1 : 0;
+	s->budget.total = monoc_budget(s->diag);
+	return s->budget.total == 0 ? -1 : 0;
 }
 
 /*
@@ -848,8 +734,7 @@ monoc_main(int argc, char *argv[], FILE *err)
 	memset(&up, 0, sizeof(up));
 	lock = -1;
 	pthread_mutex_init(&s.lock, NULL);
-	pthread_cond_init(&s.cond, NULL);
-	pthread_cond_init(&s.mem_cond, NULL);
+	budget_init(&s.budget, MEM_BUDGET, 0);
 	status = 2;
 	if ((s.diag = diag_new(err, 0)) == NULL)
 		goto out;
@@ -929,7 +814,10 @@ monoc_main(int argc, char *argv[], FILE *err)
 		    (jobs = sysconf(_SC_NPROCESSORS_ONLN)) < 1)
 			jobs = 1;
 		keep_memory();
-		run_inputs(&s, jobs);
+		if (pool_run(s.opt.nfiles, jobs, s.schema, s.diag,
+		    compile_one, report_one, &s) == -1)
+			diag_msg(s.diag, DIAG_FATAL, "cannot start worker "
+			    "threads");
 		cross_check(&s);
 	}
 	if (s.write && !s.opt.no_index) {
@@ -964,8 +852,7 @@ out:
 	free(s.unique);
 	options_free(&s.opt);
 	diag_free(s.diag);
-	pthread_cond_destroy(&s.mem_cond);
-	pthread_cond_destroy(&s.cond);
+	budget_destroy(&s.budget);
 	pthread_mutex_destroy(&s.lock);
 	return status;
 }
