@@ -145,6 +145,27 @@ for label in "$corpus"/*.xml "$corpus"/baclofen/*.xml; do
 		bad "$base: sentences on stopping not in the label:" \
 		    "$(head -n 1 "$tmp/notlabel")"
 	fi
+	# the drug class and the images' words are the label's; no more
+	# figures than images
+	xsltproc --novalid --nonet $here/generated.xsl "$mono" > "$tmp/gen"
+	images=$(xsltproc --novalid --nonet $here/generated.xsl "$label" |
+	    cut -f 2)
+	xmllint --nonet --xpath 'normalize-space(/)' "$label" 2> /dev/null |
+	    tr -s ' \t\n' '   ' > "$tmp/alltext"
+	: > "$tmp/notlabel"
+	while IFS='	' read -r kind text; do
+		[ -n "$text" ] || continue
+		grep -Fqi -- "$text" "$tmp/alltext" ||
+		    echo "$kind '$text'" >> "$tmp/notlabel"
+	done < "$tmp/gen"
+	figures=$(grep -c '^figure' "$tmp/gen")
+	if [ ! -s "$tmp/notlabel" ] && [ "$figures" -le "$images" ]; then
+		ok "$base: class '$(grep '^class' "$tmp/gen" | cut -f 2)'," \
+		    "$figures figures of $images images, their words the label's"
+	else
+		bad "$base: $figures figures of $images images;" \
+		    "not the label's: $(head -n 1 "$tmp/notlabel")"
+	fi
 	facts "$label" "$mono" > "$tmp/lost"
 	if [ ! -s "$tmp/lost" ]; then
 		ok "$base: ingredients, strengths and schedules kept"
