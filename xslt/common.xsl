@@ -30,9 +30,10 @@
   <xsl:variable name="NBSP" select="'&#160;'"/>
   <xsl:variable name="LOWER" select="'abcdefghijklmnopqrstuvwxyz'"/>
   <xsl:variable name="UPPER" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
-  <!-- The lists of text and man pages are indented to this depth and
-       no deeper: a list nested 100 deep gave text lines of 89 columns
-       and man lines over 80.  Real labels nest 3 deep at most. -->
+  <!-- The lists of every format are indented to this depth and no
+       deeper: a list nested 100 deep gave text lines of 89 columns, man
+       lines over 80 and a page wider than a phone.  Real labels nest 3
+       deep at most. -->
   <xsl:variable name="LIST-INDENTS" select="8"/>
 
   <xsl:template name="ucfirst">
@@ -794,6 +795,7 @@ nav h2 { margin: .2rem 0 .4rem; font-size: 1.05rem; border: 0; }
 nav ul { margin: 0; padding-left: 0; list-style: none; columns: 2 14rem; }
 p, li { overflow-wrap: break-word; }
 ul, ol { padding-left: 1.5rem; }
+ul.flat, ol.flat { padding-left: 0; }
 li { margin: .25rem 0; }
 .cite { font-size: .9em; }
 .highlights { border: 3px solid var(--ink); background: #f4f6f8; border-radius: 6px; padding: .2rem 1rem .6rem; margin: 1.5rem 0; }

@@ -142,15 +142,16 @@
     <p><xsl:apply-templates mode="hin"/></p>
   </xsl:template>
 
+  <!-- A list; one nested deeper than $LIST-INDENTS lists is indented no
+       further (class "flat"), as in text and man: 40 levels made a page
+       scroll sideways at 360 pixels. -->
   <xsl:template match="list" mode="h">
-    <xsl:choose>
-      <xsl:when test="@type = 'ordered'">
-        <ol><xsl:apply-templates select="item" mode="h"/></ol>
-      </xsl:when>
-      <xsl:otherwise>
-        <ul><xsl:apply-templates select="item" mode="h"/></ul>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:element name="{substring('ulol', 1 + 2 * (@type = 'ordered'), 2)}">
+      <xsl:if test="count(ancestor-or-self::list) &gt; $LIST-INDENTS">
+        <xsl:attribute name="class">flat</xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates select="item" mode="h"/>
+    </xsl:element>
   </xsl:template>
 
   <!-- An item: its text, then the lists it holds. -->

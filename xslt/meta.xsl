@@ -80,9 +80,21 @@
           <xsl:if test="@release and @release != 'immediate'">
             <xsl:attribute name="release"><xsl:value-of select="@release"/></xsl:attribute>
           </xsl:if>
-          <xsl:variable name="ings" select="count(ext:firsts(m:strength[@ingredient], 'ingredient'))"/>
+          <!-- ext:firsts (src/ext.c) picks the first of each in linear
+               time; stock xsltproc tests the siblings before each
+               (tests/ext-parity.sh: the same sidecar both ways) -->
+          <xsl:variable name="ings">
+            <xsl:choose>
+              <xsl:when test="function-available('ext:firsts')">
+                <xsl:value-of select="count(ext:firsts(m:strength[@ingredient], 'ingredient'))"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:value-of select="count(m:strength[@ingredient][not(@ingredient = preceding-sibling::m:strength/@ingredient)])"/>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
           <xsl:choose>
-            <xsl:when test="$ings &gt; $most-ingredients">
+            <xsl:when test="number($ings) &gt; $most-ingredients">
               <xsl:attribute name="ingredients"><xsl:value-of select="$ings"/></xsl:attribute>
             </xsl:when>
             <xsl:otherwise>
@@ -96,9 +108,21 @@
         </form>
       </xsl:for-each>
       <!-- the other monographs it links to, each once, in document order -->
-      <xsl:for-each select="ext:firsts((//m:related | //m:agent | //m:alternative)[@ref], 'ref')">
-        <link ref="{@ref}"/>
-      </xsl:for-each>
+      <xsl:choose>
+        <xsl:when test="function-available('ext:firsts')">
+          <xsl:for-each select="ext:firsts((//m:related | //m:agent | //m:alternative)[@ref], 'ref')">
+            <link ref="{@ref}"/>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="(//m:related | //m:agent | //m:alternative)[@ref]">
+            <xsl:variable name="ref" select="string(@ref)"/>
+            <xsl:if test="not((preceding::m:related | preceding::m:agent | preceding::m:alternative)[@ref = $ref])">
+              <link ref="{$ref}"/>
+            </xsl:if>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
     </entry>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
