@@ -234,6 +234,10 @@ test_invisible(void **state)
 		diag_flush(d, df);
 		diag_file_free(df);
 		df = diag_file_new(d, "l.xml");
+		/* a label's elements are SPL's (others are unwrapped), at
+		   the same columns */
+		snprintf(src, sizeof(src), "<monograph xmlns=\"urn:hl7-org:"
+		    "v3\"       ><p>ab%scd</p></monograph>", chars[i]);
 		doc = load_label_memory(src, strlen(src), "l.xml", df);
 		assert_non_null(doc);
 		text = xmlNodeGetContent(xmlDocGetRootElement(doc));
