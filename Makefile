@@ -44,7 +44,7 @@ ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 MONODIR ?= monographs
 OUTDIR ?= output
 
-.PHONY: all docs check check-asan check-valgrind fuzz bench bench-labels bench-index install uninstall clean FORCE
+.PHONY: all docs check check-asan check-valgrind fuzz bench bench-labels bench-index check-tables-bulk install uninstall clean FORCE
 
 all: $(MONOC_BIN)
 
@@ -106,6 +106,11 @@ bench-labels: $(MONOC_BIN)
 # make check.
 bench-index: $(MONOC_BIN)
 	bench/index.sh ./$(MONOC_BIN)
+
+# The table property test of make check over the 3,000 bulk labels too
+# (tests/tables/run.sh; about 20 minutes on 2 cores).
+check-tables-bulk: $(MONOC_BIN)
+	TABLES_BULK=3000 tests/tables/run.sh ./$(MONOC_BIN)
 
 # Run every unit test program, then the end-to-end runner; fail at the
 # end if anything failed.

@@ -9,7 +9,9 @@
 # in which each non-empty cell's value follows its column path ("200
 # mg/5 mL, Day 1: 5 mL"), and no table is headed by an empty "Table:"
 # (tests/tables/check.xsl says how).  One check a monograph and format;
-# then how many tables were grids and records.
+# then how many tables were grids and records.  With TABLES_BULK=N, also
+# the first N labels of ../shared/spl-bulk (make check-tables-bulk: all
+# 3,000; not in make check, for its time).
 #
 # usage: tests/tables/run.sh [MONOC]      (from the repository root)
 . tests/lib.sh
@@ -38,10 +40,22 @@ if [ -d "$corpus" ]; then
 else
 	bad "no label corpus at $corpus (set SHARED to the shared folder)"
 fi
+mkdir -p "$tmp/bulk"
+if [ "${TABLES_BULK:-0}" -gt 0 ]; then
+	tarball=$shared/spl-bulk/dailymed-rx-3000.tar.xz
+	mkdir -p "$tmp/labels"
+	if tar -xJf "$tarball" -C "$tmp/labels" 2> /dev/null; then
+		find "$tmp/labels" -name '*.xml' | sort | head -n "$TABLES_BULK" |
+		    xargs "$monoc" import -q -o "$tmp/bulk" 2> /dev/null
+		ok "$(ls "$tmp/bulk" | grep -c '\.xml$') bulk labels imported"
+	else
+		bad "cannot unpack $tarball"
+	fi
+fi
 
 : > "$tmp/all"
 for f in tests/formulary/*.xml monographs/*.xml tests/golden/import/*.xml \
-    "$tmp"/imp/*.xml; do
+    "$tmp"/imp/*.xml "$tmp"/bulk/*.xml; do
 	[ -e "$f" ] || continue
 	name=$(basename "$f" .xml)
 	if ! "$monoc" --emit-model "$f" > "$tmp/model.xml" 2> "$tmp/err"; then
