@@ -44,7 +44,7 @@ ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 MONODIR ?= monographs
 OUTDIR ?= output
 
-.PHONY: all docs check check-asan check-valgrind fuzz bench bench-labels bench-index check-tables-bulk install uninstall clean FORCE
+.PHONY: all docs check check-asan check-valgrind fuzz bench bench-labels bench-index bench-keyfacts check-tables-bulk install uninstall clean FORCE
 
 all: $(MONOC_BIN)
 
@@ -111,6 +111,13 @@ bench-index: $(MONOC_BIN)
 # (tests/tables/run.sh; about 20 minutes on 2 cores).
 check-tables-bulk: $(MONOC_BIN)
 	TABLES_BULK=3000 tests/tables/run.sh ./$(MONOC_BIN)
+
+# The share of the bulk PLR labels' Highlights facts (doses,
+# contraindications, most common adverse reactions, interactions) that
+# reach the imported monographs' summaries (bench/keyfacts.sh,
+# docs/import.md).  No part of make check.
+bench-keyfacts: $(MONOC_BIN)
+	nice bench/keyfacts.sh ./$(MONOC_BIN)
 
 # Run every unit test program, then the end-to-end runner; fail at the
 # end if anything failed.

@@ -277,16 +277,18 @@ hl_common(const char *text, size_t *start, size_t *len)
 	const char	*p, *l, *e, *s;
 	char		 num[4][HL_NUMSZ];
 	size_t		 cut;
+	int		 said;
 
-	if ((p = strcasestr(text, "most common")) == NULL)
+	said = (p = strcasestr(text, "most common")) != NULL;
+	if (!said)
 		p = text;
 	if ((l = outside(p, ":")) != NULL)
 		l++;
-	else if (p != text && (l = outside(p, " are ")) != NULL)
+	else if (said && (l = outside(p, " are ")) != NULL)
 		l += 5;
-	else if (p != text && (l = outside(p, " were ")) != NULL)
+	else if (said && (l = outside(p, " were ")) != NULL)
 		l += 6;
-	else if (p != text && (l = outside(p, " include ")) != NULL)
+	else if (said && (l = outside(p, " include ")) != NULL)
 		l += 9;
 	else
 		return 0;
@@ -582,4 +584,80 @@ hl_dosing(const char *text, struct hl_dosing *d)
 		return 0;
 	}
 	return 1;
+}
+
+/*
+ * The agents a sentence-style interaction fact names as its subject:
+ * "Concomitant use with A, B or C is not recommended", "Coadministration
+ * of X with A ...", "A may increase ..." (the subject at most 80
+ * characters and 10 words, before may, can, could, might or will, and no
+ * "levels", "concentrations", "action", "effect" or "exposure" in it: a
+ * drug's levels are not an agent).  Each into agents (free()); 0 when
+ * the fact does not read so.
+ */
+size_t
+hl_subject(const char *text, char **agents, size_t max)
+{
+	static const char *const lead[] = {
+		"concomitant use with ", "concomitant use of ",
+		"coadministration with ", "co-administration with ",
+		"use with ", NULL
+	};
+	static const char *const verb[] = {
+		" is ", " are ", " may ", " can ", " should ", " could ",
+		" increases ", " decreases ", " results ", " requires ", NULL
+	};
+	static const char *const modal[] = {
+		" may ", " can ", " could ", " might ", " will ", NULL
+	};
+	static const char *const not[] = {
+		"level", "concentration", "action", "effect", "exposure",
+		"use ", "patients", NULL
+	};
+	const char	*s, *e, *x;
+	size_t		 i, n, words;
+	char		*sub, *p;
+
+	s = text;
+	e = NULL;
+	for (i = 0; lead[i] != NULL; i++)
+		if (strncasecmp(text, lead[i], strlen(lead[i])) == 0)
+			break;
+	if (lead[i] != NULL) {
+		s = text + strlen(lead[i]);
+		for (n = 0; verb[n] != NULL; n++)
+			if ((x = outside(s, verb[n])) != NULL && (e == NULL ||
+			    x < e))
+				e = x;
+	} else
+		for (n = 0; modal[n] != NULL; n++)
+			if ((x = outside(s, modal[n])) != NULL && (e == NULL ||
+			    x < e))
+				e = x;
+	if (e == NULL || e == s || (size_t)(e - s) > 80)
+		return 0;
+	for (words = 1, x = s; x < e; x++) {
+		if (*x == '.' && x + 1 < e && space(x + 1))
+			return 0;
+		if (space(x))
+			words++;
+	}
+	if (words > 10 || (sub = strndup(s, (size_t)(e - s))) == NULL)
+		return 0;
+	for (i = 0; not[i] != NULL; i++)
+		if (strcasestr(sub, not[i]) != NULL) {
+			free(sub);
+			return 0;
+		}
+	/* "A, B or C": or as a comma */
+	for (p = strstr(sub, " or "); p != NULL; p = strstr(p + 1, " or "))
+		if (p > sub && p[-1] != '-') {
+			p[0] = ',';
+			p[1] = ' ';
+			p[2] = ' ';
+			p[3] = ' ';
+		}
+	n = hl_split(sub, strlen(sub), agents, max);
+	free(sub);
+	return n;
 }

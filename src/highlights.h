@@ -39,5 +39,6 @@ size_t		 hl_agents(const char *text, size_t *len, char **agents,
 		    size_t max);
 const char	*hl_agent_kind(const char *agent);
 int		 hl_dosing(const char *text, struct hl_dosing *d);
+size_t		 hl_subject(const char *text, char **agents, size_t max);
 
 #endif

@@ -53,6 +53,7 @@
 #define FIGURE	"monoc-figure"
 #define MAXHL		24	/* sections with Highlights */
 #define MAXBULLETS	256	/* facts of one section's Highlights */
+#define MAXDROP		8	/* sections a heading only, to drop */
 
 enum place {
 	PL_SKIP,		/* not carried over */
@@ -141,7 +142,8 @@ struct imp {
 	}		 hl[MAXHL];
 	int		 nhl;
 	xmlNodePtr	 recent;	/* recent-changes, or NULL */
-	xmlNodePtr	 rmc;		/* the section it was made from */
+	xmlNodePtr	 drop[MAXDROP];	/* headings now empty, unless linked */
+	int		 ndrop;
 	xmlHashTablePtr	 agents;	/* interaction agents given out */
 };
 
@@ -153,6 +155,10 @@ struct fnote {
 };
 
 static void	 inline_children(struct imp *, xmlNodePtr, xmlNodePtr);
+static void	 put(xmlNodePtr, xmlNodePtr, xmlNodePtr);
+static int	 xref_to_id(xmlNodePtr, const xmlChar *);
+static void	 untitled(struct imp *, xmlNodePtr);
+static void	 own_ns(struct imp *, xmlNodePtr);
 static char	*code_title(const char *);
 static void	 emit_blocks(struct imp *, xmlNodePtr, xmlNodePtr,
 		    const char *);
@@ -515,7 +521,13 @@ styled_range(struct imp *im, xmlNodePtr first, xmlNodePtr stop,
 	}
 	if (edge_space(first, 0))
 		add_text(im, out, " ");
-	elt(im, out, name, t);
+	/* a run longer than the format's 300 characters of emphasis
+	   (a paragraph in bold cut at its superscript) goes plain, as
+	   styled() does with a whole run */
+	if (strlen(t) > 300)
+		add_text(im, out, t);
+	else
+		elt(im, out, name, t);
 	if (edge_space(last, 1))
 		add_text(im, out, " ");
 	free(t);
@@ -2556,6 +2568,54 @@ cover_refs(struct imp *im, xmlNodePtr p, enum topic tp, int mention)
 	return n;
 }
 
+/* Does section s have a title? */
+static int
+has_title(xmlNodePtr s)
+{
+	xmlNodePtr	 t = xmlFirstElementChild(s);
+
+	return t != NULL && xmlStrEqual(t->name, BAD_CAST "title");
+}
+
+/*
+ * A heading for a top-level section the label left untitled (Drug Facts
+ * put "Drug Facts" or "Distributed by:" in one), so that no heading
+ * reads only "Section": its first paragraph, when that is short words
+ * alone (at most 60 characters, no sentence in it), else "Further label
+ * text".
+ */
+static void
+untitled(struct imp *im, xmlNodePtr s)
+{
+	xmlNodePtr	 p, c, t;
+	xmlChar		*w;
+	int		 plain;
+
+	p = xmlFirstElementChild(s);
+	plain = p != NULL && xmlStrEqual(p->name, BAD_CAST "p");
+	for (c = plain ? p->children : NULL; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !xmlStrEqual(c->name,
+		    BAD_CAST "cite") && !xmlStrEqual(c->name,
+		    BAD_CAST "strong") && !xmlStrEqual(c->name, BAD_CAST "em"))
+			plain = 0;
+	w = plain ? xmlNodeGetContent(p) : NULL;
+	if (w != NULL) {
+		spl_collapse((char *)w);
+		if (*w == '\0' || xmlStrlen(w) > 60 ||
+		    xmlStrstr(w, BAD_CAST ". ") != NULL)
+			plain = 0;
+	}
+	t = el(im, NULL, "title");
+	add_text(im, t, plain && w != NULL ? (char *)w :
+	    "Further label text");
+	put(s, xmlFirstElementChild(s), t);
+	if (plain && w != NULL) {
+		xmlUnlinkNode(p);
+		xmlFreeNode(p);
+	}
+	xmlFree(w);
+}
+
 /* Write section s where the first pass put it, then its subsections. */
 static void
 emit_section(struct imp *im, xmlNodePtr s)
@@ -2609,6 +2669,10 @@ emit_section(struct imp *im, xmlNodePtr s)
 	    c = spl_next(c, "component"))
 		if ((cs = spl_child(c, "section")) != NULL)
 			emit_section(im, cs);
+	if (pl->place == PL_TOP && pl->title == NULL &&
+	    xmlStrEqual(out->name, BAD_CAST "section") &&
+	    !has_title(out))
+		untitled(im, out);
 	if ((pl->place == PL_BOXED || xmlStrEqual(out->name,
 	    BAD_CAST "warning")) && xmlChildElementCount(out) == 1) {
 		t = elt(im, out, "p", "The label gives this section a heading "
@@ -3446,6 +3510,182 @@ says_none(xmlNodePtr e)
 	return none;
 }
 
+/* Does item it hold only text and inline elements? */
+static int
+inline_item(xmlNodePtr it)
+{
+	static const char *const ok[] = {
+		"em", "strong", "sub", "sup", "xref", "cite", NULL
+	};
+	xmlNodePtr	 c;
+	size_t		 i;
+	int		 text;
+
+	text = 0;
+	for (c = it->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE) {
+			text = 1;
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		for (i = 0; ok[i] != NULL; i++)
+			if (xmlStrEqual(c->name, BAD_CAST ok[i]))
+				break;
+		if (ok[i] == NULL)
+			return 0;
+	}
+	return text;
+}
+
+/* Has n a child element name? */
+static int
+has_child(xmlNodePtr n, const char *name)
+{
+	xmlNodePtr	 c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name,
+		    BAD_CAST name))
+			return 1;
+	return 0;
+}
+
+/*
+ * List l of contraindications (each item of text only) as contraindication
+ * items in e before node before, the label's words as they are: kind
+ * hypersensitivity when the item says hypersensitivity or allergy, else
+ * other (monoc does not guess more); l is then freed.  0 (l kept) when an
+ * item holds more than text.
+ */
+static int
+contra_list(struct imp *im, xmlNodePtr l, xmlNodePtr e, xmlNodePtr before)
+{
+	xmlNodePtr	 it, inext, c;
+	xmlChar		*t;
+	int		 all;
+
+	all = 1;
+	for (it = l->children; it != NULL && all; it = it->next)
+		if (it->type == XML_ELEMENT_NODE)
+			all = xmlStrEqual(it->name, BAD_CAST "item") &&
+			    inline_item(it);
+	if (!all || xmlChildElementCount(l) == 0)
+		return 0;
+	for (it = l->children; it != NULL; it = inext) {
+		inext = it->next;
+		if (it->type != XML_ELEMENT_NODE)
+			continue;
+		c = el(im, NULL, "contraindication");
+		t = xmlNodeGetContent(it);
+		attr(c, "kind", t != NULL && (strcasestr((char *)t,
+		    "hypersensitiv") != NULL || strcasestr((char *)t,
+		    "allerg") != NULL) ? "hypersensitivity" : "other");
+		xmlFree(t);
+		move_children(it, c);
+		put(e, before, c);
+	}
+	xmlUnlinkNode(l);
+	xmlFreeNode(l);
+	return 1;
+}
+
+/*
+ * A paragraph a label wrote as a bullet (a bullet mark, then
+ * "Significant respiratory depression [see WARNINGS]") as a
+ * contraindication, its mark dropped.
+ */
+static void
+contra_bullet(xmlNodePtr p)
+{
+	xmlNodePtr	 t;
+	const char	*s;
+	xmlChar		*w;
+	size_t		 k;
+
+	t = p->children;
+	if (t == NULL || t->type != XML_TEXT_NODE || t->content == NULL)
+		return;
+	s = (const char *)t->content;
+	s += strspn(s, " \t\n");
+	if (strncmp(s, "\xe2\x80\xa2", 3) != 0 &&
+	    strncmp(s, "\xe2\x97\x8f", 3) != 0)
+		return;
+	s += 3;
+	s += strspn(s, " \t\n");
+	if (*s == '\0')
+		return;
+	k = (size_t)(s - (const char *)t->content);
+	memmove(t->content, t->content + k, strlen((char *)t->content + k) +
+	    1);
+	xmlNodeSetName(p, BAD_CAST "contraindication");
+	w = xmlNodeGetContent(p);
+	attr(p, "kind", w != NULL && (strcasestr((char *)w, "hypersensitiv") !=
+	    NULL || strcasestr((char *)w, "allerg") != NULL) ?
+	    "hypersensitivity" : "other");
+	xmlFree(w);
+}
+
+/*
+ * The contraindications a label lists without Highlights: a list directly
+ * in the section (or paragraphs that start with a bullet), or in an OTC
+ * label's "Do not use" (50570-1) section,
+ * whose heading alone is then dropped (unless something links to it).
+ */
+static void
+contra_items(struct imp *im, xmlNodePtr e)
+{
+	xmlNodePtr	 l, next, s, snext, t;
+	xmlChar		*code;
+	int		 dnu;
+
+	for (l = e->children; l != NULL; l = next) {
+		next = l->next;
+		if (l->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(l->name, BAD_CAST "list"))
+			contra_list(im, l, e, l);
+		else if (l->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(l->name, BAD_CAST "p"))
+			contra_bullet(l);
+	}
+	for (s = e->children; s != NULL; s = snext) {
+		snext = s->next;
+		if (s->type != XML_ELEMENT_NODE ||
+		    !xmlStrEqual(s->name, BAD_CAST "section"))
+			continue;
+		code = xmlGetProp(s, BAD_CAST "code");
+		dnu = code != NULL && xmlStrEqual(code, BAD_CAST "50570-1");
+		xmlFree(code);
+		if (!dnu)
+			continue;
+		/* its lead-in ("Do not use") before the items it leads */
+		for (l = s->children; l != NULL; l = next) {
+			next = l->next;
+			if (l->type != XML_ELEMENT_NODE ||
+			    xmlStrEqual(l->name, BAD_CAST "title"))
+				continue;
+			if (!xmlStrEqual(l->name, BAD_CAST "p") ||
+			    next == NULL || xmlNextElementSibling(l) == NULL ||
+			    !xmlStrEqual(xmlNextElementSibling(l)->name,
+			    BAD_CAST "list"))
+				break;
+			xmlUnlinkNode(l);
+			put(e, s, l);
+		}
+		for (l = s->children; l != NULL; l = next) {
+			next = l->next;
+			if (l->type == XML_ELEMENT_NODE &&
+			    xmlStrEqual(l->name, BAD_CAST "list"))
+				contra_list(im, l, e, s);
+		}
+		t = xmlFirstElementChild(s);
+		if ((t == NULL || (xmlStrEqual(t->name, BAD_CAST "title") &&
+		    xmlNextElementSibling(t) == NULL)) &&
+		    has_child(e, "contraindication") && im->ndrop < MAXDROP)
+			im->drop[im->ndrop++] = s;
+	}
+}
+
 /* One element of the monograph in order, made complete. */
 static void
 finish(struct imp *im, xmlNodePtr root, enum spl_target t,
@@ -3463,6 +3703,8 @@ finish(struct imp *im, xmlNodePtr root, enum spl_target t,
 		emit_forms(im, e);
 	if (t == SPL_T_CONTRA && says_none(e))
 		xmlNodeSetName(xmlFirstElementChild(e), BAD_CAST "none");
+	else if (t == SPL_T_CONTRA && !has_child(e, "contraindication"))
+		contra_items(im, e);
 	if (xmlChildElementCount(e) == 0 && im->primary[t])
 		filler(im, e, "p", "The label gives this section a heading "
 		    "only.");
@@ -3565,6 +3807,24 @@ bullet_text(xmlNodePtr b)
 	return r;
 }
 
+/* Copied node n and its descendants in the monograph's namespace, with
+   no declaration of their own. */
+static void
+own_ns(struct imp *im, xmlNodePtr n)
+{
+	xmlNodePtr	 c;
+
+	if (n == NULL || n->type != XML_ELEMENT_NODE)
+		return;
+	n->ns = im->ns;
+	if (n->nsDef != NULL) {
+		xmlFreeNsList(n->nsDef);
+		n->nsDef = NULL;
+	}
+	for (c = n->children; c != NULL; c = c->next)
+		own_ns(im, c);
+}
+
 /*
  * The words and inline markup of bullet b (not a nested list) copied
  * into dst, without a leading bullet mark, the first skip characters of
@@ -3617,6 +3877,18 @@ bullet_copy(struct imp *im, xmlNodePtr b, xmlNodePtr dst, size_t skip,
 			add_text(im, dst, t);
 			continue;
 		}
+		if (skip > 0 && c->type == XML_ELEMENT_NODE) {
+			/* an agent in bold: skipped whole, or not at all */
+			xmlChar	*w = xmlNodeGetContent(c);
+
+			n = w != NULL ? (size_t)xmlStrlen(w) : 0;
+			xmlFree(w);
+			if (n <= skip) {
+				skip -= n;
+				first = 0;
+				continue;
+			}
+		}
 		if (skip > 0 || c->type != XML_ELEMENT_NODE) {
 			if (skip > 0) {
 				/* undo: the agent holds markup */
@@ -3630,7 +3902,9 @@ bullet_copy(struct imp *im, xmlNodePtr b, xmlNodePtr dst, size_t skip,
 			continue;
 		}
 		first = 0;
-		xmlAddChild(dst, xmlDocCopyNode(c, im->doc, 1));
+		k = xmlDocCopyNode(c, im->doc, 1);
+		own_ns(im, k);
+		xmlAddChild(dst, k);
 	}
 	return 1;
 }
@@ -3832,7 +4106,7 @@ hl_recent(struct imp *im, struct hl *h)
 {
 	xmlNodePtr	 c, rc, b[MAXBULLETS];
 	char		*lines[MAXBULLETS];
-	int		 n, i, k;
+	int		 n, i, j, k, words;
 
 	if (im->recent != NULL)
 		return;
@@ -3847,11 +4121,22 @@ hl_recent(struct imp *im, struct hl *h)
 		lines[n++] = bullet_text(b[i]);
 	rc = el(im, NULL, "recent-changes");
 	attr(rc, "code", "43683-2");
+	words = 0;
 	for (k = i = 0; i < n; i++) {
-		if (lines[i] != NULL)
-			k += rmc_line(im, rc, lines[i]);
+		if (lines[i] != NULL) {
+			j = rmc_line(im, rc, lines[i]);
+			/* a line that reads as no change: the words stay */
+			if (j == 0 && *lines[i] != '\0')
+				words = 1;
+			k += j;
+		}
 		free(lines[i]);
 	}
+	if (k > 0 && words)
+		while ((c = h->blocks->last) != NULL) {
+			xmlUnlinkNode(c);
+			put(rc, xmlFirstElementChild(rc), c);
+		}
 	if (k == 0) {
 		/* no change reads as one: the label's words, as a section */
 		xmlFreeNode(rc);
@@ -3860,17 +4145,24 @@ hl_recent(struct imp *im, struct hl *h)
 		return;
 	}
 	im->recent = rc;
-	/* words of the section's own: before the changes */
+	/* words of the section's own (its blocks, not its subsections):
+	   before the changes */
 	c = xmlFirstElementChild(h->out);
 	if (c != NULL && xmlStrEqual(c->name, BAD_CAST "title"))
 		c = xmlNextElementSibling(c);
-	if (c == NULL)
-		im->rmc = h->out;
+	b[1] = xmlFirstElementChild(rc);
 	for (; c != NULL; c = b[0]) {
 		b[0] = xmlNextElementSibling(c);
+		if (xmlStrEqual(c->name, BAD_CAST "section"))
+			continue;
 		xmlUnlinkNode(c);
-		put(rc, xmlFirstElementChild(rc), c);
+		put(rc, b[1], c);
 	}
+	c = xmlFirstElementChild(h->out);
+	if (c != NULL && xmlStrEqual(c->name, BAD_CAST "title"))
+		c = xmlNextElementSibling(c);
+	if (c == NULL && im->ndrop < MAXDROP)
+		im->drop[im->ndrop++] = h->out;
 }
 
 /* Is number num that of a regimen population word at the start of t?
@@ -3943,6 +4235,8 @@ bullet_route(struct imp *im, const char *t)
 	return NULL;
 }
 
+static void	 cell_text(xmlNodePtr, const char *, struct buf *);
+
 /* A dose element name under regimen r from what hl_dosing() read. */
 static void
 dose_el(struct imp *im, xmlNodePtr r, const char *name,
@@ -3960,6 +4254,125 @@ dose_el(struct imp *im, xmlNodePtr r, const char *name,
 	attr(e, "interval-unit", d->interval_unit[0] != '\0' ?
 	    d->interval_unit : NULL);
 	cite(im, e, loc);
+}
+
+/* The first cell of a dosing row as its regimen's indication, when it
+   holds no figure but its locator ("MDD in Adolescents (2.1)"). */
+static void
+indication(struct imp *im, xmlNodePtr r, char *t)
+{
+	char	 nums[4][HL_NUMSZ], *d;
+	size_t	 cut;
+
+	hl_numbers(t, nums, 4, &cut);
+	while (cut > 0 && (t[cut - 1] == ' ' || t[cut - 1] == ':'))
+		cut--;
+	d = strpbrk(t, "0123456789");
+	if (cut == 0 || cut > 300 || (d != NULL && (size_t)(d - t) < cut))
+		return;
+	t[cut] = '\0';
+	elt(im, r, "indication", t);
+}
+
+/* Merge the doses of one cell (e) into those of its row (d); 0 when
+   they say a dose twice. */
+static int
+merge_doses(struct hl_dosing *d, const struct hl_dosing *e)
+{
+	if ((e->has_start && d->has_start) || (e->has_usual &&
+	    d->has_usual) || (e->has_max && d->has_max))
+		return 0;
+	if (e->has_start)
+		d->has_start = 1, d->start = e->start;
+	if (e->has_usual)
+		d->has_usual = 1, d->usual = e->usual;
+	if (e->has_max)
+		d->has_max = 1, d->max = e->max;
+	return 1;
+}
+
+/*
+ * A dosing table of the Highlights: each body row a regimen (route and
+ * population as for a fact), its cells' words its p, its first cell its
+ * indication when that holds no figure, and the doses of the cells that
+ * state one ("Initial: 10 mg once daily") when no two say the same.
+ */
+static void
+hl_dosing_rows(struct imp *im, struct hl *h, xmlNodePtr before)
+{
+	struct hl_dosing d, e;
+	xmlNodePtr	 t, g, row, cell, r, p;
+	struct buf	 words, one;
+	const char	*route;
+	char		 num[HL_NUMSZ], loc[40];
+	int		 ok, first;
+
+	for (t = h->blocks->children; t != NULL; t = t->next) {
+		if (t->type != XML_ELEMENT_NODE || !xmlStrEqual(t->name,
+		    BAD_CAST "table"))
+			continue;
+		for (g = t->children; g != NULL; g = g->next) {
+			if (g->type != XML_ELEMENT_NODE ||
+			    !xmlStrEqual(g->name, BAD_CAST "tbody"))
+				continue;
+			for (row = g->children; row != NULL; row = row->next) {
+				if (row->type != XML_ELEMENT_NODE ||
+				    xmlChildElementCount(row) < 2)
+					continue;
+				memset(&words, 0, sizeof(words));
+				memset(&d, 0, sizeof(d));
+				ok = 1;
+				first = 1;
+				r = el(im, NULL, "regimen");
+				for (cell = xmlFirstElementChild(row);
+				    cell != NULL;
+				    cell = xmlNextElementSibling(cell)) {
+					memset(&one, 0, sizeof(one));
+					cell_text(cell, " ", &words);
+					buf_str(&words, " ");
+					cell_text(cell, "; ", &one);
+					if (one.p != NULL) {
+						spl_collapse(one.p);
+						if (hl_dosing(one.p, &e))
+							ok = ok && merge_doses(
+							    &d, &e);
+						if (first)
+							indication(im, r, one.p);
+					}
+					first = 0;
+					free(one.p);
+				}
+				if (words.p == NULL) {
+					xmlFreeNode(r);
+					continue;
+				}
+				spl_collapse(words.p);
+				bullet_num(words.p, "2", num);
+				snprintf(loc, sizeof(loc), *num != '\0' ?
+				    "Highlights (%s)" : "Highlights", num);
+				if (*words.p == '\0' || (route = bullet_route(im,
+				    words.p)) == NULL) {
+					xmlFreeNode(r);
+					free(words.p);
+					continue;
+				}
+				attr(r, "route", route);
+				attr(r, "population",
+				    bullet_population(words.p));
+				if (ok && d.has_start)
+					dose_el(im, r, "start", &d.start, loc);
+				if (ok && d.has_usual)
+					dose_el(im, r, "maintenance", &d.usual,
+					    loc);
+				if (ok && d.has_max)
+					dose_el(im, r, "maximum", &d.max, loc);
+				p = elt(im, r, "p", words.p);
+				cite(im, p, loc);
+				put(h->out, before, r);
+				free(words.p);
+			}
+		}
+	}
 }
 
 /*
@@ -4011,6 +4424,7 @@ hl_dosing_facts(struct imp *im, struct hl *h)
 		put(h->out, before, r);
 		free(text);
 	}
+	hl_dosing_rows(im, h, before);
 }
 
 /* Uses: each indication a use, the bullet's words its condition. */
@@ -4392,6 +4806,7 @@ hl_interact(struct imp *im, struct hl *h)
 		if (!all) {
 			/* the label's table stays beside what was read */
 			g = xmlDocCopyNode(c, im->doc, 1);
+			own_ns(im, g);
 			put(h->out, before, g);
 		}
 	}
@@ -4401,8 +4816,27 @@ hl_interact(struct imp *im, struct hl *h)
 		bullet_num(text, "7", num);
 		k = lead_in(text) ? 0 : hl_agents(text, &len, agents,
 		    HL_MAXITEMS);
+		if (k == 0 && !lead_in(text)) {
+			/* "A may increase ...": the whole fact its effect,
+			   unless the subject is the drug itself */
+			k = hl_subject(text, agents, HL_MAXITEMS);
+			for (j = 0; j < k; j++) {
+				char	*f = folded(agents[j]);
+				int	 own = names_drug(im, f);
+
+				free(f);
+				if (own)
+					break;
+			}
+			if (j < k) {
+				for (j = 0; j < k; j++)
+					free(agents[j]);
+				k = 0;
+			}
+			len = (size_t)-1;
+		}
 		if (k == 0 || !interaction(im, h->out, before, agents, k,
-		    b[i], len + 1, NULL, num)) {
+		    b[i], len == (size_t)-1 ? 0 : len + 1, NULL, num)) {
 			p = el(im, NULL, "p");
 			bullet_copy(im, b[i], p, 0, num);
 			put(h->out, before, p);
@@ -4506,22 +4940,24 @@ xref_to_id(xmlNodePtr n, const xmlChar *id)
 	return 0;
 }
 
-/* The Recent Major Changes section the label gave only a heading, now
-   recent-changes: gone, unless something links to it. */
+/* The sections left a heading only (Recent Major Changes now
+   recent-changes, Drug Facts "Do not use" now contraindication items):
+   gone, unless something links to them. */
 static void
-drop_rmc(struct imp *im, xmlNodePtr root)
+drop_empty(struct imp *im, xmlNodePtr root)
 {
 	xmlChar	*id;
+	int	 i;
 
-	if (im->rmc == NULL)
-		return;
-	id = xmlGetProp(im->rmc, BAD_CAST "id");
-	if (id == NULL || !xref_to_id(root, id)) {
-		xmlUnlinkNode(im->rmc);
-		xmlFreeNode(im->rmc);
+	for (i = 0; i < im->ndrop; i++) {
+		id = xmlGetProp(im->drop[i], BAD_CAST "id");
+		if (id == NULL || !xref_to_id(root, id)) {
+			xmlUnlinkNode(im->drop[i]);
+			xmlFreeNode(im->drop[i]);
+		}
+		xmlFree(id);
 	}
-	xmlFree(id);
-	im->rmc = NULL;
+	im->ndrop = 0;
 }
 
 static void
@@ -4647,7 +5083,7 @@ import_build(struct spl *spl, const char *name, const char *today,
 	elt(&im, s, "p", "Imported from the FDA label and not yet reviewed; "
 	    "for information only, not medical advice.");
 	emit_sources(&im, root);
-	drop_rmc(&im, root);
+	drop_empty(&im, root);
 	ret = im.doc;
 	im.doc = NULL;
 out:

@@ -5,7 +5,9 @@
 # lists (contraindications, most common adverse reactions, interaction
 # agents and effects, uses, recent changes, regimens' words, summaries)
 # must be words of the label's Highlights (hltext.xsl), white space and
-# case aside, and every dose figure a figure of its regimen's words.
+# case aside, a contraindication from a section's list (lcontra) words of
+# the label's sections, and every dose figure a figure of its regimen's
+# words.
 # Prints each fact that is not, as "LABEL: KIND: TEXT", then one line:
 #   highlights: N facts from the Highlights of L labels (KIND N ...), F not the label's
 # Exit status 1 when F > 0.
@@ -31,12 +33,15 @@ for m in "$mono"/*.xml; do
 	xsltproc --novalid --nonet $here/hlfacts.xsl "$m" > "$tmp/facts"
 	[ -s "$tmp/facts" ] || continue
 	xsltproc --novalid --nonet $here/hltext.xsl "$label" > "$tmp/text"
+	xsltproc --novalid --nonet --param all 1 $here/hltext.xsl "$label" \
+	    > "$tmp/all"
 	awk -F'\t' -v label="${label##*/}" '
-	function norm(s) { gsub(/[ \t\n\r]/, "", s); return tolower(s) }
-	NR == FNR { hay = hay norm($0); next }
+	function norm(s) { gsub(/[ \t\n\r]/, "", s); gsub(/\302[\240\255]/, "", s); return tolower(s) }
+	FILENAME == ARGV[1] { hay = hay norm($0); next }
+	FILENAME == ARGV[2] { all = all norm($0); next }
 	{
 		kind = $1; text = ($1 == "dose") ? $3 : $2
-		good = index(hay, norm(text)) > 0
+		good = index(kind == "lcontra" ? all : hay, norm(text)) > 0
 		if (good && kind == "dose") {
 			v = $2; gsub(/\./, "\\.", v)
 			good = match(text, "(^|[^0-9.])" v "([^0-9]|$)") > 0
@@ -44,7 +49,7 @@ for m in "$mono"/*.xml; do
 		n[kind]++
 		if (!good) { print "bad\t" label ": " kind ": " $2 (kind == "dose" ? " in " text : "") }
 		else print "good\t" kind
-	}' "$tmp/text" "$tmp/facts" >> "$tmp/result"
+	}' "$tmp/text" "$tmp/all" "$tmp/facts" >> "$tmp/result"
 	echo "label" >> "$tmp/result"
 done
 grep '^bad' "$tmp/result" | cut -f 2-
@@ -53,8 +58,8 @@ awk -F'\t' '
 	$1 == "good" { k[$2]++ } $1 == "bad" { f++ }
 	END {
 		s = ""
-		split("contra effect agent ieffect use change regimen dose summary", o, " ")
-		for (i = 1; i <= 9; i++) s = s " " o[i] " " (k[o[i]] + 0)
-		printf "highlights: %d facts from the Highlights of %d labels (%s), %d not the label'"'"'s\n", n, l, substr(s, 2), f
+		split("contra lcontra effect agent ieffect use change regimen dose summary", o, " ")
+		for (i = 1; i <= 10; i++) s = s " " o[i] " " (k[o[i]] + 0)
+		printf "highlights: %d facts taken from %d labels (%s), %d not the label'"'"'s\n", n, l, substr(s, 2), f
 		exit f > 0
 	}' "$tmp/result"

@@ -4,6 +4,8 @@
      tests/import/highlights.sh:
 
        contra TAB TEXT          a contraindication's words
+       lcontra TAB TEXT         the same, from a section's list (a
+                                label without Highlights)
        effect TAB TEXT          a most common adverse reaction
        agent TAB TEXT           an interaction agent
        ieffect TAB TEXT         an interaction's effect (words)
@@ -25,6 +27,9 @@
   <xsl:template match="/">
     <xsl:for-each select="//m:contraindication[m:cite[starts-with(@at, $hl)]]">
       <xsl:call-template name="line"><xsl:with-param name="k" select="'contra'"/></xsl:call-template>
+    </xsl:for-each>
+    <xsl:for-each select="//m:contraindication[not(m:cite[starts-with(@at, $hl)])]">
+      <xsl:call-template name="line"><xsl:with-param name="k" select="'lcontra'"/></xsl:call-template>
     </xsl:for-each>
     <xsl:for-each select="//m:adverse-effects/m:effect[m:cite[starts-with(@at, $hl)]]">
       <xsl:call-template name="line"><xsl:with-param name="k" select="'effect'"/></xsl:call-template>

@@ -727,6 +727,11 @@ test_hl_split(void **state)
 	    "To report SUSPECTED ADVERSE REACTIONS, contact us.";
 	assert_true(hl_common(t, &start, &len));
 	assert_int_equal(len, strlen("nausea, rash"));
+	t = "Most common adverse reactions (>= 2%) include headache, "
+	    "flushing and rash (6.1)";
+	assert_true(hl_common(t, &start, &len));
+	assert_int_equal(strncmp(t + start, "headache, flushing and rash",
+	    len), 0);
 	/* a lead-in: its list follows as bullets of their own */
 	assert_false(hl_common("Most common adverse events (6.1):", &start,
 	    &len));
@@ -781,6 +786,89 @@ test_hl_dosing(void **state)
 	assert_false(hl_dosing("The recommended dose is 1,000 mg daily", &d));
 }
 
+
+/* An invented PLR label whose Highlights give one fact of each kind:
+   each becomes its element, in the label's words, cited to the
+   Highlights at its locator; what does not read one way stays words. */
+static void
+test_highlights(void **state)
+{
+	char		 path[128];
+	const char	*m;
+
+	(void)state;
+	assert_int_equal(run(D "highlights.xml", NULL), 0);
+	snprintf(path, sizeof(path), "%s/hilitamine.xml", out);
+	m = slurp(path);
+	/* the boxed warning's summary, without heading and boilerplate */
+	assert_non_null(strstr(m, "<summary>The box is test data in short "
+	    "(<xref ref=\"test-warning\">5.1</xref>).<cite ref=\"label\" "
+	    "at=\"Highlights (5.1)\"/></summary>"));
+	assert_null(strstr(m, "complete boxed warning"));
+	/* a change with its section, number and date; the line without a
+	   date stays words */
+	assert_non_null(strstr(m, "<change to=\"warnings\" number=\"5.1\" "
+	    "date=\"2024-03\">Warnings and Precautions (5.1)<cite"));
+	assert_non_null(strstr(m, "<td>Dosage and Administration, Hearsay "
+	    "Dosing</td>"));
+	assert_null(strstr(m, "RECENT MAJOR CHANGES"));
+	/* uses, up to the limitations of use */
+	assert_non_null(strstr(m, "<use status=\"approved\" number=\"1.1\">"
+	    "\n      <condition>Made-up condition one</condition>"));
+	assert_null(strstr(m, "<condition>Limitations"));
+	assert_null(strstr(m, "<condition>not for real"));
+	/* doses where the fact states them one way, else its words */
+	assert_non_null(strstr(m, "<start low=\"10\" unit=\"mg\" times=\"1\" "
+	    "per=\"day\">"));
+	assert_non_null(strstr(m, "<maximum low=\"40\" unit=\"mg\" times=\"1\" "
+	    "per=\"day\">"));
+	assert_non_null(strstr(m, "<regimen route=\"oral\" population="
+	    "\"pediatric\">\n      <p>Pediatric patients: 5 or 10 mg as "
+	    "tolerated (2.2).<cite"));
+	assert_null(strstr(m, "low=\"5\""));
+	/* a dosing table row: its indication and doses */
+	assert_non_null(strstr(m, "<indication>Condition one</indication>\n"
+	    "      <start low=\"10\" unit=\"mg\" times=\"2\" per=\"day\">"));
+	/* contraindications from the Highlights, the full list kept */
+	assert_non_null(strstr(m, "<contraindication kind=\"hypersensitivity\""
+	    " number=\"4\">Known hypersensitivity to hilitamine (4)<cite "
+	    "ref=\"label\" at=\"Highlights (4)\"/></contraindication>"));
+	assert_non_null(strstr(m, "<contraindication kind=\"other\" number="
+	    "\"4\">Made-up condition three (4)"));
+	/* a warning's summary by its locator; an unknown one left alone */
+	assert_non_null(strstr(m, "<title>Test Warning</title>\n      "
+	    "<summary>Test warning: read the test before use"));
+	assert_null(strstr(m, "no such section"));
+	/* the most common reactions, the threshold in the fact itself */
+	assert_non_null(strstr(m, "<p>Most common adverse reactions "
+	    "(incidence \xe2\x89\xa5 5%) are:"));
+	assert_non_null(strstr(m, "<effect frequency=\"common\">test fatigue "
+	    "(mild and brief)<cite"));
+	assert_non_null(strstr(m, "<effect frequency=\"common\">hearsay "
+	    "headache<cite"));
+	assert_null(strstr(m, "<effect frequency=\"common\">To report"));
+	/* interactions: agents before a colon (in bold), a sentence's
+	   subject; the drug itself is no agent */
+	assert_non_null(strstr(m, "<agent kind=\"drug\">Fictonazole</agent>\n"
+	    "      <agent kind=\"class\">strong test inhibitors</agent>\n"
+	    "      <effect>Raise hilitamine levels (7.1)<cite"));
+	assert_non_null(strstr(m, "<agent kind=\"drug\">Examplamine</agent>\n"
+	    "      <effect>Examplamine may lower hilitamine levels (7.2)"));
+	assert_null(strstr(m, "<agent kind=\"drug\">Hilitamine"));
+	assert_non_null(strstr(m, "<p>Hilitamine can raise the levels of other"
+	    " test drugs (7.3)<cite"));
+	/* a population's fact at its start */
+	assert_non_null(strstr(m, "<population group=\"pregnancy\" number="
+	    "\"8.1\" id=\"pregnancy\">\n      <p>Pregnancy: no made-up data "
+	    "(8.1)<cite ref=\"label\" at=\"Highlights (8.1)\"/></p>"));
+	/* no namespace declared again on copied links */
+	assert_null(strstr(m, "<xref xmlns="));
+	/* a bold run cut at its superscript: the long parts plain */
+	assert_non_null(strstr(m, "<p>This long paragraph in bold is test "
+	    "data."));
+	assert_non_null(strstr(m, "About 2<sup>1</sup>"));
+}
+
 int
 main(void)
 {
@@ -799,6 +887,7 @@ main(void)
 		cmocka_unit_test(test_empty_rows),
 		cmocka_unit_test(test_stopping),
 		cmocka_unit_test(test_odd_labels),
+		cmocka_unit_test(test_highlights),
 		cmocka_unit_test(test_two_labels),
 		cmocka_unit_test(test_edited),
 	};
