@@ -3192,12 +3192,11 @@ hl_interactions(struct mb *mb, xmlNodePtr l, const xmlNode *root,
 {
 	const xmlNode	*sec, *c, *d;
 	xmlNodePtr	 item;
-	int		 any, acted, graded;
+	int		 any, graded;
 
 	if ((sec = child(root, "interactions")) == NULL)
 		return;
 	item = NULL;
-	acted = 0;
 	graded = 0;
 	for (c = sec->children; c != NULL; c = c->next)
 		if (hl_key(mb, c, 1))
@@ -3208,8 +3207,9 @@ hl_interactions(struct mb *mb, xmlNodePtr l, const xmlNode *root,
 		if (item == NULL)
 			item = hl_item(mb, l, "interactions");
 		else
-			/* an action ends in its own full stop */
-			text(mb, item, acted && graded ? " " : "; ");
+			/* "; " also after an action's full stop and citations:
+			   "... above all. [2, 5]; buprenorphine (major)" */
+			text(mb, item, "; ");
 		any = 0;
 		for (d = c->children; d != NULL; d = d->next) {
 			if (!is_m(d, "agent"))
@@ -3229,7 +3229,7 @@ hl_interactions(struct mb *mb, xmlNodePtr l, const xmlNode *root,
 		    (!graded && (d = child(c, "effect")) != NULL))
 			str_add(mb, b, ": ");
 		text(mb, item, str_get(b));
-		if ((acted = d != NULL))
+		if (d != NULL)
 			inline_children(mb, item, d);
 	}
 	if (item != NULL) {

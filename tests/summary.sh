@@ -89,6 +89,23 @@ const ri = rev.map((n) => items.indexOf(n));
 say(rev.length > 1 && ri.every((x, i) => i === 0 || x <= ri[i - 1]),
   'with highlights.items reversed in words.xml, the items come reversed: ' + rev.join(' '));
 EOF
+# The key interactions item: its entries apart, "; " also after an
+# action's citations ("above all. [2, 5]; buprenorphine (major)"), in the
+# text of every test monograph and of monographs/
+key=$(sed -n 's|.*<w group="highlights" key="interactions">\(.*\)</w>.*|\1|p' \
+    xslt/words.xml)
+for f in tests/formulary/*.xml monographs/*.xml; do
+	name=$(basename "$f" .xml)
+	"$monoc" -f text --no-index -o "$tmp/txt" "$f" 2> /dev/null
+	item=$(tr -s ' |\n' '   ' < "$tmp/txt/text/$name.txt" |
+	    KEY="$key" perl -ne 'print $1 if /- \Q$ENV{KEY}\E (.*?) \(see /')
+	[ -n "$item" ] || continue
+	if printf '%s\n' "$item" | grep -q '\] [a-z]'; then
+		echo "FAIL $name: key interactions run together: $(printf '%s\n' "$item" | grep -o '.\{20\}\] [a-z].\{10\}' | head -n 1)"
+	else
+		echo "ok   $name: key interactions apart"
+	fi
+done >> "$tmp/out"
 cat "$tmp/out"
 pass=$((pass + $(grep -c '^ok' "$tmp/out")))
 fail=$((fail + $(grep -c '^FAIL' "$tmp/out")))
