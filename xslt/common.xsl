@@ -208,6 +208,19 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- c elements numbered c to n (n at most 256: a table's columns). -->
+  <xsl:template name="count-to">
+    <xsl:param name="c" select="1"/>
+    <xsl:param name="n"/>
+    <xsl:if test="$c &lt;= $n">
+      <c n="{$c}"/>
+      <xsl:call-template name="count-to">
+        <xsl:with-param name="c" select="$c + 1"/>
+        <xsl:with-param name="n" select="$n"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <!-- c elements, one for each column from c to n where a slot of grid
        starts. -->
   <xsl:template name="grid-starts">

@@ -582,6 +582,30 @@
          them, not in all the rows of the grid -->
     <xsl:variable name="heads" select="$grid[@kind = 'head']"/>
     <xsl:variable name="labels" select="boolean($heads)"/>
+    <!-- the column path of each single column, once a table: the
+         records layout writes one before every value (14 percent of the
+         text and 18 percent of the man page's time on 60 bulk labels
+         when each value made its own) -->
+    <xsl:variable name="paths-rtf">
+      <xsl:if test="$labels and string(exsl:node-set($layout-rtf)/g/@ws) = 'list'">
+        <xsl:variable name="cols-rtf">
+          <xsl:call-template name="count-to">
+            <xsl:with-param name="n" select="$n"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:for-each select="exsl:node-set($cols-rtf)/c">
+          <p c="{@n}">
+            <xsl:call-template name="t-col-path">
+              <xsl:with-param name="t" select="$t"/>
+              <xsl:with-param name="grid" select="$heads"/>
+              <xsl:with-param name="n" select="$n"/>
+              <xsl:with-param name="col" select="@n"/>
+            </xsl:call-template>
+          </p>
+        </xsl:for-each>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="paths" select="exsl:node-set($paths-rtf)/p"/>
     <xsl:choose>
       <!-- a table of empty cells: its caption alone -->
       <xsl:when test="not(*/cell[normalize-space(.) != '' or .//cites or .//fnref])"/>
@@ -600,13 +624,20 @@
           <xsl:for-each select="$full">
             <xsl:variable name="path">
               <xsl:if test="$labels">
-                <xsl:call-template name="t-col-path">
-                  <xsl:with-param name="t" select="$t"/>
-                  <xsl:with-param name="grid" select="$heads"/>
-                  <xsl:with-param name="n" select="$n"/>
-                  <xsl:with-param name="col" select="@col"/>
-                  <xsl:with-param name="span" select="@span"/>
-                </xsl:call-template>
+                <xsl:choose>
+                  <xsl:when test="@span &gt; 1">
+                    <xsl:call-template name="t-col-path">
+                      <xsl:with-param name="t" select="$t"/>
+                      <xsl:with-param name="grid" select="$heads"/>
+                      <xsl:with-param name="n" select="$n"/>
+                      <xsl:with-param name="col" select="@col"/>
+                      <xsl:with-param name="span" select="@span"/>
+                    </xsl:call-template>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:value-of select="$paths[@c = current()/@col]"/>
+                  </xsl:otherwise>
+                </xsl:choose>
               </xsl:if>
             </xsl:variable>
             <xsl:variable name="label">
