@@ -1,9 +1,9 @@
 /*
- * Unit tests for model.c: the model of every monograph and fixture in
- * the tree (valid or not: tests/data/model/edge.xml is odd input on
- * purpose) is a tree that schema/model.xsd accepts, citations and back
- * links are numbered as the schema says, and documents that are not
- * monographs are refused.
+ * Unit tests for the document model (src/model*.c): the model of every
+ * monograph and fixture in the tree (valid or not:
+ * tests/data/model/edge.xml is odd input on purpose) is a tree that
+ * schema/model.xsd accepts, citations and back links are numbered as the
+ * schema says, and documents that are not monographs are refused.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -417,7 +417,7 @@ test_every_element(void **state)
 		by = model_reader((const char *)name, &both);
 		if (by == NULL || both) {
 			print_error("element '%s': %s\n", (const char *)name,
-			    by == NULL ? "nothing in src/model.c reads it" :
+			    by == NULL ? "nothing in src/model*.c reads it" :
 			    "in blocks[] and in read_by[]");
 			missing++;
 		}
