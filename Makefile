@@ -34,7 +34,11 @@ ALL_LDFLAGS = $(LDFLAGS) -pthread
 # BUILD and MONOC_BIN let check-asan build a second, instrumented copy.
 BUILD ?= build
 MONOC_BIN ?= monoc
-MODULES = diag xmlmsg load schema table check buf ext grid model_tree model_words model_cites model_inline model_elements model_table model_xref model_summary model xform output index options update pool spl drugclass highlights import monoc
+MODULES = diag xmlmsg load schema dom table check buf ext grid \
+	model_tree model_words model_cites model_inline model_elements \
+	model_table model_xref model_summary model \
+	xform output index options update pool spl drugclass highlights \
+	import monoc
 OBJS = $(MODULES:%=$(BUILD)/%.o)
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(wildcard tests/unit/test_*.c))
 ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \

@@ -40,6 +40,7 @@
 
 #include "check.h"
 #include "diag.h"
+#include "dom.h"
 #include "table.h"
 #include "xmlmsg.h"
 
@@ -442,14 +443,6 @@ check_set_review(struct check *check, int year, int month, int day,
 	check->max_age = max_age;
 }
 
-/* Is n an element called name? */
-static int
-named(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE &&
-	    strcmp((const char *)n->name, name) == 0;
-}
-
 /* Is s in the NULL-ended list? */
 static int
 in_list(const char *s, const char *const list[])
@@ -468,21 +461,6 @@ named_in(xmlNodePtr n, const char *const list[])
 {
 	return n != NULL && n->type == XML_ELEMENT_NODE &&
 	    in_list((const char *)n->name, list);
-}
-
-/* The first child element of parent called name, or NULL. */
-static xmlNodePtr
-child(xmlNodePtr parent, const char *name)
-{
-	xmlNodePtr	 n;
-
-	if (parent == NULL)
-		return NULL;
-	for (n = xmlFirstElementChild(parent); n != NULL;
-	    n = xmlNextElementSibling(n))
-		if (named(n, name))
-			return n;
-	return NULL;
 }
 
 /*
@@ -600,7 +578,7 @@ statement_text(xmlNodePtr stmt)
 	if ((buf = xmlBufferCreate()) == NULL)
 		return NULL;
 	for (n = stmt->children; n != NULL; n = walk(n, stmt, skip)) {
-		skip = named(n, "cite") || named(n, "xref");
+		skip = dom_is(n, "cite") || dom_is(n, "xref");
 		if ((n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) && n->content != NULL)
 			xmlBufferCat(buf, n->content);
@@ -664,9 +642,9 @@ has_cite(xmlNodePtr n)
 	int		 skip;
 
 	for (d = n->children; d != NULL; d = walk(d, n, skip)) {
-		if (named(d, "cite"))
+		if (dom_is(d, "cite"))
 			return 1;
-		skip = named(n, "item") && named(d, "list");
+		skip = dom_is(n, "item") && dom_is(d, "list");
 	}
 	return 0;
 }
@@ -675,8 +653,8 @@ has_cite(xmlNodePtr n)
 static int
 is_statement(xmlNodePtr n)
 {
-	if (named(n, "mechanism"))
-		return named(n->parent, "interaction");
+	if (dom_is(n, "mechanism"))
+		return dom_is(n->parent, "interaction");
 	return named_in(n, statements);
 }
 
@@ -697,10 +675,10 @@ collect_statements(struct rule_ctx *c)
 	cap = 0;
 	for (sec = xmlFirstElementChild(c->root); sec != NULL;
 	    sec = xmlNextElementSibling(sec)) {
-		if (!named_in(sec, sections) && !named(sec, "section"))
+		if (!named_in(sec, sections) && !dom_is(sec, "section"))
 			continue;
 		for (n = sec->children; n != NULL;
-		    n = walk(n, sec, stmt && !named(n, "item"))) {
+		    n = walk(n, sec, stmt && !dom_is(n, "item"))) {
 			if ((stmt = is_statement(n)) == 0)
 				continue;
 			if (c->nstmts == cap) {
@@ -759,7 +737,7 @@ source_ids(const struct rule_ctx *c, size_t *np)
 	size_t		 cnt;
 
 	*np = 0;
-	if ((sources = child(c->root, "sources")) == NULL)
+	if ((sources = dom_child(c->root, "sources")) == NULL)
 		return NULL;
 	cnt = 0;
 	for (n = xmlFirstElementChild(sources); n != NULL;
@@ -769,7 +747,7 @@ source_ids(const struct rule_ctx *c, size_t *np)
 		return NULL;
 	for (n = xmlFirstElementChild(sources); n != NULL;
 	    n = xmlNextElementSibling(n))
-		if (named(n, "source") &&
+		if (dom_is(n, "source") &&
 		    (ids[*np] = attr_value(n, "id")) != NULL)
 			(*np)++;
 	qsort(ids, *np, sizeof(*ids), cmp_str);
@@ -802,7 +780,7 @@ cite_refs(const struct rule_ctx *c, size_t *np)
 	if ((refs = calloc(cap, sizeof(*refs))) == NULL)
 		return NULL;
 	for (n = c->root; n != NULL; n = walk(n, c->root, 0)) {
-		if (!named(n, "cite") || (r = attr_value(n, "ref")) == NULL)
+		if (!dom_is(n, "cite") || (r = attr_value(n, "ref")) == NULL)
 			continue;
 		if (*np == cap) {
 			if ((p = realloc(refs, 2 * cap * sizeof(*refs))) ==
@@ -880,8 +858,8 @@ rule_anchor_clash(struct rule_ctx *c)
 	for (n = walk(c->root, c->root, 0); n != NULL && !full(c);
 	    n = walk(n, c->root, 0)) {
 		/* footnotes, forms and sources are no anchors of the page */
-		if (n->type != XML_ELEMENT_NODE || named(n, "footnote") ||
-		    named(n, "form") || named(n, "source") ||
+		if (n->type != XML_ELEMENT_NODE || dom_is(n, "footnote") ||
+		    dom_is(n, "form") || dom_is(n, "source") ||
 		    (id = xmlGetNoNsProp(n, BAD_CAST "id")) == NULL)
 			continue;
 		for (p = (char *)id; *p != '\0'; p++)
@@ -928,7 +906,7 @@ rule_unknown_source(struct rule_ctx *c)
 	if ((ids = source_ids(c, &nids)) == NULL)
 		return;
 	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
-		if (!named(n, "cite") || (ref = attr_value(n, "ref")) == NULL)
+		if (!dom_is(n, "cite") || (ref = attr_value(n, "ref")) == NULL)
 			continue;
 		if (xmlValidateNCName(BAD_CAST ref, 0) != 0 ||
 		    contains(ids, nids, ref)) {
@@ -965,12 +943,12 @@ rule_uncited_source(struct rule_ctx *c)
 	char		**refs, *id;
 	size_t		 nrefs;
 
-	if ((sources = child(c->root, "sources")) == NULL ||
+	if ((sources = dom_child(c->root, "sources")) == NULL ||
 	    (refs = cite_refs(c, &nrefs)) == NULL)
 		return;
 	for (n = xmlFirstElementChild(sources); n != NULL && !full(c);
 	    n = xmlNextElementSibling(n)) {
-		if (!named(n, "source") || (id = attr_value(n, "id")) == NULL)
+		if (!dom_is(n, "source") || (id = attr_value(n, "id")) == NULL)
 			continue;
 		if (*id != '\0' && !contains(refs, nrefs, id))
 			diag_file_add_node(c->df, DIAG_ERROR, n, "id", c->code,
@@ -1130,9 +1108,9 @@ rule_unit_mismatch(struct rule_ctx *c)
 	const struct unit	*u, *ref;
 	xmlNodePtr		 reg, n, refnode;
 
-	for (reg = xmlFirstElementChild(child(c->root, "dosing"));
+	for (reg = xmlFirstElementChild(dom_child(c->root, "dosing"));
 	    reg != NULL; reg = xmlNextElementSibling(reg)) {
-		if (!named(reg, "regimen"))
+		if (!dom_is(reg, "regimen"))
 			continue;
 		ref = NULL;
 		refnode = NULL;
@@ -1267,16 +1245,16 @@ rule_maximum_below_start(struct rule_ctx *c)
 	double		 as, am;
 	char		 ds[128], dm[128];
 
-	for (reg = xmlFirstElementChild(child(c->root, "dosing"));
+	for (reg = xmlFirstElementChild(dom_child(c->root, "dosing"));
 	    reg != NULL; reg = xmlNextElementSibling(reg)) {
-		if (!named(reg, "regimen") ||
-		    (start = child(reg, "start")) == NULL ||
+		if (!dom_is(reg, "regimen") ||
+		    (start = dom_child(reg, "start")) == NULL ||
 		    !comparable(dose_unit(start)))
 			continue;
 		bs = dose_amount(start, &as, &fs, ds, sizeof(ds));
 		for (max = xmlFirstElementChild(reg); max != NULL;
 		    max = xmlNextElementSibling(max)) {
-			if (!named(max, "maximum") ||
+			if (!dom_is(max, "maximum") ||
 			    !comparable(dose_unit(max)))
 				continue;
 			bm = dose_amount(max, &am, &fm, dm, sizeof(dm));
@@ -1305,19 +1283,19 @@ rule_duplicate_maximum(struct rule_ctx *c)
 	char		*pa, *pb, *ua, *ub;
 	int		 same;
 
-	for (reg = xmlFirstElementChild(child(c->root, "dosing"));
+	for (reg = xmlFirstElementChild(dom_child(c->root, "dosing"));
 	    reg != NULL; reg = xmlNextElementSibling(reg)) {
-		if (!named(reg, "regimen"))
+		if (!dom_is(reg, "regimen"))
 			continue;
 		for (b = xmlFirstElementChild(reg); b != NULL;
 		    b = xmlNextElementSibling(b)) {
-			if (!named(b, "maximum"))
+			if (!dom_is(b, "maximum"))
 				continue;
 			pb = attr_value(b, "per");
 			ub = attr_value(b, "unit");
 			for (a = xmlFirstElementChild(reg); a != b;
 			    a = xmlNextElementSibling(a)) {
-				if (!named(a, "maximum"))
+				if (!dom_is(a, "maximum"))
 					continue;
 				pa = attr_value(a, "per");
 				ua = attr_value(a, "unit");
@@ -1463,7 +1441,7 @@ rule_missing_unit(struct rule_ctx *c)
 	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
 		if (n->type != XML_ELEMENT_NODE || n->properties == NULL)
 			continue;
-		if (named(n, "onset") && xmlHasProp(n, BAD_CAST "unit") ==
+		if (dom_is(n, "onset") && xmlHasProp(n, BAD_CAST "unit") ==
 		    NULL) {
 			attr = xmlHasProp(n, BAD_CAST "low") != NULL ? "low" :
 			    xmlHasProp(n, BAD_CAST "high") != NULL ? "high" :
@@ -1484,7 +1462,7 @@ rule_missing_unit(struct rule_ctx *c)
 		    "an absolute amount)");
 		needs(c, n, "cap-unit", "cap", "add cap=\"N\" or remove "
 		    "cap-unit");
-		if (named(n, "strength")) {
+		if (dom_is(n, "strength")) {
 			needs(c, n, "in", "in-unit", "add in-unit=\"mL\" (5 mg "
 			    "in 5 mL is amount=\"5\" unit=\"mg\" in=\"5\" "
 			    "in-unit=\"mL\")");
@@ -1524,7 +1502,7 @@ rule_bad_criterion(struct rule_ctx *c)
 	int		 pugh, bad;
 
 	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
-		if (!named(n, "criterion") ||
+		if (!dom_is(n, "criterion") ||
 		    (measure = attr_value(n, "measure")) == NULL)
 			continue;
 		for (i = 0; i < sizeof(m) / sizeof(m[0]); i++)
@@ -1599,17 +1577,17 @@ rule_missing_withdrawal(struct rule_ctx *c)
 {
 	xmlNodePtr	 dep, wd, none;
 
-	if ((dep = child(child(c->root, "abuse-and-dependence"),
+	if ((dep = dom_child(dom_child(c->root, "abuse-and-dependence"),
 	    "dependence")) == NULL)
 		return;
-	if ((wd = child(c->root, "withdrawal")) == NULL)
+	if ((wd = dom_child(c->root, "withdrawal")) == NULL)
 		diag_file_add_node(c->df, DIAG_ERROR, dep, NULL, c->code,
 		    "the monograph describes dependence but has no "
 		    "withdrawal section; add <withdrawal> after "
 		    "abuse-and-dependence, with its symptoms and how to "
 		    "taper");
-	else if ((none = child(wd, "none")) != NULL &&
-	    child(wd, "disagreement") == NULL)
+	else if ((none = dom_child(wd, "none")) != NULL &&
+	    dom_child(wd, "disagreement") == NULL)
 		diag_file_add_node(c->df, DIAG_WARNING, none, NULL, c->code,
 		    "the monograph describes dependence (line %d) but "
 		    "withdrawal says the sources describe none; describe the "
@@ -1648,9 +1626,9 @@ rule_missing_intrathecal(struct rule_ctx *c)
 	char		*route;
 	int		 it;
 
-	for (form = xmlFirstElementChild(child(c->root, "forms"));
+	for (form = xmlFirstElementChild(dom_child(c->root, "forms"));
 	    form != NULL; form = xmlNextElementSibling(form)) {
-		if (!named(form, "form") ||
+		if (!dom_is(form, "form") ||
 		    (route = attr_value(form, "route")) == NULL)
 			continue;
 		it = strcmp(route, "intrathecal") == 0;
@@ -1660,7 +1638,7 @@ rule_missing_intrathecal(struct rule_ctx *c)
 	}
 	if (form == NULL)
 		return;
-	if ((wd = child(c->root, "withdrawal")) == NULL) {
+	if ((wd = dom_child(c->root, "withdrawal")) == NULL) {
 		diag_file_add_node(c->df, DIAG_ERROR, form, "route", c->code,
 		    "the drug has an intrathecal form but the monograph has "
 		    "no withdrawal section; add <withdrawal> with an "
@@ -1670,7 +1648,7 @@ rule_missing_intrathecal(struct rule_ctx *c)
 	}
 	for (n = xmlFirstElementChild(wd); n != NULL;
 	    n = xmlNextElementSibling(n)) {
-		if (!named(n, "abrupt-stop") ||
+		if (!dom_is(n, "abrupt-stop") ||
 		    (route = attr_value(n, "route")) == NULL)
 			continue;
 		it = strcmp(route, "intrathecal") == 0;
@@ -1697,14 +1675,14 @@ rule_contradicting_none(struct rule_ctx *c)
 
 	for (b = xmlFirstElementChild(c->root); b != NULL;
 	    b = xmlNextElementSibling(b)) {
-		if (!named(b, "boxed-warning"))
+		if (!dom_is(b, "boxed-warning"))
 			continue;
 		rb = route_of(b);
 		for (a = xmlFirstElementChild(c->root); a != b;
 		    a = xmlNextElementSibling(a)) {
-			if (!named(a, "boxed-warning") ||
-			    (child(a, "none") == NULL &&
-			    child(b, "none") == NULL))
+			if (!dom_is(a, "boxed-warning") ||
+			    (dom_child(a, "none") == NULL &&
+			    dom_child(b, "none") == NULL))
 				continue;
 			ra = route_of(a);
 			if (rb != NULL && ra != NULL && overlap(ra, rb))
@@ -1728,15 +1706,15 @@ rule_duplicate_taper(struct rule_ctx *c)
 	xmlNodePtr	 wd, a, b;
 	char		*ra, *rb;
 
-	wd = child(c->root, "withdrawal");
+	wd = dom_child(c->root, "withdrawal");
 	for (b = xmlFirstElementChild(wd); b != NULL;
 	    b = xmlNextElementSibling(b)) {
-		if (!named(b, "taper"))
+		if (!dom_is(b, "taper"))
 			continue;
 		rb = route_of(b);
 		for (a = xmlFirstElementChild(wd); a != b;
 		    a = xmlNextElementSibling(a)) {
-			if (!named(a, "taper"))
+			if (!dom_is(a, "taper"))
 				continue;
 			ra = route_of(a);
 			if (ra != NULL && rb != NULL && overlap(ra, rb)) {
@@ -1766,8 +1744,8 @@ rule_missing_contraindications(struct rule_ctx *c)
 	xmlNodePtr	 at;
 
 	/* forms: every monograph has it, test fragments seldom do. */
-	if (child(c->root, "contraindications") != NULL ||
-	    (at = child(c->root, "forms")) == NULL)
+	if (dom_child(c->root, "contraindications") != NULL ||
+	    (at = dom_child(c->root, "forms")) == NULL)
 		return;
 	diag_file_add_node(c->df, DIAG_WARNING, at, NULL, c->code,
 	    "the monograph has no contraindications section; add "
@@ -1792,7 +1770,7 @@ reviewed(const struct rule_ctx *c, long *days, char *buf, size_t sz)
 	int		 y, m, d, len;
 
 	if (c->check->today == NODATE ||
-	    (n = child(child(c->root, "meta"), "reviewed")) == NULL ||
+	    (n = dom_child(dom_child(c->root, "meta"), "reviewed")) == NULL ||
 	    (t = xmlNodeGetContent(n)) == NULL)
 		return NULL;
 	for (s = (const char *)t; isspace((unsigned char)*s); s++)
@@ -1854,7 +1832,7 @@ rule_future_review(struct rule_ctx *c)
 	char		 date[16];
 
 	if (c->check->today != NODATE &&
-	    (n = child(child(c->root, "meta"), "reviewed")) != NULL &&
+	    (n = dom_child(dom_child(c->root, "meta"), "reviewed")) != NULL &&
 	    (t = xmlNodeGetContent(n)) != NULL) {
 		if (odd_date((const char *)t))
 			diag_file_add_node(c->df, DIAG_ERROR, n, NULL,
@@ -1931,7 +1909,7 @@ rule_duplicate_interaction(struct rule_ctx *c)
 	size_t		 i, cnt, first;
 
 	cnt = 0;
-	for (n = xmlFirstElementChild(child(c->root, "interactions"));
+	for (n = xmlFirstElementChild(dom_child(c->root, "interactions"));
 	    n != NULL; n = xmlNextElementSibling(n))
 		for (agent = xmlFirstElementChild(n); agent != NULL;
 		    agent = xmlNextElementSibling(agent))
@@ -1939,13 +1917,13 @@ rule_duplicate_interaction(struct rule_ctx *c)
 	if ((v = calloc(cnt + 1, sizeof(*v))) == NULL)
 		return;
 	cnt = 0;
-	for (n = xmlFirstElementChild(child(c->root, "interactions"));
+	for (n = xmlFirstElementChild(dom_child(c->root, "interactions"));
 	    n != NULL; n = xmlNextElementSibling(n)) {
-		if (!named(n, "interaction"))
+		if (!dom_is(n, "interaction"))
 			continue;
 		for (agent = xmlFirstElementChild(n); agent != NULL;
 		    agent = xmlNextElementSibling(agent)) {
-			if (!named(agent, "agent"))
+			if (!dom_is(agent, "agent"))
 				continue;
 			if ((v[cnt].key = agent_key(agent, 1)) == NULL)
 				break;
@@ -2001,9 +1979,9 @@ anchor_ids(const struct rule_ctx *c, size_t *np)
 	if ((ids = calloc(cap, sizeof(*ids))) == NULL)
 		return NULL;
 	for (n = c->root->children; n != NULL; n = walk(n, c->root, skip)) {
-		skip = named(n, "sources");
+		skip = dom_is(n, "sources");
 		if (skip || n->type != XML_ELEMENT_NODE ||
-		    named(n, "footnote") || (id = attr_value(n, "id")) == NULL)
+		    dom_is(n, "footnote") || (id = attr_value(n, "id")) == NULL)
 			continue;
 		if (*np == cap) {
 			if ((p = realloc(ids, 2 * cap * sizeof(*ids))) == NULL) {
@@ -2053,7 +2031,7 @@ rule_dangling_xref(struct rule_ctx *c)
 	ids = NULL;
 	nids = 0;
 	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
-		if (!named(n, "xref"))
+		if (!dom_is(n, "xref"))
 			continue;
 		to = attr_value(n, "to");
 		ref = attr_value(n, "ref");
@@ -2071,7 +2049,7 @@ rule_dangling_xref(struct rule_ctx *c)
 			/* Only the section names; other values are the schema's. */
 			for (sec = xmlFirstElementChild(c->root); sec != NULL;
 			    sec = xmlNextElementSibling(sec))
-				if (named(sec, to))
+				if (dom_is(sec, to))
 					break;
 			if (sec == NULL)
 				diag_file_add_node(c->df, DIAG_ERROR, n, "to",
@@ -2135,12 +2113,12 @@ table_rows(struct rule_ctx *c, xmlNodePtr group, int *width, int *wline)
 	last = NULL;
 	for (tr = xmlFirstElementChild(group); tr != NULL && !full(c);
 	    tr = xmlNextElementSibling(tr)) {
-		if (!named(tr, "tr"))
+		if (!dom_is(tr, "tr"))
 			continue;
 		last = tr;
 		for (cell = xmlFirstElementChild(tr); cell != NULL;
 		    cell = xmlNextElementSibling(cell))
-			if (named(cell, "td") || named(cell, "th")) {
+			if (dom_is(cell, "td") || dom_is(cell, "th")) {
 				span_cap(c, cell, "colspan");
 				span_cap(c, cell, "rowspan");
 			}
@@ -2181,13 +2159,13 @@ rule_table_shape(struct rule_ctx *c)
 	slots = 0;
 	over = 0;
 	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
-		if (!named(n, "table"))
+		if (!dom_is(n, "table"))
 			continue;
 		width = 0;
 		wline = 0;
 		for (g = xmlFirstElementChild(n); g != NULL;
 		    g = xmlNextElementSibling(g))
-			if (named(g, "thead") || named(g, "tbody"))
+			if (dom_is(g, "thead") || dom_is(g, "tbody"))
 				table_rows(c, g, &width, &wline);
 		slots += table_slots(n);
 		if (slots > TABLE_MAXSLOTS && !over) {
@@ -2296,7 +2274,7 @@ rule_unlinked_monograph(struct rule_ctx *c)
 	long		 other;
 
 	for (n = c->root; n != NULL && !full(c); n = walk(n, c->root, 0)) {
-		if ((!named(n, "agent") && !named(n, "alternative")) ||
+		if ((!dom_is(n, "agent") && !dom_is(n, "alternative")) ||
 		    xmlHasProp(n, BAD_CAST "ref") != NULL ||
 		    (name = plain_name(n)) == NULL)
 			continue;
@@ -2324,9 +2302,9 @@ rule_unknown_ingredient(struct rule_ctx *c)
 	/* the ingredients' names, in ASCII lower case as xmlStrcasecmp */
 	if ((names = xmlHashCreate(16)) == NULL)
 		return;
-	for (ing = xmlFirstElementChild(child(c->root, "drug"));
+	for (ing = xmlFirstElementChild(dom_child(c->root, "drug"));
 	    ing != NULL; ing = xmlNextElementSibling(ing)) {
-		if (!named(ing, "ingredient") ||
+		if (!dom_is(ing, "ingredient") ||
 		    (want = attr_value(ing, "name")) == NULL)
 			continue;
 		for (p = want; *p != '\0'; p++)
@@ -2334,9 +2312,9 @@ rule_unknown_ingredient(struct rule_ctx *c)
 		xmlHashAddEntry(names, BAD_CAST want, (void *)1);
 		free(want);
 	}
-	for (n = child(c->root, "forms"); n != NULL && !full(c);
-	    n = walk(n, child(c->root, "forms"), 0)) {
-		if (!named(n, "strength") ||
+	for (n = dom_child(c->root, "forms"); n != NULL && !full(c);
+	    n = walk(n, dom_child(c->root, "forms"), 0)) {
+		if (!dom_is(n, "strength") ||
 		    (want = attr_value(n, "ingredient")) == NULL)
 			continue;
 		for (p = want; *p != '\0'; p++)
@@ -2361,14 +2339,14 @@ rule_form_route(struct rule_ctx *c)
 	xmlNodePtr	 reg, form;
 	char		*id, *fid, *rr, *fr;
 
-	for (reg = xmlFirstElementChild(child(c->root, "dosing"));
+	for (reg = xmlFirstElementChild(dom_child(c->root, "dosing"));
 	    reg != NULL; reg = xmlNextElementSibling(reg)) {
-		if (!named(reg, "regimen") ||
+		if (!dom_is(reg, "regimen") ||
 		    (id = attr_value(reg, "form")) == NULL)
 			continue;
-		for (form = xmlFirstElementChild(child(c->root, "forms"));
+		for (form = xmlFirstElementChild(dom_child(c->root, "forms"));
 		    form != NULL; form = xmlNextElementSibling(form)) {
-			if (!named(form, "form") ||
+			if (!dom_is(form, "form") ||
 			    (fid = attr_value(form, "id")) == NULL)
 				continue;
 			if (strcmp(fid, id) == 0) {
@@ -2399,8 +2377,9 @@ rule_missing_class(struct rule_ctx *c)
 {
 	xmlNodePtr	 drug, gn;
 
-	if ((gn = child(drug = child(c->root, "drug"), "generic-name")) ==
-	    NULL || child(drug, "drug-class") != NULL)
+	drug = dom_child(c->root, "drug");
+	if ((gn = dom_child(drug, "generic-name")) == NULL ||
+	    dom_child(drug, "drug-class") != NULL)
 		return;
 	diag_file_add_node(c->df, DIAG_WARNING, gn, NULL,
 	    c->code, "drug names no drug-class; add <drug-class> after "
@@ -2423,13 +2402,13 @@ keep_links(struct rule_ctx *c)
 
 	links_clear(l);
 	cap = 0;
-	for (ix = xmlFirstElementChild(child(c->root, "interactions"));
+	for (ix = xmlFirstElementChild(dom_child(c->root, "interactions"));
 	    ix != NULL; ix = xmlNextElementSibling(ix)) {
-		if (!named(ix, "interaction"))
+		if (!dom_is(ix, "interaction"))
 			continue;
 		for (agent = xmlFirstElementChild(ix); agent != NULL;
 		    agent = xmlNextElementSibling(agent)) {
-			if (!named(agent, "agent") ||
+			if (!dom_is(agent, "agent") ||
 			    (ref = attr_value(agent, "ref")) == NULL)
 				continue;
 			if (l->n == cap) {

@@ -33,6 +33,7 @@
 #include <libxslt/xsltutils.h>
 
 #include "buf.h"
+#include "dom.h"
 #include "ext.h"
 #include "grid.h"
 #include "xform.h"
@@ -526,8 +527,7 @@ ext_replace(const char *s, const char *from, const char *to)
 int
 ext_is_model(const xmlNode *n, const char *name)
 {
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns == NULL &&
-	    strcmp((const char *)n->name, name) == 0;
+	return dom_is_ns(n, NULL, name);
 }
 
 /* Append the XPath string value of n. */

@@ -31,6 +31,7 @@
 #include "buf.h"
 #include "check.h"
 #include "diag.h"
+#include "dom.h"
 #include "drugclass.h"
 #include "highlights.h"
 #include "import.h"
@@ -1331,27 +1332,6 @@ emit_group(struct imp *im, xmlNodePtr g, xmlNodePtr table, const char *name)
 	}
 }
 
-/* Is n a monograph element named name? */
-static int
-is_el(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE &&
-	    xmlStrEqual(n->name, BAD_CAST name);
-}
-
-/* The first element child of n named name (any when NULL), or NULL. */
-static xmlNodePtr
-first_el(xmlNodePtr n, const char *name)
-{
-	xmlNodePtr	 c;
-
-	for (c = n->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && (name == NULL ||
-		    xmlStrEqual(c->name, BAD_CAST name)))
-			return c;
-	return NULL;
-}
-
 /*
  * Is every piece of the cell styled (strong or em), footnote marks and
  * line breaks aside?  Labels without a thead mark their header rows in bold.
@@ -1364,10 +1344,10 @@ styled_cell(xmlNodePtr cell)
 
 	styled = 0;
 	for (c = cell->children; c != NULL; c = c->next)
-		if (is_el(c, "strong") || is_el(c, "em"))
+		if (dom_is(c, "strong") || dom_is(c, "em"))
 			styled = 1;
 		else if (c->type == XML_ELEMENT_NODE) {
-			if (!is_el(c, "fnref") && !is_el(c, "br"))
+			if (!dom_is(c, "fnref") && !dom_is(c, "br"))
 				return 0;
 		} else if (c->type == XML_TEXT_NODE && c->content != NULL &&
 		    !only_spaces((const char *)c->content))
@@ -1406,7 +1386,7 @@ head_row(xmlNodePtr tr)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (!blank_cell(c)) {
-			if (!is_el(c, "th") && !styled_cell(c))
+			if (!dom_is(c, "th") && !styled_cell(c))
 				return 0;
 			if (col > 0)
 				past = 1;
@@ -1428,7 +1408,7 @@ title_row(xmlNodePtr tr, int width)
 	xmlChar		*t;
 	int		 len;
 
-	if ((cell = first_el(tr, NULL)) == NULL || width < 2 ||
+	if ((cell = dom_child(tr, NULL)) == NULL || width < 2 ||
 	    table_span(cell, "colspan") < width || table_span(cell, "rowspan") > 1)
 		return 0;
 	for (c = cell->next; c != NULL; c = c->next)
@@ -1437,9 +1417,10 @@ title_row(xmlNodePtr tr, int width)
 	if (!has_content(cell))
 		return 0;
 	for (c = cell->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && !is_el(c, "strong") &&
-		    !is_el(c, "em") && !is_el(c, "sub") && !is_el(c, "sup") &&
-		    !is_el(c, "xref") && !is_el(c, "br"))
+		if (c->type == XML_ELEMENT_NODE && !dom_is(c, "strong") &&
+		    !dom_is(c, "em") && !dom_is(c, "sub") &&
+		    !dom_is(c, "sup") && !dom_is(c, "xref") &&
+		    !dom_is(c, "br"))
 			return 0;
 	t = xmlNodeGetContent(cell);
 	len = t != NULL ? xmlStrlen(t) : 0;
@@ -1456,7 +1437,7 @@ unstyle(struct imp *im, xmlNodePtr n)
 
 	for (c = n->children; c != NULL; c = next) {
 		next = c->next;
-		if (!is_el(c, "strong") && !is_el(c, "em"))
+		if (!dom_is(c, "strong") && !dom_is(c, "em"))
 			continue;
 		s = xmlNodeGetContent(c);
 		t = xmlNewDocText(im->doc, s != NULL ? s : BAD_CAST "");
@@ -1483,15 +1464,15 @@ find_head(struct imp *im, xmlNodePtr table, xmlNodePtr *capp)
 
 	width = 0;
 	for (g = table->children; g != NULL; g = g->next)
-		if ((is_el(g, "thead") || is_el(g, "tbody")) &&
+		if ((dom_is(g, "thead") || dom_is(g, "tbody")) &&
 		    (w = shape_rows(im, g, 0, NULL)) > width)
 			width = w;
-	thead = first_el(table, "thead");
-	g = thead != NULL ? thead : first_el(table, "tbody");
+	thead = dom_child(table, "thead");
+	g = thead != NULL ? thead : dom_child(table, "tbody");
 again:
-	while (g != NULL && (tr = first_el(g, "tr")) != NULL &&
+	while (g != NULL && (tr = dom_child(g, "tr")) != NULL &&
 	    (tr->next != NULL || g == thead) && title_row(tr, width)) {
-		cell = first_el(tr, NULL);
+		cell = dom_child(tr, NULL);
 		unstyle(im, cell);
 		if (*capp == NULL) {
 			*capp = el(im, NULL, "caption");
@@ -1503,7 +1484,7 @@ again:
 		for (c = cell->children; c != NULL; c = next) {
 			next = c->next;
 			xmlUnlinkNode(c);
-			if (c->type == XML_TEXT_NODE || is_el(c, "br")) {
+			if (c->type == XML_TEXT_NODE || dom_is(c, "br")) {
 				add_text(im, *capp, c->type == XML_TEXT_NODE ?
 				    (const char *)c->content : " ");
 				xmlFreeNode(c);
@@ -1514,18 +1495,18 @@ again:
 		xmlUnlinkNode(tr);
 		xmlFreeNode(tr);
 	}
-	if (thead != NULL && first_el(thead, "tr") == NULL) {
+	if (thead != NULL && dom_child(thead, "tr") == NULL) {
 		/* a thead of titles only */
 		xmlUnlinkNode(thead);
 		xmlFreeNode(thead);
 		thead = NULL;
-		g = first_el(table, "tbody");
+		g = dom_child(table, "tbody");
 		goto again;
 	}
 	if (thead != NULL || g == NULL)
 		return;
 	/* a body row must follow, in this group or the next */
-	for (next = g->next; next != NULL && !is_el(next, "tbody");
+	for (next = g->next; next != NULL && !dom_is(next, "tbody");
 	    next = next->next)
 		continue;
 	k = 0;

@@ -82,7 +82,6 @@ void	 add_dash_to_space(struct mb *mb, struct buf *b, const char *s);
 void	 add_ucfirst(struct mb *mb, struct buf *b, const char *s);
 double	 number(const char *s);
 int	 eq(const char *a, const char *b);
-int	 is_ns(const xmlNode *n, const char *ns, const char *name);
 int	 is_m(const xmlNode *n, const char *name);
 int	 is_text(const xmlNode *n);
 const char	*att(struct mb *mb, const xmlNode *n, const char *name);

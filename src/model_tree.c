@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 #include <libxml/xpathInternals.h>
 
+#include "dom.h"
 #include "model_int.h"
 
 /* ------------------------------------------------------------------ */
@@ -185,20 +186,11 @@ eq(const char *a, const char *b)
 /* The source document                                                */
 /* ------------------------------------------------------------------ */
 
-/* Is n the element NAME of the namespace ns? */
-int
-is_ns(const xmlNode *n, const char *ns, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    strcmp((const char *)n->name, name) == 0 &&
-	    strcmp((const char *)n->ns->href, ns) == 0;
-}
-
 /* Is n the element m:NAME? */
 int
 is_m(const xmlNode *n, const char *name)
 {
-	return is_ns(n, MNS, name);
+	return dom_is_ns(n, MNS, name);
 }
 
 int
@@ -241,12 +233,7 @@ sat(struct mb *mb, const xmlNode *n, const char *name)
 const xmlNode *
 child(const xmlNode *n, const char *name)
 {
-	const xmlNode	*c;
-
-	for (c = n->children; c != NULL; c = c->next)
-		if (is_m(c, name))
-			return c;
-	return NULL;
+	return dom_child_ns(n, MNS, name);
 }
 
 /*

@@ -10,6 +10,7 @@
 
 #include <libxml/tree.h>
 
+#include "dom.h"
 #include "model_int.h"
 
 #define WNS	"urn:monoc:words:1"
@@ -259,7 +260,7 @@ words_load(const char *path, char *err, size_t errlen)
 	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING |
 	    XML_PARSE_NOERROR);
 	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL ||
-	    !is_ns(root, WNS, "words")) {
+	    !dom_is_ns(root, WNS, "words")) {
 		snprintf(err, errlen, "cannot read the words '%s': %s", path,
 		    doc == NULL ? "not well-formed XML" :
 		    "not a words file (<words xmlns=\"" WNS "\">)");
@@ -268,7 +269,7 @@ words_load(const char *path, char *err, size_t errlen)
 	}
 	count = 0;
 	for (n = root->children; n != NULL; n = n->next)
-		if (is_ns(n, WNS, "w"))
+		if (dom_is_ns(n, WNS, "w"))
 			count++;
 	if ((w = calloc(1, sizeof(*w))) == NULL ||
 	    (pairs = calloc(count + 1, 2 * sizeof(char *))) == NULL) {
@@ -279,7 +280,7 @@ words_load(const char *path, char *err, size_t errlen)
 	}
 	i = 0;
 	for (n = root->children; n != NULL; n = n->next) {
-		if (!is_ns(n, WNS, "w"))
+		if (!dom_is_ns(n, WNS, "w"))
 			continue;
 		g = xmlGetNoNsProp(n, BAD_CAST "group");
 		k = xmlGetNoNsProp(n, BAD_CAST "key");

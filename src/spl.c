@@ -15,40 +15,28 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "dom.h"
 #include "spl.h"
 
 /* Is node an element of the HL7 v3 namespace called name? */
 int
 spl_is(xmlNodePtr node, const char *name)
 {
-	return node != NULL && node->type == XML_ELEMENT_NODE &&
-	    node->ns != NULL &&
-	    xmlStrEqual(node->ns->href, BAD_CAST SPL_NS) &&
-	    (name == NULL || xmlStrEqual(node->name, BAD_CAST name));
+	return dom_is_ns(node, SPL_NS, name);
 }
 
 /* The first element child of node called name (any element if NULL). */
 xmlNodePtr
 spl_child(xmlNodePtr node, const char *name)
 {
-	xmlNodePtr	 c;
-
-	if (node == NULL)
-		return NULL;
-	for (c = node->children; c != NULL; c = c->next)
-		if (spl_is(c, name))
-			return c;
-	return NULL;
+	return dom_child_ns(node, SPL_NS, name);
 }
 
 /* The next sibling element of node called name. */
 xmlNodePtr
 spl_next(xmlNodePtr node, const char *name)
 {
-	for (node = node->next; node != NULL; node = node->next)
-		if (spl_is(node, name))
-			return node;
-	return NULL;
+	return dom_next_ns(node, SPL_NS, name);
 }
 
 /* Follow a path of child names separated by '/': "code", "a/b/c". */
