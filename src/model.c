@@ -76,7 +76,8 @@ section_body(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	memset(&id, 0, sizeof(id));
 	str_add(mb, &id, (const char *)n->name);
 	str_add(mb, &id, "-more");
-	s = sub(mb, parent, str_get(&id), "Further notes", "normal");
+	s = sub(mb, parent, str_get(&id), need(mb, "label", "further-notes"),
+	    "normal");
 	for (c = last->next; c != NULL; c = c->next)
 		model_node(mb, s, c);
 	free(id.p);
@@ -92,7 +93,8 @@ drug_brands(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	xmlNodePtr	 s, l, item;
 
 	memset(&b, 0, sizeof(b));
-	s = sub(mb, parent, "brands", "Brand names", "normal");
+	s = sub(mb, parent, "brands", need(mb, "label", "brand-names"),
+	    "normal");
 	l = el(mb, s, "list");
 	set(mb, l, "type", "bullet");
 	for (bs = n->children; bs != NULL; bs = bs->next) {
@@ -149,37 +151,37 @@ drug_legal(struct mb *mb, xmlNodePtr parent, const xmlNode *ls)
 	xmlNodePtr	 s, p;
 
 	memset(&b, 0, sizeof(b));
-	str_add(mb, &b, "Legal status (");
+	str_add(mb, &b, need(mb, "label", "legal-status-open"));
 	str_add(mb, &b, sat(mb, ls, "jurisdiction"));
 	str_add(mb, &b, ")");
 	s = sub(mb, parent, "legal-status", str_get(&b), "normal");
 	p = el(mb, s, "p");
-	strong(mb, p, "Prescription:");
+	strong(mb, p, need(mb, "label", "prescription"));
 	str_clear(&b);
 	str_add(mb, &b, " ");
 	add_dash_to_space(mb, &b, sat(mb, ls, "prescription"));
 	str_add(mb, &b, "; ");
 	text(mb, p, str_get(&b));
-	strong(mb, p, "controlled substance:");
+	strong(mb, p, need(mb, "label", "controlled-substance"));
 	str_clear(&b);
 	str_add(mb, &b, " ");
 	controlled = att(mb, ls, "controlled");
 	if (eq(controlled, "no"))
-		str_add(mb, &b, "no");
+		str_add(mb, &b, need(mb, "label", "controlled-no"));
 	else {
-		str_add(mb, &b, "yes, ");
+		str_add(mb, &b, need(mb, "label", "controlled-yes"));
 		add_dash_to_space(mb, &b, controlled != NULL ? controlled : "");
 	}
 	str_add(mb, &b, "; ");
 	text(mb, p, str_get(&b));
-	legal_field(mb, p, ls, "narcotic", "narcotic:");
-	legal_field(mb, p, ls, "opioid", "opioid:");
+	legal_field(mb, p, ls, "narcotic", need(mb, "label", "narcotic"));
+	legal_field(mb, p, ls, "opioid", need(mb, "label", "opioid"));
 	legal_field(mb, p, ls, "category", need(mb, "label",
 	    "marketing-category"));
 	legal_field(mb, p, ls, "application", need(mb, "label",
 	    "application"));
 	str_clear(&b);
-	str_add(mb, &b, "jurisdiction: ");
+	str_add(mb, &b, need(mb, "label", "jurisdiction"));
 	str_add(mb, &b, sat(mb, ls, "jurisdiction"));
 	text(mb, p, str_get(&b));
 	model_children(mb, s, ls);
@@ -248,9 +250,7 @@ form_row(struct mb *mb, xmlNodePtr t, const xmlNode *f, struct buf *b)
 static void
 forms_body(struct mb *mb, xmlNodePtr s, const xmlNode *n)
 {
-	static const char *const cells[] = {
-		"Form", "Status", "Strengths", "Products", NULL
-	};
+	const char	*cells[5];
 	const xmlNode	*f;
 	struct buf	 b;
 	xmlNodePtr	 t;
@@ -259,9 +259,13 @@ forms_body(struct mb *mb, xmlNodePtr s, const xmlNode *n)
 	if (child(n, "form") != NULL) {
 		t = el(mb, s, "table");
 		set(mb, t, "id", "forms-table");
-		set(mb, t, "caption",
-		    "Dosage forms, market status, strengths and products");
+		set(mb, t, "caption", need(mb, "label", "forms-caption"));
 		set(mb, t, "cols", "form status strengths products");
+		cells[0] = need(mb, "label", "col-form");
+		cells[1] = need(mb, "label", "col-status");
+		cells[2] = need(mb, "label", "col-strengths");
+		cells[3] = need(mb, "label", "col-products");
+		cells[4] = NULL;
 		head(mb, t, cells);
 		for (f = n->children; f != NULL; f = f->next)
 			if (is_m(f, "form"))
@@ -307,7 +311,8 @@ drug_body(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 			classes++;
 	if (classes > 0) {
 		p = el(mb, parent, "p");
-		strong(mb, p, classes > 1 ? "Drug classes:" : "Drug class:");
+		strong(mb, p, need(mb, "label", classes > 1 ? "drug-classes" :
+		    "drug-class"));
 		text(mb, p, " ");
 	}
 	classes = 0;
@@ -330,7 +335,7 @@ drug_body(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		if (att(mb, c, "unii") != NULL || att(mb, c, "basis") != NULL) {
 			str_add(mb, &b, " (");
 			if (att(mb, c, "unii") != NULL) {
-				str_add(mb, &b, "UNII ");
+				str_add(mb, &b, need(mb, "label", "unii"));
 				str_add(mb, &b, att(mb, c, "unii"));
 			}
 			if (att(mb, c, "unii") != NULL &&
@@ -409,7 +414,7 @@ boxed(struct mb *mb, xmlNodePtr parent, const xmlNode *root)
 	memset(&b, 0, sizeof(b));
 	s = el(mb, parent, "section");
 	set(mb, s, "id", "boxed-warning");
-	set(mb, s, "title", "Boxed warning");
+	set(mb, s, "title", need(mb, "section", "boxed-warning"));
 	set(mb, s, "kind", "boxed");
 	pos = 0;
 	for (c = root->children; c != NULL; c = c->next) {
@@ -434,7 +439,7 @@ boxed(struct mb *mb, xmlNodePtr parent, const xmlNode *root)
 		if (route != NULL && strcmp(route, "any") != 0) {
 			str_add(mb, &b, " (");
 			str_add(mb, &b, route);
-			str_add(mb, &b, " use)");
+			str_add(mb, &b, need(mb, "label", "use-close"));
 		}
 		set(mb, bw, "title", str_get(&b));
 		model_children(mb, bw, c);

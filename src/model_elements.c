@@ -98,10 +98,11 @@ m_study(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	if ((year != NULL || journal != NULL) && subjects != NULL)
 		str_add(mb, &facts, "; ");
 	if (subjects != NULL) {
-		str_add(mb, &facts, "subjects: ");
+		str_add(mb, &facts, need(mb, "label", "subjects-colon"));
 		str_add(mb, &facts, subjects);
 	}
-	str_add(mb, &b, is_m(n, "study") ? "Study" : "Case report");
+	str_add(mb, &b, need(mb, "label", is_m(n, "study") ? "study" :
+	    "case-report"));
 	if (facts.len > 0) {
 		str_add(mb, &b, " (");
 		str_add(mb, &b, str_get(&facts));
@@ -136,7 +137,7 @@ m_use(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	/* route and population only when the monograph gives them */
 	if (att(mb, n, "route") != NULL && !eq(att(mb, n, "route"), "any")) {
 		text(mb, p, "; ");
-		strong(mb, p, "route:");
+		strong(mb, p, need(mb, "label", "use-route"));
 		str_clear(&b);
 		str_add(mb, &b, " ");
 		str_add(mb, &b, route_words(mb, att(mb, n, "route")));
@@ -145,7 +146,7 @@ m_use(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	if (att(mb, n, "population") != NULL &&
 	    !eq(att(mb, n, "population"), "all")) {
 		text(mb, p, "; ");
-		strong(mb, p, "for:");
+		strong(mb, p, need(mb, "label", "use-for"));
 		text(mb, p, " ");
 		text(mb, p, lookup(mb, "population",
 		    att(mb, n, "population")));
@@ -162,7 +163,7 @@ m_position(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 
 	memset(&b, 0, sizeof(b));
 	add_norm(mb, &b, sat(mb, n, "agency"));
-	str_add(mb, &b, " position:");
+	str_add(mb, &b, need(mb, "label", "position"));
 	p = el(mb, parent, "p");
 	strong(mb, p, str_get(&b));
 	text(mb, p, " ");
@@ -203,7 +204,7 @@ add_stage(struct mb *mb, struct buf *b, const xmlNode *n)
 		} else {
 			str_add(mb, b, need(mb, "label", "days"));
 			str_add(mb, b, from != NULL ? from : "");
-			str_add(mb, b, " to ");
+			str_add(mb, b, need(mb, "label", "range-to"));
 			str_add(mb, b, to);
 		}
 	}
@@ -233,19 +234,19 @@ add_regimen_who(struct mb *mb, struct buf *b, const xmlNode *n)
 	min = att(mb, n, "min-age");
 	max = att(mb, n, "max-age");
 	if (min != NULL && max != NULL) {
-		str_add(mb, b, " aged ");
+		str_add(mb, b, need(mb, "label", "aged"));
 		str_add(mb, b, min);
-		str_add(mb, b, " to ");
+		str_add(mb, b, need(mb, "label", "age-to"));
 		str_add(mb, b, max);
-		str_add(mb, b, " years");
+		str_add(mb, b, need(mb, "label", "years"));
 	} else if (min != NULL) {
-		str_add(mb, b, " aged ");
+		str_add(mb, b, need(mb, "label", "aged"));
 		str_add(mb, b, min);
-		str_add(mb, b, " years and older");
+		str_add(mb, b, need(mb, "label", "years-and-older"));
 	} else if (max != NULL) {
 		str_add(mb, b, need(mb, "label", "younger-than"));
 		str_add(mb, b, max);
-		str_add(mb, b, " years");
+		str_add(mb, b, need(mb, "label", "years"));
 	}
 	any = 0;
 	for (c = n->children; c != NULL; c = c->next) {
@@ -360,7 +361,8 @@ m_metabolism(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	xmlNodePtr	 p;
 
 	p = el(mb, parent, "p");
-	strong(mb, p, is_m(n, "metabolism") ? "Metabolism:" : "Excretion:");
+	strong(mb, p, need(mb, "label", is_m(n, "metabolism") ? "metabolism" :
+	    "excretion"));
 	text(mb, p, " ");
 	/* (@low | @high)[1]: the first of the two in document order */
 	first = NULL;
@@ -372,11 +374,11 @@ m_metabolism(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		memset(&b, 0, sizeof(b));
 		high = att(mb, n, "low") != NULL ? att(mb, n, "high") : NULL;
 		add_amount(mb, &b, first, high, "%");
-		str_add(mb, &b, " of a dose");
+		str_add(mb, &b, need(mb, "label", "of-a-dose"));
 		text(mb, p, str_get(&b));
 		free(b.p);
 	} else
-		text(mb, p, "share not stated");
+		text(mb, p, need(mb, "label", "share-not-stated"));
 	note_after(mb, p, n, ", ");
 }
 
@@ -569,7 +571,7 @@ sign_label(struct mb *mb, struct buf *b, const xmlNode *n)
 			str_add(mb, b, route_words(mb, route));
 		} else
 			add_ucfirst(mb, b, route_words(mb, route));
-		str_add(mb, b, " route");
+		str_add(mb, b, need(mb, "label", "route-word"));
 	}
 	if (b->len > 0)
 		str_add(mb, b, ":");
@@ -580,8 +582,8 @@ m_sign(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
 	if (follows_same(n))
 		return;
-	strong(mb, el(mb, parent, "p"), is_m(n, "sign") ?
-	    "Signs of overdose:" : "Symptoms:");
+	strong(mb, el(mb, parent, "p"), need(mb, "label", is_m(n, "sign") ?
+	    "signs" : "symptoms"));
 	sibling_list(mb, parent, n, sign_label);
 }
 
@@ -591,7 +593,8 @@ m_plain_list(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	if (follows_same(n))
 		return;
 	if (is_m(n, "risk-factor"))
-		strong(mb, el(mb, parent, "p"), "Risk factors:");
+		strong(mb, el(mb, parent, "p"),
+		    need(mb, "label", "risk-factors"));
 	sibling_list(mb, parent, n, NULL);
 }
 
@@ -608,7 +611,7 @@ m_onset(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	if (route != NULL && strcmp(route, "any") != 0) {
 		str_add(mb, &b, " (");
 		str_add(mb, &b, route_words(mb, route));
-		str_add(mb, &b, " route)");
+		str_add(mb, &b, need(mb, "label", "route-close"));
 	}
 	str_add(mb, &b, ":");
 	p = el(mb, parent, "p");
@@ -617,7 +620,7 @@ m_onset(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	if (att(mb, n, "low") != NULL) {
 		str_clear(&b);
 		add_duration(mb, &b, n);
-		str_add(mb, &b, " after the last dose");
+		str_add(mb, &b, need(mb, "label", "after-last-dose"));
 		text(mb, p, str_get(&b));
 		note_after(mb, p, n, ", ");
 	} else
@@ -675,7 +678,8 @@ m_warning(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 static void
 m_comparison(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 {
-	numbered_sub(mb, parent, n, "comparison", "Compared with ",
+	numbered_sub(mb, parent, n, "comparison",
+	    need(mb, "label", "compared-with"),
 	    "alternative", NULL);
 }
 
@@ -714,7 +718,7 @@ m_agency_warning(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 	memset(&b, 0, sizeof(b));
 	snprintf(id, sizeof(id), "agency-warning-%zu", ordinal(mb, n));
 	add_norm(mb, &title, sat(mb, n, "agency"));
-	str_add(mb, &title, " warning: ");
+	str_add(mb, &title, need(mb, "label", "agency-warning"));
 	add_norm_node(mb, &title, child(n, "title"));
 	s = sub(mb, parent, id, str_get(&title), "normal");
 	p = el(mb, s, "p");
@@ -725,7 +729,7 @@ m_agency_warning(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		str_add(mb, &b, ", ");
 		str_add(mb, &b, date);
 	} else
-		str_add(mb, &b, ", date not stated");
+		str_add(mb, &b, need(mb, "label", "date-not-stated"));
 	text(mb, p, str_get(&b));
 	model_children(mb, s, n);
 	free(title.p);
@@ -763,7 +767,8 @@ m_taper(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 		if (is_m(c, "duration")) {
 			str_clear(&b);
 			add_duration(mb, &b, c);
-			labelled(mb, s, c, "Typical taper:", str_get(&b));
+			labelled(mb, s, c, need(mb, "label", "typical-taper"),
+			    str_get(&b));
 		} else if (is_m(c, "decrease")) {
 			str_clear(&b);
 			add_dose(mb, &b, c);
@@ -1211,7 +1216,7 @@ m_package(struct mb *mb, xmlNodePtr parent, const xmlNode *n)
 			str_add(mb, &b, v);
 		}
 		if ((v = att(mb, n, "ndc")) != NULL) {
-			str_add(mb, &b, " (NDC ");
+			str_add(mb, &b, need(mb, "label", "ndc-open"));
 			str_add(mb, &b, v);
 			str_add(mb, &b, ")");
 		}

@@ -127,7 +127,7 @@ add_amount(struct mb *mb, struct buf *b, const char *low, const char *high,
 {
 	add_norm(mb, b, low != NULL ? low : "");
 	if (high != NULL && !all_ws(high)) {
-		str_add(mb, b, " to ");
+		str_add(mb, b, need(mb, "label", "range-to"));
 		add_norm(mb, b, high);
 	}
 	if (unit == NULL || *unit == '\0')
@@ -167,12 +167,12 @@ add_interval(struct mb *mb, struct buf *b, const xmlNode *n)
 	}
 	str_add(mb, b, low);
 	if (high != NULL) {
-		str_add(mb, b, " to ");
+		str_add(mb, b, need(mb, "label", "range-to"));
 		str_add(mb, b, high);
 	}
 	str_add(mb, b, NBSP);
 	str_add(mb, b, unit);
-	str_add(mb, b, "s");
+	str_add(mb, b, need(mb, "label", "plural"));
 }
 
 /* template dose-words, context n */
@@ -194,7 +194,7 @@ add_dose(struct mb *mb, struct buf *b, const xmlNode *n)
 		} else {
 			str_add(mb, b, " ");
 			str_add(mb, b, times);
-			str_add(mb, b, " times");
+			str_add(mb, b, need(mb, "label", "times"));
 		}
 	}
 	if ((per = att(mb, n, "per")) != NULL &&
@@ -218,18 +218,18 @@ add_duration(struct mb *mb, struct buf *b, const xmlNode *n)
 	const char	*low, *high;
 
 	if (eq(att(mb, n, "approximate"), "yes"))
-		str_add(mb, b, "about ");
+		str_add(mb, b, need(mb, "label", "about"));
 	low = att(mb, n, "low");
 	high = att(mb, n, "high");
 	str_add(mb, b, low != NULL ? low : "");
 	if (high != NULL) {
-		str_add(mb, b, " to ");
+		str_add(mb, b, need(mb, "label", "range-to"));
 		str_add(mb, b, high);
 	}
 	str_add(mb, b, NBSP);
 	str_add(mb, b, sat(mb, n, "unit"));
 	if (high != NULL || !(number(low) == 1))
-		str_add(mb, b, "s");
+		str_add(mb, b, need(mb, "label", "plural"));
 }
 
 /* qsort() order of two words: by key */
