@@ -3750,6 +3750,8 @@ mark_len(const char *t)
 		return 3;
 	if (strncmp(t, "\xc2\xb7", 2) == 0)		/* middle dot */
 		return 2;
+	if (strncmp(t, "\xe2\x80\x93 ", 4) == 0)	/* en dash, a space */
+		return 3;
 	if (*t == '-' || *t == '*')
 		return 1;
 	return 0;
@@ -4408,6 +4410,25 @@ hl_dosing_facts(struct imp *im, struct hl *h)
 	hl_dosing_rows(im, h, before);
 }
 
+/* Does a fact of the Indications Highlights limit a use rather than
+   state one ("Not for treatment of type 1 diabetes", "should not be used
+   to treat severe malaria")? */
+static int
+not_a_use(const char *t)
+{
+	static const char *const says[] = {
+		"not for ", "should not be used", "not indicated",
+		"not recommended", "not been established", "not been studied",
+		"not approved", "is not a ", "do not use", NULL
+	};
+	size_t	 i;
+
+	for (i = 0; says[i] != NULL; i++)
+		if (strcasestr(t, says[i]) != NULL)
+			return 1;
+	return 0;
+}
+
 /* Uses: each indication a use, the bullet's words its condition. */
 static void
 hl_uses(struct imp *im, struct hl *h)
@@ -4422,9 +4443,13 @@ hl_uses(struct imp *im, struct hl *h)
 	before = xmlFirstElementChild(h->out);
 	for (i = 0; i < n; i++) {
 		text = bullet_text(b[i]);
-		if (strncasecmp(text, "limitation", 10) == 0) {
+		if (strcasestr(text, "limitation") != NULL) {
 			free(text);
 			break;			/* not uses */
+		}
+		if (not_a_use(text)) {
+			free(text);
+			continue;
 		}
 		c = NULL;
 		if (xmlStrEqual(b[i]->name, BAD_CAST "item"))

@@ -36,7 +36,7 @@ for m in "$mono"/*.xml; do
 	xsltproc --novalid --nonet --param all 1 $here/hltext.xsl "$label" \
 	    > "$tmp/all"
 	awk -F'\t' -v label="${label##*/}" '
-	function norm(s) { gsub(/[ \t\n\r]/, "", s); gsub(/\302[\240\255]/, "", s); return tolower(s) }
+	function norm(s) { gsub(/[ \t\n\r]/, "", s); gsub(/\302[\240\255]/, "", s); gsub(/\342\200\242/, "", s); return tolower(s) }
 	FILENAME == ARGV[1] { hay = hay norm($0); next }
 	FILENAME == ARGV[2] { all = all norm($0); next }
 	{

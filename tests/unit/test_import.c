@@ -817,6 +817,8 @@ test_highlights(void **state)
 	    "\n      <condition>Made-up condition one</condition>"));
 	assert_null(strstr(m, "<condition>Limitations"));
 	assert_null(strstr(m, "<condition>not for real"));
+	/* a limitation is no use, whatever its place */
+	assert_null(strstr(m, "<condition>Not for made-up"));
 	/* doses where the fact states them one way, else its words */
 	assert_non_null(strstr(m, "<start low=\"10\" unit=\"mg\" times=\"1\" "
 	    "per=\"day\">"));
