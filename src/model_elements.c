@@ -1512,8 +1512,9 @@ model_grandchildren(struct mb *mb, xmlNodePtr parent, const xmlNode *n,
  * The elements of the monograph format that have no row in blocks[]: who
  * reads each (a top-level section, its parent's handler, the inline
  * content).  Every element of schema/monograph.xsd is in blocks[] or
- * here, never both (build/test_model checks, so that an element losing
- * its row fails a test instead of vanishing from every output).
+ * here, never both, and each function named here is defined in one of
+ * src/model*.c (build/test_model checks, so that an element losing its
+ * row fails a test instead of vanishing from every output).
  */
 static const struct {
 	const char	*name;
@@ -1582,14 +1583,15 @@ static const struct {
 	{ "decrease", "m_taper()" },
 	{ "duration", "m_taper()" },
 	{ "item", "m_list()" },
-	{ "title", "its parent's handler" },
-	{ "caption", "the table's handler" },
-	{ "thead", "the table's handler" },
-	{ "tbody", "the table's handler" },
-	{ "tr", "the table's handler" },
-	{ "th", "the table's handler" },
-	{ "td", "the table's handler" },
-	{ "footnote", "the table's handler" },
+	{ "title", "its parent's: section(), boxed(), m_section(), "
+	    "numbered_sub(), m_agency_warning(), refs()" },
+	{ "caption", "m_table()" },
+	{ "thead", "m_table()" },
+	{ "tbody", "m_table()" },
+	{ "tr", "table_group()" },
+	{ "th", "table_row()" },
+	{ "td", "table_row()" },
+	{ "footnote", "m_table()" },
 	{ "cite", "inline_node()" },
 	{ "em", "inline_node()" },
 	{ "strong", "inline_node()" },

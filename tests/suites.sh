@@ -58,6 +58,8 @@ suite "golden tests on the test monographs; monographs/ compiles" \
     tests/golden/run.sh "$monoc"
 suite "diagnostics corpus" tests/diag/run.sh "$monoc"
 suite "every diagnostic code in monoc.1" tests/diag/codes.py
+suite "the model's C writes no English of its own (words.xml)" \
+    tests/model-words.py
 suite "C extensions against the XSLT templates" tests/ext-parity.sh "$monoc"
 suite "the model of format 2 in three formats" tests/render.sh
 suite "the Highlights are what docs/format.md section 10 says" \

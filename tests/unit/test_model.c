@@ -12,7 +12,9 @@
 #include <cmocka.h>
 
 #include <glob.h>
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -384,11 +386,73 @@ teardown(void **state)
 	return 0;
 }
 
+/* The text of the model's sources (src/model*.c), one string. */
+static char *
+model_sources(void)
+{
+	glob_t		 g;
+	FILE		*f;
+	char		*s;
+	size_t		 i, len, n;
+
+	assert_int_equal(glob("src/model*.c", 0, NULL, &g), 0);
+	assert_true(g.gl_pathc >= 2);
+	s = NULL;
+	len = 0;
+	for (i = 0; i < g.gl_pathc; i++) {
+		f = fopen(g.gl_pathv[i], "r");
+		assert_non_null(f);
+		assert_int_equal(fseek(f, 0, SEEK_END), 0);
+		n = (size_t)ftell(f);
+		rewind(f);
+		s = realloc(s, len + n + 2);
+		assert_non_null(s);
+		s[len++] = '\n';
+		assert_int_equal(fread(s + len, 1, n, f), n);
+		len += n;
+		fclose(f);
+	}
+	s[len] = '\0';
+	globfree(&g);
+	return s;
+}
+
+/*
+ * The first function that by names ("refs()", "table_row() (body cells),
+ * inline_node() (head cells)") with no definition in src, or NULL when
+ * each has one: a definition starts a line, "\nNAME(".
+ */
+static const char *
+undefined_in(const char *src, const char *by, char *name, size_t size)
+{
+	const char	*p, *q;
+	size_t		 n;
+
+	for (p = by; (q = strstr(p, "()")) != NULL; p = q + 2) {
+		n = 0;
+		while (q - n > p && (isalnum((unsigned char)q[-(long)n - 1]) ||
+		    q[-(long)n - 1] == '_'))
+			n++;
+		if (n == 0 || n + 3 > size)
+			return by;
+		name[0] = '\n';
+		memcpy(name + 1, q - n, n);
+		name[n + 1] = '(';
+		name[n + 2] = '\0';
+		if (strstr(src, name) == NULL) {
+			name[n + 1] = '\0';
+			return name + 1;
+		}
+	}
+	return p == by ? by : NULL;
+}
+
 /*
  * Every element of the monograph format is read by the model: it has a
  * row in blocks[] or read_by[] names who reads it, never both, so that an
  * element losing its row fails here instead of vanishing from every
- * output.
+ * output; and each function read_by[] names is defined in src/model*.c,
+ * so that a row cannot name a reader that is gone.
  */
 static void
 test_every_element(void **state)
@@ -397,10 +461,12 @@ test_every_element(void **state)
 	xmlXPathContextPtr	 x;
 	xmlXPathObjectPtr	 r;
 	xmlChar			*name;
-	const char		*by;
+	const char		*by, *gone;
+	char			*src, fn[64];
 	int			 i, both, missing;
 
 	(void)state;
+	src = model_sources();
 	xsd = xmlReadFile("schema/monograph.xsd", NULL, XML_PARSE_NONET);
 	assert_non_null(xsd);
 	x = xmlXPathNewContext(xsd);
@@ -420,12 +486,24 @@ test_every_element(void **state)
 			    by == NULL ? "nothing in src/model*.c reads it" :
 			    "in blocks[] and in read_by[]");
 			missing++;
+		} else if (strcmp(by, "blocks[]") != 0 &&
+		    (gone = undefined_in(src, by, fn, sizeof(fn))) != NULL) {
+			print_error("element '%s': read_by[] names '%s', "
+			    "defined nowhere in src/model*.c\n",
+			    (const char *)name, gone);
+			missing++;
 		}
 		xmlFree(name);
 	}
 	assert_int_equal(missing, 0);
-	/* and the check can fail */
+	/* and the checks can fail */
 	assert_null(model_reader("no-such-element", &both));
+	assert_null(undefined_in(src, "refs()", fn, sizeof(fn)));
+	assert_string_equal(undefined_in(src, "refs(), no_such_reader()", fn,
+	    sizeof(fn)), "no_such_reader");
+	assert_string_equal(undefined_in(src, "its parent", fn, sizeof(fn)),
+	    "its parent");
+	free(src);
 	xmlXPathFreeObject(r);
 	xmlXPathFreeContext(x);
 	xmlFreeDoc(xsd);
