@@ -88,9 +88,11 @@ for r in $(seq 1 "$runs"); do
 	else
 		echo "0 0 0 0" > "$tmp/xtime"
 	fi
-	read -r iw irss iu is < "$tmp/itime"
-	read -r cw crss cu cs < "$tmp/ctime"
-	read -r xw xrss xu xs < "$tmp/xtime"
+	# the last line: time(1) puts "Command exited with non-zero status
+	# N" before its figures (import exits 1 when it refuses a label)
+	read -r iw irss iu is < <(tail -n 1 "$tmp/itime")
+	read -r cw crss cu cs < <(tail -n 1 "$tmp/ctime")
+	read -r xw xrss xu xs < <(tail -n 1 "$tmp/xtime")
 	awk -v r="$r" -v iw="$iw" -v cw="$cw" -v xw="$xw" -v iu="$iu" \
 	    -v is="$is" -v cu="$cu" -v cs="$cs" -v xu="$xu" -v xs="$xs" \
 	    -v irss="$irss" -v crss="$crss" -v irc="$irc" -v crc="$crc" '
