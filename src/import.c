@@ -1182,61 +1182,25 @@ shape_table(struct imp *im, xmlNodePtr table, xmlNodePtr n)
  * Drop the rows of a group that hold no cell (an empty <tr/>, a row of
  * footnotes only): the schema wants a cell in every row.  A cell of an
  * earlier row spanning down into a dropped row spans one row less, so
- * that every other cell keeps its column.
+ * that every other cell keeps its column (table_occ_drop()).
  */
 static void
 drop_empty_rows(xmlNodePtr group)
 {
-	xmlNodePtr	 who[TABLE_MAXCOLS], put[TABLE_MAXCOLS];
-	int		 left[TABLE_MAXCOLS], span[TABLE_MAXCOLS];
-	xmlNodePtr	 tr, next, cell;
-	int		 col, cs, rs, k;
-	char		 num[16];
+	struct table_occ o;
+	xmlNodePtr	 tr, next;
 
-	memset(left, 0, sizeof(left));
-	memset(who, 0, sizeof(who));
+	table_occ_start(&o);
 	for (tr = group->children; tr != NULL; tr = next) {
 		next = tr->next;
 		if (tr->children == NULL) {
-			for (col = 0; col < TABLE_MAXCOLS; col++) {
-				if (left[col] == 0)
-					continue;
-				if (col == 0 || who[col - 1] != who[col]) {
-					rs = table_span(who[col], "rowspan") - 1;
-					snprintf(num, sizeof(num), "%d", rs);
-					if (rs > 1)
-						xmlSetProp(who[col],
-						    BAD_CAST "rowspan",
-						    BAD_CAST num);
-					else
-						xmlUnsetProp(who[col],
-						    BAD_CAST "rowspan");
-				}
-				left[col]--;
-			}
+			table_occ_drop(&o);
 			xmlUnlinkNode(tr);
 			xmlFreeNode(tr);
 			continue;
 		}
-		memset(span, 0, sizeof(span));
-		col = 0;
-		for (cell = tr->children; cell != NULL; cell = cell->next) {
-			while (col < TABLE_MAXCOLS && left[col] > 0)
-				col++;
-			cs = table_span(cell, "colspan");
-			rs = table_span(cell, "rowspan");
-			for (k = 0; k < cs && col < TABLE_MAXCOLS; k++, col++) {
-				span[col] = rs - 1;
-				put[col] = cell;
-			}
-		}
-		for (col = 0; col < TABLE_MAXCOLS; col++)
-			if (left[col] > 0)
-				left[col]--;
-			else if (span[col] > 0) {
-				left[col] = span[col];
-				who[col] = put[col];
-			}
+		table_occ_row(&o, tr, 0, 0);
+		table_occ_next(&o);
 	}
 }
 

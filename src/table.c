@@ -118,8 +118,10 @@ table_occ_row(struct table_occ *o, xmlNodePtr tr, size_t left, int cut)
 			if (cut && set_span(cell, "rowspan", rs) == -1)
 				o->nomem = 1;
 		}
-		for (k = 0; k < cs && o->col + k < TABLE_MAXCOLS; k++)
+		for (k = 0; k < cs && o->col + k < TABLE_MAXCOLS; k++) {
 			o->cur[o->col + k] = rs - 1;
+			o->curby[o->col + k] = cell;
+		}
 		if (o->col + cs > TABLE_MAXCOLS)
 			o->over = 1;
 		o->col = o->col + cs > TABLE_MAXCOLS ? TABLE_MAXCOLS :
@@ -156,7 +158,34 @@ table_occ_next(struct table_occ *o)
 	int	 i;
 
 	for (i = 0; i < TABLE_MAXCOLS; i++)
-		o->occ[i] = o->occ[i] > 0 ? o->occ[i] - 1 : o->cur[i];
+		if (o->occ[i] > 0)
+			o->occ[i]--;
+		else {
+			o->occ[i] = o->cur[i];
+			o->by[i] = o->curby[i];
+		}
+}
+
+/*
+ * A row is left out where the next row would be laid: each cell above
+ * that covers it spans one row less (its rowspan written back), so that
+ * every other cell keeps its column.  Call instead of table_occ_row()
+ * and table_occ_next() for that row.
+ */
+void
+table_occ_drop(struct table_occ *o)
+{
+	int	 i;
+
+	for (i = 0; i < TABLE_MAXCOLS; i++) {
+		if (o->occ[i] == 0)
+			continue;
+		if ((i == 0 || o->by[i - 1] != o->by[i]) &&
+		    set_span(o->by[i], "rowspan",
+		    table_span(o->by[i], "rowspan") - 1) == -1)
+			o->nomem = 1;
+		o->occ[i]--;
+	}
 }
 
 /*

@@ -26,6 +26,8 @@
 struct table_occ {
 	int	 occ[TABLE_MAXCOLS];	/* rows a cell above still covers */
 	int	 cur[TABLE_MAXCOLS];	/* the same, from the row being laid */
+	xmlNodePtr by[TABLE_MAXCOLS];	/* the cell covering occ's columns */
+	xmlNodePtr curby[TABLE_MAXCOLS]; /* the same, for cur */
 	int	 col;			/* the next column of that row */
 	int	 width;			/* the columns it fills */
 	int	 over;			/* spans reached past TABLE_MAXCOLS */
@@ -39,6 +41,7 @@ int	 table_occ_row(struct table_occ *o, xmlNodePtr tr, size_t left,
 	    int cut);
 int	 table_occ_pad(struct table_occ *o);
 void	 table_occ_next(struct table_occ *o);
+void	 table_occ_drop(struct table_occ *o);
 int	 table_occ_past(const struct table_occ *o);
 size_t	 table_slots(const xmlNode *root);
 
