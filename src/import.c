@@ -4112,8 +4112,7 @@ hl_recent(struct imp *im, struct hl *h)
 		im->drop[im->ndrop++] = h->out;
 }
 
-/* Is number num that of a regimen population word at the start of t?
-   The population a dosing bullet names first, else "all". */
+/* The population a dosing bullet names, else "all". */
 static const char *
 bullet_population(const char *t)
 {
@@ -4130,11 +4129,6 @@ bullet_population(const char *t)
 	if (strncasecmp(t, "geriatric", 9) == 0 ||
 	    strncasecmp(t, "elderly", 7) == 0)
 		return "geriatric";
-	if (strcasestr(t, "renal impairment") != NULL ||
-	    strcasestr(t, "creatinine clearance") != NULL)
-		return "renal-impairment";
-	if (strcasestr(t, "hepatic impairment") != NULL)
-		return "hepatic-impairment";
 	return "all";
 }
 
